@@ -1,0 +1,59 @@
+# PatronCare: `make run` to try it, `make test` to check it. See README.md.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+STAMP := $(VENV)/.installed
+
+.PHONY: run install browser-tools test test-browser lint worker demo-code messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Reinstalls whenever pyproject.toml changes.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+	@mkdir -p var
+	$(BIN)/python manage.py compiletranslations
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo --if-empty
+	@echo "PatronCare is at http://127.0.0.1:$(PORT)/  (stop with Ctrl+C)"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Debian's Chromium for the browser tests (never a downloaded browser) and axe-core from the npm registry.
+browser-tools:
+	@test -x /usr/bin/chromium || { echo "Installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --loglevel=error
+
+test: install browser-tools
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+test-browser: install browser-tools
+	$(BIN)/pytest -m browser
+
+lint: install
+	$(BIN)/ruff check .
+
+# A Celery worker for the task engine, when CELERY_BROKER_URL points at a broker.
+worker: install
+	$(BIN)/celery -A config worker --loglevel=INFO
+
+demo-code: install
+	@$(BIN)/python manage.py demo_code
+
+# Refresh the Spanish catalogues after changing strings (needs GNU gettext).
+messages: install
+	$(BIN)/python manage.py makemessages -l es --ignore=.venv --ignore=node_modules --ignore=patroncare
+	for app in patroncare/*/; do if [ -d $$app/locale ]; then (cd $$app && ../../$(BIN)/django-admin makemessages -l es); fi; done
+
+clean:
+	rm -rf $(VENV) var node_modules

@@ -1,0 +1,14 @@
+from django.conf import settings
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("patroncare.core.urls")),
+    path("", include("patroncare.accounts.urls")),
+    path("settings/", include("patroncare.libraries.urls")),
+    path("audit/", include("patroncare.audit.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,8 @@
+from django.utils.translation import gettext_lazy as _
+
+from patroncare.core.shell import NavEntry, register_nav
+
+from .models import Role
+
+register_nav(NavEntry(key="staff", label=_("Staff"), url_name="accounts:staff_list",
+                      roles=frozenset({Role.ADMINISTRATOR}), order=910))

@@ -1,0 +1,171 @@
+from base64 import b32encode
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views import View
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from . import services
+from .forms import EmailAuthenticationForm, OneTimeCodeForm, ProfileForm, QueuedPasswordResetForm
+from .models import User
+from .permissions import requires_two_factor, role_scopes
+
+
+class SignInView(auth_views.LoginView):
+    form_class = EmailAuthenticationForm
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # The interface follows the language the member of staff chose, on every device they sign in from.
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, form.get_user().preferred_language, samesite="Lax")
+        return response
+
+
+class SignOutView(auth_views.LogoutView):
+    http_method_names = ["post", "options"]
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = QueuedPasswordResetForm
+    success_url = reverse_lazy("accounts:password_reset_done")
+    email_template_name = "accounts/email/password_reset_body.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    success_url = reverse_lazy("accounts:account")
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your password was changed."))
+        return super().form_valid(form)
+
+
+def _safe_next(request, default="core:desk"):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return reverse_lazy(default)
+
+
+class TwoFactorVerifyView(LoginRequiredMixin, View):
+    template_name = "accounts/two_factor_verify.html"
+
+    def get(self, request):
+        if request.user.is_verified():
+            return redirect(_safe_next(request))
+        return render(request, self.template_name, {"form": OneTimeCodeForm(), "next": _safe_next(request)})
+
+    def post(self, request):
+        form = OneTimeCodeForm(request.POST)
+        device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+        if form.is_valid() and device is not None:
+            allowed, _details = device.verify_is_allowed()
+            if not allowed:
+                form.add_error("code", _("Too many wrong codes. Wait a minute, then try again."))
+            elif device.verify_token(form.cleaned_data["code"]):
+                otp_login(request, device)
+                return redirect(_safe_next(request))
+            else:
+                form.add_error("code", _("That code is not right or has expired. Enter the code shown now."))
+        return render(request, self.template_name, {"form": form, "next": _safe_next(request)}, status=400)
+
+
+class TwoFactorSetupView(LoginRequiredMixin, View):
+    template_name = "accounts/two_factor_setup.html"
+    session_key = "two_factor_setup_device"
+
+    def _device(self, request) -> TOTPDevice:
+        device = TOTPDevice.objects.filter(
+            pk=request.session.get(self.session_key), user=request.user, confirmed=False
+        ).first()
+        if device is None:
+            device = services.two_factor_device_start(user=request.user)
+            request.session[self.session_key] = device.pk
+        return device
+
+    def _render(self, request, form, device, status=200):
+        image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=12)
+        context = {
+            "form": form,
+            "qr_svg": image.to_string(encoding="unicode"),
+            "secret": _group(_base32(device.bin_key)),
+            "required": requires_two_factor(request.user),
+        }
+        return render(request, self.template_name, context, status=status)
+
+    def get(self, request):
+        return self._render(request, OneTimeCodeForm(), self._device(request))
+
+    def post(self, request):
+        device = self._device(request)
+        form = OneTimeCodeForm(request.POST)
+        if form.is_valid():
+            if services.two_factor_device_confirm(user=request.user, device=device, token=form.cleaned_data["code"]):
+                request.session.pop(self.session_key, None)
+                otp_login(request, device)
+                messages.success(request, _("Two-factor sign-in is on. You will be asked for a code at each sign-in."))
+                return redirect("core:desk")
+            form.add_error("code", _("That code is not right. Check the clock of your phone and enter the code shown now."))
+        return self._render(request, form, device, status=400)
+
+
+class TwoFactorDisableView(LoginRequiredMixin, View):
+    def post(self, request):
+        if requires_two_factor(request.user):
+            messages.error(request, _("Your role requires two-factor sign-in, so it cannot be turned off."))
+        else:
+            services.two_factor_disable(user=request.user)
+            messages.success(request, _("Two-factor sign-in is off."))
+        return redirect("accounts:account")
+
+
+class AccountView(LoginRequiredMixin, View):
+    template_name = "accounts/account.html"
+
+    def _render(self, request, form, status=200):
+        user = request.user
+        context = {
+            "form": form,
+            "has_device": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
+            "two_factor_required": requires_two_factor(user),
+            "assignments": user.role_assignments.select_related("branch"),
+            "has_roles": bool(role_scopes(user)),
+        }
+        return render(request, self.template_name, context, status=status)
+
+    def get(self, request):
+        return self._render(request, ProfileForm(instance=request.user))
+
+    def post(self, request):
+        # The form works on a copy so a rejected value never reaches the signed-in user object.
+        form = ProfileForm(request.POST, instance=User.objects.get(pk=request.user.pk))
+        if not form.is_valid():
+            return self._render(request, form, status=400)
+        services.profile_update(user=request.user, **form.cleaned_data)
+        response = redirect("accounts:account")
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, request.user.preferred_language, samesite="Lax")
+        messages.success(request, _("Your details were saved."))
+        return response
+
+
+def _base32(key: bytes) -> str:
+    return b32encode(key).decode().rstrip("=")
+
+
+def _group(secret: str) -> str:
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))

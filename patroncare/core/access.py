@@ -1,0 +1,26 @@
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+
+class PermissionRequiredMixin(LoginRequiredMixin):
+    """A signed-in member of a library system who passes `permission(user)`; others get 403.
+
+    When the address names a record (`scoped_model` looked up by `pk`), a record outside the user's library
+    system answers 404 before any role check, exactly as a missing one does: an outsider learns nothing.
+    """
+
+    permission = None  # a predicate from an app's permissions module
+    scoped_model = None
+    scoped_system_field = "system"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if self.scoped_model is not None and "pk" in kwargs:
+            lookup = {"pk": kwargs["pk"], f"{self.scoped_system_field}_id": request.user.library_system_id}
+            if not request.user.library_system_id or not self.scoped_model.objects.filter(**lookup).exists():
+                raise Http404
+        if not request.user.library_system_id or (self.permission and not type(self).permission(request.user)):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)

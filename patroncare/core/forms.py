@@ -1,0 +1,21 @@
+"""Form rendering shared by every page: errors tied to their fields, announced by assistive technology."""
+
+from django.forms.boundfield import BoundField
+from django.forms.renderers import TemplatesSetting
+
+
+class AccessibleBoundField(BoundField):
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        if self.errors and self.auto_id:
+            attrs["aria-invalid"] = "true"
+            described = attrs.get("aria-describedby", "")
+            if not described and self.help_text and self.use_fieldset:
+                described = f"{self.auto_id}_helptext"
+            attrs["aria-describedby"] = f"{self.auto_id}_error {described}".strip()
+        return attrs
+
+
+class PatronCareFormRenderer(TemplatesSetting):
+    field_template_name = "components/field.html"
+    bound_field_class = AccessibleBoundField

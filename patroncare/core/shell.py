@@ -1,0 +1,95 @@
+"""The application shell: navigation entries and desk sections, contributed by each app's `shell.py`.
+
+An app registers what it adds to the shell; the desk page and the navigation show each user only the
+entries their roles allow. Apps never edit the base template to add themselves.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from patroncare.accounts.permissions import has_any_role
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    key: str
+    label: str | Promise
+    url_name: str
+    roles: frozenset[str] | None = None  # None: every signed-in member of a library system
+    order: int = 100
+
+    def visible_to(self, user) -> bool:
+        return self.roles is None or has_any_role(user, self.roles)
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+@dataclass(frozen=True)
+class DeskItem:
+    """One thing that needs the user's attention now."""
+
+    title: str
+    url: str = ""
+    detail: str = ""
+    due_at: datetime | None = None
+    overdue: bool = False
+    urgent: bool = False
+
+
+@dataclass(frozen=True)
+class DeskSection:
+    key: str
+    title: str | Promise
+    items_for: Callable[[object], list[DeskItem]]
+    roles: frozenset[str] | None = None
+    order: int = 100
+    empty_text: str | Promise = ""
+    link_url_name: str = ""
+    link_label: str | Promise = ""
+
+
+@dataclass
+class ShellRegistry:
+    nav: dict[str, NavEntry] = field(default_factory=dict)
+    desk: dict[str, DeskSection] = field(default_factory=dict)
+
+
+registry = ShellRegistry()
+
+
+def register_nav(*entries: NavEntry) -> None:
+    for entry in entries:
+        registry.nav[entry.key] = entry
+
+
+def register_desk_section(section: DeskSection) -> None:
+    registry.desk[section.key] = section
+
+
+def nav_for(user) -> list[NavEntry]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return sorted((e for e in registry.nav.values() if e.visible_to(user)), key=lambda e: (e.order, e.key))
+
+
+def desk_for(user) -> list[tuple[DeskSection, list[DeskItem]]]:
+    sections = sorted(registry.desk.values(), key=lambda s: (s.order, s.key))
+    return [
+        (section, section.items_for(user))
+        for section in sections
+        if section.roles is None or has_any_role(user, section.roles)
+    ]
+
+
+def roles(*names: Iterable[str]) -> frozenset[str]:
+    return frozenset(names)
+
+
+register_nav(NavEntry(key="desk", label=_("Desk"), url_name="core:desk", order=0))

@@ -1,0 +1,125 @@
+"""Every change to a library system's configuration, audited."""
+
+from datetime import time
+
+from django.db import transaction
+
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record, changed_fields
+from patroncare.core.concurrency import save_if_unchanged
+
+from .models import Branch, Closure, Holiday, LibrarySystem, Location, OpeningHours
+
+SYSTEM_FIELDS = ["name", "time_zone", "opening_days", "director"]
+BRANCH_FIELDS = ["name", "code", "address", "phone", "is_small", "is_active"]
+LOCATION_FIELDS = ["name", "kind", "is_active"]
+
+DayHours = tuple[time, time] | None  # None: closed that day
+
+
+@transaction.atomic
+def library_system_update(*, actor, system: LibrarySystem, expected_version: int, **values) -> LibrarySystem:
+    before = {name: getattr(system, name) for name in SYSTEM_FIELDS}
+    for name, value in values.items():
+        setattr(system, name, value)
+    save_if_unchanged(system, expected_version=expected_version, fields=list(values))
+    audit_record(action=AuditAction.UPDATE, actor=actor, obj=system, summary="Library system settings changed",
+                 changes=changed_fields(system, before, SYSTEM_FIELDS))
+    return system
+
+
+@transaction.atomic
+def branch_create(*, actor, system: LibrarySystem, hours: list[DayHours], **values) -> Branch:
+    branch = Branch(system=system, **values)
+    branch.full_clean()
+    branch.save()
+    _set_hours(branch, hours)
+    audit_record(action=AuditAction.CREATE, actor=actor, obj=branch, summary="Branch added")
+    return branch
+
+
+@transaction.atomic
+def branch_update(*, actor, branch: Branch, expected_version: int, hours: list[DayHours], **values) -> Branch:
+    before = {name: getattr(branch, name) for name in BRANCH_FIELDS}
+    before_hours = _hours_summary(branch)
+    for name, value in values.items():
+        setattr(branch, name, value)
+    save_if_unchanged(branch, expected_version=expected_version, fields=list(values))
+    _set_hours(branch, hours)
+    changes = changed_fields(branch, before, BRANCH_FIELDS)
+    if (after_hours := _hours_summary(branch)) != before_hours:
+        changes["opening_hours"] = [before_hours, after_hours]
+    audit_record(action=AuditAction.UPDATE, actor=actor, obj=branch, summary="Branch changed", changes=changes)
+    return branch
+
+
+def _set_hours(branch: Branch, hours: list[DayHours]) -> None:
+    """Replace the week's opening hours: one entry per weekday, Monday first."""
+    if len(hours) != 7:
+        raise ValueError("Opening hours need one entry per weekday.")
+    branch.opening_hours.all().delete()
+    rows = [
+        OpeningHours(branch=branch, weekday=weekday, opens=day[0], closes=day[1])
+        for weekday, day in enumerate(hours)
+        if day is not None
+    ]
+    for row in rows:
+        row.full_clean(exclude=["branch"])
+    OpeningHours.objects.bulk_create(rows)
+
+
+def _hours_summary(branch: Branch) -> list[str]:
+    return [str(row) for row in branch.opening_hours.order_by("weekday")]
+
+
+@transaction.atomic
+def location_create(*, actor, branch: Branch, name: str, kind: str) -> Location:
+    location = Location(branch=branch, name=name, kind=kind)
+    location.full_clean()
+    location.save()
+    audit_record(action=AuditAction.CREATE, actor=actor, obj=location, summary=f"Location added to {branch}")
+    return location
+
+
+@transaction.atomic
+def location_update(*, actor, location: Location, **values) -> Location:
+    before = {name: getattr(location, name) for name in LOCATION_FIELDS}
+    for name, value in values.items():
+        setattr(location, name, value)
+    location.full_clean()
+    location.save(update_fields=list(values))
+    audit_record(action=AuditAction.UPDATE, actor=actor, obj=location, summary="Location changed",
+                 changes=changed_fields(location, before, LOCATION_FIELDS))
+    return location
+
+
+@transaction.atomic
+def closure_create(*, actor, branch: Branch, start_date, end_date, reason: str) -> Closure:
+    closure = Closure(branch=branch, start_date=start_date, end_date=end_date, reason=reason)
+    closure.full_clean()
+    closure.save()
+    audit_record(action=AuditAction.CREATE, actor=actor, obj=closure,
+                 summary=f"Closure {start_date:%Y-%m-%d} to {end_date:%Y-%m-%d}")
+    return closure
+
+
+@transaction.atomic
+def closure_delete(*, actor, closure: Closure) -> None:
+    audit_record(action=AuditAction.DELETE, actor=actor, obj=closure,
+                 summary=f"Closure {closure.start_date:%Y-%m-%d} to {closure.end_date:%Y-%m-%d} removed")
+    closure.delete()
+
+
+@transaction.atomic
+def holiday_create(*, actor, system: LibrarySystem, date, name: str) -> Holiday:
+    holiday = Holiday(system=system, date=date, name=name)
+    holiday.full_clean()
+    holiday.save()
+    audit_record(action=AuditAction.CREATE, actor=actor, obj=holiday, summary="Holiday added")
+    return holiday
+
+
+@transaction.atomic
+def holiday_delete(*, actor, holiday: Holiday) -> None:
+    audit_record(action=AuditAction.DELETE, actor=actor, obj=holiday, summary="Holiday removed")
+    holiday.delete()

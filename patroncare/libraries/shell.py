@@ -1,0 +1,87 @@
+from datetime import timedelta
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from patroncare.accounts.models import Role, User
+from patroncare.accounts.permissions import STAFF_ROLES, branch_ids_for
+from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
+
+from .calendar import local_date
+from .models import Branch, Closure, Holiday
+
+CLOSURE_HORIZON_DAYS = 7
+
+
+def closures_ahead(user) -> list[DeskItem]:
+    """Holidays and branch closures in the coming week, for the branches the user works at."""
+    system = user.library_system
+    today = local_date(system, timezone.now())
+    horizon = today + timedelta(days=CLOSURE_HORIZON_DAYS)
+    items = [
+        DeskItem(title=_("%(name)s: every branch closed") % {"name": holiday.name},
+                 detail=date_format(holiday.date, "DATE_FORMAT"), urgent=holiday.date == today)
+        for holiday in Holiday.objects.filter(system=system, date__range=(today, horizon))
+    ]
+    closures = Closure.objects.filter(
+        branch__system=system, start_date__lte=horizon, end_date__gte=today
+    ).select_related("branch")
+    branch_ids = branch_ids_for(user, STAFF_ROLES | {Role.TRUSTEE})
+    if branch_ids is not None:
+        closures = closures.filter(branch_id__in=branch_ids)
+    items += [
+        DeskItem(
+            title=_("%(branch)s closed: %(reason)s") % {"branch": closure.branch.name, "reason": closure.reason},
+            detail=_("%(start)s to %(end)s") % {"start": date_format(closure.start_date, "DATE_FORMAT"),
+                                               "end": date_format(closure.end_date, "DATE_FORMAT")},
+            urgent=closure.start_date <= today,
+        )
+        for closure in closures
+    ]
+    return items
+
+
+def setup_gaps(user) -> list[DeskItem]:
+    """What an administrator still has to configure before the system works well."""
+    system = user.library_system
+    items = []
+    if system.director_id is None:
+        items.append(DeskItem(title=_("No director is set"), url=reverse("libraries:system"),
+                              detail=_("Critical cases and reviews go to the director.")))
+    branches = Branch.objects.filter(system=system, is_active=True).annotate(
+        hours=Count("opening_hours", distinct=True),
+        places=Count("locations", filter=Q(locations__is_active=True), distinct=True),
+    )
+    for branch in branches:
+        if not branch.hours:
+            items.append(DeskItem(title=_("%(branch)s has no opening hours") % {"branch": branch.name},
+                                  url=reverse("libraries:branch_edit", args=[branch.pk])))
+        if not branch.places:
+            items.append(DeskItem(title=_("%(branch)s has no locations") % {"branch": branch.name},
+                                  url=reverse("libraries:branch_detail", args=[branch.pk])))
+    without_role = User.objects.filter(library_system=system, is_active=True, role_assignments__isnull=True)
+    items += [
+        DeskItem(title=_("%(name)s has no role") % {"name": member.full_name},
+                 url=reverse("accounts:staff_edit", args=[member.pk]), detail=_("They see nothing until given one."))
+        for member in without_role
+    ]
+    return items
+
+
+register_nav(
+    NavEntry(key="library-settings", label=gettext_lazy("Library settings"), url_name="libraries:system",
+             roles=frozenset({Role.ADMINISTRATOR}), order=900),
+)
+register_desk_section(DeskSection(
+    key="closures", title=gettext_lazy("Closed in the coming week"), items_for=closures_ahead, order=900,
+    empty_text=gettext_lazy("No holidays or closures in the coming week."),
+))
+register_desk_section(DeskSection(
+    key="setup", title=gettext_lazy("Setting up your library system"), items_for=setup_gaps, order=950,
+    roles=frozenset({Role.ADMINISTRATOR}), empty_text=gettext_lazy("Everything is set up."),
+    link_url_name="libraries:branch_list", link_label=gettext_lazy("Branches and locations"),
+))
