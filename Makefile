@@ -6,7 +6,7 @@ PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 STAMP := $(VENV)/.installed
 
-.PHONY: run install browser-tools test test-browser lint worker demo-code messages clean
+.PHONY: run install system-packages browser-tools test test-browser lint worker demo-code messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,13 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP)
+# Debian's pango, which WeasyPrint uses to lay out PDF letters and cards.
+system-packages:
+	@ldconfig -p | grep -q libpangoft2-1.0 || { echo "Installing Debian's pango for PDF documents"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; }
+
+install: $(STAMP) system-packages
 	@mkdir -p var
 	$(BIN)/python manage.py compiletranslations
 

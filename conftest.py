@@ -1,0 +1,2 @@
+# Shared browser-test fixtures (Playwright on Debian's Chromium, axe-core).
+pytest_plugins = ["patroncare.testing.browser"]
