@@ -6,6 +6,8 @@ urlpatterns = [
     path("", include("patroncare.accounts.urls")),
     path("settings/", include("patroncare.libraries.urls")),
     path("audit/", include("patroncare.audit.urls")),
+    path("incidents/", include("patroncare.incidents.urls")),
+    path("conduct/", include("patroncare.conduct.urls")),
 ]
 
 if settings.DEBUG:

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "patroncare.libraries",
     "patroncare.accounts",
     "patroncare.audit",
+    "patroncare.incidents",
+    "patroncare.conduct",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,116 @@
+"""The consequence ladder: a library's published table turned into a recommendation with its reason.
+
+Pure functions over ladder rows and dates, so the same behaviour and history lead to the same recommendation
+wherever it happens, and the table can be tested row by row.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
+
+from .models import TIER_ADJECTIVE, LadderStep, Outcome
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    outcome: str
+    min_days: int | None
+    max_days: int | None
+    lift_request_after_days: int | None
+    offence_number: int
+    lookback_days: int
+    explanation: str
+    step: LadderStep | None
+
+    def allows(self, *, outcome: str, days: int | None) -> bool:
+        """True when the chosen consequence is what the table says (a length inside its range)."""
+        if outcome != self.outcome:
+            return False
+        if outcome == Outcome.SUSPENSION and self.min_days is not None:
+            return days is not None and self.min_days <= days <= (self.max_days or self.min_days)
+        return True
+
+
+def ordinal(n: int) -> str:
+    words = {1: pgettext("violation", "first"), 2: pgettext("violation", "second"), 3: pgettext("violation", "third"),
+             4: pgettext("violation", "fourth"), 5: pgettext("violation", "fifth")}
+    return words.get(n, pgettext("violation", "%(n)sth") % {"n": n})
+
+
+def window_text(days: int) -> str:
+    if days % 365 == 0:
+        years = days // 365
+        return ngettext("%(n)s year", "%(n)s years", years) % {"n": years} if years > 1 else _("12 months")
+    if days % 30 == 0:
+        months = days // 30
+        return ngettext("%(n)s month", "%(n)s months", months) % {"n": months}
+    return ngettext("%(n)s day", "%(n)s days", days) % {"n": days}
+
+
+def length_text(min_days: int | None, max_days: int | None) -> str:
+    if min_days is None:
+        return ""
+    if max_days is None or max_days == min_days:
+        return _length(min_days)
+    return _("%(low)s to %(high)s") % {"low": _length(min_days), "high": _length(max_days)}
+
+
+def _length(days: int) -> str:
+    if days >= 365 and days % 365 == 0:
+        return ngettext("%(n)s year", "%(n)s years", days // 365) % {"n": days // 365}
+    if days >= 30 and days % 30 == 0:
+        return ngettext("%(n)s month", "%(n)s months", days // 30) % {"n": days // 30}
+    return ngettext("%(n)s day", "%(n)s days", days) % {"n": days}
+
+
+def outcome_text(step: LadderStep) -> str:
+    if step.note:
+        return step.note
+    if step.outcome == Outcome.SUSPENSION:
+        return length_text(step.min_days, step.max_days)
+    if step.outcome == Outcome.PERMANENT and step.lift_request_after_days:
+        return _("permanent, may ask to lift after %(time)s") % {"time": _length(step.lift_request_after_days)}
+    return str(Outcome(step.outcome).label).lower()
+
+
+def recommend(*, steps: Iterable[LadderStep], tier: str, on: date, prior_dates: Sequence[date],
+              is_minor: bool = False) -> Recommendation | None:
+    """The step of the table that applies to a violation of `tier` on `on`, given earlier violations' dates.
+
+    Each row counts the earlier violations inside its own look-back window (a violation exactly
+    `lookback_days` before `on` is outside it). When several rows match, the most severe wins. Minors follow
+    the rows written for minors when the library has any for that tier.
+    """
+    rows = [s for s in steps if s.tier == tier]
+    minor_rows = [s for s in rows if s.for_minors]
+    rows = minor_rows if is_minor and minor_rows else [s for s in rows if not s.for_minors]
+    best, best_n = None, 0
+    for step in rows:
+        since = on - timedelta(days=step.lookback_days)
+        number = 1 + sum(1 for d in prior_dates if since < d <= on)
+        if step.offence_from <= number and (step.offence_to is None or number <= step.offence_to):
+            if best is None or _severity(step) > _severity(best):
+                best, best_n = step, number
+    if best is None:
+        return None
+    explanation = _("%(nth)s %(tier)s violation in %(window)s: %(outcome)s") % {
+        "nth": ordinal(best_n), "tier": TIER_ADJECTIVE[tier], "window": window_text(best.lookback_days),
+        "outcome": outcome_text(best),
+    }
+    explanation = explanation[0].upper() + explanation[1:]
+    if is_minor and best.for_minors:
+        explanation += " " + _("(rules for minors; a parent or guardian is told)")
+    return Recommendation(outcome=best.outcome, min_days=best.min_days, max_days=best.max_days,
+                          lift_request_after_days=best.lift_request_after_days, offence_number=best_n,
+                          lookback_days=best.lookback_days, explanation=explanation, step=best)
+
+
+_OUTCOME_RANK = {Outcome.WARNING: 0, Outcome.LEAVE_DAY: 1, Outcome.SUSPENSION: 2, Outcome.PENDING_REVIEW: 3,
+                 Outcome.PERMANENT: 4}
+
+
+def _severity(step: LadderStep) -> tuple[int, int]:
+    return (_OUTCOME_RANK[step.outcome], step.max_days or 0)

@@ -1,0 +1,40 @@
+"""Notice and appeal-decision letters as PDF, from our own HTML templates, in the letter's language."""
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .services.rules import appeal_settings_for
+from .state import appeal_deadline, is_appealable
+
+
+def _pdf(html: str) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=html).write_pdf()
+
+
+def exclusion_notice_html(exclusion, *, language: str) -> str:
+    settings = appeal_settings_for(exclusion.system)
+    with translation.override(language):
+        context = {
+            "exclusion": exclusion, "system": exclusion.system, "settings": settings,
+            "rules": list(exclusion.rules.all()), "incidents": list(exclusion.incidents.all()),
+            "appealable": is_appealable(exclusion, settings), "deadline": appeal_deadline(exclusion, settings),
+            "language": language, "zone": exclusion.system.time_zone,
+        }
+        return render_to_string("conduct/letters/exclusion_notice.html", context)
+
+
+def exclusion_notice_pdf(exclusion, *, language: str) -> bytes:
+    return _pdf(exclusion_notice_html(exclusion, language=language))
+
+
+def appeal_decision_html(appeal, *, language: str) -> str:
+    with translation.override(language):
+        context = {"appeal": appeal, "exclusion": appeal.exclusion, "system": appeal.exclusion.system,
+                   "language": language, "zone": appeal.exclusion.system.time_zone}
+        return render_to_string("conduct/letters/appeal_decision.html", context)
+
+
+def appeal_decision_pdf(appeal, *, language: str) -> bytes:
+    return _pdf(appeal_decision_html(appeal, language=language))

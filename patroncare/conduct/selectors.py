@@ -1,0 +1,156 @@
+"""Reads of rules, exclusions and appeals, scoped to the reader's system and branches.
+
+The board of current exclusions shows only what is needed to enforce them: who (name or description, photo),
+where, and until when. Narratives and histories stay with those who handle exclusions.
+"""
+
+from datetime import date
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from patroncare.accounts.permissions import branch_ids_for
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
+
+from .models import Appeal, Exclusion, LadderStep, Rule
+from .permissions import BOARD_ROLES, EXCLUSION_ROLES
+from .services.appeals import may_decide
+from .services.rules import appeal_settings_for
+from .state import ExclusionState, exclusion_state, is_enforced, today_for
+
+
+def rules_of(*, user) -> QuerySet:
+    return Rule.objects.filter(system_id=user.library_system_id).order_by("code")
+
+
+def rule_get(*, user, pk: int) -> Rule:
+    rule = Rule.objects.filter(system_id=user.library_system_id, pk=pk).prefetch_related("versions").first()
+    if rule is None:
+        raise Http404
+    return rule
+
+
+def ladder_of(*, system) -> QuerySet:
+    return LadderStep.objects.filter(system=system).order_by("tier", "for_minors", "offence_from")
+
+
+def _with_open_appeal(queryset: QuerySet) -> QuerySet:
+    return queryset.annotate(has_open_appeal=Exists(Appeal.objects.filter(exclusion=OuterRef("pk"), decision="")))
+
+
+def _candidates_today(queryset: QuerySet, today: date) -> QuerySet:
+    """Exclusions that may be in force today (dates only; the rest of the state is worked out in Python)."""
+    return queryset.filter(rescinded_at__isnull=True, start_date__lte=today).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=today))
+
+
+def exclusions_in_force(*, system, branch, people) -> list[Exclusion]:
+    """Exclusions that keep these people out of `branch` today."""
+    today = today_for(system)
+    settings = appeal_settings_for(system)
+    candidates = _with_open_appeal(_candidates_today(
+        Exclusion.objects.filter(system=system, person__in=people), today)).filter(
+        Q(branch__isnull=True) | Q(branch=branch))
+    return [e for e in candidates
+            if is_enforced(exclusion_state(e, today=today, open_appeal=e.has_open_appeal),
+                           stays_in_force=settings.stays_in_force)]
+
+
+def board_for(*, user) -> list[Exclusion]:
+    """Who is excluded now from the branches where the user works (system-wide exclusions included)."""
+    system = user.library_system
+    today = today_for(system)
+    settings = appeal_settings_for(system)
+    queryset = Exclusion.objects.filter(system=system)
+    branch_ids = branch_ids_for(user, BOARD_ROLES)
+    if branch_ids is not None:
+        queryset = queryset.filter(Q(branch__isnull=True) | Q(branch_id__in=branch_ids))
+    queryset = _with_open_appeal(_candidates_today(queryset, today)).select_related("person", "branch").order_by(
+        "end_date", "pk")
+    board = []
+    for exclusion in queryset:
+        exclusion.state = exclusion_state(exclusion, today=today, open_appeal=exclusion.has_open_appeal)
+        if is_enforced(exclusion.state, stays_in_force=settings.stays_in_force):
+            board.append(exclusion)
+    return board
+
+
+def exclusions_visible_to(*, user) -> QuerySet:
+    """Exclusions for those who handle them: at their branches, or system-wide ones arising there."""
+    queryset = Exclusion.objects.filter(system_id=user.library_system_id)
+    if not user.library_system_id:
+        return Exclusion.objects.none()
+    branch_ids = branch_ids_for(user, EXCLUSION_ROLES)
+    if branch_ids is None:
+        return queryset
+    arising_here = Exclusion.objects.filter(incidents__branch_id__in=branch_ids).values("pk")
+    return queryset.filter(Q(branch_id__in=branch_ids) | Q(branch__isnull=True, pk__in=arising_here))
+
+
+def exclusion_list(*, user, state: str = "") -> list[Exclusion]:
+    today = today_for(user.library_system)
+    queryset = _with_open_appeal(exclusions_visible_to(user=user)).select_related("person", "branch", "issued_by")
+    rows = []
+    for exclusion in queryset.order_by("-start_date", "-pk")[:300]:
+        exclusion.state = exclusion_state(exclusion, today=today, open_appeal=exclusion.has_open_appeal)
+        if not state or exclusion.state == state:
+            rows.append(exclusion)
+    return rows
+
+
+def exclusion_get_for(*, user, pk: int, audit: bool = True) -> Exclusion:
+    exclusion = (
+        _with_open_appeal(exclusions_visible_to(user=user)).filter(pk=pk)
+        .select_related("person", "branch", "issued_by", "deviation_approved_by", "system")
+        .prefetch_related("rules", "incidents__branch", "deliveries",
+                          Prefetch("appeals", queryset=Appeal.objects.select_related("decided_by", "recorded_by")))
+        .first()
+    )
+    if exclusion is None:
+        raise Http404
+    exclusion.state = exclusion_state(exclusion, today=today_for(exclusion.system),
+                                      open_appeal=exclusion.has_open_appeal)
+    if audit:
+        audit_record(action=AuditAction.VIEW, actor=user, obj=exclusion, summary="Exclusion read")
+    return exclusion
+
+
+def appeal_get_for(*, user, exclusion: Exclusion, pk: int) -> Appeal:
+    appeal = next((a for a in exclusion.appeals.all() if a.pk == pk), None)
+    if appeal is None:
+        raise Http404
+    return appeal
+
+
+def appeals_awaiting(*, user) -> list[Appeal]:
+    appeals = (Appeal.objects.filter(decision="", exclusion__system_id=user.library_system_id)
+               .select_related("exclusion", "exclusion__person", "exclusion__system", "exclusion__branch"))
+    return [appeal for appeal in appeals if may_decide(user, appeal)]
+
+
+def period_review(*, user, start: date, end: date) -> dict:
+    """The period's exclusions by outcome and length, rule and branch, and every deviation from the ladder."""
+    exclusions = Exclusion.objects.filter(system_id=user.library_system_id, start_date__range=(start, end))
+    by_outcome = exclusions.values("outcome").annotate(n=Count("id")).order_by("outcome")
+    by_rule = (exclusions.values("rules__code", "rules__title").annotate(n=Count("id", distinct=True))
+               .order_by("rules__code"))
+    by_branch = exclusions.values("branch__name").annotate(n=Count("id")).order_by("branch__name")
+    lengths = {"1": 0, "2-30": 0, "31-180": 0, "181+": 0, "open": 0}
+    for start_date, end_date in exclusions.values_list("start_date", "end_date"):
+        if end_date is None:
+            lengths["open"] += 1
+            continue
+        days = (end_date - start_date).days + 1
+        key = "1" if days == 1 else "2-30" if days <= 30 else "31-180" if days <= 180 else "181+"
+        lengths[key] += 1
+    deviations = (exclusions.exclude(deviation_reason="")
+                  .select_related("person", "branch", "issued_by", "deviation_approved_by").order_by("start_date"))
+    labels = {"1": _("1 day"), "2-30": _("2 to 30 days"), "31-180": _("31 to 180 days"),
+              "181+": _("More than 180 days"), "open": _("Permanent or pending review")}
+    return {"by_outcome": list(by_outcome), "by_rule": list(by_rule), "by_branch": list(by_branch),
+            "lengths": [(labels[key], n) for key, n in lengths.items()], "deviations": list(deviations), "total": exclusions.count()}
+
+
+STATE_CHOICES = ExclusionState.choices

@@ -1,0 +1,96 @@
+"""Appeals: filed by the deadline (late only for good cause), decided by someone other than the issuer."""
+
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from patroncare.accounts.models import Role
+from patroncare.accounts.permissions import has_role_at_branch, has_system_wide_role
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
+
+from ..models import Appeal, AppealDecision, Decider, Exclusion
+from ..state import appeal_deadline, is_appealable
+from .rules import appeal_settings_for
+
+
+@transaction.atomic
+def appeal_file(*, actor, exclusion: Exclusion, received_at: datetime, statement: str, good_cause: str = "",
+                letter_language: str = "en") -> Appeal:
+    settings = appeal_settings_for(exclusion.system)
+    if exclusion.rescinded_at is not None:
+        raise ValidationError(_("This exclusion was rescinded; there is nothing to appeal."))
+    if not is_appealable(exclusion, settings):
+        raise ValidationError(_("Under your library's appeal rules, exclusions of %(days)s days or less cannot be "
+                                "appealed.") % {"days": settings.min_days_appealable})
+    if received_at > timezone.now():
+        raise ValidationError({"received_at": _("An appeal cannot be received in the future.")})
+    if exclusion.appeals.filter(decision="").exists():
+        raise ValidationError(_("An appeal of this exclusion is already waiting for a decision."))
+    late = received_at > appeal_deadline(exclusion, settings)
+    if late and not good_cause.strip():
+        raise ValidationError({"good_cause": _(
+            "The deadline to appeal has passed. A late appeal is accepted only for good cause: record it here.")})
+    appeal = Appeal(exclusion=exclusion, received_at=received_at, statement=statement,
+                    good_cause=good_cause.strip() if late else "", recorded_by=actor, letter_language=letter_language)
+    appeal.full_clean()
+    appeal.save()
+    audit_record(action=AuditAction.CREATE, actor=actor, obj=appeal, library_system_id=exclusion.system_id,
+                 summary="Appeal filed" + (" late, for good cause" if late else ""))
+    return appeal
+
+
+def may_decide(user, appeal: Appeal) -> bool:
+    exclusion = appeal.exclusion
+    if user.library_system_id != exclusion.system_id or user.pk == exclusion.issued_by_id:
+        return False
+    decider = appeal_settings_for(exclusion.system).decider
+    if exclusion.system.director_id == user.pk:
+        return True
+    if decider == Decider.ADMINISTRATOR:
+        return has_system_wide_role(user, [Role.ADMINISTRATOR])
+    if decider == Decider.SUPERVISOR:
+        return has_role_at_branch(user, [Role.SUPERVISOR], exclusion.branch_id)
+    return False
+
+
+@transaction.atomic
+def appeal_decide(*, actor, appeal: Appeal, decision: str, reason: str, new_end_date: date | None = None) -> Appeal:
+    exclusion = appeal.exclusion
+    if appeal.decision:
+        raise ValidationError(_("This appeal has already been decided."))
+    if not may_decide(actor, appeal):
+        raise ValidationError(_("You may not decide this appeal: it is heard by someone other than the issuer."))
+    if not reason.strip():
+        raise ValidationError({"decision_reason": _("Give the reason for the decision; it goes in the letter.")})
+    before_end = exclusion.end_date
+    if decision == AppealDecision.SHORTENED:
+        if new_end_date is None:
+            raise ValidationError({"new_end_date": _("Give the new last day.")})
+        if new_end_date < exclusion.start_date:
+            raise ValidationError({"new_end_date": _("The new last day cannot be before the first day.")})
+        if exclusion.end_date is not None and new_end_date >= exclusion.end_date:
+            raise ValidationError({"new_end_date": _("To shorten it, the new last day must be before %(day)s.")
+                                   % {"day": exclusion.end_date.isoformat()}})
+        exclusion.end_date = new_end_date
+        if exclusion.outcome != "suspension":
+            exclusion.outcome = "suspension"
+            exclusion.lift_request_after = None
+    elif decision == AppealDecision.RESCINDED:
+        exclusion.rescinded_at = timezone.now()
+    elif decision != AppealDecision.UPHELD:
+        raise ValidationError({"decision": _("Choose upheld, shortened or rescinded.")})
+    appeal.decision, appeal.decision_reason = decision, reason.strip()
+    appeal.new_end_date = new_end_date if decision == AppealDecision.SHORTENED else None
+    appeal.decided_by, appeal.decided_at = actor, timezone.now()
+    appeal.full_clean()
+    appeal.save()
+    exclusion.full_clean()
+    exclusion.save(update_fields=["end_date", "outcome", "lift_request_after", "rescinded_at"])
+    audit_record(action=AuditAction.UPDATE, actor=actor, obj=appeal, library_system_id=exclusion.system_id,
+                 summary=f"Appeal decided: {decision}",
+                 changes={"end_date": [str(before_end), str(exclusion.end_date)]})
+    return appeal

@@ -1,0 +1,185 @@
+"""Issuing exclusions: the ladder's recommendation, role limits, deviations, minors, delivery of the notice."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from patroncare.accounts.models import Role
+from patroncare.accounts.permissions import has_role_at_branch, role_scopes
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
+from patroncare.libraries.calendar import local_date
+
+from ..ladder import Recommendation, recommend
+from ..models import (
+    EXCLUDING_OUTCOMES,
+    Delivery,
+    Exclusion,
+    IssueLimit,
+    LadderStep,
+    Outcome,
+    ReviewRecord,
+    Tier,
+)
+
+_TIER_ORDER = [Tier.MINOR, Tier.SERIOUS, Tier.SEVERE, Tier.GRAVE]
+
+
+def incident_tier(incident) -> str | None:
+    tiers = {rule.tier for rule in incident.rules.all()}
+    return max(tiers, key=_TIER_ORDER.index) if tiers else None
+
+
+def prior_violation_dates(*, person, incident, tier: str) -> list[date]:
+    """Local dates of the person's earlier incidents (as the person reported) that touched a rule of `tier`."""
+    from patroncare.incidents.models import Incident, InvolvementRole
+
+    moments = (
+        Incident.objects.filter(system=incident.system, involvements__person=person,
+                                involvements__role=InvolvementRole.SUBJECT, rules__tier=tier,
+                                occurred_at__lte=incident.occurred_at)
+        .exclude(pk=incident.pk).distinct().values_list("occurred_at", flat=True)
+    )
+    return [local_date(incident.system, moment) for moment in moments]
+
+
+def recommendation_for(*, incident, person) -> Recommendation | None:
+    tier = incident_tier(incident)
+    if tier is None:
+        return None
+    return recommend(
+        steps=LadderStep.objects.filter(system=incident.system, tier=tier), tier=tier,
+        on=local_date(incident.system, incident.occurred_at),
+        prior_dates=prior_violation_dates(person=person, incident=incident, tier=tier), is_minor=person.is_minor,
+    )
+
+
+def issuer_allowance(user, system) -> tuple[int | None, bool]:
+    """(longest exclusion in days or None for no limit, may issue open-ended) for this user."""
+    if system.director_id == user.pk:
+        return None, True
+    limits = {limit.role: limit for limit in IssueLimit.objects.filter(system=system)}
+    longest, open_ended, any_role = 0, False, False
+    for role in role_scopes(user):
+        limit = limits.get(role)
+        if limit is None:
+            continue
+        any_role = True
+        open_ended = open_ended or limit.may_issue_open_ended
+        if limit.max_days is None or longest is None:
+            longest = None
+        else:
+            longest = max(longest, limit.max_days)
+    return (longest if any_role else 0), open_ended
+
+
+def _check_allowance(*, actor, system, outcome: str, days: int | None) -> None:
+    longest, open_ended = issuer_allowance(actor, system)
+    if outcome in (Outcome.PERMANENT, Outcome.PENDING_REVIEW) and not open_ended:
+        raise ValidationError(_("Your role may not issue a permanent or pending-review exclusion. "
+                                "Ask the director or an administrator to issue it."))
+    if days is not None and longest is not None and days > longest:
+        raise ValidationError(_("Your role may issue exclusions of up to %(days)s days. Ask the director to issue "
+                                "a longer one.") % {"days": longest})
+
+
+@transaction.atomic
+def exclusion_issue(*, actor, incident, person, outcome: str, start_date: date, end_date: date | None = None,
+                    branch=None, rules=None, conditions: str = "", letter_language: str = "en",
+                    deviation_reason: str = "", guardian_name: str = "") -> Exclusion:
+    system = incident.system
+    if outcome not in EXCLUDING_OUTCOMES:
+        raise ValidationError(_("A warning is recorded on the incident; it does not need an exclusion order."))
+    if outcome == Outcome.LEAVE_DAY:
+        end_date = start_date
+    if outcome in (Outcome.PERMANENT, Outcome.PENDING_REVIEW):
+        end_date = None
+    if outcome == Outcome.SUSPENSION and end_date is None:
+        raise ValidationError({"end_date": _("A suspension needs a last day.")})
+    if end_date is not None and end_date < start_date:
+        raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
+    if person.system_id != system.pk or (branch is not None and branch.system_id != system.pk):
+        raise ValidationError(_("That person or branch belongs to another library system."))
+    days = (end_date - start_date).days + 1 if end_date else None
+    _check_allowance(actor=actor, system=system, outcome=outcome, days=days)
+    recommendation = recommendation_for(incident=incident, person=person)
+    deviates = recommendation is None or not recommendation.allows(outcome=outcome, days=days)
+    deviation_reason = deviation_reason.strip()
+    if deviates and not deviation_reason:
+        raise ValidationError({"deviation_reason": _(
+            "This is not what the ladder recommends. Give the reason; a supervisor must approve it.")})
+    if not deviates:
+        deviation_reason = ""
+    if person.is_minor and not guardian_name.strip():
+        raise ValidationError({"guardian_name": _("For someone under 18, name the parent or guardian who will "
+                                                  "receive the notice.")})
+    lift_after = None
+    if outcome == Outcome.PERMANENT and recommendation and recommendation.lift_request_after_days:
+        lift_after = date.fromordinal(start_date.toordinal() + recommendation.lift_request_after_days)
+    exclusion = Exclusion(
+        system=system, person=person, branch=branch, outcome=outcome, start_date=start_date, end_date=end_date,
+        lift_request_after=lift_after, conditions=conditions,
+        recommended_outcome=recommendation.outcome if recommendation else "",
+        recommendation=recommendation.explanation if recommendation else _("No ladder row applies."),
+        deviation_reason=deviation_reason, issued_by=actor, issued_at=timezone.now(),
+        letter_language=letter_language, guardian_name=guardian_name.strip(),
+    )
+    exclusion.full_clean()
+    exclusion.save()
+    exclusion.incidents.add(incident)
+    exclusion.rules.set(rules if rules is not None else incident.rules.all())
+    audit_record(action=AuditAction.CREATE, actor=actor, obj=exclusion, library_system_id=system.pk,
+                 summary="Exclusion issued" + (" (deviation from the ladder)" if deviation_reason else ""),
+                 changes={"outcome": outcome, "start": str(start_date), "end": str(end_date),
+                          "recommendation": exclusion.recommendation, "deviation_reason": deviation_reason})
+    return exclusion
+
+
+def may_approve_deviation(user, exclusion: Exclusion) -> bool:
+    if user.pk == exclusion.issued_by_id or user.library_system_id != exclusion.system_id:
+        return False
+    if exclusion.system.director_id == user.pk:
+        return True
+    return has_role_at_branch(user, [Role.SUPERVISOR, Role.ADMINISTRATOR], exclusion.branch_id) if exclusion.branch_id \
+        else has_role_at_branch(user, [Role.SUPERVISOR, Role.ADMINISTRATOR], None)
+
+
+@transaction.atomic
+def exclusion_approve_deviation(*, actor, exclusion: Exclusion) -> Exclusion:
+    if not exclusion.deviation_reason or exclusion.deviation_approved_at:
+        raise ValidationError(_("This exclusion has no deviation waiting for approval."))
+    if not may_approve_deviation(actor, exclusion):
+        raise ValidationError(_("A supervisor other than the person who issued it must approve a deviation."))
+    exclusion.deviation_approved_by, exclusion.deviation_approved_at = actor, timezone.now()
+    exclusion.full_clean()
+    exclusion.save(update_fields=["deviation_approved_by", "deviation_approved_at"])
+    audit_record(action=AuditAction.UPDATE, actor=actor, obj=exclusion, summary="Deviation from the ladder approved")
+    return exclusion
+
+
+@transaction.atomic
+def exclusion_record_delivery(*, actor, exclusion: Exclusion, method: str, delivered_on: date,
+                              acknowledgement: str = "", note: str = "") -> Delivery:
+    if delivered_on < local_date(exclusion.system, exclusion.issued_at):
+        raise ValidationError({"delivered_on": _("The notice cannot be delivered before it was issued.")})
+    delivery = Delivery(exclusion=exclusion, method=method, delivered_on=delivered_on,
+                        acknowledgement=acknowledgement if method == "in_person" else "", note=note, recorded_by=actor)
+    delivery.full_clean()
+    delivery.save()
+    audit_record(action=AuditAction.UPDATE, actor=actor, obj=exclusion, summary="Notice delivery recorded",
+                 changes={"method": method, "on": str(delivered_on), "acknowledgement": acknowledgement})
+    return delivery
+
+
+@transaction.atomic
+def review_record(*, actor, system, period_start: date, period_end: date, findings: str) -> ReviewRecord:
+    review = ReviewRecord(system=system, period_start=period_start, period_end=period_end, findings=findings,
+                          recorded_by=actor)
+    review.full_clean()
+    review.save()
+    audit_record(action=AuditAction.CREATE, actor=actor, obj=review, library_system_id=system.pk,
+                 summary="Periodic review of exclusions recorded")
+    return review

@@ -1,0 +1,76 @@
+"""What follows from an exclusion's dates and decisions, computed when read and never stored.
+
+Dates are calendar dates in the library system's time zone: an exclusion "until 14 March" lasts until the
+end of 14 March where the library is, whatever the server's clock or a change to daylight-saving time.
+"""
+
+from datetime import date, datetime, time, timedelta
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from patroncare.libraries.calendar import add_working_days, local_date
+
+from .models import AppealSettings, Exclusion, Outcome
+
+
+class ExclusionState(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    ACTIVE = "active", _("Active")
+    UNDER_APPEAL = "under_appeal", _("Under appeal")
+    ENDED = "ended", _("Ended")
+    RESCINDED = "rescinded", _("Rescinded")
+
+
+def today_for(system, now: datetime | None = None) -> date:
+    return local_date(system, now or timezone.now())
+
+
+def needs_approval(exclusion: Exclusion) -> bool:
+    return bool(exclusion.deviation_reason) and exclusion.deviation_approved_at is None
+
+
+def exclusion_state(exclusion: Exclusion, *, today: date, open_appeal: bool) -> str:
+    """The state on `today` (a local date). `open_appeal`: an appeal is filed and not yet decided."""
+    if exclusion.rescinded_at is not None:
+        return ExclusionState.RESCINDED
+    if exclusion.end_date is not None and exclusion.end_date < today:
+        return ExclusionState.ENDED
+    if open_appeal:
+        return ExclusionState.UNDER_APPEAL
+    if needs_approval(exclusion) or exclusion.start_date > today:
+        return ExclusionState.PENDING
+    return ExclusionState.ACTIVE
+
+
+def is_enforced(state: str, *, stays_in_force: bool) -> bool:
+    """Whether staff must keep the person out today."""
+    return state == ExclusionState.ACTIVE or (state == ExclusionState.UNDER_APPEAL and stays_in_force)
+
+
+def end_of_local_day(system, day: date) -> datetime:
+    return datetime.combine(day + timedelta(days=1), time.min, tzinfo=system.zone) - timedelta(microseconds=1)
+
+
+def is_appealable(exclusion: Exclusion, settings: AppealSettings) -> bool:
+    if exclusion.outcome in (Outcome.PERMANENT, Outcome.PENDING_REVIEW):
+        return True
+    return (exclusion.length_days or 0) > settings.min_days_appealable
+
+
+def appeal_deadline(exclusion: Exclusion, settings: AppealSettings) -> datetime:
+    """The last moment an appeal is on time: the end of the last day, in the library's time zone."""
+    system = exclusion.system
+    notice_day = local_date(system, exclusion.issued_at)
+    if settings.filing_in_working_days:
+        last = add_working_days(system=system, start=notice_day, days=settings.filing_days)
+    else:
+        last = notice_day + timedelta(days=settings.filing_days)
+    return end_of_local_day(system, last)
+
+
+def decision_deadline(appeal, settings: AppealSettings) -> datetime:
+    system = appeal.exclusion.system
+    last = add_working_days(system=system, start=local_date(system, appeal.received_at), days=settings.decision_days)
+    return end_of_local_day(system, last)

@@ -1,0 +1,28 @@
+from django.urls import path
+
+from . import views
+
+app_name = "conduct"
+
+urlpatterns = [
+    path("", views.BoardView.as_view(), name="board"),
+    path("rules/", views.RuleListView.as_view(), name="rules"),
+    path("rules/new/", views.RuleFormView.as_view(), name="rule_create"),
+    path("rules/<int:pk>/", views.RuleFormView.as_view(), name="rule_edit"),
+    path("ladder/", views.LadderView.as_view(), name="ladder"),
+    path("ladder/steps/", views.LadderStepCreateView.as_view(), name="ladder_step_create"),
+    path("ladder/steps/<int:pk>/delete/", views.LadderStepDeleteView.as_view(), name="ladder_step_delete"),
+    path("ladder/limits/", views.IssueLimitView.as_view(), name="issue_limit"),
+    path("appeal-rules/", views.AppealSettingsView.as_view(), name="appeal_settings"),
+    path("exclusions/", views.ExclusionListView.as_view(), name="exclusions"),
+    path("exclusions/new/", views.ExclusionCreateView.as_view(), name="exclusion_create"),
+    path("exclusions/<int:pk>/", views.ExclusionDetailView.as_view(), name="exclusion_detail"),
+    path("exclusions/<int:pk>/approve/", views.ExclusionApproveView.as_view(), name="exclusion_approve"),
+    path("exclusions/<int:pk>/deliveries/", views.DeliveryCreateView.as_view(), name="delivery_create"),
+    path("exclusions/<int:pk>/letter.pdf", views.ExclusionLetterView.as_view(), name="exclusion_letter"),
+    path("exclusions/<int:pk>/appeals/", views.AppealCreateView.as_view(), name="appeal_create"),
+    path("exclusions/<int:pk>/appeals/<int:appeal_pk>/", views.AppealDecideView.as_view(), name="appeal_decide"),
+    path("exclusions/<int:pk>/appeals/<int:appeal_pk>/letter.pdf", views.AppealLetterView.as_view(),
+         name="appeal_letter"),
+    path("review/", views.ReviewView.as_view(), name="review"),
+]

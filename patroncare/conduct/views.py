@@ -1,0 +1,437 @@
+"""Pages for rules of conduct, the ladder, exclusions with their letters, appeals, the board and reviews."""
+
+import copy
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
+from patroncare.core.access import PermissionRequiredMixin
+from patroncare.incidents import selectors as incident_selectors
+from patroncare.incidents.views import SystemTimeMixin
+
+from . import letters, selectors, services
+from .forms import (
+    AppealForm,
+    AppealSettingsForm,
+    DecisionForm,
+    DeliveryForm,
+    ExclusionForm,
+    IssueLimitForm,
+    LadderStepForm,
+    ReviewForm,
+    RuleForm,
+)
+from .models import Exclusion, IssueLimit, LadderStep, Outcome, Rule
+from .permissions import (
+    can_configure_conduct,
+    can_handle_exclusions,
+    can_read_rules,
+    can_record_appeal,
+    can_review_period,
+    can_see_board,
+)
+from .services.appeals import may_decide
+from .services.exclusions import may_approve_deviation
+from .state import ExclusionState, appeal_deadline, decision_deadline, is_appealable, today_for
+
+
+class ConductView(SystemTimeMixin, PermissionRequiredMixin, View):
+    permission = can_handle_exclusions
+
+
+def _attach(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+# Rules of conduct ------------------------------------------------------------------------------------------------
+
+class RuleListView(ConductView):
+    permission = can_read_rules
+
+    def get(self, request):
+        return render(request, "conduct/rule_list.html", {
+            "rules": selectors.rules_of(user=request.user), "can_edit": can_configure_conduct(request.user)})
+
+
+class RuleFormView(ConductView):
+    permission = can_configure_conduct
+    scoped_model = Rule
+
+    def get(self, request, pk=None):
+        rule = selectors.rule_get(user=request.user, pk=pk) if pk else None
+        form = RuleForm(instance=copy.copy(rule) if rule else None, system=request.user.library_system)
+        return render(request, "conduct/rule_form.html", {"form": form, "rule": rule})
+
+    def post(self, request, pk=None):
+        rule = selectors.rule_get(user=request.user, pk=pk) if pk else None
+        form = RuleForm(request.POST, instance=copy.copy(rule) if rule else None, system=request.user.library_system)
+        if form.is_valid():
+            try:
+                if rule is None:
+                    services.rule_create(actor=request.user, system=request.user.library_system,
+                                         **form.service_values())
+                else:
+                    services.rule_update(actor=request.user, rule=rule, expected_version=form.cleaned_data["version"],
+                                         change_note=form.cleaned_data["change_note"], **form.service_values())
+            except ValidationError as error:
+                _attach(form, error)
+            else:
+                messages.success(request, _("The rule was saved."))
+                return redirect("conduct:rules")
+        return render(request, "conduct/rule_form.html", {"form": form, "rule": rule}, status=400)
+
+
+# Ladder, limits and appeal rules ---------------------------------------------------------------------------------
+
+class LadderView(ConductView):
+    def _render(self, request, step_form=None, limit_form=None, status=200):
+        system = request.user.library_system
+        context = {
+            "steps": selectors.ladder_of(system=system),
+            "limits": IssueLimit.objects.filter(system=system).order_by("role"),
+            "can_edit": can_configure_conduct(request.user),
+            "step_form": step_form or LadderStepForm(system=system, prefix="step"),
+            "limit_form": limit_form or IssueLimitForm(prefix="limit"),
+        }
+        return render(request, "conduct/ladder.html", context, status=status)
+
+    def get(self, request):
+        return self._render(request)
+
+
+class LadderStepCreateView(LadderView):
+    permission = can_configure_conduct
+
+    def post(self, request):
+        system = request.user.library_system
+        form = LadderStepForm(request.POST, system=system, prefix="step")
+        if form.is_valid():
+            values = {name: form.cleaned_data[name] for name in LadderStepForm.Meta.fields}
+            try:
+                services.ladder_step_create(actor=request.user, system=system, **values)
+            except ValidationError as error:
+                _attach(form, error)
+            else:
+                messages.success(request, _("The row was added to the ladder."))
+                return redirect("conduct:ladder")
+        return self._render(request, step_form=form, status=400)
+
+
+class LadderStepDeleteView(LadderView):
+    permission = can_configure_conduct
+
+    def post(self, request, pk):
+        step = LadderStep.objects.filter(pk=pk, system_id=request.user.library_system_id).first()
+        if step is None:
+            raise Http404
+        services.ladder_step_delete(actor=request.user, step=step)
+        messages.success(request, _("The row was removed from the ladder."))
+        return redirect("conduct:ladder")
+
+
+class IssueLimitView(LadderView):
+    permission = can_configure_conduct
+
+    def post(self, request):
+        form = IssueLimitForm(request.POST, prefix="limit")
+        if form.is_valid():
+            services.issue_limit_set(actor=request.user, system=request.user.library_system, **form.cleaned_data)
+            messages.success(request, _("The limit was saved."))
+            return redirect("conduct:ladder")
+        return self._render(request, limit_form=form, status=400)
+
+
+class AppealSettingsView(ConductView):
+    permission = can_configure_conduct
+
+    def get(self, request):
+        settings = services.appeal_settings_for(request.user.library_system)
+        return render(request, "conduct/appeal_settings.html", {"form": AppealSettingsForm(instance=copy.copy(settings))})
+
+    def post(self, request):
+        settings = services.appeal_settings_for(request.user.library_system)
+        form = AppealSettingsForm(request.POST, instance=copy.copy(settings))
+        if form.is_valid():
+            try:
+                services.appeal_settings_update(actor=request.user, settings=settings,
+                                                expected_version=form.cleaned_data["version"], **form.service_values())
+            except ValidationError as error:
+                _attach(form, error)
+            else:
+                messages.success(request, _("The appeal rules were saved."))
+                return redirect("conduct:appeal_settings")
+        return render(request, "conduct/appeal_settings.html", {"form": form}, status=400)
+
+
+# Exclusions ------------------------------------------------------------------------------------------------------
+
+class BoardView(ConductView):
+    permission = can_see_board
+
+    def get(self, request):
+        board = selectors.board_for(user=request.user)
+        audit_record(action=AuditAction.VIEW, actor=request.user, obj=None, summary="Board of current exclusions read")
+        return render(request, "conduct/board.html", {"board": board, "today": today_for(request.user.library_system)})
+
+
+class ExclusionListView(ConductView):
+    def get(self, request):
+        state = request.GET.get("state", "")
+        if state not in ExclusionState.values:
+            state = ""
+        return render(request, "conduct/exclusion_list.html", {
+            "exclusions": selectors.exclusion_list(user=request.user, state=state), "state": state,
+            "states": ExclusionState.choices})
+
+
+class ExclusionCreateView(ConductView):
+    template_name = "conduct/exclusion_form.html"
+
+    def _subject(self, request):
+        source = request.POST if request.method == "POST" else request.GET
+        try:
+            incident_pk, person_pk = int(source.get("incident", "")), int(source.get("person", ""))
+        except ValueError:
+            raise Http404 from None
+        incident = incident_selectors.incident_get_for(user=request.user, pk=incident_pk, audit=False)
+        person = next((p for p in incident_selectors.subjects_of(incident) if p.pk == person_pk), None)
+        if person is None:
+            raise Http404
+        return incident, person
+
+    def _render(self, request, incident, person, form, status=200):
+        recommendation = services.recommendation_for(incident=incident, person=person)
+        return render(request, self.template_name, {
+            "incident": incident, "person": person, "form": form, "recommendation": recommendation,
+            "current": selectors.exclusions_in_force(system=incident.system, branch=incident.branch, people=[person]),
+        }, status=status)
+
+    def get(self, request):
+        incident, person = self._subject(request)
+        recommendation = services.recommendation_for(incident=incident, person=person)
+        start = timezone.localdate()
+        initial = {"start_date": start, "rules": list(incident.rules.all()), "letter_language": request.LANGUAGE_CODE}
+        if recommendation and recommendation.outcome != Outcome.WARNING:
+            initial["outcome"] = recommendation.outcome
+            if recommendation.min_days:
+                initial["end_date"] = start + timedelta(days=recommendation.min_days - 1)
+        return self._render(request, incident, person, ExclusionForm(initial=initial, system=incident.system))
+
+    def post(self, request):
+        incident, person = self._subject(request)
+        form = ExclusionForm(request.POST, system=incident.system)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                exclusion = services.exclusion_issue(
+                    actor=request.user, incident=incident, person=person, outcome=data["outcome"],
+                    start_date=data["start_date"], end_date=data["end_date"], branch=data["branch"],
+                    rules=list(data["rules"]), conditions=data["conditions"], letter_language=data["letter_language"],
+                    deviation_reason=data["deviation_reason"], guardian_name=data["guardian_name"])
+            except ValidationError as error:
+                _attach(form, error)
+            else:
+                messages.success(request, _("The exclusion was issued. Print or send the notice letter."))
+                return redirect("conduct:exclusion_detail", pk=exclusion.pk)
+        return self._render(request, incident, person, form, status=400)
+
+
+class ExclusionDetailView(ConductView):
+    scoped_model = Exclusion
+
+    def _render(self, request, exclusion, delivery_form=None, appeal_form=None, status=200):
+        settings = services.appeal_settings_for(exclusion.system)
+        open_appeal = next((a for a in exclusion.appeals.all() if a.is_open), None)
+        context = {
+            "exclusion": exclusion, "settings": settings, "appealable": is_appealable(exclusion, settings),
+            "deadline": appeal_deadline(exclusion, settings), "open_appeal": open_appeal,
+            "decision_due": decision_deadline(open_appeal, settings) if open_appeal else None,
+            "can_decide": open_appeal is not None and may_decide(request.user, open_appeal),
+            "can_approve": exclusion.deviation_reason and not exclusion.deviation_approved_at
+            and may_approve_deviation(request.user, exclusion),
+            "can_record_appeal": can_record_appeal(request.user) and open_appeal is None
+            and exclusion.state not in (ExclusionState.RESCINDED, ExclusionState.ENDED),
+            "delivery_form": delivery_form or DeliveryForm(prefix="delivery",
+                                                           initial={"delivered_on": timezone.localdate()}),
+            "appeal_form": appeal_form or AppealForm(prefix="appeal", initial={
+                "received_at": timezone.localtime().replace(second=0, microsecond=0, tzinfo=None),
+                "letter_language": exclusion.letter_language}),
+            "decision_form": DecisionForm(prefix="decision"),
+        }
+        return render(request, "conduct/exclusion_detail.html", context, status=status)
+
+    def get(self, request, pk):
+        return self._render(request, selectors.exclusion_get_for(user=request.user, pk=pk))
+
+
+class ExclusionApproveView(ExclusionDetailView):
+    def post(self, request, pk):
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        try:
+            services.exclusion_approve_deviation(actor=request.user, exclusion=exclusion)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return self._render(request, exclusion, status=400)
+        messages.success(request, _("The deviation was approved."))
+        return redirect("conduct:exclusion_detail", pk=pk)
+
+
+class DeliveryCreateView(ExclusionDetailView):
+    def post(self, request, pk):
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        form = DeliveryForm(request.POST, prefix="delivery")
+        if form.is_valid():
+            try:
+                services.exclusion_record_delivery(actor=request.user, exclusion=exclusion, **form.cleaned_data)
+            except ValidationError as error:
+                _attach(form, error)
+            else:
+                messages.success(request, _("The delivery was recorded."))
+                return redirect("conduct:exclusion_detail", pk=pk)
+        return self._render(request, exclusion, delivery_form=form, status=400)
+
+
+class ExclusionLetterView(ConductView):
+    scoped_model = Exclusion
+
+    def get(self, request, pk):
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        language = request.GET.get("lang") or exclusion.letter_language
+        if language not in ("en", "es"):
+            language = exclusion.letter_language
+        pdf = letters.exclusion_notice_pdf(exclusion, language=language)
+        audit_record(action=AuditAction.EXPORT, actor=request.user, obj=exclusion,
+                     summary=f"Notice letter produced ({language})")
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="exclusion-notice-{exclusion.pk}-{language}.pdf"'
+        return response
+
+
+# Appeals ---------------------------------------------------------------------------------------------------------
+
+class AppealCreateView(ExclusionDetailView):
+    permission = can_record_appeal
+
+    def post(self, request, pk):
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        form = AppealForm(request.POST, prefix="appeal")
+        if form.is_valid():
+            try:
+                services.appeal_file(actor=request.user, exclusion=exclusion, **form.cleaned_data)
+            except ValidationError as error:
+                _attach(form, error)
+            else:
+                messages.success(request, _("The appeal was recorded."))
+                return redirect("conduct:exclusion_detail", pk=pk)
+        return self._render(request, exclusion, appeal_form=form, status=400)
+
+
+class AppealDecideView(ConductView):
+    scoped_model = Exclusion
+
+    def _context(self, request, pk, appeal_pk):
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        appeal = selectors.appeal_get_for(user=request.user, exclusion=exclusion, pk=appeal_pk)
+        if not appeal.is_open or not may_decide(request.user, appeal):
+            raise Http404
+        return exclusion, appeal
+
+    def get(self, request, pk, appeal_pk):
+        exclusion, appeal = self._context(request, pk, appeal_pk)
+        return render(request, "conduct/appeal_decide.html", {"exclusion": exclusion, "appeal": appeal,
+                                                              "form": DecisionForm()})
+
+    def post(self, request, pk, appeal_pk):
+        exclusion, appeal = self._context(request, pk, appeal_pk)
+        form = DecisionForm(request.POST)
+        if form.is_valid():
+            try:
+                services.appeal_decide(actor=request.user, appeal=appeal, decision=form.cleaned_data["decision"],
+                                       reason=form.cleaned_data["decision_reason"],
+                                       new_end_date=form.cleaned_data["new_end_date"])
+            except ValidationError as error:
+                _attach(form, error)
+            else:
+                messages.success(request, _("The appeal was decided. Send the decision letter."))
+                return redirect("conduct:exclusion_detail", pk=pk)
+        return render(request, "conduct/appeal_decide.html", {"exclusion": exclusion, "appeal": appeal,
+                                                              "form": form}, status=400)
+
+
+class AppealLetterView(ConductView):
+    scoped_model = Exclusion
+
+    def get(self, request, pk, appeal_pk):
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        appeal = selectors.appeal_get_for(user=request.user, exclusion=exclusion, pk=appeal_pk)
+        if appeal.is_open:
+            raise Http404
+        language = request.GET.get("lang") or appeal.letter_language
+        if language not in ("en", "es"):
+            language = appeal.letter_language
+        pdf = letters.appeal_decision_pdf(appeal, language=language)
+        audit_record(action=AuditAction.EXPORT, actor=request.user, obj=appeal,
+                     summary=f"Appeal decision letter produced ({language})")
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="appeal-decision-{appeal.pk}-{language}.pdf"'
+        return response
+
+
+# Periodic review -------------------------------------------------------------------------------------------------
+
+class ReviewView(ConductView):
+    permission = can_review_period
+
+    def _period(self, request):
+        today = timezone.localdate()
+        first_of_month = today.replace(day=1)
+        default_end = first_of_month - timedelta(days=1)
+        default_start = default_end.replace(day=1)
+        try:
+            start = date.fromisoformat(request.GET.get("start", "")) if request.GET.get("start") else default_start
+            end = date.fromisoformat(request.GET.get("end", "")) if request.GET.get("end") else default_end
+        except ValueError:
+            start, end = default_start, default_end
+        return (start, end) if start <= end else (default_start, default_end)
+
+    def _render(self, request, start, end, form=None, status=200):
+        from .models import ReviewRecord
+
+        data = selectors.period_review(user=request.user, start=start, end=end)
+        outcomes = dict(Outcome.choices)
+        for row in data["by_outcome"]:
+            row["label"] = outcomes.get(row["outcome"], row["outcome"])
+        context = {**data, "start": start, "end": end,
+                   "form": form or ReviewForm(initial={"period_start": start, "period_end": end}),
+                   "records": ReviewRecord.objects.filter(system_id=request.user.library_system_id)[:12]}
+        return render(request, "conduct/review.html", context, status=status)
+
+    def get(self, request):
+        return self._render(request, *self._period(request))
+
+    def post(self, request):
+        form = ReviewForm(request.POST)
+        if form.is_valid():
+            try:
+                services.review_record(actor=request.user, system=request.user.library_system, **form.cleaned_data)
+            except ValidationError as error:
+                _attach(form, error)
+            else:
+                messages.success(request, _("The review was recorded."))
+                return redirect("conduct:review")
+        start, end = self._period(request)
+        return self._render(request, start, end, form=form, status=400)
+
+

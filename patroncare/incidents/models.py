@@ -1,0 +1,293 @@
+"""Behaviour incidents: what was seen and heard, where and when, who was involved in what role, what staff did.
+
+No field records a diagnosis, housing status, race, ethnicity, religion, disability or any other protected
+trait: people are identified by library card number or by a description of appearance and clothing only.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from patroncare.core.concurrency import VersionedModel
+from patroncare.libraries.models import Branch, LibrarySystem, Location
+
+
+class Level(models.TextChoices):
+    ANNOYING = "annoying", _("Annoying")
+    DISRUPTIVE = "disruptive", _("Disruptive")
+    DANGEROUS = "dangerous", _("Dangerous or illegal")
+
+
+LEVEL_RANK = {Level.ANNOYING: 1, Level.DISRUPTIVE: 2, Level.DANGEROUS: 3}
+
+
+class Behaviour(models.TextChoices):
+    NOISE = "noise", _("Noise or loud phone use")
+    EQUIPMENT = "equipment", _("Misuse of equipment or furniture")
+    RUDENESS = "rudeness", _("Rude or impatient, no threat")
+    HARASSMENT = "harassment", _("Harassment of patrons or staff")
+    ABUSIVE_LANGUAGE = "abusive_language", _("Abusive language, insults or slurs")
+    THREATS = "threats", _("Threats")
+    VIOLENCE = "violence", _("Violence or physical contact")
+    THEFT = "theft", _("Theft")
+    DAMAGE = "damage", _("Damage to property")
+    INTOXICATION = "intoxication", _("Intoxicated and disruptive")
+    SEXUAL_MISCONDUCT = "sexual_misconduct", _("Sexual misconduct or indecent exposure")
+    WEAPON = "weapon", _("Weapon shown or used")
+    UNATTENDED_CHILD = "unattended_child", _("Unattended young child")
+    MEDICAL = "medical", _("Medical emergency")
+    WHILE_EXCLUDED = "while_excluded", _("Present while excluded")
+
+
+BEHAVIOUR_LEVEL = {
+    Behaviour.NOISE: Level.ANNOYING,
+    Behaviour.EQUIPMENT: Level.ANNOYING,
+    Behaviour.RUDENESS: Level.ANNOYING,
+    Behaviour.HARASSMENT: Level.DISRUPTIVE,
+    Behaviour.ABUSIVE_LANGUAGE: Level.DISRUPTIVE,
+    Behaviour.INTOXICATION: Level.DISRUPTIVE,
+    Behaviour.UNATTENDED_CHILD: Level.DISRUPTIVE,
+    Behaviour.DAMAGE: Level.DISRUPTIVE,
+    Behaviour.WHILE_EXCLUDED: Level.DISRUPTIVE,
+    Behaviour.THREATS: Level.DANGEROUS,
+    Behaviour.VIOLENCE: Level.DANGEROUS,
+    Behaviour.THEFT: Level.DANGEROUS,
+    Behaviour.SEXUAL_MISCONDUCT: Level.DANGEROUS,
+    Behaviour.WEAPON: Level.DANGEROUS,
+    Behaviour.MEDICAL: Level.DANGEROUS,
+}
+
+
+def level_of(behaviours) -> str:
+    """The incident's place on the continuum: that of its most serious behaviour."""
+    levels = [BEHAVIOUR_LEVEL[b] for b in behaviours]
+    return max(levels, key=LEVEL_RANK.__getitem__) if levels else Level.ANNOYING
+
+
+class Person(models.Model):
+    """Someone involved in incidents, known by card number or by a description. Never by a category."""
+
+    system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="incident_people")
+    card_number = models.CharField(_("library card number"), max_length=20, blank=True)
+    name = models.CharField(_("name, if known"), max_length=150, blank=True)
+    description = models.CharField(_("appearance and clothing"), max_length=300, blank=True)
+    is_minor = models.BooleanField(_("under 18"), default=False)
+    photo = models.FileField(_("photo"), upload_to="incidents/people/%Y/", blank=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("person involved")
+        verbose_name_plural = _("people involved")
+        constraints = [
+            models.UniqueConstraint(fields=["system", "card_number"], condition=~Q(card_number=""),
+                                    name="person_card_unique_in_system"),
+        ]
+
+    def __str__(self) -> str:
+        if self.name:
+            return self.name
+        if self.card_number:
+            return _("Card ending %(digits)s") % {"digits": self.card_number[-4:]}
+        return self.description[:60] or _("Person not identified")
+
+
+class Incident(VersionedModel):
+    system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="incidents")
+    branch = models.ForeignKey(Branch, verbose_name=_("branch"), on_delete=models.PROTECT, related_name="incidents")
+    location = models.ForeignKey(Location, verbose_name=_("where in the branch"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="incidents")
+    occurred_at = models.DateTimeField(_("when it happened"))
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    summary = models.CharField(_("in a few words"), max_length=150)
+    narrative = models.TextField(_("what you saw and heard"))
+    injuries = models.CharField(_("injuries"), max_length=300, blank=True)
+    damage = models.CharField(_("damage"), max_length=300, blank=True)
+    rules = models.ManyToManyField("conduct.Rule", blank=True, related_name="incidents",
+                                   verbose_name=_("rules touched"))
+    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reported_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        verbose_name = _("incident")
+        verbose_name_plural = _("incidents")
+        constraints = [models.CheckConstraint(condition=Q(level__in=Level.values), name="incident_level_valid")]
+        indexes = [
+            models.Index(fields=["system", "branch", "-occurred_at"]),
+            models.Index(fields=["system", "level", "-occurred_at"]),
+            models.Index(fields=["system", "location", "-occurred_at"]),
+            models.Index(fields=["system", "reported_by", "-occurred_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.summary}"
+
+
+class IncidentBehaviour(models.Model):
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="behaviours")
+    behaviour = models.CharField(max_length=30, choices=Behaviour.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["incident", "behaviour"], name="incidentbehaviour_unique"),
+            models.CheckConstraint(condition=Q(behaviour__in=Behaviour.values), name="incidentbehaviour_valid"),
+        ]
+        indexes = [models.Index(fields=["behaviour", "incident"])]
+
+
+class InvolvementRole(models.TextChoices):
+    SUBJECT = "subject", _("Person whose behaviour is reported")
+    AFFECTED = "affected", _("Affected patron")
+    WITNESS = "witness", _("Witness")
+    STAFF = "staff", _("Staff member")
+
+
+class Involvement(models.Model):
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="involvements")
+    role = models.CharField(_("role"), max_length=20, choices=InvolvementRole.choices)
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="involvements")
+    staff_member = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="incident_involvements")
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(role__in=InvolvementRole.values), name="involvement_role_valid"),
+            models.CheckConstraint(condition=Q(person__isnull=False) | Q(staff_member__isnull=False),
+                                   name="involvement_names_someone"),
+        ]
+        indexes = [models.Index(fields=["person", "role"])]
+
+
+class ActionKind(models.TextChoices):
+    REDIRECTED = "redirected", _("Redirected the behaviour")
+    WARNED = "warned", _("Gave a warning")
+    ASKED_TO_LEAVE = "asked_to_leave", _("Asked to leave")
+    COLLEAGUE = "colleague", _("Got a colleague")
+    SECURITY = "security", _("Called security")
+    POLICE = "police", _("Called the police")
+    EMS = "ems", _("Called emergency medical services")
+
+
+class StaffAction(models.Model):
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="actions")
+    kind = models.CharField(max_length=20, choices=ActionKind.choices)
+    report_number = models.CharField(_("report number"), max_length=40, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["incident", "kind"], name="staffaction_unique"),
+            models.CheckConstraint(condition=Q(kind__in=ActionKind.values), name="staffaction_kind_valid"),
+        ]
+
+
+class Attachment(models.Model):
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to="incidents/files/%Y/%m/")
+    original_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=60)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+
+class WritingFlag(models.Model):
+    """A label or judgement the writing help found, and whether the writer kept it."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="writing_flags")
+    term = models.CharField(max_length=60)
+    category = models.CharField(max_length=20)
+    suggestion = models.CharField(max_length=300)
+    kept = models.BooleanField()
+
+    class Meta:
+        indexes = [models.Index(fields=["category", "kept"])]
+
+
+class FollowUp(models.Model):
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="follow_ups")
+    description = models.CharField(_("follow-up task"), max_length=200)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+
+class Draft(models.Model):
+    """A report being written, saved as the writer types so a lost connection or a closed tab loses nothing."""
+
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="incident_drafts")
+    data = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        indexes = [models.Index(fields=["author", "-updated_at"])]
+
+
+class Debrief(models.Model):
+    incident = models.OneToOneField(Incident, on_delete=models.CASCADE, related_name="debrief")
+    due_on = models.DateField(_("due"))
+    held_on = models.DateField(_("held on"), null=True, blank=True)
+    notes = models.TextField(_("what we learned"), blank=True)
+    held_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="+")
+
+
+class Feeling(models.TextChoices):
+    OK = "ok", _("I'm OK")
+    SHAKEN = "shaken", _("A bit shaken")
+    STRUGGLING = "struggling", _("Struggling")
+
+
+class CheckIn(models.Model):
+    """A private well-being check-in: only the staff member, and those they choose, see the answers."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="check_ins")
+    staff_member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="check_ins")
+    due_on = models.DateField(_("due"))
+    answered_at = models.DateTimeField(null=True, blank=True)
+    feeling = models.CharField(_("how are you?"), max_length=20, choices=Feeling.choices, blank=True)
+    would_like = models.TextField(_("anything you would like (time off, a talk, support)"), blank=True)
+    shared_with = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+",
+                                         verbose_name=_("share my answers with"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["incident", "staff_member"], name="checkin_one_per_person"),
+            models.CheckConstraint(condition=Q(feeling="") | Q(feeling__in=Feeling.values), name="checkin_feeling_valid"),
+        ]
+        indexes = [models.Index(fields=["staff_member", "answered_at", "due_on"])]
+
+
+class RetentionMode(models.TextChoices):
+    ANONYMISE = "anonymise", _("Anonymise (keep counts, remove people and narrative)")
+    PURGE = "purge", _("Delete")
+
+
+class RetentionSettings(models.Model):
+    system = models.OneToOneField(LibrarySystem, on_delete=models.CASCADE, related_name="incident_retention")
+    keep_days = models.PositiveIntegerField(_("keep for (days) after closing or the end of an exclusion"),
+                                            default=3 * 365)
+    mode = models.CharField(_("then"), max_length=20, choices=RetentionMode.choices, default=RetentionMode.ANONYMISE)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(mode__in=RetentionMode.values), name="retention_mode_valid"),
+            models.CheckConstraint(condition=Q(keep_days__gte=30), name="retention_keep_at_least_30_days"),
+        ]
+
+
+class RetentionRun(models.Model):
+    system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="incident_retention_runs")
+    ran_at = models.DateTimeField(auto_now_add=True)
+    cutoff = models.DateField()
+    mode = models.CharField(max_length=20, choices=RetentionMode.choices)
+    incidents = models.PositiveIntegerField(default=0)
+    exclusions = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-ran_at"]

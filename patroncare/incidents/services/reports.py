@@ -1,0 +1,235 @@
+"""Reporting an incident, and what follows from it: escalation, alerts, debrief and well-being check-ins."""
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from patroncare.accounts.models import Role
+from patroncare.accounts.permissions import has_role_at_branch
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
+from patroncare.libraries.calendar import local_date
+
+from .. import alerts, writing_help
+from ..models import (
+    LEVEL_RANK,
+    Attachment,
+    Behaviour,
+    CheckIn,
+    Debrief,
+    Draft,
+    FollowUp,
+    Incident,
+    IncidentBehaviour,
+    Involvement,
+    InvolvementRole,
+    Level,
+    Person,
+    StaffAction,
+    WritingFlag,
+    level_of,
+)
+
+REPORTING_ROLES = [Role.FRONTLINE, Role.SUPERVISOR, Role.SECURITY, Role.ADMINISTRATOR]
+CARD_NUMBER = re.compile(r"^\d{5,14}$")
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# Real content signatures: a file is accepted for what its bytes are, never for its name alone.
+SIGNATURES = {
+    "image/jpeg": (b"\xff\xd8\xff", {".jpg", ".jpeg"}),
+    "image/png": (b"\x89PNG\r\n\x1a\n", {".png"}),
+    "application/pdf": (b"%PDF-", {".pdf"}),
+}
+DEBRIEF_AFTER_DAYS = 3
+CHECKIN_AFTER_DAYS = 1
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    role: str
+    card_number: str = ""
+    name: str = ""
+    description: str = ""
+    is_minor: bool = False
+
+
+def validate_upload(upload) -> str:
+    """The real content type of an upload, or a ValidationError saying why it is refused."""
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(_("“%(name)s” is larger than 5 MB.") % {"name": upload.name})
+    head = upload.read(16)
+    upload.seek(0)
+    extension = ("." + upload.name.rsplit(".", 1)[-1].lower()) if "." in upload.name else ""
+    for content_type, (signature, extensions) in SIGNATURES.items():
+        if head.startswith(signature):
+            if extension not in extensions:
+                break
+            return content_type
+    raise ValidationError(_("“%(name)s” is not a JPEG or PNG photo or a PDF (its content was checked).")
+                          % {"name": upload.name})
+
+
+def _resolve_person(*, system, entry: PersonEntry) -> Person:
+    card = entry.card_number.strip().replace(" ", "")
+    if card:
+        if not CARD_NUMBER.match(card):
+            raise ValidationError(_("“%(card)s” is not a library card number (5 to 14 digits). Check the card, or "
+                                    "leave it empty and describe the person.") % {"card": entry.card_number})
+        person, created = Person.objects.get_or_create(
+            system=system, card_number=card,
+            defaults={"name": entry.name, "description": entry.description, "is_minor": entry.is_minor},
+        )
+        if not created:
+            changed = False
+            for field in ("name", "description"):
+                if getattr(entry, field) and not getattr(person, field):
+                    setattr(person, field, getattr(entry, field))
+                    changed = True
+            if entry.is_minor and not person.is_minor:
+                person.is_minor, changed = True, True
+            if changed:
+                person.full_clean()
+                person.save()
+        return person
+    if not (entry.name.strip() or entry.description.strip()):
+        raise ValidationError(_("For each person, give a card number, a name or a description of appearance and "
+                                "clothing."))
+    person = Person(system=system, name=entry.name.strip(), description=entry.description.strip(),
+                    is_minor=entry.is_minor)
+    person.full_clean()
+    person.save()
+    return person
+
+
+@transaction.atomic
+def incident_report(*, actor, branch, occurred_at: datetime, summary: str, narrative: str, behaviours: list[str],
+                    location=None, rules=(), people: list[PersonEntry] = (), staff_involved=(),
+                    actions: dict[str, str] | None = None, injuries: str = "", damage: str = "", files=(),
+                    follow_ups: list[str] = (), flagged_seen: set[tuple[str, str]] = frozenset(),
+                    draft_key=None) -> Incident:
+    system = branch.system
+    if actor.library_system_id != system.pk or not has_role_at_branch(actor, REPORTING_ROLES, branch.pk):
+        raise ValidationError(_("You do not work at %(branch)s.") % {"branch": branch.name})
+    if occurred_at > timezone.now() + timedelta(minutes=5):
+        raise ValidationError({"occurred_at": _("The time cannot be in the future.")})
+    if location is not None and location.branch_id != branch.pk:
+        raise ValidationError({"location": _("That place is not in %(branch)s.") % {"branch": branch.name}})
+    if not behaviours:
+        raise ValidationError({"behaviours": _("Choose at least one behaviour you saw or heard.")})
+    if any(rule.system_id != system.pk for rule in rules):
+        raise ValidationError({"rules": _("Choose rules of your own library system.")})
+    content_types = [validate_upload(upload) for upload in files]
+    resolved = [(entry.role, _resolve_person(system=system, entry=entry)) for entry in people]
+    behaviours = list(dict.fromkeys(behaviours))
+    escalations = _current_exclusions(system=system, branch=branch, people=[p for r, p in resolved
+                                                                            if r == InvolvementRole.SUBJECT])
+    if escalations and Behaviour.WHILE_EXCLUDED not in behaviours:
+        behaviours.append(Behaviour.WHILE_EXCLUDED)
+    level = level_of(behaviours)
+    incident = Incident(system=system, branch=branch, location=location, occurred_at=occurred_at, level=level,
+                        summary=summary.strip(), narrative=narrative.strip(), injuries=injuries, damage=damage,
+                        reported_by=actor)
+    incident.full_clean()
+    incident.save()
+    incident.rules.set(rules)
+    IncidentBehaviour.objects.bulk_create(IncidentBehaviour(incident=incident, behaviour=b) for b in behaviours)
+    Involvement.objects.bulk_create(Involvement(incident=incident, role=role, person=person)
+                                    for role, person in resolved)
+    staff = {actor.pk: actor} | {member.pk: member for member in staff_involved
+                                 if member.library_system_id == system.pk}
+    Involvement.objects.bulk_create(Involvement(incident=incident, role=InvolvementRole.STAFF, staff_member=member)
+                                    for member in staff.values())
+    for kind, report_number in (actions or {}).items():
+        action = StaffAction(incident=incident, kind=kind, report_number=report_number.strip())
+        action.full_clean(exclude=["incident"])
+        action.save()
+    for upload, content_type in zip(files, content_types, strict=True):
+        Attachment.objects.create(incident=incident, file=upload, original_name=upload.name[:200],
+                                  content_type=content_type, size=upload.size, uploaded_by=actor)
+    FollowUp.objects.bulk_create(FollowUp(incident=incident, description=text.strip()[:200])
+                                 for text in follow_ups if text.strip())
+    _record_writing_flags(incident, flagged_seen)
+    for exclusion in escalations:
+        exclusion.incidents.add(incident)
+    if LEVEL_RANK[level] >= LEVEL_RANK[Level.DISRUPTIVE]:
+        _schedule_aftercare(incident, staff=list(staff.values()))
+    if draft_key:
+        Draft.objects.filter(author=actor, key=draft_key).delete()
+    audit_record(action=AuditAction.CREATE, actor=actor, obj=incident, summary=f"Incident reported ({level})",
+                 changes={"behaviours": behaviours, "escalated_exclusions": [e.pk for e in escalations]})
+    if level == Level.DANGEROUS or escalations:
+        transaction.on_commit(lambda: alerts.send_incident_alert(incident.pk))
+    return incident
+
+
+def _current_exclusions(*, system, branch, people):
+    """Exclusions in force today that cover this branch, for these people."""
+    from patroncare.conduct.selectors import exclusions_in_force
+
+    if not people:
+        return []
+    return exclusions_in_force(system=system, branch=branch, people=people)
+
+
+def _record_writing_flags(incident: Incident, flagged_seen) -> None:
+    final = {(flag.category, flag.term.lower()): flag for flag in writing_help.check(incident.narrative)}
+    seen = set(flagged_seen) | set(final)
+    WritingFlag.objects.bulk_create(
+        WritingFlag(incident=incident, category=category, term=term[:60],
+                    suggestion=str(writing_help.SUGGESTIONS[category])[:300], kept=(category, term) in final)
+        for category, term in sorted(seen)
+    )
+
+
+def _schedule_aftercare(incident: Incident, *, staff) -> None:
+    day = local_date(incident.system, incident.occurred_at)
+    Debrief.objects.create(incident=incident, due_on=day + timedelta(days=DEBRIEF_AFTER_DAYS))
+    CheckIn.objects.bulk_create(CheckIn(incident=incident, staff_member=member,
+                                        due_on=day + timedelta(days=CHECKIN_AFTER_DAYS)) for member in staff)
+
+
+@transaction.atomic
+def draft_save(*, actor, key=None, data: dict) -> Draft:
+    """Keep what the writer has typed so far (no validation: a draft may be half-written)."""
+    data = {k: v for k, v in data.items() if k not in ("csrfmiddlewaretoken", "draft_key") and len(str(v)) < 20000}
+    draft = Draft.objects.filter(author=actor, key=key).first() if key else None
+    if draft is None:
+        draft = Draft(author=actor)
+    draft.data = data
+    draft.save()
+    return draft
+
+
+@transaction.atomic
+def draft_discard(*, actor, key) -> None:
+    Draft.objects.filter(author=actor, key=key).delete()
+
+
+@transaction.atomic
+def debrief_record(*, actor, debrief: Debrief, held_on, notes: str) -> Debrief:
+    if held_on < local_date(debrief.incident.system, debrief.incident.occurred_at):
+        raise ValidationError({"held_on": _("A debrief cannot be held before the incident.")})
+    if held_on > local_date(debrief.incident.system, timezone.now()):
+        raise ValidationError({"held_on": _("The date cannot be in the future.")})
+    debrief.held_on, debrief.notes, debrief.held_by = held_on, notes, actor
+    debrief.full_clean()
+    debrief.save()
+    audit_record(action=AuditAction.UPDATE, actor=actor, obj=debrief.incident, summary="Debrief recorded")
+    return debrief
+
+
+@transaction.atomic
+def checkin_answer(*, actor, checkin: CheckIn, feeling: str, would_like: str, share_with=()) -> CheckIn:
+    if checkin.staff_member_id != actor.pk:
+        raise ValidationError(_("Only the person checked in on may answer."))
+    checkin.feeling, checkin.would_like, checkin.answered_at = feeling, would_like, timezone.now()
+    checkin.full_clean()
+    checkin.save()
+    checkin.shared_with.set([u for u in share_with if u.library_system_id == actor.library_system_id])
+    # The answers themselves are private: the audit trail records only that they were given.
+    audit_record(action=AuditAction.UPDATE, actor=actor, obj=checkin.incident, summary="Well-being check-in answered")
+    return checkin

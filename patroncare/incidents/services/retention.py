@@ -1,0 +1,65 @@
+"""Retention: records are kept for a configured time after the incident closes or the exclusion ends.
+
+An incident is closed when marked so, or else counts as closed on the day it happened. An incident linked to
+an exclusion is kept until that exclusion has also passed the period. Each run is recorded.
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
+from patroncare.libraries.calendar import local_date
+
+from ..models import Incident, Person, RetentionMode, RetentionRun, RetentionSettings
+
+REMOVED = "[removed under the retention schedule]"
+
+
+@transaction.atomic
+def retention_apply(*, system, now=None) -> RetentionRun:
+    from patroncare.conduct.models import Exclusion
+
+    settings, _ = RetentionSettings.objects.get_or_create(system=system)
+    today = local_date(system, now or timezone.now())
+    cutoff = today - timedelta(days=settings.keep_days)
+    exclusions = Exclusion.objects.filter(system=system, anonymised_at__isnull=True).filter(
+        Q(end_date__lt=cutoff) | Q(rescinded_at__date__lt=cutoff))
+    exclusions_with_recent = Exclusion.objects.filter(system=system).filter(
+        Q(end_date__isnull=True, rescinded_at__isnull=True) | Q(end_date__gte=cutoff))
+    incidents = (
+        Incident.objects.filter(system=system, anonymised_at__isnull=True)
+        .filter(Q(closed_at__date__lt=cutoff) | Q(closed_at__isnull=True, occurred_at__date__lt=cutoff))
+        .exclude(exclusions__in=exclusions_with_recent)
+    )
+    incident_ids = list(incidents.values_list("pk", flat=True))
+    exclusion_ids = list(exclusions.values_list("pk", flat=True))
+    moment = timezone.now()
+    if settings.mode == RetentionMode.PURGE:
+        Exclusion.objects.filter(pk__in=exclusion_ids).delete()
+        Incident.objects.filter(pk__in=incident_ids).delete()
+    else:
+        Incident.objects.filter(pk__in=incident_ids).update(narrative=REMOVED, summary=REMOVED[:150], injuries="",
+                                                            damage="", anonymised_at=moment)
+        from ..models import Attachment, WritingFlag
+
+        for attachment in Attachment.objects.filter(incident_id__in=incident_ids):
+            attachment.file.delete(save=False)
+        Attachment.objects.filter(incident_id__in=incident_ids).delete()
+        WritingFlag.objects.filter(incident_id__in=incident_ids).update(term="", suggestion="")
+        Exclusion.objects.filter(pk__in=exclusion_ids).update(conditions="", guardian_name="", anonymised_at=moment)
+    # People with nothing left to tie them to a kept record lose what identifies them.
+    kept = Q(involvements__incident__anonymised_at__isnull=True) | Q(exclusions__anonymised_at__isnull=True)
+    people = Person.objects.filter(system=system, anonymised_at__isnull=True).exclude(kept)
+    for person in people:
+        if person.photo:
+            person.photo.delete(save=False)
+    people.update(card_number="", name="", description="", photo="", anonymised_at=moment)
+    run = RetentionRun.objects.create(system=system, cutoff=cutoff, mode=settings.mode,
+                                      incidents=len(incident_ids), exclusions=len(exclusion_ids))
+    audit_record(action=AuditAction.DELETE, obj=run, library_system_id=system.pk, actor_label="retention schedule",
+                 summary=f"Retention: {settings.mode} {len(incident_ids)} incidents, {len(exclusion_ids)} exclusions")
+    return run

@@ -1,0 +1,46 @@
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from patroncare.accounts.tests.factories import UserFactory
+from patroncare.incidents.models import (Incident, IncidentBehaviour, Involvement, InvolvementRole, Level, Person)
+from patroncare.libraries.tests.factories import BranchFactory
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    system = factory.SubFactory("patroncare.libraries.tests.factories.LibrarySystemFactory")
+    card_number = factory.Sequence(lambda n: f"2100{n:06d}")
+    description = "Grey hooded jacket, red backpack"
+
+
+class IncidentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Incident
+        skip_postgeneration_save = True
+
+    branch = factory.SubFactory(BranchFactory)
+    system = factory.SelfAttribute("branch.system")
+    occurred_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+    level = Level.DISRUPTIVE
+    summary = "Shouted at a patron at the computers"
+    narrative = "He raised his voice and said 'get off my computer' twice, then left when asked."
+    reported_by = factory.SubFactory(UserFactory, library_system=factory.SelfAttribute("..system"))
+
+    @factory.post_generation
+    def behaviours(self, create, extracted, **kwargs):
+        for behaviour in extracted or ["abusive_language"]:
+            IncidentBehaviour.objects.create(incident=self, behaviour=behaviour)
+
+    @factory.post_generation
+    def rules(self, create, extracted, **kwargs):
+        if extracted:
+            self.rules.set(extracted)
+
+    @factory.post_generation
+    def subject(self, create, extracted, **kwargs):
+        if extracted:
+            Involvement.objects.create(incident=self, role=InvolvementRole.SUBJECT, person=extracted)
