@@ -73,7 +73,8 @@ class RuleVersion(models.Model):
     title = models.CharField(max_length=150)
     text = models.TextField()
     tier = models.CharField(max_length=20, choices=Tier.choices)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
     changed_at = models.DateTimeField(auto_now_add=True)
     change_note = models.CharField(_("what changed"), max_length=200, blank=True)
 

@@ -7,7 +7,7 @@ an exclusion is kept until that exclusion has also passed the period. Each run i
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from patroncare.audit.models import AuditAction
@@ -52,8 +52,12 @@ def retention_apply(*, system, now=None) -> RetentionRun:
         WritingFlag.objects.filter(incident_id__in=incident_ids).update(term="", suggestion="")
         Exclusion.objects.filter(pk__in=exclusion_ids).update(conditions="", guardian_name="", anonymised_at=moment)
     # People with nothing left to tie them to a kept record lose what identifies them.
-    kept = Q(involvements__incident__anonymised_at__isnull=True) | Q(exclusions__anonymised_at__isnull=True)
-    people = Person.objects.filter(system=system, anonymised_at__isnull=True).exclude(kept)
+    from ..models import Involvement
+
+    kept_by_incident = Exists(Involvement.objects.filter(person=OuterRef("pk"), incident__anonymised_at__isnull=True))
+    kept_by_exclusion = Exists(Exclusion.objects.filter(person=OuterRef("pk"), anonymised_at__isnull=True))
+    people = Person.objects.filter(system=system, anonymised_at__isnull=True).exclude(kept_by_incident).exclude(
+        kept_by_exclusion)
     for person in people:
         if person.photo:
             person.photo.delete(save=False)
