@@ -1,0 +1,205 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from patroncare.conduct import services
+from patroncare.conduct.models import Appeal, Exclusion, LadderStep, Outcome
+from patroncare.conduct.state import today_for
+from patroncare.conftest import ADMIN_ONLY, ADMIN_ONLY_RECORD
+from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+HANDLERS = {"frontline": 403, "supervisor": 200, "administrator": 200, "security": 200, "trainer": 403,
+            "trustee": 403, "other_branch_supervisor": 200, "other_system_admin": 200, "anonymous": 302}
+HANDLERS_RECORD = HANDLERS | {"other_branch_supervisor": 404, "other_system_admin": 404}
+
+
+@pytest.fixture
+def case(conduct):
+    person = PersonFactory(system=conduct.system, name="Casey Hidden", description="Yellow scarf")
+    conduct.incident = IncidentFactory(branch=conduct.branch, reported_by=conduct.users["frontline"],
+                                       rules=[conduct.rules["4"]], subject=person)
+    conduct.person = person
+    today = today_for(conduct.system)
+    conduct.exclusion = services.exclusion_issue(
+        actor=conduct.users["supervisor"], incident=conduct.incident, person=person, outcome=Outcome.SUSPENSION,
+        start_date=today, end_date=today + timedelta(days=29), branch=conduct.branch,
+        deviation_reason="Shouted threats after the warning.")
+    services.exclusion_approve_deviation(actor=conduct.users["administrator"], exclusion=conduct.exclusion)
+    return conduct
+
+
+def test_board_is_for_staff_who_enforce_it(role_matrix, case):
+    expected = {"frontline": 200, "supervisor": 200, "administrator": 200, "security": 200, "trainer": 403,
+                "trustee": 403, "other_branch_supervisor": 200, "other_system_admin": 200, "anonymous": 302}
+    role_matrix(reverse("conduct:board"), expected, hidden_text="Casey Hidden")
+
+
+def test_board_shows_who_and_until_when_but_not_the_story(signed_in, case):
+    content = signed_in(case.users["frontline"]).get(reverse("conduct:board")).content.decode()
+    assert "Casey Hidden" in content and "Yellow scarf" in content
+    assert case.incident.narrative[:20] not in content and "Shouted threats" not in content
+
+
+def test_board_of_another_branch_does_not_list_a_branch_exclusion(signed_in, case):
+    content = signed_in(case.users["other_branch_supervisor"]).get(reverse("conduct:board")).content.decode()
+    assert "Casey Hidden" not in content
+
+
+def test_rules_are_readable_by_staff(role_matrix, case):
+    expected = {"frontline": 200, "supervisor": 200, "administrator": 200, "security": 200, "trainer": 200,
+                "trustee": 403, "other_branch_supervisor": 200, "other_system_admin": 200, "anonymous": 302}
+    role_matrix(reverse("conduct:rules"), expected, hidden_text="Respecting an exclusion")
+
+
+def test_rule_editing_is_for_administrators(role_matrix, case):
+    role_matrix(reverse("conduct:rule_edit", args=[case.rules["4"].pk]), ADMIN_ONLY_RECORD)
+    role_matrix(reverse("conduct:rule_create"), ADMIN_ONLY)
+    role_matrix(reverse("conduct:appeal_settings"), ADMIN_ONLY)
+
+
+@pytest.mark.parametrize("url_name", ["conduct:ladder", "conduct:exclusions"])
+def test_ladder_and_exclusion_list_are_for_handlers(role_matrix, case, url_name):
+    role_matrix(reverse(url_name), HANDLERS, hidden_text="Casey Hidden")
+
+
+@pytest.mark.parametrize("url_name", ["conduct:exclusion_detail", "conduct:exclusion_letter"])
+def test_exclusion_and_its_letter_are_for_handlers_of_its_branch(role_matrix, case, url_name):
+    role_matrix(reverse(url_name, args=[case.exclusion.pk]), HANDLERS_RECORD, hidden_text="Casey Hidden")
+
+
+def test_consequence_page_is_for_handlers_of_the_incident(role_matrix, case):
+    url = reverse("conduct:exclusion_create") + f"?incident={case.incident.pk}&person={case.person.pk}"
+    role_matrix(url, HANDLERS_RECORD, hidden_text="Casey Hidden")
+
+
+def test_review_is_for_administrators_and_system_wide_supervisors(role_matrix, case):
+    expected = ADMIN_ONLY | {"other_system_admin": 200}
+    role_matrix(reverse("conduct:review"), expected, hidden_text="Shouted threats")
+
+
+def test_deciding_an_appeal_is_for_the_decider_only(role_matrix, case):
+    case.system.director = case.users["administrator"]
+    case.system.save()
+    appeal = services.appeal_file(actor=case.users["supervisor"], exclusion=case.exclusion,
+                                  received_at=timezone.now(), statement="I was upset; it will not happen again.")
+    expected = {"frontline": 403, "supervisor": 404, "administrator": 200, "security": 404, "trainer": 403,
+                "trustee": 403, "other_branch_supervisor": 404, "other_system_admin": 404, "anonymous": 302}
+    role_matrix(reverse("conduct:appeal_decide", args=[case.exclusion.pk, appeal.pk]), expected,
+                hidden_text="I was upset")
+
+
+def test_the_recommendation_is_shown_before_issuing(signed_in, case):
+    url = reverse("conduct:exclusion_create") + f"?incident={case.incident.pk}&person={case.person.pk}"
+    content = signed_in(case.users["supervisor"]).get(url).content.decode()
+    assert "First serious violation in 12 months: leave for the rest of the day" in content
+
+
+def test_issuing_through_the_page(signed_in, case):
+    second = IncidentFactory(branch=case.branch, rules=[case.rules["4"]], subject=case.person)
+    today = today_for(case.system)
+    data = {"incident": second.pk, "person": case.person.pk, "outcome": "suspension",
+            "start_date": today.isoformat(), "end_date": (today + timedelta(days=29)).isoformat(), "branch": "",
+            "rules": [case.rules["4"].pk], "conditions": "", "deviation_reason": "", "letter_language": "es"}
+    response = signed_in(case.users["supervisor"]).post(reverse("conduct:exclusion_create"), data)
+    exclusion = Exclusion.objects.latest("pk")
+    assert response.status_code == 302
+    assert exclusion.recommendation == "Second serious violation in 12 months: 1 month"
+    assert (exclusion.branch, exclusion.letter_language, exclusion.length_days) == (None, "es", 30)
+
+
+def test_an_end_before_the_start_is_a_clear_error_and_nothing_is_saved(signed_in, case):
+    today = today_for(case.system)
+    data = {"incident": case.incident.pk, "person": case.person.pk, "outcome": "suspension",
+            "start_date": today.isoformat(), "end_date": (today - timedelta(days=3)).isoformat(),
+            "rules": [case.rules["4"].pk], "conditions": "Come back calmly", "letter_language": "en"}
+    response = signed_in(case.users["supervisor"]).post(reverse("conduct:exclusion_create"), data)
+    assert response.status_code == 400
+    assert "The last day cannot be before the first day." in response.content.decode()
+    assert "Come back calmly" in response.content.decode()
+    assert Exclusion.objects.count() == 1
+
+
+def test_front_line_staff_cannot_issue_and_nothing_changes(signed_in, case):
+    today = today_for(case.system)
+    data = {"incident": case.incident.pk, "person": case.person.pk, "outcome": "leave_day",
+            "start_date": today.isoformat(), "rules": [case.rules["4"].pk], "letter_language": "en"}
+    response = signed_in(case.users["frontline"]).post(reverse("conduct:exclusion_create"), data)
+    assert response.status_code == 403 and Exclusion.objects.count() == 1
+
+
+def test_the_notice_letter_is_a_pdf_in_either_language(signed_in, case):
+    client = signed_in(case.users["supervisor"])
+    for language in ("en", "es"):
+        response = client.get(reverse("conduct:exclusion_letter", args=[case.exclusion.pk]) + f"?lang={language}")
+        assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+        assert response.content.startswith(b"%PDF-")
+
+
+def test_the_notice_letter_cites_rule_dates_and_appeal(case):
+    from patroncare.conduct.letters import exclusion_notice_html
+
+    english = exclusion_notice_html(case.exclusion, language="en")
+    spanish = exclusion_notice_html(case.exclusion, language="es")
+    assert "4. Respectful conduct" in english and "Your right to appeal" in english
+    assert "Su derecho a apelar" in spanish
+
+
+def test_filing_and_deciding_an_appeal_through_the_pages(signed_in, case):
+    case.system.director = case.users["administrator"]
+    case.system.save()
+    local_now = timezone.localtime(timezone.now(), case.system.zone)
+    client = signed_in(case.users["supervisor"])
+    response = client.post(reverse("conduct:appeal_create", args=[case.exclusion.pk]), {
+        "appeal-received_at": local_now.strftime("%Y-%m-%dT%H:%M"), "appeal-statement": "Please reconsider.",
+        "appeal-good_cause": "", "appeal-letter_language": "en"})
+    assert response.status_code == 302
+    appeal = Appeal.objects.get()
+    new_end = case.exclusion.start_date + timedelta(days=6)
+    client = signed_in(case.users["administrator"])
+    response = client.post(reverse("conduct:appeal_decide", args=[case.exclusion.pk, appeal.pk]), {
+        "decision": "shortened", "decision_reason": "A first serious incident.", "new_end_date": new_end.isoformat()})
+    assert response.status_code == 302
+    case.exclusion.refresh_from_db()
+    assert case.exclusion.end_date == new_end
+    letter = client.get(reverse("conduct:appeal_letter", args=[case.exclusion.pk, appeal.pk]))
+    assert letter.content.startswith(b"%PDF-")
+
+
+def test_administrator_adds_a_ladder_row_as_published(signed_in, case):
+    data = {"step-tier": "severe", "step-offence_from": "4", "step-offence_to": "", "step-lookback_days": "1095",
+            "step-outcome": "suspension", "step-min_days": "180", "step-max_days": "365",
+            "step-lift_request_after_days": "", "step-note": "6 to 12 months"}
+    response = signed_in(case.users["administrator"]).post(reverse("conduct:ladder_step_create"), data)
+    assert response.status_code == 302
+    step = LadderStep.objects.get(system=case.system, offence_from=4)
+    assert (step.min_days, step.max_days, step.note) == (180, 365, "6 to 12 months")
+
+
+def test_a_suspension_row_without_days_is_refused(signed_in, case):
+    before = LadderStep.objects.count()
+    data = {"step-tier": "severe", "step-offence_from": "4", "step-lookback_days": "365", "step-outcome": "suspension"}
+    response = signed_in(case.users["administrator"]).post(reverse("conduct:ladder_step_create"), data)
+    assert response.status_code == 400 and LadderStep.objects.count() == before
+
+
+def test_a_supervisor_cannot_change_the_ladder(signed_in, case):
+    before = LadderStep.objects.count()
+    response = signed_in(case.users["supervisor"]).post(reverse("conduct:ladder_step_create"), {"step-tier": "minor"})
+    assert response.status_code == 403 and LadderStep.objects.count() == before
+
+
+def test_exclusion_list_makes_a_constant_number_of_queries(signed_in, case, django_assert_max_num_queries):
+    client = signed_in(case.users["administrator"])
+    with django_assert_max_num_queries(14) as small:
+        client.get(reverse("conduct:exclusions"))
+    for _ in range(5):
+        person = PersonFactory(system=case.system)
+        Exclusion.objects.create(system=case.system, person=person, outcome=Outcome.LEAVE_DAY,
+                                 start_date=today_for(case.system), end_date=today_for(case.system),
+                                 issued_by=case.users["supervisor"], issued_at=timezone.now())
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(reverse("conduct:exclusions"))
