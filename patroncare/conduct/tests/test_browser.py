@@ -1,0 +1,76 @@
+"""Issuing an exclusion and opening its letter; filing and deciding an appeal."""
+
+import pytest
+
+from patroncare.accounts.models import Role
+from patroncare.accounts.tests.factories import PASSWORD, UserFactory
+from patroncare.conduct.models import Appeal, Exclusion
+from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.testing.browser import browser_sign_in, check_accessibility, screenshot
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def incident(conduct):
+    person = PersonFactory(system=conduct.system, card_number="21000777001", description="Orange vest")
+    return IncidentFactory(branch=conduct.branch, reported_by=conduct.users["frontline"],
+                           rules=[conduct.rules["8"]], subject=person, behaviours=["threats"],
+                           summary="Threat at the desk")
+
+
+def _issue(page, incident):
+    page.goto(f"/incidents/{incident.pk}/")
+    page.get_by_role("link", name="Consider a consequence").click()
+    check_accessibility(page, "exclusion-form")
+    assert "First severe violation in 2 years: 1 month to 3 months" in page.locator(".recommendation").inner_text()
+    page.get_by_label("Conditions for return").fill("Meet the branch manager before your first visit.")
+    page.get_by_role("button", name="Issue the exclusion").click()
+    page.wait_for_url("**/conduct/exclusions/*/")
+    return Exclusion.objects.get()
+
+
+def test_issue_an_exclusion_and_open_its_letter(desktop_page, conduct, incident):
+    page = desktop_page
+    browser_sign_in(page, conduct.users["supervisor"].email, PASSWORD)
+    exclusion = _issue(page, incident)
+    assert exclusion.length_days == 30 and exclusion.deviation_reason == ""
+    check_accessibility(page, "exclusion-detail")
+    screenshot(page, "exclusion-detail")
+    for name in ("Notice letter (English, PDF)", "Carta de aviso (español, PDF)"):
+        href = page.get_by_role("link", name=name).get_attribute("href")
+        response = page.request.get(href)
+        assert response.headers["content-type"] == "application/pdf"
+        assert response.body().startswith(b"%PDF-")
+    page.goto("/conduct/")
+    assert "Orange vest" in page.locator("main").inner_text()
+    check_accessibility(page, "exclusion-board")
+
+
+def test_file_and_decide_an_appeal(desktop_page, conduct, incident):
+    director = UserFactory(library_system=conduct.system, full_name="Evelyn Director",
+                           roles=[(Role.SUPERVISOR, None)])
+    conduct.system.director = director
+    conduct.system.save()
+    page = desktop_page
+    browser_sign_in(page, conduct.users["supervisor"].email, PASSWORD)
+    exclusion = _issue(page, incident)
+    page.get_by_label("What the person says").fill("I was upset about my card; I apologise.")
+    page.get_by_role("button", name="Record the appeal").click()
+    page.wait_for_url(f"**/conduct/exclusions/{exclusion.pk}/")
+    assert Appeal.objects.get().decision == ""
+    page.context.clear_cookies()
+    browser_sign_in(page, director.email, PASSWORD)
+    page.get_by_role("link", name=f"Appeal of {exclusion.person}'s exclusion").click()
+    check_accessibility(page, "appeal-decide")
+    page.get_by_label("Shortened", exact=True).check()
+    page.get_by_label("Reason", exact=False).first.fill("A first exclusion and a written apology.")
+    new_end = exclusion.start_date.replace(day=exclusion.start_date.day)
+    page.get_by_label("New last day (if shortened)").fill(new_end.isoformat())
+    page.get_by_role("button", name="Record the decision").click()
+    page.wait_for_url(f"**/conduct/exclusions/{exclusion.pk}/")
+    exclusion.refresh_from_db()
+    assert exclusion.end_date == new_end
+    href = page.get_by_role("link", name="Decision letter (English, PDF)").get_attribute("href")
+    assert page.request.get(href).body().startswith(b"%PDF-")
+    check_accessibility(page, "exclusion-after-appeal")

@@ -1,0 +1,23 @@
+import pytest
+
+from patroncare.conduct.models import Appeal, Exclusion
+from patroncare.core.demo import load_demo
+from patroncare.incidents.models import Incident, Person
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return (Incident.objects.count(), Exclusion.objects.count(), Appeal.objects.count(), Person.objects.count())
+
+
+def test_demo_has_a_year_of_incidents_and_a_decided_appeal_and_loads_twice_without_change():
+    context = load_demo()
+    first = _counts()
+    assert first[0] == 150
+    assert Appeal.objects.exclude(decision="").count() >= 1
+    assert Exclusion.objects.exclude(deviation_reason="").count() == 1
+    dates = Incident.objects.filter(system=context.system).values_list("occurred_at", flat=True)
+    assert (max(dates) - min(dates)).days > 300
+    load_demo(today=context.today)
+    assert _counts() == first
