@@ -7,36 +7,83 @@ adopted; every edit is kept as a new version.
 from .models import Outcome, Tier
 
 DEFAULT_RULES = [
-    ("1", "Noise and phone calls", Tier.MINOR,
-     "Keep your voice and devices at a level that lets others read, study and work. Take phone calls in the "
-     "lobby or outside."),
-    ("2", "Care of equipment and furniture", Tier.MINOR,
-     "Use computers, furniture and materials for their purpose and leave them as you found them."),
-    ("3", "Supervision of young children", Tier.MINOR,
-     "Children under 8 stay with a parent or caregiver aged 14 or older at all times."),
-    ("4", "Respectful conduct", Tier.SERIOUS,
-     "Do not harass, insult or use slurs toward anyone, in person or online, and follow reasonable directions "
-     "from staff."),
-    ("5", "Alcohol and drugs", Tier.SERIOUS,
-     "Do not use alcohol or drugs on library property, or behave under their influence in a way that "
-     "disturbs others."),
-    ("6", "Respecting an exclusion", Tier.SERIOUS,
-     "Do not enter library property while you are excluded from it."),
-    ("7", "Theft and damage", Tier.SEVERE,
-     "Do not take, damage or deface library property or anyone else's belongings."),
-    ("8", "Threats", Tier.SEVERE,
-     "Do not threaten anyone, in words, gestures or writing."),
-    ("9", "Violence", Tier.GRAVE,
-     "Do not hit, push, spit at or physically harm anyone, or fight."),
-    ("10", "Weapons", Tier.GRAVE,
-     "Do not show or use a weapon, or anything used as one, on library property."),
-    ("11", "Sexual misconduct", Tier.GRAVE,
-     "Do not expose yourself, touch anyone sexually, or view sexual content where others can see it."),
+    (
+        "1",
+        "Noise and phone calls",
+        Tier.MINOR,
+        "Keep your voice and devices at a level that lets others read, study and work. Take phone calls in "
+        "the "
+        "lobby or outside.",
+    ),
+    (
+        "2",
+        "Care of equipment and furniture",
+        Tier.MINOR,
+        "Use computers, furniture and materials for their purpose and leave them as you found them.",
+    ),
+    (
+        "3",
+        "Supervision of young children",
+        Tier.MINOR,
+        "Children under 8 stay with a parent or caregiver aged 14 or older at all times.",
+    ),
+    (
+        "4",
+        "Respectful conduct",
+        Tier.SERIOUS,
+        "Do not harass, insult or use slurs toward anyone, in person or online, and follow reasonable "
+        "directions "
+        "from staff.",
+    ),
+    (
+        "5",
+        "Alcohol and drugs",
+        Tier.SERIOUS,
+        "Do not use alcohol or drugs on library property, or behave under their influence in a way that "
+        "disturbs others.",
+    ),
+    (
+        "6",
+        "Respecting an exclusion",
+        Tier.SERIOUS,
+        "Do not enter library property while you are excluded from it.",
+    ),
+    (
+        "7",
+        "Theft and damage",
+        Tier.SEVERE,
+        "Do not take, damage or deface library property or anyone else's belongings.",
+    ),
+    ("8", "Threats", Tier.SEVERE, "Do not threaten anyone, in words, gestures or writing."),
+    ("9", "Violence", Tier.GRAVE, "Do not hit, push, spit at or physically harm anyone, or fight."),
+    (
+        "10",
+        "Weapons",
+        Tier.GRAVE,
+        "Do not show or use a weapon, or anything used as one, on library property.",
+    ),
+    (
+        "11",
+        "Sexual misconduct",
+        Tier.GRAVE,
+        "Do not expose yourself, touch anyone sexually, or view sexual content where others can see it.",
+    ),
 ]
 
 # (tier, for minors, offence from, offence to, look-back days, outcome, min days, max days, lift after, note)
 DEFAULT_LADDER = [
-    (Tier.MINOR, False, 1, 1, 365, Outcome.WARNING, None, None, None, "correct the behaviour or leave for the day"),
+    (
+        Tier.MINOR,
+        False,
+        1,
+        1,
+        365,
+        Outcome.WARNING,
+        None,
+        None,
+        None,
+        "correct the behaviour or leave for the day",
+    ),
     (Tier.MINOR, False, 2, 2, 365, Outcome.LEAVE_DAY, None, None, None, ""),
     (Tier.MINOR, False, 3, None, 365, Outcome.SUSPENSION, 7, 7, None, ""),
     (Tier.SERIOUS, False, 1, 1, 365, Outcome.LEAVE_DAY, None, None, None, ""),

@@ -1,4 +1,7 @@
-"""Exclusions that follow Riverbend's ladder for its repeat incidents, with letters delivered and appeals decided."""
+"""Exclusions that follow Riverbend's ladder for its repeat incidents.
+
+Notices are delivered, one deviation is approved, and appeals are decided.
+"""
 
 from datetime import datetime, time, timedelta
 
@@ -7,19 +10,32 @@ from django.db.models import Q
 from patroncare.incidents.models import Incident, InvolvementRole
 from patroncare.libraries.calendar import local_date
 
-from .models import (EXCLUDING_OUTCOMES, Appeal, AppealDecision, Delivery, Exclusion, Outcome, ReviewRecord)
+from .models import EXCLUDING_OUTCOMES, Appeal, AppealDecision, Delivery, Exclusion, Outcome, ReviewRecord
 from .services.exclusions import recommendation_for
 
-SUPERVISORS = {"CEN": "supervisor", "EAS": "supervisor", "NOR": "nor_supervisor", "WIL": "nor_supervisor",
-               "HAR": "har_supervisor", "PIN": "har_supervisor"}
+SUPERVISORS = {
+    "CEN": "supervisor",
+    "EAS": "supervisor",
+    "NOR": "nor_supervisor",
+    "WIL": "nor_supervisor",
+    "HAR": "har_supervisor",
+    "PIN": "har_supervisor",
+}
 
 
 def load(context) -> None:
     system = context.system
     director = context.staff["director"]
-    incidents = (Incident.objects.filter(system=system, involvements__role=InvolvementRole.SUBJECT,
-                                         involvements__person__card_number__gt="")
-                 .select_related("branch").prefetch_related("rules", "involvements__person").order_by("occurred_at"))
+    incidents = (
+        Incident.objects.filter(
+            system=system,
+            involvements__role=InvolvementRole.SUBJECT,
+            involvements__person__card_number__gt="",
+        )
+        .select_related("branch")
+        .prefetch_related("rules", "involvements__person")
+        .order_by("occurred_at")
+    )
     created = []
     for incident in incidents:
         person = next(i.person for i in incident.involvements.all() if i.role == InvolvementRole.SUBJECT)
@@ -27,29 +43,48 @@ def load(context) -> None:
         if recommendation is None or recommendation.outcome not in EXCLUDING_OUTCOMES:
             continue
         start = local_date(system, incident.occurred_at)
-        if Exclusion.objects.filter(system=system, person=person, start_date__lte=start).filter(
-                Q(end_date__isnull=True) | Q(end_date__gte=start)).exists():
+        if (
+            Exclusion.objects.filter(system=system, person=person, start_date__lte=start)
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
+            .exists()
+        ):
             continue  # already excluded that day (or this exclusion exists from an earlier load)
         days = recommendation.min_days or (1 if recommendation.outcome == Outcome.LEAVE_DAY else None)
         outcome = recommendation.outcome
         if outcome == Outcome.PENDING_REVIEW:
             outcome, days = Outcome.SUSPENSION, 180  # the review that followed set six months
         end = start + timedelta(days=days - 1) if days else None
-        issuer = context.staff["director"] if outcome == Outcome.PERMANENT or (days or 0) > 365 else \
-            context.staff[SUPERVISORS[incident.branch.code]]
+        issuer = (
+            context.staff["director"]
+            if outcome == Outcome.PERMANENT or (days or 0) > 365
+            else context.staff[SUPERVISORS[incident.branch.code]]
+        )
         exclusion = Exclusion.objects.create(
-            system=system, person=person, branch=incident.branch if outcome == Outcome.LEAVE_DAY else None,
-            outcome=outcome, start_date=start, end_date=end, recommended_outcome=recommendation.outcome,
-            recommendation=recommendation.explanation, issued_by=issuer,
+            system=system,
+            person=person,
+            branch=incident.branch if outcome == Outcome.LEAVE_DAY else None,
+            outcome=outcome,
+            start_date=start,
+            end_date=end,
+            recommended_outcome=recommendation.outcome,
+            recommendation=recommendation.explanation,
+            issued_by=issuer,
             issued_at=incident.occurred_at + timedelta(hours=1),
-            conditions="Speak with the branch manager before your first visit back." if (days or 999) > 30 else "",
+            conditions="Speak with the branch manager before your first visit back."
+            if (days or 999) > 30
+            else "",
             guardian_name="Parent or guardian on file" if person.is_minor else "",
             letter_language="es" if incident.branch.code in ("HAR", "EAS") else "en",
         )
         exclusion.incidents.add(incident)
         exclusion.rules.set(incident.rules.all())
-        Delivery.objects.create(exclusion=exclusion, method="in_person", delivered_on=start,
-                                acknowledgement="signed" if len(created) % 3 else "refused", recorded_by=issuer)
+        Delivery.objects.create(
+            exclusion=exclusion,
+            method="in_person",
+            delivered_on=start,
+            acknowledgement="signed" if len(created) % 3 else "refused",
+            recorded_by=issuer,
+        )
         created.append(exclusion)
     _deviation(context, created)
     _appeals(context, created, director)
@@ -58,14 +93,22 @@ def load(context) -> None:
 
 def _deviation(context, created):
     """One shorter-than-recommended exclusion, with its reason and a supervisor's approval."""
-    candidates = [e for e in created if e.outcome == Outcome.SUSPENSION and e.end_date and e.length_days >= 30
-                  and not e.deviation_reason]
-    if not candidates or Exclusion.objects.filter(system=context.system).exclude(deviation_reason="").exists():
+    candidates = [
+        e
+        for e in created
+        if e.outcome == Outcome.SUSPENSION and e.end_date and e.length_days >= 30 and not e.deviation_reason
+    ]
+    if (
+        not candidates
+        or Exclusion.objects.filter(system=context.system).exclude(deviation_reason="").exists()
+    ):
         return
     exclusion = candidates[0]
     exclusion.end_date = exclusion.start_date + timedelta(days=13)
-    exclusion.deviation_reason = ("The person apologised to the staff member the same day and agreed to use the "
-                                  "lobby for calls; 14 days is enough to make the point.")
+    exclusion.deviation_reason = (
+        "The person apologised to the staff member the same day and agreed to use the "
+        "lobby for calls; 14 days is enough to make the point."
+    )
     exclusion.deviation_approved_by = context.staff["director"]
     exclusion.deviation_approved_at = exclusion.issued_at + timedelta(hours=3)
     exclusion.save()
@@ -81,12 +124,17 @@ def _appeals(context, created, director):
     received = decided.issued_at + timedelta(days=4)
     new_end = decided.start_date + timedelta(days=max(1, (decided.length_days or 60) // 2) - 1)
     Appeal.objects.create(
-        exclusion=decided, received_at=received, recorded_by=context.staff["administrator"],
+        exclusion=decided,
+        received_at=received,
+        recorded_by=context.staff["administrator"],
         statement="I was angry about the fine and said things I should not have. I use the library for job "
-                  "applications and ask to come back sooner.",
-        decision=AppealDecision.SHORTENED, decided_by=director, decided_at=received + timedelta(days=6),
-        decision_reason="This was a first exclusion and the person took responsibility in writing. The exclusion "
-                        "is halved; the conditions for return stay.",
+        "applications and ask to come back sooner.",
+        decision=AppealDecision.SHORTENED,
+        decided_by=director,
+        decided_at=received + timedelta(days=6),
+        decision_reason="This was a first exclusion and the person took responsibility in writing. "
+        "The exclusion "
+        "is halved; the conditions for return stay.",
         new_end_date=new_end,
     )
     if decided.end_date:
@@ -94,10 +142,14 @@ def _appeals(context, created, director):
         decided.outcome = Outcome.SUSPENSION
         decided.save()
     if pending.pk != decided.pk and context.today <= (pending.end_date or context.today):
-        Appeal.objects.create(exclusion=pending, received_at=datetime.combine(
-            context.today - timedelta(days=1), time(11), tzinfo=context.system.zone),
+        Appeal.objects.create(
+            exclusion=pending,
+            received_at=datetime.combine(
+                context.today - timedelta(days=1), time(11), tzinfo=context.system.zone
+            ),
             recorded_by=context.staff["administrator"],
-            statement="The other person started it; please look at the camera at the door.")
+            statement="The other person started it; please look at the camera at the door.",
+        )
 
 
 def _review(context):
@@ -105,8 +157,13 @@ def _review(context):
     end = first_of_month - timedelta(days=1)
     start = end.replace(day=1)
     ReviewRecord.objects.get_or_create(
-        system=context.system, period_start=start, period_end=end,
-        defaults={"findings": "Lengths were consistent across branches. One deviation (shorter, approved) was "
-                              "reasonable. Eastside issued more leave-for-the-day outcomes for noise than other "
-                              "branches: the supervisor will review the reminders script with staff.",
-                  "recorded_by": context.staff["director"]})
+        system=context.system,
+        period_start=start,
+        period_end=end,
+        defaults={
+            "findings": "Lengths were consistent across branches. One deviation (shorter, approved) was "
+            "reasonable. Eastside issued more leave-for-the-day outcomes for noise than other "
+            "branches: the supervisor will review the reminders script with staff.",
+            "recorded_by": context.staff["director"],
+        },
+    )

@@ -39,8 +39,18 @@ class RuleForm(VersionFormMixin, forms.ModelForm):
 class LadderStepForm(forms.ModelForm):
     class Meta:
         model = LadderStep
-        fields = ["tier", "for_minors", "offence_from", "offence_to", "lookback_days", "outcome", "min_days",
-                  "max_days", "lift_request_after_days", "note"]
+        fields = [
+            "tier",
+            "for_minors",
+            "offence_from",
+            "offence_to",
+            "lookback_days",
+            "outcome",
+            "min_days",
+            "max_days",
+            "lift_request_after_days",
+            "note",
+        ]
 
     def __init__(self, *args, system, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,45 +67,71 @@ class LadderStepForm(forms.ModelForm):
 
 class IssueLimitForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=[])
-    max_days = forms.IntegerField(label=_("Longest exclusion (days)"), min_value=1, required=False,
-                                  help_text=_("Leave empty for no limit."))
-    may_issue_open_ended = forms.BooleanField(label=_("May issue permanent or pending-review exclusions"),
-                                              required=False)
+    max_days = forms.IntegerField(
+        label=_("Longest exclusion (days)"),
+        min_value=1,
+        required=False,
+        help_text=_("Leave empty for no limit."),
+    )
+    may_issue_open_ended = forms.BooleanField(
+        label=_("May issue permanent or pending-review exclusions"), required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         from patroncare.accounts.models import Role
 
-        self.fields["role"].choices = [(r.value, r.label) for r in Role if r != Role.TRUSTEE and r != Role.TRAINER]
+        self.fields["role"].choices = [
+            (r.value, r.label) for r in Role if r != Role.TRUSTEE and r != Role.TRAINER
+        ]
 
 
 class AppealSettingsForm(VersionFormMixin, forms.ModelForm):
     class Meta:
         model = AppealSettings
-        fields = ["min_days_appealable", "filing_days", "filing_in_working_days", "stays_in_force", "decider",
-                  "decision_days", "how_to_appeal"]
+        fields = [
+            "min_days_appealable",
+            "filing_days",
+            "filing_in_working_days",
+            "stays_in_force",
+            "decider",
+            "decision_days",
+            "how_to_appeal",
+        ]
 
     def service_values(self):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
 class ExclusionForm(forms.Form):
-    outcome = forms.ChoiceField(label=_("Consequence"), choices=[c for c in Outcome.choices
-                                                                 if c[0] in EXCLUDING_OUTCOMES])
+    outcome = forms.ChoiceField(
+        label=_("Consequence"), choices=[c for c in Outcome.choices if c[0] in EXCLUDING_OUTCOMES]
+    )
     start_date = forms.DateField(label=_("First day"), widget=forms.DateInput(attrs=DATE))
-    end_date = forms.DateField(label=_("Last day"), required=False, widget=forms.DateInput(attrs=DATE),
-                               help_text=_("For a suspension. Not used for leave for the day, permanent or pending "
-                                           "review."))
-    branch = forms.ModelChoiceField(label=_("Only at branch"), queryset=Branch.objects.none(), required=False,
-                                    empty_label=_("Every branch of the system"))
-    rules = forms.ModelMultipleChoiceField(label=_("Rules broken"), queryset=Rule.objects.none(),
-                                           widget=forms.CheckboxSelectMultiple)
-    conditions = forms.CharField(label=_("Conditions for return"), required=False,
-                                 widget=forms.Textarea(attrs={"rows": 2}))
-    deviation_reason = forms.CharField(label=_("Reason for choosing another consequence"), required=False,
-                                       widget=forms.Textarea(attrs={"rows": 2}),
-                                       help_text=_("Only when you do not follow the recommendation. A supervisor "
-                                                   "must approve it."))
+    end_date = forms.DateField(
+        label=_("Last day"),
+        required=False,
+        widget=forms.DateInput(attrs=DATE),
+        help_text=_("For a suspension. Not used for leave for the day, permanent or pending review."),
+    )
+    branch = forms.ModelChoiceField(
+        label=_("Only at branch"),
+        queryset=Branch.objects.none(),
+        required=False,
+        empty_label=_("Every branch of the system"),
+    )
+    rules = forms.ModelMultipleChoiceField(
+        label=_("Rules broken"), queryset=Rule.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    conditions = forms.CharField(
+        label=_("Conditions for return"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    deviation_reason = forms.CharField(
+        label=_("Reason for choosing another consequence"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only when you do not follow the recommendation. A supervisor must approve it."),
+    )
     guardian_name = forms.CharField(label=_("Parent or guardian to notify"), max_length=150, required=False)
     letter_language = forms.ChoiceField(label=_("Letter language"), choices=settings.LANGUAGES)
 
@@ -114,30 +150,44 @@ class ExclusionForm(forms.Form):
 class DeliveryForm(forms.Form):
     method = forms.ChoiceField(label=_("How the notice was delivered"), choices=DeliveryMethod.choices)
     delivered_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs=DATE))
-    acknowledgement = forms.ChoiceField(label=_("Signature (in person)"), choices=Acknowledgement.choices,
-                                        required=False)
+    acknowledgement = forms.ChoiceField(
+        label=_("Signature (in person)"), choices=Acknowledgement.choices, required=False
+    )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
 class AppealForm(forms.Form):
-    received_at = forms.DateTimeField(label=_("Received"), widget=forms.DateTimeInput(
-        attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+    received_at = forms.DateTimeField(
+        label=_("Received"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
     statement = forms.CharField(label=_("What the person says"), widget=forms.Textarea(attrs={"rows": 4}))
-    good_cause = forms.CharField(label=_("Good cause for a late appeal"), required=False,
-                                 widget=forms.Textarea(attrs={"rows": 2}),
-                                 help_text=_("Only if the appeal arrived after the deadline."))
+    good_cause = forms.CharField(
+        label=_("Good cause for a late appeal"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only if the appeal arrived after the deadline."),
+    )
     letter_language = forms.ChoiceField(label=_("Letter language"), choices=settings.LANGUAGES)
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(label=_("Decision"), choices=AppealDecision.choices, widget=forms.RadioSelect)
-    decision_reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 4}),
-                                      help_text=_("It is quoted in the decision letter."))
-    new_end_date = forms.DateField(label=_("New last day (if shortened)"), required=False,
-                                   widget=forms.DateInput(attrs=DATE))
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=AppealDecision.choices, widget=forms.RadioSelect
+    )
+    decision_reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("It is quoted in the decision letter."),
+    )
+    new_end_date = forms.DateField(
+        label=_("New last day (if shortened)"), required=False, widget=forms.DateInput(attrs=DATE)
+    )
 
 
 class ReviewForm(forms.Form):
     period_start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs=DATE))
     period_end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs=DATE))
-    findings = forms.CharField(label=_("What the team found and decided"), widget=forms.Textarea(attrs={"rows": 4}))
+    findings = forms.CharField(
+        label=_("What the team found and decided"), widget=forms.Textarea(attrs={"rows": 4})
+    )

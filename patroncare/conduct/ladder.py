@@ -35,8 +35,13 @@ class Recommendation:
 
 
 def ordinal(n: int) -> str:
-    words = {1: pgettext("violation", "first"), 2: pgettext("violation", "second"), 3: pgettext("violation", "third"),
-             4: pgettext("violation", "fourth"), 5: pgettext("violation", "fifth")}
+    words = {
+        1: pgettext("violation", "first"),
+        2: pgettext("violation", "second"),
+        3: pgettext("violation", "third"),
+        4: pgettext("violation", "fourth"),
+        5: pgettext("violation", "fifth"),
+    }
     return words.get(n, pgettext("violation", "%(n)sth") % {"n": n})
 
 
@@ -72,12 +77,15 @@ def outcome_text(step: LadderStep) -> str:
     if step.outcome == Outcome.SUSPENSION:
         return length_text(step.min_days, step.max_days)
     if step.outcome == Outcome.PERMANENT and step.lift_request_after_days:
-        return _("permanent, may ask to lift after %(time)s") % {"time": _length(step.lift_request_after_days)}
+        return _("permanent, may ask to lift after %(time)s") % {
+            "time": _length(step.lift_request_after_days)
+        }
     return str(Outcome(step.outcome).label).lower()
 
 
-def recommend(*, steps: Iterable[LadderStep], tier: str, on: date, prior_dates: Sequence[date],
-              is_minor: bool = False) -> Recommendation | None:
+def recommend(
+    *, steps: Iterable[LadderStep], tier: str, on: date, prior_dates: Sequence[date], is_minor: bool = False
+) -> Recommendation | None:
     """The step of the table that applies to a violation of `tier` on `on`, given earlier violations' dates.
 
     Each row counts the earlier violations inside its own look-back window (a violation exactly
@@ -91,25 +99,39 @@ def recommend(*, steps: Iterable[LadderStep], tier: str, on: date, prior_dates: 
     for step in rows:
         since = on - timedelta(days=step.lookback_days)
         number = 1 + sum(1 for d in prior_dates if since < d <= on)
-        if step.offence_from <= number and (step.offence_to is None or number <= step.offence_to):
-            if best is None or _severity(step) > _severity(best):
-                best, best_n = step, number
+        applies = step.offence_from <= number and (step.offence_to is None or number <= step.offence_to)
+        if applies and (best is None or _severity(step) > _severity(best)):
+            best, best_n = step, number
     if best is None:
         return None
     explanation = _("%(nth)s %(tier)s violation in %(window)s: %(outcome)s") % {
-        "nth": ordinal(best_n), "tier": TIER_ADJECTIVE[tier], "window": window_text(best.lookback_days),
+        "nth": ordinal(best_n),
+        "tier": TIER_ADJECTIVE[tier],
+        "window": window_text(best.lookback_days),
         "outcome": outcome_text(best),
     }
     explanation = explanation[0].upper() + explanation[1:]
     if is_minor and best.for_minors:
         explanation += " " + _("(rules for minors; a parent or guardian is told)")
-    return Recommendation(outcome=best.outcome, min_days=best.min_days, max_days=best.max_days,
-                          lift_request_after_days=best.lift_request_after_days, offence_number=best_n,
-                          lookback_days=best.lookback_days, explanation=explanation, step=best)
+    return Recommendation(
+        outcome=best.outcome,
+        min_days=best.min_days,
+        max_days=best.max_days,
+        lift_request_after_days=best.lift_request_after_days,
+        offence_number=best_n,
+        lookback_days=best.lookback_days,
+        explanation=explanation,
+        step=best,
+    )
 
 
-_OUTCOME_RANK = {Outcome.WARNING: 0, Outcome.LEAVE_DAY: 1, Outcome.SUSPENSION: 2, Outcome.PENDING_REVIEW: 3,
-                 Outcome.PERMANENT: 4}
+_OUTCOME_RANK = {
+    Outcome.WARNING: 0,
+    Outcome.LEAVE_DAY: 1,
+    Outcome.SUSPENSION: 2,
+    Outcome.PENDING_REVIEW: 3,
+    Outcome.PERMANENT: 4,
+}
 
 
 def _severity(step: LadderStep) -> tuple[int, int]:

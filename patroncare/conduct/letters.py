@@ -17,10 +17,15 @@ def exclusion_notice_html(exclusion, *, language: str) -> str:
     settings = appeal_settings_for(exclusion.system)
     with translation.override(language):
         context = {
-            "exclusion": exclusion, "system": exclusion.system, "settings": settings,
-            "rules": list(exclusion.rules.all()), "incidents": list(exclusion.incidents.all()),
-            "appealable": is_appealable(exclusion, settings), "deadline": appeal_deadline(exclusion, settings),
-            "language": language, "zone": exclusion.system.time_zone,
+            "exclusion": exclusion,
+            "system": exclusion.system,
+            "settings": settings,
+            "rules": list(exclusion.rules.all()),
+            "incidents": list(exclusion.incidents.all()),
+            "appealable": is_appealable(exclusion, settings),
+            "deadline": appeal_deadline(exclusion, settings),
+            "language": language,
+            "zone": exclusion.system.time_zone,
         }
         return render_to_string("conduct/letters/exclusion_notice.html", context)
 
@@ -31,8 +36,13 @@ def exclusion_notice_pdf(exclusion, *, language: str) -> bytes:
 
 def appeal_decision_html(appeal, *, language: str) -> str:
     with translation.override(language):
-        context = {"appeal": appeal, "exclusion": appeal.exclusion, "system": appeal.exclusion.system,
-                   "language": language, "zone": appeal.exclusion.system.time_zone}
+        context = {
+            "appeal": appeal,
+            "exclusion": appeal.exclusion,
+            "system": appeal.exclusion.system,
+            "language": language,
+            "zone": appeal.exclusion.system.time_zone,
+        }
         return render_to_string("conduct/letters/appeal_decision.html", context)
 
 

@@ -15,7 +15,7 @@ from patroncare.libraries.models import Branch, LibrarySystem
 
 
 class Tier(models.TextChoices):
-    """How serious a rule is. Libraries publish these as levels, classes or groups; the names map onto them."""
+    """How serious a rule is. Libraries publish levels, classes or groups; the names map onto these."""
 
     MINOR = "minor", _("Tier 1: minor")
     SERIOUS = "serious", _("Tier 2: serious")
@@ -73,8 +73,9 @@ class RuleVersion(models.Model):
     title = models.CharField(max_length=150)
     text = models.TextField()
     tier = models.CharField(max_length=20, choices=Tier.choices)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     changed_at = models.DateTimeField(auto_now_add=True)
     change_note = models.CharField(_("what changed"), max_length=200, blank=True)
 
@@ -101,20 +102,31 @@ class LadderStep(models.Model):
     for_minors = models.BooleanField(_("for minors"), default=False)
     offence_from = models.PositiveSmallIntegerField(_("from offence number"), default=1)
     offence_to = models.PositiveSmallIntegerField(
-        _("to offence number"), null=True, blank=True, help_text=_("Leave empty for “and every later offence”.")
+        _("to offence number"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for “and every later offence”."),
     )
     lookback_days = models.PositiveIntegerField(
-        _("look-back window (days)"), default=365, help_text=_("Earlier violations count only within this window.")
+        _("look-back window (days)"),
+        default=365,
+        help_text=_("Earlier violations count only within this window."),
     )
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
     min_days = models.PositiveIntegerField(_("shortest suspension (days)"), null=True, blank=True)
     max_days = models.PositiveIntegerField(_("longest suspension (days)"), null=True, blank=True)
     lift_request_after_days = models.PositiveIntegerField(
-        _("may ask to lift after (days)"), null=True, blank=True,
+        _("may ask to lift after (days)"),
+        null=True,
+        blank=True,
         help_text=_("For a permanent exclusion: when the person may ask for it to be lifted."),
     )
-    note = models.CharField(_("wording in your table"), max_length=200, blank=True,
-                            help_text=_("For example “correct the behaviour or leave for the day”."))
+    note = models.CharField(
+        _("wording in your table"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example “correct the behaviour or leave for the day”."),
+    )
 
     class Meta:
         ordering = ["system", "tier", "for_minors", "offence_from"]
@@ -145,9 +157,12 @@ class IssueLimit(models.Model):
 
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="issue_limits")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    max_days = models.PositiveIntegerField(_("longest exclusion (days)"), null=True, blank=True,
-                                           help_text=_("Leave empty for no limit."))
-    may_issue_open_ended = models.BooleanField(_("may issue permanent or pending-review exclusions"), default=False)
+    max_days = models.PositiveIntegerField(
+        _("longest exclusion (days)"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    )
+    may_issue_open_ended = models.BooleanField(
+        _("may issue permanent or pending-review exclusions"), default=False
+    )
 
     class Meta:
         ordering = ["system", "role"]
@@ -169,25 +184,33 @@ class Decider(models.TextChoices):
 class AppealSettings(VersionedModel):
     system = models.OneToOneField(LibrarySystem, on_delete=models.CASCADE, related_name="appeal_settings")
     min_days_appealable = models.PositiveIntegerField(
-        _("appealable when longer than (days)"), default=7,
+        _("appealable when longer than (days)"),
+        default=7,
         help_text=_("Shorter exclusions cannot be appealed. Permanent and pending-review ones always can."),
     )
     filing_days = models.PositiveIntegerField(_("days to appeal"), default=10)
     filing_in_working_days = models.BooleanField(_("count working days"), default=True)
     stays_in_force = models.BooleanField(_("the exclusion stays in force during an appeal"), default=True)
-    decider = models.CharField(_("who decides"), max_length=20, choices=Decider.choices, default=Decider.DIRECTOR)
+    decider = models.CharField(
+        _("who decides"), max_length=20, choices=Decider.choices, default=Decider.DIRECTOR
+    )
     decision_days = models.PositiveIntegerField(_("working days to decide"), default=10)
     how_to_appeal = models.TextField(
-        _("how to appeal"), blank=True,
+        _("how to appeal"),
+        blank=True,
         default="Write to the Library Director at the main library, by letter or e-mail, saying why you "
-                "think the decision should change.",
+        "think the decision should change.",
         help_text=_("Printed on every notice letter."),
     )
 
     class Meta:
         constraints = [
-            models.CheckConstraint(condition=Q(decider__in=Decider.values), name="appealsettings_decider_valid"),
-            models.CheckConstraint(condition=Q(filing_days__gte=1), name="appealsettings_filing_days_positive"),
+            models.CheckConstraint(
+                condition=Q(decider__in=Decider.values), name="appealsettings_decider_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(filing_days__gte=1), name="appealsettings_filing_days_positive"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -199,10 +222,18 @@ class Exclusion(VersionedModel):
 
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="exclusions")
     person = models.ForeignKey("incidents.Person", on_delete=models.PROTECT, related_name="exclusions")
-    branch = models.ForeignKey(Branch, verbose_name=_("only at branch"), null=True, blank=True,
-                               on_delete=models.PROTECT, related_name="exclusions",
-                               help_text=_("Leave empty for every branch of the system."))
-    incidents = models.ManyToManyField("incidents.Incident", related_name="exclusions", verbose_name=_("incidents"))
+    branch = models.ForeignKey(
+        Branch,
+        verbose_name=_("only at branch"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="exclusions",
+        help_text=_("Leave empty for every branch of the system."),
+    )
+    incidents = models.ManyToManyField(
+        "incidents.Incident", related_name="exclusions", verbose_name=_("incidents")
+    )
     rules = models.ManyToManyField(Rule, related_name="exclusions", verbose_name=_("rules"))
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
     start_date = models.DateField(_("first day"))
@@ -212,13 +243,15 @@ class Exclusion(VersionedModel):
     recommended_outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
     recommendation = models.CharField(_("recommendation"), max_length=300, blank=True)
     deviation_reason = models.TextField(_("reason for choosing another consequence"), blank=True)
-    deviation_approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                              on_delete=models.PROTECT, related_name="+")
+    deviation_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     deviation_approved_at = models.DateTimeField(null=True, blank=True)
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     issued_at = models.DateTimeField()
-    letter_language = models.CharField(_("letter language"), max_length=8, choices=settings.LANGUAGES,
-                                       default="en")
+    letter_language = models.CharField(
+        _("letter language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
     guardian_name = models.CharField(_("parent or guardian"), max_length=150, blank=True)
     rescinded_at = models.DateTimeField(null=True, blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
@@ -228,9 +261,13 @@ class Exclusion(VersionedModel):
         verbose_name = _("exclusion")
         verbose_name_plural = _("exclusions")
         constraints = [
-            models.CheckConstraint(condition=Q(outcome__in=sorted(EXCLUDING_OUTCOMES)), name="exclusion_outcome_valid"),
-            models.CheckConstraint(condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
-                                   name="exclusion_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(outcome__in=sorted(EXCLUDING_OUTCOMES)), name="exclusion_outcome_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="exclusion_ends_after_start",
+            ),
             models.CheckConstraint(
                 condition=~Q(outcome__in=["leave_day", "suspension"]) | Q(end_date__isnull=False),
                 name="exclusion_fixed_term_has_end",
@@ -270,7 +307,9 @@ class Delivery(models.Model):
     exclusion = models.ForeignKey(Exclusion, on_delete=models.CASCADE, related_name="deliveries")
     method = models.CharField(_("how"), max_length=20, choices=DeliveryMethod.choices)
     delivered_on = models.DateField(_("date"))
-    acknowledgement = models.CharField(_("signature"), max_length=20, choices=Acknowledgement.choices, blank=True)
+    acknowledgement = models.CharField(
+        _("signature"), max_length=20, choices=Acknowledgement.choices, blank=True
+    )
     note = models.CharField(_("note"), max_length=300, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
@@ -278,10 +317,16 @@ class Delivery(models.Model):
     class Meta:
         ordering = ["delivered_on", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(method__in=DeliveryMethod.values), name="delivery_method_valid"),
-            models.CheckConstraint(condition=Q(acknowledgement__in=Acknowledgement.values),
-                                   name="delivery_acknowledgement_valid"),
+            models.CheckConstraint(
+                condition=Q(method__in=DeliveryMethod.values), name="delivery_method_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(acknowledgement__in=Acknowledgement.values), name="delivery_acknowledgement_valid"
+            ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.get_method_display()} {self.delivered_on}"
 
 
 class AppealDecision(models.TextChoices):
@@ -299,18 +344,24 @@ class Appeal(models.Model):
     decision = models.CharField(_("decision"), max_length=20, choices=AppealDecision.choices, blank=True)
     decision_reason = models.TextField(_("reason"), blank=True)
     new_end_date = models.DateField(_("new last day"), null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
-    letter_language = models.CharField(_("letter language"), max_length=8, choices=settings.LANGUAGES, default="en")
+    letter_language = models.CharField(
+        _("letter language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
 
     class Meta:
         ordering = ["-received_at"]
         constraints = [
-            models.CheckConstraint(condition=Q(decision="") | Q(decision__in=AppealDecision.values),
-                                   name="appeal_decision_valid"),
-            models.CheckConstraint(condition=Q(decision="") | (Q(decided_at__isnull=False) & ~Q(decision_reason="")),
-                                   name="appeal_decision_has_reason"),
+            models.CheckConstraint(
+                condition=Q(decision="") | Q(decision__in=AppealDecision.values), name="appeal_decision_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(decision="") | (Q(decided_at__isnull=False) & ~Q(decision_reason="")),
+                name="appeal_decision_has_reason",
+            ),
             models.UniqueConstraint(fields=["exclusion"], condition=Q(decision=""), name="appeal_one_open"),
         ]
         indexes = [models.Index(fields=["decision", "received_at"])]
@@ -336,6 +387,13 @@ class ReviewRecord(models.Model):
     class Meta:
         ordering = ["-period_start"]
         constraints = [
-            models.CheckConstraint(condition=Q(period_end__gte=F("period_start")), name="review_period_ordered"),
-            models.UniqueConstraint(fields=["system", "period_start", "period_end"], name="review_one_per_period"),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")), name="review_period_ordered"
+            ),
+            models.UniqueConstraint(
+                fields=["system", "period_start", "period_end"], name="review_one_per_period"
+            ),
         ]
+
+    def __str__(self) -> str:
+        return f"Review {self.period_start} to {self.period_end}"

@@ -29,5 +29,9 @@ def can_record_appeal(user) -> bool:
 
 
 def can_review_period(user) -> bool:
-    director = getattr(user.library_system, "director_id", None) == user.pk if user.library_system_id else False
-    return director or has_any_role(user, [Role.ADMINISTRATOR]) or has_system_wide_role(user, [Role.SUPERVISOR])
+    director = (
+        getattr(user.library_system, "director_id", None) == user.pk if user.library_system_id else False
+    )
+    return (
+        director or has_any_role(user, [Role.ADMINISTRATOR]) or has_system_wide_role(user, [Role.SUPERVISOR])
+    )

@@ -37,25 +37,33 @@ def ladder_of(*, system) -> QuerySet:
 
 
 def _with_open_appeal(queryset: QuerySet) -> QuerySet:
-    return queryset.annotate(has_open_appeal=Exists(Appeal.objects.filter(exclusion=OuterRef("pk"), decision="")))
+    return queryset.annotate(
+        has_open_appeal=Exists(Appeal.objects.filter(exclusion=OuterRef("pk"), decision=""))
+    )
 
 
 def _candidates_today(queryset: QuerySet, today: date) -> QuerySet:
     """Exclusions that may be in force today (dates only; the rest of the state is worked out in Python)."""
     return queryset.filter(rescinded_at__isnull=True, start_date__lte=today).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=today))
+        Q(end_date__isnull=True) | Q(end_date__gte=today)
+    )
 
 
 def exclusions_in_force(*, system, branch, people) -> list[Exclusion]:
     """Exclusions that keep these people out of `branch` today."""
     today = today_for(system)
     settings = appeal_settings_for(system)
-    candidates = _with_open_appeal(_candidates_today(
-        Exclusion.objects.filter(system=system, person__in=people), today)).filter(
-        Q(branch__isnull=True) | Q(branch=branch))
-    return [e for e in candidates
-            if is_enforced(exclusion_state(e, today=today, open_appeal=e.has_open_appeal),
-                           stays_in_force=settings.stays_in_force)]
+    candidates = _with_open_appeal(
+        _candidates_today(Exclusion.objects.filter(system=system, person__in=people), today)
+    ).filter(Q(branch__isnull=True) | Q(branch=branch))
+    return [
+        e
+        for e in candidates
+        if is_enforced(
+            exclusion_state(e, today=today, open_appeal=e.has_open_appeal),
+            stays_in_force=settings.stays_in_force,
+        )
+    ]
 
 
 def board_for(*, user) -> list[Exclusion]:
@@ -67,8 +75,11 @@ def board_for(*, user) -> list[Exclusion]:
     branch_ids = branch_ids_for(user, BOARD_ROLES)
     if branch_ids is not None:
         queryset = queryset.filter(Q(branch__isnull=True) | Q(branch_id__in=branch_ids))
-    queryset = _with_open_appeal(_candidates_today(queryset, today)).select_related("person", "branch").order_by(
-        "end_date", "pk")
+    queryset = (
+        _with_open_appeal(_candidates_today(queryset, today))
+        .select_related("person", "branch")
+        .order_by("end_date", "pk")
+    )
     board = []
     for exclusion in queryset:
         exclusion.state = exclusion_state(exclusion, today=today, open_appeal=exclusion.has_open_appeal)
@@ -91,7 +102,9 @@ def exclusions_visible_to(*, user) -> QuerySet:
 
 def exclusion_list(*, user, state: str = "") -> list[Exclusion]:
     today = today_for(user.library_system)
-    queryset = _with_open_appeal(exclusions_visible_to(user=user)).select_related("person", "branch", "issued_by")
+    queryset = _with_open_appeal(exclusions_visible_to(user=user)).select_related(
+        "person", "branch", "issued_by"
+    )
     rows = []
     for exclusion in queryset.order_by("-start_date", "-pk")[:300]:
         exclusion.state = exclusion_state(exclusion, today=today, open_appeal=exclusion.has_open_appeal)
@@ -102,16 +115,22 @@ def exclusion_list(*, user, state: str = "") -> list[Exclusion]:
 
 def exclusion_get_for(*, user, pk: int, audit: bool = True) -> Exclusion:
     exclusion = (
-        _with_open_appeal(exclusions_visible_to(user=user)).filter(pk=pk)
+        _with_open_appeal(exclusions_visible_to(user=user))
+        .filter(pk=pk)
         .select_related("person", "branch", "issued_by", "deviation_approved_by", "system")
-        .prefetch_related("rules", "incidents__branch", "deliveries",
-                          Prefetch("appeals", queryset=Appeal.objects.select_related("decided_by", "recorded_by")))
+        .prefetch_related(
+            "rules",
+            "incidents__branch",
+            "deliveries",
+            Prefetch("appeals", queryset=Appeal.objects.select_related("decided_by", "recorded_by")),
+        )
         .first()
     )
     if exclusion is None:
         raise Http404
-    exclusion.state = exclusion_state(exclusion, today=today_for(exclusion.system),
-                                      open_appeal=exclusion.has_open_appeal)
+    exclusion.state = exclusion_state(
+        exclusion, today=today_for(exclusion.system), open_appeal=exclusion.has_open_appeal
+    )
     if audit:
         audit_record(action=AuditAction.VIEW, actor=user, obj=exclusion, summary="Exclusion read")
     return exclusion
@@ -125,8 +144,9 @@ def appeal_get_for(*, user, exclusion: Exclusion, pk: int) -> Appeal:
 
 
 def appeals_awaiting(*, user) -> list[Appeal]:
-    appeals = (Appeal.objects.filter(decision="", exclusion__system_id=user.library_system_id)
-               .select_related("exclusion", "exclusion__person", "exclusion__system", "exclusion__branch"))
+    appeals = Appeal.objects.filter(decision="", exclusion__system_id=user.library_system_id).select_related(
+        "exclusion", "exclusion__person", "exclusion__system", "exclusion__branch"
+    )
     return [appeal for appeal in appeals if may_decide(user, appeal)]
 
 
@@ -134,8 +154,11 @@ def period_review(*, user, start: date, end: date) -> dict:
     """The period's exclusions by outcome and length, rule and branch, and every deviation from the ladder."""
     exclusions = Exclusion.objects.filter(system_id=user.library_system_id, start_date__range=(start, end))
     by_outcome = exclusions.values("outcome").annotate(n=Count("id")).order_by("outcome")
-    by_rule = (exclusions.values("rules__code", "rules__title").annotate(n=Count("id", distinct=True))
-               .order_by("rules__code"))
+    by_rule = (
+        exclusions.values("rules__code", "rules__title")
+        .annotate(n=Count("id", distinct=True))
+        .order_by("rules__code")
+    )
     by_branch = exclusions.values("branch__name").annotate(n=Count("id")).order_by("branch__name")
     lengths = {"1": 0, "2-30": 0, "31-180": 0, "181+": 0, "open": 0}
     for start_date, end_date in exclusions.values_list("start_date", "end_date"):
@@ -145,12 +168,26 @@ def period_review(*, user, start: date, end: date) -> dict:
         days = (end_date - start_date).days + 1
         key = "1" if days == 1 else "2-30" if days <= 30 else "31-180" if days <= 180 else "181+"
         lengths[key] += 1
-    deviations = (exclusions.exclude(deviation_reason="")
-                  .select_related("person", "branch", "issued_by", "deviation_approved_by").order_by("start_date"))
-    labels = {"1": _("1 day"), "2-30": _("2 to 30 days"), "31-180": _("31 to 180 days"),
-              "181+": _("More than 180 days"), "open": _("Permanent or pending review")}
-    return {"by_outcome": list(by_outcome), "by_rule": list(by_rule), "by_branch": list(by_branch),
-            "lengths": [(labels[key], n) for key, n in lengths.items()], "deviations": list(deviations), "total": exclusions.count()}
+    deviations = (
+        exclusions.exclude(deviation_reason="")
+        .select_related("person", "branch", "issued_by", "deviation_approved_by")
+        .order_by("start_date")
+    )
+    labels = {
+        "1": _("1 day"),
+        "2-30": _("2 to 30 days"),
+        "31-180": _("31 to 180 days"),
+        "181+": _("More than 180 days"),
+        "open": _("Permanent or pending review"),
+    }
+    return {
+        "by_outcome": list(by_outcome),
+        "by_rule": list(by_rule),
+        "by_branch": list(by_branch),
+        "lengths": [(labels[key], n) for key, n in lengths.items()],
+        "deviations": list(deviations),
+        "total": exclusions.count(),
+    }
 
 
 STATE_CHOICES = ExclusionState.choices

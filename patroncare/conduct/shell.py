@@ -18,36 +18,69 @@ def appeals_to_decide(user) -> list[DeskItem]:
     items = []
     for appeal in appeals:
         due = decision_deadline(appeal, settings)
-        items.append(DeskItem(title=_("Appeal of %(person)s's exclusion") % {"person": appeal.exclusion.person},
-                              url=reverse("conduct:appeal_decide", args=[appeal.exclusion_id, appeal.pk]),
-                              due_at=due, overdue=due < timezone.now()))
+        items.append(
+            DeskItem(
+                title=_("Appeal of %(person)s's exclusion") % {"person": appeal.exclusion.person},
+                url=reverse("conduct:appeal_decide", args=[appeal.exclusion_id, appeal.pk]),
+                due_at=due,
+                overdue=due < timezone.now(),
+            )
+        )
     return items
 
 
 def excluded_now(user) -> list[DeskItem]:
     return [
-        DeskItem(title=str(exclusion.person),
-                 detail=(exclusion.branch.name if exclusion.branch else _("Every branch")) + " · " + (
-                     _("until %(day)s") % {"day": exclusion.end_date.isoformat()} if exclusion.end_date
-                     else _("no end date")),
-                 url=reverse("conduct:board"))
+        DeskItem(
+            title=str(exclusion.person),
+            detail=(exclusion.branch.name if exclusion.branch else _("Every branch"))
+            + " · "
+            + (
+                _("until %(day)s") % {"day": exclusion.end_date.isoformat()}
+                if exclusion.end_date
+                else _("no end date")
+            ),
+            url=reverse("conduct:board"),
+        )
         for exclusion in selectors.board_for(user=user)[:15]
     ]
 
 
 register_nav(
-    NavEntry(key="exclusions", label=gettext_lazy("Exclusions"), url_name="conduct:board", roles=BOARD_ROLES,
-             order=30),
-    NavEntry(key="conduct-rules", label=gettext_lazy("Rules of conduct"), url_name="conduct:rules",
-             roles=frozenset({Role.TRAINER}), order=31),
+    NavEntry(
+        key="exclusions",
+        label=gettext_lazy("Exclusions"),
+        url_name="conduct:board",
+        roles=BOARD_ROLES,
+        order=30,
+    ),
+    NavEntry(
+        key="conduct-rules",
+        label=gettext_lazy("Rules of conduct"),
+        url_name="conduct:rules",
+        roles=frozenset({Role.TRAINER}),
+        order=31,
+    ),
 )
-register_desk_section(DeskSection(
-    key="appeals-to-decide", title=gettext_lazy("Appeals awaiting your decision"), items_for=appeals_to_decide,
-    roles=frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR}), order=30, empty_text=gettext_lazy("No appeals waiting."),
-))
-register_desk_section(DeskSection(
-    key="excluded-now", title=gettext_lazy("Excluded now at your branches"), items_for=excluded_now,
-    roles=BOARD_ROLES, order=35, empty_text=gettext_lazy("No one is excluded today."),
-    link_url_name="conduct:board", link_label=gettext_lazy("The board of current exclusions"),
-))
-
+register_desk_section(
+    DeskSection(
+        key="appeals-to-decide",
+        title=gettext_lazy("Appeals awaiting your decision"),
+        items_for=appeals_to_decide,
+        roles=frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR}),
+        order=30,
+        empty_text=gettext_lazy("No appeals waiting."),
+    )
+)
+register_desk_section(
+    DeskSection(
+        key="excluded-now",
+        title=gettext_lazy("Excluded now at your branches"),
+        items_for=excluded_now,
+        roles=BOARD_ROLES,
+        order=35,
+        empty_text=gettext_lazy("No one is excluded today."),
+        link_url_name="conduct:board",
+        link_label=gettext_lazy("The board of current exclusions"),
+    )
+)

@@ -72,5 +72,7 @@ def appeal_deadline(exclusion: Exclusion, settings: AppealSettings) -> datetime:
 
 def decision_deadline(appeal, settings: AppealSettings) -> datetime:
     system = appeal.exclusion.system
-    last = add_working_days(system=system, start=local_date(system, appeal.received_at), days=settings.decision_days)
+    last = add_working_days(
+        system=system, start=local_date(system, appeal.received_at), days=settings.decision_days
+    )
     return end_of_local_day(system, last)

@@ -21,8 +21,13 @@ urlpatterns = [
     path("exclusions/<int:pk>/deliveries/", views.DeliveryCreateView.as_view(), name="delivery_create"),
     path("exclusions/<int:pk>/letter.pdf", views.ExclusionLetterView.as_view(), name="exclusion_letter"),
     path("exclusions/<int:pk>/appeals/", views.AppealCreateView.as_view(), name="appeal_create"),
-    path("exclusions/<int:pk>/appeals/<int:appeal_pk>/", views.AppealDecideView.as_view(), name="appeal_decide"),
-    path("exclusions/<int:pk>/appeals/<int:appeal_pk>/letter.pdf", views.AppealLetterView.as_view(),
-         name="appeal_letter"),
+    path(
+        "exclusions/<int:pk>/appeals/<int:appeal_pk>/", views.AppealDecideView.as_view(), name="appeal_decide"
+    ),
+    path(
+        "exclusions/<int:pk>/appeals/<int:appeal_pk>/letter.pdf",
+        views.AppealLetterView.as_view(),
+        name="appeal_letter",
+    ),
     path("review/", views.ReviewView.as_view(), name="review"),
 ]

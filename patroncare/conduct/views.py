@@ -55,14 +55,18 @@ def _attach(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-# Rules of conduct ------------------------------------------------------------------------------------------------
+# Rules of conduct
+
 
 class RuleListView(ConductView):
     permission = can_read_rules
 
     def get(self, request):
-        return render(request, "conduct/rule_list.html", {
-            "rules": selectors.rules_of(user=request.user), "can_edit": can_configure_conduct(request.user)})
+        return render(
+            request,
+            "conduct/rule_list.html",
+            {"rules": selectors.rules_of(user=request.user), "can_edit": can_configure_conduct(request.user)},
+        )
 
 
 class RuleFormView(ConductView):
@@ -76,15 +80,23 @@ class RuleFormView(ConductView):
 
     def post(self, request, pk=None):
         rule = selectors.rule_get(user=request.user, pk=pk) if pk else None
-        form = RuleForm(request.POST, instance=copy.copy(rule) if rule else None, system=request.user.library_system)
+        form = RuleForm(
+            request.POST, instance=copy.copy(rule) if rule else None, system=request.user.library_system
+        )
         if form.is_valid():
             try:
                 if rule is None:
-                    services.rule_create(actor=request.user, system=request.user.library_system,
-                                         **form.service_values())
+                    services.rule_create(
+                        actor=request.user, system=request.user.library_system, **form.service_values()
+                    )
                 else:
-                    services.rule_update(actor=request.user, rule=rule, expected_version=form.cleaned_data["version"],
-                                         change_note=form.cleaned_data["change_note"], **form.service_values())
+                    services.rule_update(
+                        actor=request.user,
+                        rule=rule,
+                        expected_version=form.cleaned_data["version"],
+                        change_note=form.cleaned_data["change_note"],
+                        **form.service_values(),
+                    )
             except ValidationError as error:
                 _attach(form, error)
             else:
@@ -93,7 +105,8 @@ class RuleFormView(ConductView):
         return render(request, "conduct/rule_form.html", {"form": form, "rule": rule}, status=400)
 
 
-# Ladder, limits and appeal rules ---------------------------------------------------------------------------------
+# Ladder, limits and appeal rules
+
 
 class LadderView(ConductView):
     def _render(self, request, step_form=None, limit_form=None, status=200):
@@ -147,7 +160,9 @@ class IssueLimitView(LadderView):
     def post(self, request):
         form = IssueLimitForm(request.POST, prefix="limit")
         if form.is_valid():
-            services.issue_limit_set(actor=request.user, system=request.user.library_system, **form.cleaned_data)
+            services.issue_limit_set(
+                actor=request.user, system=request.user.library_system, **form.cleaned_data
+            )
             messages.success(request, _("The limit was saved."))
             return redirect("conduct:ladder")
         return self._render(request, limit_form=form, status=400)
@@ -158,15 +173,23 @@ class AppealSettingsView(ConductView):
 
     def get(self, request):
         settings = services.appeal_settings_for(request.user.library_system)
-        return render(request, "conduct/appeal_settings.html", {"form": AppealSettingsForm(instance=copy.copy(settings))})
+        return render(
+            request,
+            "conduct/appeal_settings.html",
+            {"form": AppealSettingsForm(instance=copy.copy(settings))},
+        )
 
     def post(self, request):
         settings = services.appeal_settings_for(request.user.library_system)
         form = AppealSettingsForm(request.POST, instance=copy.copy(settings))
         if form.is_valid():
             try:
-                services.appeal_settings_update(actor=request.user, settings=settings,
-                                                expected_version=form.cleaned_data["version"], **form.service_values())
+                services.appeal_settings_update(
+                    actor=request.user,
+                    settings=settings,
+                    expected_version=form.cleaned_data["version"],
+                    **form.service_values(),
+                )
             except ValidationError as error:
                 _attach(form, error)
             else:
@@ -175,15 +198,20 @@ class AppealSettingsView(ConductView):
         return render(request, "conduct/appeal_settings.html", {"form": form}, status=400)
 
 
-# Exclusions ------------------------------------------------------------------------------------------------------
+# Exclusions
+
 
 class BoardView(ConductView):
     permission = can_see_board
 
     def get(self, request):
         board = selectors.board_for(user=request.user)
-        audit_record(action=AuditAction.VIEW, actor=request.user, obj=None, summary="Board of current exclusions read")
-        return render(request, "conduct/board.html", {"board": board, "today": today_for(request.user.library_system)})
+        audit_record(
+            action=AuditAction.VIEW, actor=request.user, obj=None, summary="Board of current exclusions read"
+        )
+        return render(
+            request, "conduct/board.html", {"board": board, "today": today_for(request.user.library_system)}
+        )
 
 
 class ExclusionListView(ConductView):
@@ -191,9 +219,15 @@ class ExclusionListView(ConductView):
         state = request.GET.get("state", "")
         if state not in ExclusionState.values:
             state = ""
-        return render(request, "conduct/exclusion_list.html", {
-            "exclusions": selectors.exclusion_list(user=request.user, state=state), "state": state,
-            "states": ExclusionState.choices})
+        return render(
+            request,
+            "conduct/exclusion_list.html",
+            {
+                "exclusions": selectors.exclusion_list(user=request.user, state=state),
+                "state": state,
+                "states": ExclusionState.choices,
+            },
+        )
 
 
 class ExclusionCreateView(ConductView):
@@ -213,16 +247,30 @@ class ExclusionCreateView(ConductView):
 
     def _render(self, request, incident, person, form, status=200):
         recommendation = services.recommendation_for(incident=incident, person=person)
-        return render(request, self.template_name, {
-            "incident": incident, "person": person, "form": form, "recommendation": recommendation,
-            "current": selectors.exclusions_in_force(system=incident.system, branch=incident.branch, people=[person]),
-        }, status=status)
+        return render(
+            request,
+            self.template_name,
+            {
+                "incident": incident,
+                "person": person,
+                "form": form,
+                "recommendation": recommendation,
+                "current": selectors.exclusions_in_force(
+                    system=incident.system, branch=incident.branch, people=[person]
+                ),
+            },
+            status=status,
+        )
 
     def get(self, request):
         incident, person = self._subject(request)
         recommendation = services.recommendation_for(incident=incident, person=person)
         start = timezone.localdate()
-        initial = {"start_date": start, "rules": list(incident.rules.all()), "letter_language": request.LANGUAGE_CODE}
+        initial = {
+            "start_date": start,
+            "rules": list(incident.rules.all()),
+            "letter_language": request.LANGUAGE_CODE,
+        }
         if recommendation and recommendation.outcome != Outcome.WARNING:
             initial["outcome"] = recommendation.outcome
             if recommendation.min_days:
@@ -236,10 +284,19 @@ class ExclusionCreateView(ConductView):
             data = form.cleaned_data
             try:
                 exclusion = services.exclusion_issue(
-                    actor=request.user, incident=incident, person=person, outcome=data["outcome"],
-                    start_date=data["start_date"], end_date=data["end_date"], branch=data["branch"],
-                    rules=list(data["rules"]), conditions=data["conditions"], letter_language=data["letter_language"],
-                    deviation_reason=data["deviation_reason"], guardian_name=data["guardian_name"])
+                    actor=request.user,
+                    incident=incident,
+                    person=person,
+                    outcome=data["outcome"],
+                    start_date=data["start_date"],
+                    end_date=data["end_date"],
+                    branch=data["branch"],
+                    rules=list(data["rules"]),
+                    conditions=data["conditions"],
+                    letter_language=data["letter_language"],
+                    deviation_reason=data["deviation_reason"],
+                    guardian_name=data["guardian_name"],
+                )
             except ValidationError as error:
                 _attach(form, error)
             else:
@@ -255,19 +312,29 @@ class ExclusionDetailView(ConductView):
         settings = services.appeal_settings_for(exclusion.system)
         open_appeal = next((a for a in exclusion.appeals.all() if a.is_open), None)
         context = {
-            "exclusion": exclusion, "settings": settings, "appealable": is_appealable(exclusion, settings),
-            "deadline": appeal_deadline(exclusion, settings), "open_appeal": open_appeal,
+            "exclusion": exclusion,
+            "settings": settings,
+            "appealable": is_appealable(exclusion, settings),
+            "deadline": appeal_deadline(exclusion, settings),
+            "open_appeal": open_appeal,
             "decision_due": decision_deadline(open_appeal, settings) if open_appeal else None,
             "can_decide": open_appeal is not None and may_decide(request.user, open_appeal),
-            "can_approve": exclusion.deviation_reason and not exclusion.deviation_approved_at
+            "can_approve": exclusion.deviation_reason
+            and not exclusion.deviation_approved_at
             and may_approve_deviation(request.user, exclusion),
-            "can_record_appeal": can_record_appeal(request.user) and open_appeal is None
+            "can_record_appeal": can_record_appeal(request.user)
+            and open_appeal is None
             and exclusion.state not in (ExclusionState.RESCINDED, ExclusionState.ENDED),
-            "delivery_form": delivery_form or DeliveryForm(prefix="delivery",
-                                                           initial={"delivered_on": timezone.localdate()}),
-            "appeal_form": appeal_form or AppealForm(prefix="appeal", initial={
-                "received_at": timezone.localtime().replace(second=0, microsecond=0, tzinfo=None),
-                "letter_language": exclusion.letter_language}),
+            "delivery_form": delivery_form
+            or DeliveryForm(prefix="delivery", initial={"delivered_on": timezone.localdate()}),
+            "appeal_form": appeal_form
+            or AppealForm(
+                prefix="appeal",
+                initial={
+                    "received_at": timezone.localtime().replace(second=0, microsecond=0, tzinfo=None),
+                    "letter_language": exclusion.letter_language,
+                },
+            ),
             "decision_form": DecisionForm(prefix="decision"),
         }
         return render(request, "conduct/exclusion_detail.html", context, status=status)
@@ -294,7 +361,9 @@ class DeliveryCreateView(ExclusionDetailView):
         form = DeliveryForm(request.POST, prefix="delivery")
         if form.is_valid():
             try:
-                services.exclusion_record_delivery(actor=request.user, exclusion=exclusion, **form.cleaned_data)
+                services.exclusion_record_delivery(
+                    actor=request.user, exclusion=exclusion, **form.cleaned_data
+                )
             except ValidationError as error:
                 _attach(form, error)
             else:
@@ -312,14 +381,19 @@ class ExclusionLetterView(ConductView):
         if language not in ("en", "es"):
             language = exclusion.letter_language
         pdf = letters.exclusion_notice_pdf(exclusion, language=language)
-        audit_record(action=AuditAction.EXPORT, actor=request.user, obj=exclusion,
-                     summary=f"Notice letter produced ({language})")
+        audit_record(
+            action=AuditAction.EXPORT,
+            actor=request.user,
+            obj=exclusion,
+            summary=f"Notice letter produced ({language})",
+        )
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="exclusion-notice-{exclusion.pk}-{language}.pdf"'
         return response
 
 
-# Appeals ---------------------------------------------------------------------------------------------------------
+# Appeals
+
 
 class AppealCreateView(ExclusionDetailView):
     permission = can_record_appeal
@@ -350,24 +424,35 @@ class AppealDecideView(ConductView):
 
     def get(self, request, pk, appeal_pk):
         exclusion, appeal = self._context(request, pk, appeal_pk)
-        return render(request, "conduct/appeal_decide.html", {"exclusion": exclusion, "appeal": appeal,
-                                                              "form": DecisionForm()})
+        return render(
+            request,
+            "conduct/appeal_decide.html",
+            {"exclusion": exclusion, "appeal": appeal, "form": DecisionForm()},
+        )
 
     def post(self, request, pk, appeal_pk):
         exclusion, appeal = self._context(request, pk, appeal_pk)
         form = DecisionForm(request.POST)
         if form.is_valid():
             try:
-                services.appeal_decide(actor=request.user, appeal=appeal, decision=form.cleaned_data["decision"],
-                                       reason=form.cleaned_data["decision_reason"],
-                                       new_end_date=form.cleaned_data["new_end_date"])
+                services.appeal_decide(
+                    actor=request.user,
+                    appeal=appeal,
+                    decision=form.cleaned_data["decision"],
+                    reason=form.cleaned_data["decision_reason"],
+                    new_end_date=form.cleaned_data["new_end_date"],
+                )
             except ValidationError as error:
                 _attach(form, error)
             else:
                 messages.success(request, _("The appeal was decided. Send the decision letter."))
                 return redirect("conduct:exclusion_detail", pk=pk)
-        return render(request, "conduct/appeal_decide.html", {"exclusion": exclusion, "appeal": appeal,
-                                                              "form": form}, status=400)
+        return render(
+            request,
+            "conduct/appeal_decide.html",
+            {"exclusion": exclusion, "appeal": appeal, "form": form},
+            status=400,
+        )
 
 
 class AppealLetterView(ConductView):
@@ -382,14 +467,19 @@ class AppealLetterView(ConductView):
         if language not in ("en", "es"):
             language = appeal.letter_language
         pdf = letters.appeal_decision_pdf(appeal, language=language)
-        audit_record(action=AuditAction.EXPORT, actor=request.user, obj=appeal,
-                     summary=f"Appeal decision letter produced ({language})")
+        audit_record(
+            action=AuditAction.EXPORT,
+            actor=request.user,
+            obj=appeal,
+            summary=f"Appeal decision letter produced ({language})",
+        )
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="appeal-decision-{appeal.pk}-{language}.pdf"'
         return response
 
 
-# Periodic review -------------------------------------------------------------------------------------------------
+# Periodic review
+
 
 class ReviewView(ConductView):
     permission = can_review_period
@@ -400,7 +490,11 @@ class ReviewView(ConductView):
         default_end = first_of_month - timedelta(days=1)
         default_start = default_end.replace(day=1)
         try:
-            start = date.fromisoformat(request.GET.get("start", "")) if request.GET.get("start") else default_start
+            start = (
+                date.fromisoformat(request.GET.get("start", ""))
+                if request.GET.get("start")
+                else default_start
+            )
             end = date.fromisoformat(request.GET.get("end", "")) if request.GET.get("end") else default_end
         except ValueError:
             start, end = default_start, default_end
@@ -413,9 +507,13 @@ class ReviewView(ConductView):
         outcomes = dict(Outcome.choices)
         for row in data["by_outcome"]:
             row["label"] = outcomes.get(row["outcome"], row["outcome"])
-        context = {**data, "start": start, "end": end,
-                   "form": form or ReviewForm(initial={"period_start": start, "period_end": end}),
-                   "records": ReviewRecord.objects.filter(system_id=request.user.library_system_id)[:12]}
+        context = {
+            **data,
+            "start": start,
+            "end": end,
+            "form": form or ReviewForm(initial={"period_start": start, "period_end": end}),
+            "records": ReviewRecord.objects.filter(system_id=request.user.library_system_id)[:12],
+        }
         return render(request, "conduct/review.html", context, status=status)
 
     def get(self, request):
@@ -425,7 +523,9 @@ class ReviewView(ConductView):
         form = ReviewForm(request.POST)
         if form.is_valid():
             try:
-                services.review_record(actor=request.user, system=request.user.library_system, **form.cleaned_data)
+                services.review_record(
+                    actor=request.user, system=request.user.library_system, **form.cleaned_data
+                )
             except ValidationError as error:
                 _attach(form, error)
             else:
@@ -433,5 +533,3 @@ class ReviewView(ConductView):
                 return redirect("conduct:review")
         start, end = self._period(request)
         return self._render(request, start, end, form=form, status=400)
-
-

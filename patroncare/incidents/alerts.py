@@ -15,18 +15,26 @@ from .models import Incident
 def alert_recipients(incident: Incident):
     """Active supervisors and security staff of the incident's branch, or of the whole system."""
     return (
-        User.objects.filter(library_system_id=incident.system_id, is_active=True,
-                            role_assignments__role__in=[Role.SUPERVISOR, Role.SECURITY])
+        User.objects.filter(
+            library_system_id=incident.system_id,
+            is_active=True,
+            role_assignments__role__in=[Role.SUPERVISOR, Role.SECURITY],
+        )
         .filter(Q(role_assignments__branch_id=incident.branch_id) | Q(role_assignments__branch__isnull=True))
-        .exclude(pk=incident.reported_by_id).distinct().order_by("email")
+        .exclude(pk=incident.reported_by_id)
+        .distinct()
+        .order_by("email")
     )
 
 
 def send_incident_alert(incident_pk: int) -> int:
     """E-mail each recipient in their own language. The message names no one: details are behind sign-in."""
     incident = Incident.objects.select_related("branch", "location").get(pk=incident_pk)
-    url = settings.SITE_URL.rstrip("/") + reverse("incidents:detail", args=[incident.pk]) \
-        if hasattr(settings, "SITE_URL") else reverse("incidents:detail", args=[incident.pk])
+    url = (
+        settings.SITE_URL.rstrip("/") + reverse("incidents:detail", args=[incident.pk])
+        if hasattr(settings, "SITE_URL")
+        else reverse("incidents:detail", args=[incident.pk])
+    )
     sent = 0
     for user in alert_recipients(incident):
         with translation.override(user.preferred_language):

@@ -9,8 +9,21 @@ from datetime import datetime, time, timedelta
 
 from patroncare.conduct.services import rules_install_defaults
 
-from .models import (ActionKind, CheckIn, Debrief, Feeling, Incident, IncidentBehaviour, Involvement,
-                     InvolvementRole, Level, Person, StaffAction, WritingFlag, level_of)
+from .models import (
+    ActionKind,
+    CheckIn,
+    Debrief,
+    Feeling,
+    Incident,
+    IncidentBehaviour,
+    Involvement,
+    InvolvementRole,
+    Level,
+    Person,
+    StaffAction,
+    WritingFlag,
+    level_of,
+)
 
 # key, card number, name, description, minor
 PEOPLE = [
@@ -28,62 +41,166 @@ PEOPLE = [
 
 # behaviours, rule codes, location kind, summary, narrative, actions
 SCENARIOS = [
-    (["noise"], ["1"], "computer_lab", "Loud phone call at the computers",
-     "Took a phone call on speaker at computer 6 for about ten minutes. Two patrons asked staff for help. "
-     "I asked him to take the call to the lobby; he said 'one minute' and ended the call.", ["redirected"]),
-    (["noise", "rudeness"], ["1"], "stacks", "Loud group in the reading area",
-     "Group of four talked and laughed loudly in the quiet area after one reminder. When reminded again, one said "
-     "'relax, it's a library not a prison'. They moved to the lobby.", ["redirected", "warned"]),
-    (["equipment"], ["2"], "computer_lab", "Unplugged computers to charge devices",
-     "Unplugged two public computers to charge a phone and a speaker and left them unplugged for 40 minutes.",
-     ["warned"]),
-    (["abusive_language"], ["4"], "service_desk", "Insults at the desk over a fine",
-     "Was told a lost-item charge of $18. Raised voice, called the clerk 'a useless idiot' twice and threw the "
-     "receipt across the desk. I said I would help once we could talk calmly; he left.", ["warned", "colleague"]),
-    (["harassment"], ["4"], "teen", "Followed a teenager between floors",
-     "Followed a teenage patron from the teen space to the stacks and back for about 20 minutes and made comments "
-     "about her clothes. She asked staff for help. Asked to leave for the day and did.",
-     ["asked_to_leave", "colleague"]),
-    (["intoxication"], ["5"], "entrance", "Smelled of alcohol and fell asleep at a table",
-     "Smelled strongly of alcohol, speech slurred, stumbled into a display. Slept with his head on a study table "
-     "from about 2 to 3 pm and did not respond to a gentle knock. Asked to leave; left with help from security.",
-     ["asked_to_leave", "security"]),
-    (["threats"], ["8"], "service_desk", "Threat to a staff member after a computer time-out",
-     "When his computer session ended he stood up, pointed at the clerk and said 'I know when you get off work'. "
-     "Staff member moved behind the workroom door. Security asked him to leave; he did after five minutes.",
-     ["security", "asked_to_leave", "colleague"]),
-    (["violence"], ["9"], "entrance", "Pushed another patron at the entrance",
-     "Argued with another patron at the door about a bicycle, then pushed him with both hands; he fell against the "
-     "book drop. Police called; no injury reported by the patron.", ["security", "police"]),
-    (["theft"], ["7"], "stacks", "Left with unchecked laptop from the lending kiosk",
-     "Took a laptop from the lending kiosk without checking it out; gate alarm sounded. Stopped at the door by "
-     "security, handed the laptop back.", ["security"]),
-    (["damage"], ["7"], "restrooms", "Wrote on the restroom mirror and broke the soap dispenser",
-     "Wrote with marker on the mirror and pulled the soap dispenser off the wall. Cleaning staff found it at 4 pm; "
-     "camera shows one person entering between 3:40 and 3:55.", ["colleague"]),
-    (["unattended_child"], ["3"], "children", "Young child left alone in the children's area",
-     "A child of about five was alone in the children's area for 45 minutes. The caregiver returned at 5:10 pm "
-     "and was told about the rule.", ["colleague"]),
-    (["medical"], [], "stacks", "Patron collapsed in the stacks",
-     "A patron fell and did not respond for about a minute. EMS called; staff stayed with him until they arrived.",
-     ["ems", "colleague"]),
-    (["weapon", "threats"], ["10", "8"], "parking", "Showed a knife in the parking lot",
-     "In the parking lot he opened a folding knife and told another patron 'keep walking'. Staff locked the doors "
-     "and called police, who arrived in eight minutes.", ["police", "security"]),
-    (["sexual_misconduct"], ["11"], "computer_lab", "Viewed sexual content at a computer near children",
-     "Viewed sexual images at a computer visible from the children's area. Asked to stop; continued. "
-     "Asked to leave.", ["warned", "asked_to_leave"]),
+    (
+        ["noise"],
+        ["1"],
+        "computer_lab",
+        "Loud phone call at the computers",
+        "Took a phone call on speaker at computer 6 for about ten minutes. Two patrons asked staff for help. "
+        "I asked him to take the call to the lobby; he said 'one minute' and ended the call.",
+        ["redirected"],
+    ),
+    (
+        ["noise", "rudeness"],
+        ["1"],
+        "stacks",
+        "Loud group in the reading area",
+        "Group of four talked and laughed loudly in the quiet area after one reminder. When reminded "
+        "again, one said "
+        "'relax, it's a library not a prison'. They moved to the lobby.",
+        ["redirected", "warned"],
+    ),
+    (
+        ["equipment"],
+        ["2"],
+        "computer_lab",
+        "Unplugged computers to charge devices",
+        "Unplugged two public computers to charge a phone and a speaker and left them unplugged for 40 "
+        "minutes.",
+        ["warned"],
+    ),
+    (
+        ["abusive_language"],
+        ["4"],
+        "service_desk",
+        "Insults at the desk over a fine",
+        "Was told a lost-item charge of $18. Raised voice, called the clerk 'a useless idiot' twice and "
+        "threw the "
+        "receipt across the desk. I said I would help once we could talk calmly; he left.",
+        ["warned", "colleague"],
+    ),
+    (
+        ["harassment"],
+        ["4"],
+        "teen",
+        "Followed a teenager between floors",
+        "Followed a teenage patron from the teen space to the stacks and back for about 20 minutes and "
+        "made comments "
+        "about her clothes. She asked staff for help. Asked to leave for the day and did.",
+        ["asked_to_leave", "colleague"],
+    ),
+    (
+        ["intoxication"],
+        ["5"],
+        "entrance",
+        "Smelled of alcohol and fell asleep at a table",
+        "Smelled strongly of alcohol, speech slurred, stumbled into a display. Slept with his head on a "
+        "study table "
+        "from about 2 to 3 pm and did not respond to a gentle knock. Asked to leave; left with help from "
+        "security.",
+        ["asked_to_leave", "security"],
+    ),
+    (
+        ["threats"],
+        ["8"],
+        "service_desk",
+        "Threat to a staff member after a computer time-out",
+        "When his computer session ended he stood up, pointed at the clerk and said 'I know when you get "
+        "off work'. "
+        "Staff member moved behind the workroom door. Security asked him to leave; he did after five "
+        "minutes.",
+        ["security", "asked_to_leave", "colleague"],
+    ),
+    (
+        ["violence"],
+        ["9"],
+        "entrance",
+        "Pushed another patron at the entrance",
+        "Argued with another patron at the door about a bicycle, then pushed him with both hands; he fell "
+        "against the "
+        "book drop. Police called; no injury reported by the patron.",
+        ["security", "police"],
+    ),
+    (
+        ["theft"],
+        ["7"],
+        "stacks",
+        "Left with unchecked laptop from the lending kiosk",
+        "Took a laptop from the lending kiosk without checking it out; gate alarm sounded. Stopped at the "
+        "door by "
+        "security, handed the laptop back.",
+        ["security"],
+    ),
+    (
+        ["damage"],
+        ["7"],
+        "restrooms",
+        "Wrote on the restroom mirror and broke the soap dispenser",
+        "Wrote with marker on the mirror and pulled the soap dispenser off the wall. Cleaning staff found "
+        "it at 4 pm; "
+        "camera shows one person entering between 3:40 and 3:55.",
+        ["colleague"],
+    ),
+    (
+        ["unattended_child"],
+        ["3"],
+        "children",
+        "Young child left alone in the children's area",
+        "A child of about five was alone in the children's area for 45 minutes. The caregiver returned at "
+        "5:10 pm "
+        "and was told about the rule.",
+        ["colleague"],
+    ),
+    (
+        ["medical"],
+        [],
+        "stacks",
+        "Patron collapsed in the stacks",
+        "A patron fell and did not respond for about a minute. EMS called; staff stayed with him until "
+        "they arrived.",
+        ["ems", "colleague"],
+    ),
+    (
+        ["weapon", "threats"],
+        ["10", "8"],
+        "parking",
+        "Showed a knife in the parking lot",
+        "In the parking lot he opened a folding knife and told another patron 'keep walking'. Staff locked "
+        "the doors "
+        "and called police, who arrived in eight minutes.",
+        ["police", "security"],
+    ),
+    (
+        ["sexual_misconduct"],
+        ["11"],
+        "computer_lab",
+        "Viewed sexual content at a computer near children",
+        "Viewed sexual images at a computer visible from the children's area. Asked to stop; continued. "
+        "Asked to leave.",
+        ["warned", "asked_to_leave"],
+    ),
 ]
 
 BRANCH_WEIGHTS = {"CEN": 9, "EAS": 5, "NOR": 4, "WIL": 2, "HAR": 4, "PIN": 1}
-REPORTERS = {"CEN": ["frontline", "cen_staff_2", "cen_staff_3"], "EAS": ["eas_staff", "eas_staff_2"],
-             "NOR": ["nor_staff"], "WIL": ["wil_staff"], "HAR": ["har_staff", "pin_relief"],
-             "PIN": ["lone_worker", "pin_relief"]}
+REPORTERS = {
+    "CEN": ["frontline", "cen_staff_2", "cen_staff_3"],
+    "EAS": ["eas_staff", "eas_staff_2"],
+    "NOR": ["nor_staff"],
+    "WIL": ["wil_staff"],
+    "HAR": ["har_staff", "pin_relief"],
+    "PIN": ["lone_worker", "pin_relief"],
+}
 HOURS = [10, 11, 12, 13, 14, 15, 15, 16, 16, 16, 17, 17, 18, 19]
 SCENARIO_WEIGHTS = [10, 8, 5, 7, 3, 5, 3, 1, 2, 2, 3, 2, 1, 1]
 INCIDENT_COUNT = 150
-DESCRIPTIONS = ["Grey sweatshirt, black jeans", "Red scarf, tan coat", "Blue windbreaker, glasses",
-                "Black puffer jacket, white cap", "Green parka, brown boots", "Striped shirt, cargo shorts"]
+DESCRIPTIONS = [
+    "Grey sweatshirt, black jeans",
+    "Red scarf, tan coat",
+    "Blue windbreaker, glasses",
+    "Black puffer jacket, white cap",
+    "Green parka, brown boots",
+    "Striped shirt, cargo shorts",
+]
 
 
 def load(context) -> None:
@@ -93,60 +210,122 @@ def load(context) -> None:
     people = {}
     for key, card, name, description, minor in PEOPLE:
         if card:
-            person, _ = Person.objects.get_or_create(system=system, card_number=card,
-                                                     defaults={"name": name, "description": description,
-                                                               "is_minor": minor})
+            person, _ = Person.objects.get_or_create(
+                system=system,
+                card_number=card,
+                defaults={"name": name, "description": description, "is_minor": minor},
+            )
         else:
-            person, _ = Person.objects.get_or_create(system=system, card_number="", description=description,
-                                                     defaults={"name": name, "is_minor": minor})
+            person, _ = Person.objects.get_or_create(
+                system=system,
+                card_number="",
+                description=description,
+                defaults={"name": name, "is_minor": minor},
+            )
         people[key] = person
     rng = random.Random(4)
     codes = list(BRANCH_WEIGHTS)
     for n in range(INCIDENT_COUNT):
         code = rng.choices(codes, weights=[BRANCH_WEIGHTS[c] for c in codes])[0]
         branch = context.branches[code]
-        behaviours, rule_codes, kind, summary, narrative, actions = rng.choices(SCENARIOS, weights=SCENARIO_WEIGHTS)[0]
+        behaviours, rule_codes, kind, summary, narrative, actions = rng.choices(
+            SCENARIOS, weights=SCENARIO_WEIGHTS
+        )[0]
         day = context.today - timedelta(days=rng.randint(1, 365))
         moment = datetime.combine(day, time(rng.choice(HOURS), rng.randrange(0, 60, 5)), tzinfo=system.zone)
         subject_key = rng.choice(list(people) + [None] * 14)
         reporter = context.staff[rng.choice(REPORTERS[code])]
         description = rng.choice(DESCRIPTIONS)
         feeling = rng.choice([Feeling.OK, Feeling.OK, Feeling.SHAKEN])
-        _incident(system, branch, moment, reporter, behaviours, [rules[c] for c in rule_codes if c in rules], kind,
-                  summary, narrative, actions, people.get(subject_key) if subject_key else None, description,
-                  feeling, n, context)
+        _incident(
+            system,
+            branch,
+            moment,
+            reporter,
+            behaviours,
+            [rules[c] for c in rule_codes if c in rules],
+            kind,
+            summary,
+            narrative,
+            actions,
+            people.get(subject_key) if subject_key else None,
+            description,
+            feeling,
+            n,
+            context,
+        )
 
 
-def _incident(system, branch, moment, reporter, behaviours, rules, kind, summary, narrative, actions, subject,
-              description, feeling, n, context):
+def _incident(
+    system,
+    branch,
+    moment,
+    reporter,
+    behaviours,
+    rules,
+    kind,
+    summary,
+    narrative,
+    actions,
+    subject,
+    description,
+    feeling,
+    n,
+    context,
+):
     if Incident.objects.filter(system=system, branch=branch, occurred_at=moment, summary=summary).exists():
         return
     location = branch.locations.filter(kind=kind).first() or branch.locations.first()
     closed = moment + timedelta(days=7) if moment.date() < context.today - timedelta(days=14) else None
-    incident = Incident.objects.create(system=system, branch=branch, location=location, occurred_at=moment,
-                                       level=level_of(behaviours), summary=summary, narrative=narrative,
-                                       reported_by=reporter,
-                                       closed_at=closed)
+    incident = Incident.objects.create(
+        system=system,
+        branch=branch,
+        location=location,
+        occurred_at=moment,
+        level=level_of(behaviours),
+        summary=summary,
+        narrative=narrative,
+        reported_by=reporter,
+        closed_at=closed,
+    )
     incident.rules.set(rules)
-    IncidentBehaviour.objects.bulk_create(IncidentBehaviour(incident=incident, behaviour=b) for b in behaviours)
+    IncidentBehaviour.objects.bulk_create(
+        IncidentBehaviour(incident=incident, behaviour=b) for b in behaviours
+    )
     if subject is None:
         subject = Person.objects.create(system=system, description=description)
     Involvement.objects.create(incident=incident, role=InvolvementRole.SUBJECT, person=subject)
     Involvement.objects.create(incident=incident, role=InvolvementRole.STAFF, staff_member=reporter)
     for action in actions:
-        number = f"RPD-{moment:%y}-{1000 + n}" if action == ActionKind.POLICE else (
-            f"EMS-{moment:%y}-{500 + n}" if action == ActionKind.EMS else "")
+        number = (
+            f"RPD-{moment:%y}-{1000 + n}"
+            if action == ActionKind.POLICE
+            else (f"EMS-{moment:%y}-{500 + n}" if action == ActionKind.EMS else "")
+        )
         StaffAction.objects.create(incident=incident, kind=action, report_number=number)
     if n % 9 == 0:
-        WritingFlag.objects.create(incident=incident, term="rude", category="character",
-                                   suggestion="Replace the judgement with the facts.", kept=False)
+        WritingFlag.objects.create(
+            incident=incident,
+            term="rude",
+            category="character",
+            suggestion="Replace the judgement with the facts.",
+            kept=False,
+        )
     if incident.level != Level.ANNOYING:
         held = moment.date() < context.today - timedelta(days=5)
-        Debrief.objects.create(incident=incident, due_on=moment.date() + timedelta(days=3),
-                               held_on=moment.date() + timedelta(days=2) if held else None,
-                               held_by=context.staff["supervisor"] if held else None,
-                               notes="Talked it through with the team; agreed two people at the desk after 4 pm."
-                               if held else "")
-        CheckIn.objects.create(incident=incident, staff_member=reporter, due_on=moment.date() + timedelta(days=1),
-                               answered_at=moment + timedelta(days=1) if held else None,
-                               feeling=feeling if held else "")
+        Debrief.objects.create(
+            incident=incident,
+            due_on=moment.date() + timedelta(days=3),
+            held_on=moment.date() + timedelta(days=2) if held else None,
+            held_by=context.staff["supervisor"] if held else None,
+            notes="Talked it through with the team; agreed two people at the desk after 4 pm."
+            if held
+            else "",
+        )
+        CheckIn.objects.create(
+            incident=incident,
+            staff_member=reporter,
+            due_on=moment.date() + timedelta(days=1),
+            answered_at=moment + timedelta(days=1) if held else None,
+            feeling=feeling if held else "",
+        )

@@ -25,60 +25,98 @@ class MultipleFileField(forms.FileField):
 
 def behaviour_choices():
     """Behaviours grouped by their level on the continuum, for the checkboxes."""
-    return [(str(level.label), [(b.value, b.label) for b in Behaviour if BEHAVIOUR_LEVEL[b] == level])
-            for level in Level]
+    return [
+        (str(level.label), [(b.value, b.label) for b in Behaviour if BEHAVIOUR_LEVEL[b] == level])
+        for level in Level
+    ]
 
 
 class IncidentForm(forms.Form):
     branch = forms.ModelChoiceField(label=_("Branch"), queryset=Branch.objects.none())
-    location = forms.ModelChoiceField(label=_("Where in the branch"), queryset=Location.objects.none(),
-                                      required=False)
-    occurred_at = forms.DateTimeField(label=_("When it happened"),
-                                      widget=forms.DateTimeInput(attrs={"type": "datetime-local"},
-                                                                 format="%Y-%m-%dT%H:%M"))
-    behaviours = forms.MultipleChoiceField(label=_("What you saw and heard"), choices=behaviour_choices,
-                                           widget=forms.CheckboxSelectMultiple)
-    summary = forms.CharField(label=_("In a few words"), max_length=150,
-                              help_text=_("For example: shouting at a patron at the computers."))
-    narrative = forms.CharField(label=_("What happened, in order"), widget=forms.Textarea(attrs={"rows": 6}),
-                                help_text=_("What was said and done, as you saw and heard it. Quote words."))
-    rules = forms.ModelMultipleChoiceField(label=_("Rules of conduct touched"), queryset=Rule.objects.none(),
-                                           required=False, widget=forms.CheckboxSelectMultiple)
-    actions = forms.MultipleChoiceField(label=_("What staff did"), choices=ActionKind.choices, required=False,
-                                        widget=forms.CheckboxSelectMultiple)
+    location = forms.ModelChoiceField(
+        label=_("Where in the branch"), queryset=Location.objects.none(), required=False
+    )
+    occurred_at = forms.DateTimeField(
+        label=_("When it happened"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    behaviours = forms.MultipleChoiceField(
+        label=_("What you saw and heard"), choices=behaviour_choices, widget=forms.CheckboxSelectMultiple
+    )
+    summary = forms.CharField(
+        label=_("In a few words"),
+        max_length=150,
+        help_text=_("For example: shouting at a patron at the computers."),
+    )
+    narrative = forms.CharField(
+        label=_("What happened, in order"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What was said and done, as you saw and heard it. Quote words."),
+    )
+    rules = forms.ModelMultipleChoiceField(
+        label=_("Rules of conduct touched"),
+        queryset=Rule.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    actions = forms.MultipleChoiceField(
+        label=_("What staff did"),
+        choices=ActionKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     police_report = forms.CharField(label=_("Police report number"), max_length=40, required=False)
     ems_report = forms.CharField(label=_("EMS report number"), max_length=40, required=False)
     injuries = forms.CharField(label=_("Injuries"), max_length=300, required=False)
     damage = forms.CharField(label=_("Damage"), max_length=300, required=False)
-    files = MultipleFileField(label=_("Photos or files"), required=False,
-                              help_text=_("JPEG, PNG or PDF, up to 5 MB each."))
-    follow_ups = forms.CharField(label=_("Follow-up tasks"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                                 help_text=_("One per line."))
+    files = MultipleFileField(
+        label=_("Photos or files"), required=False, help_text=_("JPEG, PNG or PDF, up to 5 MB each.")
+    )
+    follow_ups = forms.CharField(
+        label=_("Follow-up tasks"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One per line."),
+    )
 
     def __init__(self, *args, user, branches, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["branch"].queryset = branches
-        self.fields["location"].queryset = Location.objects.filter(branch__in=branches, is_active=True).select_related(
-            "branch").order_by("branch__name", "name")
+        self.fields["location"].queryset = (
+            Location.objects.filter(branch__in=branches, is_active=True)
+            .select_related("branch")
+            .order_by("branch__name", "name")
+        )
         self.fields["location"].label_from_instance = lambda loc: f"{loc.branch.name}: {loc.name}"
         self.fields["rules"].queryset = Rule.objects.filter(system_id=user.library_system_id, is_active=True)
-        self.fields["occurred_at"].initial = timezone.localtime(timezone.now(), user.library_system.zone).replace(
-            second=0, microsecond=0, tzinfo=None)
+        self.fields["occurred_at"].initial = timezone.localtime(
+            timezone.now(), user.library_system.zone
+        ).replace(second=0, microsecond=0, tzinfo=None)
         if len(branches) == 1:
             self.fields["branch"].initial = branches[0]
 
     def action_reports(self) -> dict[str, str]:
-        numbers = {ActionKind.POLICE: self.cleaned_data["police_report"], ActionKind.EMS: self.cleaned_data["ems_report"]}
+        numbers = {
+            ActionKind.POLICE: self.cleaned_data["police_report"],
+            ActionKind.EMS: self.cleaned_data["ems_report"],
+        }
         return {kind: numbers.get(kind, "") for kind in self.cleaned_data["actions"]}
 
 
 class PersonForm(forms.Form):
-    role = forms.ChoiceField(label=_("Role in the incident"), choices=[("", "—")] + [
-        c for c in InvolvementRole.choices if c[0] != InvolvementRole.STAFF], required=False)
+    role = forms.ChoiceField(
+        label=_("Role in the incident"),
+        choices=[("", "—")] + [c for c in InvolvementRole.choices if c[0] != InvolvementRole.STAFF],
+        required=False,
+    )
     card_number = forms.CharField(label=_("Library card number"), max_length=20, required=False)
     name = forms.CharField(label=_("Name, if known"), max_length=150, required=False)
-    description = forms.CharField(label=_("Appearance and clothing"), max_length=300, required=False,
-                                  help_text=_("For example: tall, grey hooded jacket, red backpack."))
+    description = forms.CharField(
+        label=_("Appearance and clothing"),
+        max_length=300,
+        required=False,
+        help_text=_("For example: tall, grey hooded jacket, red backpack."),
+    )
     is_minor = forms.BooleanField(label=_("Under 18"), required=False)
 
     def clean(self):
@@ -100,13 +138,21 @@ class DebriefForm(forms.Form):
 
 
 class CheckInForm(forms.Form):
-    feeling = forms.ChoiceField(label=_("How are you after this incident?"), choices=Feeling.choices,
-                                widget=forms.RadioSelect)
-    would_like = forms.CharField(label=_("Anything you would like (time off, a talk, support)"), required=False,
-                                 widget=forms.Textarea(attrs={"rows": 3}))
-    share_with = forms.ModelMultipleChoiceField(label=_("Share my answers with"), required=False, queryset=None,
-                                                widget=forms.CheckboxSelectMultiple,
-                                                help_text=_("Nobody else sees them."))
+    feeling = forms.ChoiceField(
+        label=_("How are you after this incident?"), choices=Feeling.choices, widget=forms.RadioSelect
+    )
+    would_like = forms.CharField(
+        label=_("Anything you would like (time off, a talk, support)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    share_with = forms.ModelMultipleChoiceField(
+        label=_("Share my answers with"),
+        required=False,
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Nobody else sees them."),
+    )
 
     def __init__(self, *args, colleagues, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,4 +1,4 @@
-"""Behaviour incidents: what was seen and heard, where and when, who was involved in what role, what staff did.
+"""Behaviour incidents: what was seen and heard, where and when, who was involved and how, what staff did.
 
 No field records a diagnosis, housing status, race, ethnicity, religion, disability or any other protected
 trait: people are identified by library card number or by a description of appearance and clothing only.
@@ -83,8 +83,11 @@ class Person(models.Model):
         verbose_name = _("person involved")
         verbose_name_plural = _("people involved")
         constraints = [
-            models.UniqueConstraint(fields=["system", "card_number"], condition=~Q(card_number=""),
-                                    name="person_card_unique_in_system"),
+            models.UniqueConstraint(
+                fields=["system", "card_number"],
+                condition=~Q(card_number=""),
+                name="person_card_unique_in_system",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -97,17 +100,26 @@ class Person(models.Model):
 
 class Incident(VersionedModel):
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="incidents")
-    branch = models.ForeignKey(Branch, verbose_name=_("branch"), on_delete=models.PROTECT, related_name="incidents")
-    location = models.ForeignKey(Location, verbose_name=_("where in the branch"), null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="incidents")
+    branch = models.ForeignKey(
+        Branch, verbose_name=_("branch"), on_delete=models.PROTECT, related_name="incidents"
+    )
+    location = models.ForeignKey(
+        Location,
+        verbose_name=_("where in the branch"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="incidents",
+    )
     occurred_at = models.DateTimeField(_("when it happened"))
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
     summary = models.CharField(_("in a few words"), max_length=150)
     narrative = models.TextField(_("what you saw and heard"))
     injuries = models.CharField(_("injuries"), max_length=300, blank=True)
     damage = models.CharField(_("damage"), max_length=300, blank=True)
-    rules = models.ManyToManyField("conduct.Rule", blank=True, related_name="incidents",
-                                   verbose_name=_("rules touched"))
+    rules = models.ManyToManyField(
+        "conduct.Rule", blank=True, related_name="incidents", verbose_name=_("rules touched")
+    )
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reported_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -117,7 +129,9 @@ class Incident(VersionedModel):
         ordering = ["-occurred_at", "-id"]
         verbose_name = _("incident")
         verbose_name_plural = _("incidents")
-        constraints = [models.CheckConstraint(condition=Q(level__in=Level.values), name="incident_level_valid")]
+        constraints = [
+            models.CheckConstraint(condition=Q(level__in=Level.values), name="incident_level_valid")
+        ]
         indexes = [
             models.Index(fields=["system", "branch", "-occurred_at"]),
             models.Index(fields=["system", "level", "-occurred_at"]),
@@ -136,9 +150,14 @@ class IncidentBehaviour(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["incident", "behaviour"], name="incidentbehaviour_unique"),
-            models.CheckConstraint(condition=Q(behaviour__in=Behaviour.values), name="incidentbehaviour_valid"),
+            models.CheckConstraint(
+                condition=Q(behaviour__in=Behaviour.values), name="incidentbehaviour_valid"
+            ),
         ]
         indexes = [models.Index(fields=["behaviour", "incident"])]
+
+    def __str__(self) -> str:
+        return self.get_behaviour_display()
 
 
 class InvolvementRole(models.TextChoices):
@@ -151,17 +170,31 @@ class InvolvementRole(models.TextChoices):
 class Involvement(models.Model):
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="involvements")
     role = models.CharField(_("role"), max_length=20, choices=InvolvementRole.choices)
-    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="involvements")
-    staff_member = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="incident_involvements")
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="involvements"
+    )
+    staff_member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="incident_involvements",
+    )
 
     class Meta:
         constraints = [
-            models.CheckConstraint(condition=Q(role__in=InvolvementRole.values), name="involvement_role_valid"),
-            models.CheckConstraint(condition=Q(person__isnull=False) | Q(staff_member__isnull=False),
-                                   name="involvement_names_someone"),
+            models.CheckConstraint(
+                condition=Q(role__in=InvolvementRole.values), name="involvement_role_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | Q(staff_member__isnull=False),
+                name="involvement_names_someone",
+            ),
         ]
         indexes = [models.Index(fields=["person", "role"])]
+
+    def __str__(self) -> str:
+        return self.get_role_display()
 
 
 class ActionKind(models.TextChoices):
@@ -185,6 +218,9 @@ class StaffAction(models.Model):
             models.CheckConstraint(condition=Q(kind__in=ActionKind.values), name="staffaction_kind_valid"),
         ]
 
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
 
 class Attachment(models.Model):
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="attachments")
@@ -194,6 +230,9 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField()
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.original_name
 
 
 class WritingFlag(models.Model):
@@ -208,18 +247,26 @@ class WritingFlag(models.Model):
     class Meta:
         indexes = [models.Index(fields=["category", "kept"])]
 
+    def __str__(self) -> str:
+        return f"{self.category}: {self.term}"
+
 
 class FollowUp(models.Model):
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="follow_ups")
     description = models.CharField(_("follow-up task"), max_length=200)
     done_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self) -> str:
+        return self.description
+
 
 class Draft(models.Model):
-    """A report being written, saved as the writer types so a lost connection or a closed tab loses nothing."""
+    """A report being written, saved as the writer types: a lost connection or a closed tab loses nothing."""
 
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="incident_drafts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="incident_drafts"
+    )
     data = models.JSONField(default=dict)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -227,14 +274,21 @@ class Draft(models.Model):
         ordering = ["-updated_at"]
         indexes = [models.Index(fields=["author", "-updated_at"])]
 
+    def __str__(self) -> str:
+        return f"Draft {self.key}"
+
 
 class Debrief(models.Model):
     incident = models.OneToOneField(Incident, on_delete=models.CASCADE, related_name="debrief")
     due_on = models.DateField(_("due"))
     held_on = models.DateField(_("held on"), null=True, blank=True)
     notes = models.TextField(_("what we learned"), blank=True)
-    held_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                related_name="+")
+    held_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"Debrief of incident {self.incident_id}"
 
 
 class Feeling(models.TextChoices):
@@ -247,20 +301,28 @@ class CheckIn(models.Model):
     """A private well-being check-in: only the staff member, and those they choose, see the answers."""
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="check_ins")
-    staff_member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="check_ins")
+    staff_member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="check_ins"
+    )
     due_on = models.DateField(_("due"))
     answered_at = models.DateTimeField(null=True, blank=True)
     feeling = models.CharField(_("how are you?"), max_length=20, choices=Feeling.choices, blank=True)
     would_like = models.TextField(_("anything you would like (time off, a talk, support)"), blank=True)
-    shared_with = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+",
-                                         verbose_name=_("share my answers with"))
+    shared_with = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("share my answers with")
+    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["incident", "staff_member"], name="checkin_one_per_person"),
-            models.CheckConstraint(condition=Q(feeling="") | Q(feeling__in=Feeling.values), name="checkin_feeling_valid"),
+            models.CheckConstraint(
+                condition=Q(feeling="") | Q(feeling__in=Feeling.values), name="checkin_feeling_valid"
+            ),
         ]
         indexes = [models.Index(fields=["staff_member", "answered_at", "due_on"])]
+
+    def __str__(self) -> str:
+        return f"Check-in of incident {self.incident_id}"
 
 
 class RetentionMode(models.TextChoices):
@@ -270,9 +332,12 @@ class RetentionMode(models.TextChoices):
 
 class RetentionSettings(models.Model):
     system = models.OneToOneField(LibrarySystem, on_delete=models.CASCADE, related_name="incident_retention")
-    keep_days = models.PositiveIntegerField(_("keep for (days) after closing or the end of an exclusion"),
-                                            default=3 * 365)
-    mode = models.CharField(_("then"), max_length=20, choices=RetentionMode.choices, default=RetentionMode.ANONYMISE)
+    keep_days = models.PositiveIntegerField(
+        _("keep for (days) after closing or the end of an exclusion"), default=3 * 365
+    )
+    mode = models.CharField(
+        _("then"), max_length=20, choices=RetentionMode.choices, default=RetentionMode.ANONYMISE
+    )
 
     class Meta:
         constraints = [
@@ -280,9 +345,14 @@ class RetentionSettings(models.Model):
             models.CheckConstraint(condition=Q(keep_days__gte=30), name="retention_keep_at_least_30_days"),
         ]
 
+    def __str__(self) -> str:
+        return f"Retention: {self.keep_days} days"
+
 
 class RetentionRun(models.Model):
-    system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="incident_retention_runs")
+    system = models.ForeignKey(
+        LibrarySystem, on_delete=models.CASCADE, related_name="incident_retention_runs"
+    )
     ran_at = models.DateTimeField(auto_now_add=True)
     cutoff = models.DateField()
     mode = models.CharField(max_length=20, choices=RetentionMode.choices)
@@ -291,3 +361,6 @@ class RetentionRun(models.Model):
 
     class Meta:
         ordering = ["-ran_at"]
+
+    def __str__(self) -> str:
+        return f"Retention run {self.ran_at:%Y-%m-%d}"

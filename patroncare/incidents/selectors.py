@@ -1,4 +1,4 @@
-"""Reads of incidents, always scoped to the reader's system, role and branches. Every view of one is audited."""
+"""Reads of incidents, scoped to the reader's system, role and branches. Every view of one is audited."""
 
 from datetime import timedelta
 
@@ -36,8 +36,10 @@ def incidents_visible_to(*, user) -> QuerySet:
 
 
 def incident_list(*, user, branch_id=None, level="", behaviour="") -> QuerySet:
-    incidents = incidents_visible_to(user=user).select_related("branch", "location").prefetch_related(
-        Prefetch("behaviours", queryset=IncidentBehaviour.objects.order_by("behaviour"))
+    incidents = (
+        incidents_visible_to(user=user)
+        .select_related("branch", "location")
+        .prefetch_related(Prefetch("behaviours", queryset=IncidentBehaviour.objects.order_by("behaviour")))
     )
     if branch_id:
         incidents = incidents.filter(branch_id=branch_id)
@@ -50,11 +52,19 @@ def incident_list(*, user, branch_id=None, level="", behaviour="") -> QuerySet:
 
 def incident_get_for(*, user, pk: int, audit: bool = True) -> Incident:
     incident = (
-        incidents_visible_to(user=user).select_related("branch", "location", "reported_by", "system")
-        .prefetch_related("behaviours", "rules", "actions", "attachments", "follow_ups", "writing_flags",
-                          Prefetch("involvements", queryset=Involvement.objects.select_related("person",
-                                                                                           "staff_member")))
-        .filter(pk=pk).first()
+        incidents_visible_to(user=user)
+        .select_related("branch", "location", "reported_by", "system")
+        .prefetch_related(
+            "behaviours",
+            "rules",
+            "actions",
+            "attachments",
+            "follow_ups",
+            "writing_flags",
+            Prefetch("involvements", queryset=Involvement.objects.select_related("person", "staff_member")),
+        )
+        .filter(pk=pk)
+        .first()
     )
     if incident is None:
         raise Http404
@@ -82,50 +92,88 @@ def drafts_of(*, user) -> QuerySet:
 
 def recent_dangerous(*, user, days: int = 3) -> QuerySet:
     since = timezone.now() - timedelta(days=days)
-    return scope_to_branches(Incident.objects.filter(level=Level.DANGEROUS, occurred_at__gte=since),
-                             user=user, roles=PATTERN_ROLES | {"security"}).select_related("branch")
+    return scope_to_branches(
+        Incident.objects.filter(level=Level.DANGEROUS, occurred_at__gte=since),
+        user=user,
+        roles=PATTERN_ROLES | {"security"},
+    ).select_related("branch")
 
 
 def checkins_due(*, user) -> QuerySet:
-    return CheckIn.objects.filter(staff_member=user, answered_at__isnull=True,
-                                  incident__system_id=user.library_system_id).select_related("incident")
+    return CheckIn.objects.filter(
+        staff_member=user, answered_at__isnull=True, incident__system_id=user.library_system_id
+    ).select_related("incident")
 
 
 def checkin_get_for(*, user, pk: int) -> CheckIn:
     """A check-in is readable by the staff member it is for, and by whom they chose to share it with."""
-    checkin = (CheckIn.objects.filter(pk=pk, incident__system_id=user.library_system_id)
-               .filter(Q(staff_member=user) | Q(shared_with=user)).select_related("incident", "staff_member")
-               .distinct().first())
+    checkin = (
+        CheckIn.objects.filter(pk=pk, incident__system_id=user.library_system_id)
+        .filter(Q(staff_member=user) | Q(shared_with=user))
+        .select_related("incident", "staff_member")
+        .distinct()
+        .first()
+    )
     if checkin is None:
         raise Http404
     return checkin
 
 
 def debriefs_due(*, user) -> QuerySet:
-    return scope_to_branches(Debrief.objects.filter(held_on__isnull=True), user=user, roles=PATTERN_ROLES,
-                             branch_field="incident__branch").select_related("incident", "incident__branch")
+    return scope_to_branches(
+        Debrief.objects.filter(held_on__isnull=True),
+        user=user,
+        roles=PATTERN_ROLES,
+        branch_field="incident__branch",
+    ).select_related("incident", "incident__branch")
 
 
 def patterns(*, user, since) -> dict:
     """Counts by branch, location, hour and behaviour, and people involved at more than one branch."""
-    incidents = scope_to_branches(Incident.objects.filter(occurred_at__gte=since, anonymised_at__isnull=True),
-                                  user=user, roles=PATTERN_ROLES)
+    incidents = scope_to_branches(
+        Incident.objects.filter(occurred_at__gte=since, anonymised_at__isnull=True),
+        user=user,
+        roles=PATTERN_ROLES,
+    )
     zone = user.library_system.zone
     by_branch = incidents.values("branch__name").annotate(n=Count("id")).order_by("-n", "branch__name")
-    by_location = (incidents.filter(location__isnull=False).values("branch__name", "location__name")
-                   .annotate(n=Count("id")).order_by("-n")[:15])
-    by_hour = incidents.annotate(hour=ExtractHour("occurred_at", tzinfo=zone)).values("hour").annotate(
-        n=Count("id")).order_by("hour")
-    by_behaviour = (IncidentBehaviour.objects.filter(incident__in=incidents).values("behaviour")
-                    .annotate(n=Count("id")).order_by("-n"))
-    repeat = (
-        Person.objects.filter(involvements__incident__in=incidents, involvements__role=InvolvementRole.SUBJECT)
-        .annotate(incident_count=Count("involvements__incident", distinct=True),
-                  branch_count=Count("involvements__incident__branch", distinct=True))
-        .filter(incident_count__gte=2).order_by("-branch_count", "-incident_count")[:20]
+    by_location = (
+        incidents.filter(location__isnull=False)
+        .values("branch__name", "location__name")
+        .annotate(n=Count("id"))
+        .order_by("-n")[:15]
     )
-    return {"by_branch": list(by_branch), "by_location": list(by_location), "by_hour": list(by_hour),
-            "by_behaviour": list(by_behaviour), "repeat": list(repeat), "total": incidents.count()}
+    by_hour = (
+        incidents.annotate(hour=ExtractHour("occurred_at", tzinfo=zone))
+        .values("hour")
+        .annotate(n=Count("id"))
+        .order_by("hour")
+    )
+    by_behaviour = (
+        IncidentBehaviour.objects.filter(incident__in=incidents)
+        .values("behaviour")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    )
+    repeat = (
+        Person.objects.filter(
+            involvements__incident__in=incidents, involvements__role=InvolvementRole.SUBJECT
+        )
+        .annotate(
+            incident_count=Count("involvements__incident", distinct=True),
+            branch_count=Count("involvements__incident__branch", distinct=True),
+        )
+        .filter(incident_count__gte=2)
+        .order_by("-branch_count", "-incident_count")[:20]
+    )
+    return {
+        "by_branch": list(by_branch),
+        "by_location": list(by_location),
+        "by_hour": list(by_hour),
+        "by_behaviour": list(by_behaviour),
+        "repeat": list(repeat),
+        "total": incidents.count(),
+    }
 
 
 def pattern_branch_ids(user):

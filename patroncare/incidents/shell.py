@@ -11,45 +11,80 @@ from .permissions import REPORTING_ROLES
 
 def dangerous_alerts(user) -> list[DeskItem]:
     return [
-        DeskItem(title=_("%(level)s at %(branch)s: %(summary)s") % {
-            "level": incident.get_level_display(), "branch": incident.branch.name, "summary": incident.summary},
-            url=reverse("incidents:detail", args=[incident.pk]), urgent=True, due_at=incident.occurred_at)
+        DeskItem(
+            title=_("%(level)s at %(branch)s: %(summary)s")
+            % {
+                "level": incident.get_level_display(),
+                "branch": incident.branch.name,
+                "summary": incident.summary,
+            },
+            url=reverse("incidents:detail", args=[incident.pk]),
+            urgent=True,
+            due_at=incident.occurred_at,
+        )
         for incident in selectors.recent_dangerous(user=user).order_by("-occurred_at")[:10]
     ]
 
 
 def aftercare_due(user) -> list[DeskItem]:
     items = [
-        DeskItem(title=_("Well-being check-in after incident #%(n)s") % {"n": checkin.incident_id},
-                 url=reverse("incidents:checkin", args=[checkin.pk]),
-                 detail=_("Private: only you see your answers."))
+        DeskItem(
+            title=_("Well-being check-in after incident #%(n)s") % {"n": checkin.incident_id},
+            url=reverse("incidents:checkin", args=[checkin.pk]),
+            detail=_("Private: only you see your answers."),
+        )
         for checkin in selectors.checkins_due(user=user).order_by("due_on")[:10]
     ]
     items += [
-        DeskItem(title=_("Debrief incident #%(n)s at %(branch)s") % {"n": debrief.incident_id,
-                                                                    "branch": debrief.incident.branch.name},
-                 url=reverse("incidents:detail", args=[debrief.incident_id]),
-                 detail=_("Due by %(day)s") % {"day": debrief.due_on.isoformat()})
+        DeskItem(
+            title=_("Debrief incident #%(n)s at %(branch)s")
+            % {"n": debrief.incident_id, "branch": debrief.incident.branch.name},
+            url=reverse("incidents:detail", args=[debrief.incident_id]),
+            detail=_("Due by %(day)s") % {"day": debrief.due_on.isoformat()},
+        )
         for debrief in selectors.debriefs_due(user=user).order_by("due_on")[:10]
     ]
     items += [
-        DeskItem(title=draft.data.get("summary", [""])[0] or _("Unfinished incident report"),
-                 url=reverse("incidents:report") + f"?draft={draft.key}", detail=_("Draft, not sent yet"))
+        DeskItem(
+            title=draft.data.get("summary", [""])[0] or _("Unfinished incident report"),
+            url=reverse("incidents:report") + f"?draft={draft.key}",
+            detail=_("Draft, not sent yet"),
+        )
         for draft in selectors.drafts_of(user=user)
     ]
     return items
 
 
-register_nav(NavEntry(key="incidents", label=gettext_lazy("Incidents"), url_name="incidents:list",
-                      roles=REPORTING_ROLES, order=20))
-register_desk_section(DeskSection(
-    key="incident-alerts", title=gettext_lazy("Dangerous incidents, last 3 days"), items_for=dangerous_alerts,
-    roles=frozenset({Role.SUPERVISOR, Role.SECURITY, Role.ADMINISTRATOR}), order=20,
-    empty_text=gettext_lazy("No dangerous incidents at your branches."),
-    link_url_name="incidents:list", link_label=gettext_lazy("All incidents"),
-))
-register_desk_section(DeskSection(
-    key="incident-aftercare", title=gettext_lazy("Debriefs, check-ins and drafts"), items_for=aftercare_due,
-    roles=REPORTING_ROLES, order=22, empty_text=gettext_lazy("Nothing waiting."),
-    link_url_name="incidents:report", link_label=gettext_lazy("Report an incident"),
-))
+register_nav(
+    NavEntry(
+        key="incidents",
+        label=gettext_lazy("Incidents"),
+        url_name="incidents:list",
+        roles=REPORTING_ROLES,
+        order=20,
+    )
+)
+register_desk_section(
+    DeskSection(
+        key="incident-alerts",
+        title=gettext_lazy("Dangerous incidents, last 3 days"),
+        items_for=dangerous_alerts,
+        roles=frozenset({Role.SUPERVISOR, Role.SECURITY, Role.ADMINISTRATOR}),
+        order=20,
+        empty_text=gettext_lazy("No dangerous incidents at your branches."),
+        link_url_name="incidents:list",
+        link_label=gettext_lazy("All incidents"),
+    )
+)
+register_desk_section(
+    DeskSection(
+        key="incident-aftercare",
+        title=gettext_lazy("Debriefs, check-ins and drafts"),
+        items_for=aftercare_due,
+        roles=REPORTING_ROLES,
+        order=22,
+        empty_text=gettext_lazy("Nothing waiting."),
+        link_url_name="incidents:report",
+        link_label=gettext_lazy("Report an incident"),
+    )
+)

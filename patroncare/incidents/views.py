@@ -46,8 +46,11 @@ class IncidentListView(IncidentView):
     page_size = 50
 
     def get(self, request):
-        filters = {"branch_id": request.GET.get("branch") or None, "level": request.GET.get("level", ""),
-                   "behaviour": request.GET.get("behaviour", "")}
+        filters = {
+            "branch_id": request.GET.get("branch") or None,
+            "level": request.GET.get("level", ""),
+            "behaviour": request.GET.get("behaviour", ""),
+        }
         if filters["level"] not in Level.values:
             filters["level"] = ""
         if filters["behaviour"] not in Behaviour.values:
@@ -55,9 +58,15 @@ class IncidentListView(IncidentView):
         if filters["branch_id"] and not str(filters["branch_id"]).isdigit():
             filters["branch_id"] = None
         incidents = selectors.incident_list(user=request.user, **filters)[: self.page_size]
-        context = {"incidents": incidents, "filters": filters, "levels": Level.choices, "behaviours": Behaviour.choices,
-                   "branches": branches_visible_to(user=request.user, roles=REPORTING_ROLES),
-                   "drafts": selectors.drafts_of(user=request.user), "can_patterns": can_see_patterns(request.user)}
+        context = {
+            "incidents": incidents,
+            "filters": filters,
+            "levels": Level.choices,
+            "behaviours": Behaviour.choices,
+            "branches": branches_visible_to(user=request.user, roles=REPORTING_ROLES),
+            "drafts": selectors.drafts_of(user=request.user),
+            "can_patterns": can_see_patterns(request.user),
+        }
         return render(request, "incidents/incident_list.html", context)
 
 
@@ -72,9 +81,17 @@ class IncidentReportView(IncidentView):
         return form, people
 
     def _render(self, request, form, people, status=200, flags=(), seen=()):
-        draft = selectors.draft_for(user=request.user, key=request.GET.get("draft") or request.POST.get("draft_key"))
-        context = {"form": form, "people": people, "draft": draft, "flags": flags, "seen": sorted(seen),
-                   "abuse_behaviours": ["abusive_language", "threats", "harassment"]}
+        draft = selectors.draft_for(
+            user=request.user, key=request.GET.get("draft") or request.POST.get("draft_key")
+        )
+        context = {
+            "form": form,
+            "people": people,
+            "draft": draft,
+            "flags": flags,
+            "seen": sorted(seen),
+            "abuse_behaviours": ["abusive_language", "threats", "harassment"],
+        }
         return render(request, self.template_name, context, status=status)
 
     def get(self, request):
@@ -86,26 +103,52 @@ class IncidentReportView(IncidentView):
         seen = writing_help.parse_keys(request.POST.getlist("flagged_seen"))
         if form.is_valid() and people.is_valid():
             data = form.cleaned_data
-            entries = [PersonEntry(role=p["role"], card_number=p["card_number"], name=p["name"],
-                                   description=p["description"], is_minor=p["is_minor"])
-                       for p in people.cleaned_data if p.get("role")]
+            entries = [
+                PersonEntry(
+                    role=p["role"],
+                    card_number=p["card_number"],
+                    name=p["name"],
+                    description=p["description"],
+                    is_minor=p["is_minor"],
+                )
+                for p in people.cleaned_data
+                if p.get("role")
+            ]
             try:
                 incident = services.incident_report(
-                    actor=request.user, branch=data["branch"], location=data["location"],
-                    occurred_at=data["occurred_at"], summary=data["summary"], narrative=data["narrative"],
-                    behaviours=data["behaviours"], rules=list(data["rules"]), people=entries,
-                    actions=form.action_reports(), injuries=data["injuries"], damage=data["damage"],
-                    files=data["files"], follow_ups=data["follow_ups"].splitlines(), flagged_seen=seen,
+                    actor=request.user,
+                    branch=data["branch"],
+                    location=data["location"],
+                    occurred_at=data["occurred_at"],
+                    summary=data["summary"],
+                    narrative=data["narrative"],
+                    behaviours=data["behaviours"],
+                    rules=list(data["rules"]),
+                    people=entries,
+                    actions=form.action_reports(),
+                    injuries=data["injuries"],
+                    damage=data["damage"],
+                    files=data["files"],
+                    follow_ups=data["follow_ups"].splitlines(),
+                    flagged_seen=seen,
                     draft_key=_valid_key(request.POST.get("draft_key")),
                 )
             except ValidationError as error:
                 _attach(form, error)
             else:
-                messages.success(request, _("Incident #%(number)s was reported. Thank you.") % {"number": incident.pk})
+                messages.success(
+                    request, _("Incident #%(number)s was reported. Thank you.") % {"number": incident.pk}
+                )
                 return redirect("incidents:detail", pk=incident.pk)
         flags = writing_help.check(request.POST.get("narrative", ""))
-        return self._render(request, form, people, status=400, flags=flags, seen=seen | {(f.category, f.term.lower())
-                                                                                          for f in flags})
+        return self._render(
+            request,
+            form,
+            people,
+            status=400,
+            flags=flags,
+            seen=seen | {(f.category, f.term.lower()) for f in flags},
+        )
 
 
 def _valid_key(value):
@@ -132,8 +175,9 @@ class WritingHelpView(IncidentView):
 
     def post(self, request):
         flags = writing_help.check(request.POST.get("narrative", ""))
-        seen = writing_help.parse_keys(request.POST.getlist("flagged_seen")) | {(f.category, f.term.lower())
-                                                                                 for f in flags}
+        seen = writing_help.parse_keys(request.POST.getlist("flagged_seen")) | {
+            (f.category, f.term.lower()) for f in flags
+        }
         return render(request, "incidents/_writing_help.html", {"flags": flags, "seen": sorted(seen)})
 
 
@@ -144,7 +188,9 @@ class DraftSaveView(IncidentView):
 
     def post(self, request):
         data = {key: values for key, values in request.POST.lists()}
-        draft = services.draft_save(actor=request.user, key=_valid_key(request.POST.get("draft_key")), data=data)
+        draft = services.draft_save(
+            actor=request.user, key=_valid_key(request.POST.get("draft_key")), data=data
+        )
         return render(request, "incidents/_draft_status.html", {"draft": draft})
 
 
@@ -205,8 +251,15 @@ class CheckInView(SystemTimeMixin, PermissionRequiredMixin, View):
     permission = can_list_incidents
 
     def _colleagues(self, request):
-        return User.objects.filter(library_system_id=request.user.library_system_id, is_active=True,
-                                   role_assignments__isnull=False).exclude(pk=request.user.pk).distinct()
+        return (
+            User.objects.filter(
+                library_system_id=request.user.library_system_id,
+                is_active=True,
+                role_assignments__isnull=False,
+            )
+            .exclude(pk=request.user.pk)
+            .distinct()
+        )
 
     def get(self, request, pk):
         checkin = selectors.checkin_get_for(user=request.user, pk=pk)
@@ -217,9 +270,13 @@ class CheckInView(SystemTimeMixin, PermissionRequiredMixin, View):
         checkin = selectors.checkin_get_for(user=request.user, pk=pk)
         form = CheckInForm(request.POST, colleagues=self._colleagues(request))
         if checkin.staff_member_id == request.user.pk and form.is_valid():
-            services.checkin_answer(actor=request.user, checkin=checkin, feeling=form.cleaned_data["feeling"],
-                                    would_like=form.cleaned_data["would_like"],
-                                    share_with=form.cleaned_data["share_with"])
+            services.checkin_answer(
+                actor=request.user,
+                checkin=checkin,
+                feeling=form.cleaned_data["feeling"],
+                would_like=form.cleaned_data["would_like"],
+                share_with=form.cleaned_data["share_with"],
+            )
             messages.success(request, _("Thank you. Your answers are private."))
             return redirect("core:desk")
         if checkin.staff_member_id != request.user.pk:
@@ -243,5 +300,3 @@ class PatternsView(IncidentView):
         for row in data["by_hour"]:
             row["percent"] = round(100 * row["n"] / peak)
         return render(request, "incidents/patterns.html", {**data, "days": days})
-
-

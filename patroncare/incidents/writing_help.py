@@ -21,16 +21,26 @@ class Category:
 
 
 SUGGESTIONS = {
-    Category.DIAGNOSIS: _("Staff cannot diagnose. Describe what the person said and did, for example “talked "
-                          "loudly to no one visible for ten minutes”."),
-    Category.HOUSING: _("Housing is not a behaviour. Leave it out, or describe the behaviour, for example “slept at "
-                        "a study table from 2 to 4 pm”."),
-    Category.ADDICTION: _("Describe what you observed, for example “smelled of alcohol, slurred speech, unsteady on "
-                          "their feet”."),
-    Category.CHARACTER: _("Replace the judgement with the facts: quote the words used and describe the actions, for "
-                          "example “raised their voice and said ‘…’”."),
-    Category.APPEARANCE: _("Describe only what identifies the person (clothing, height, hair) or what affected "
-                           "others, for example “a strong odour kept others from using the table”."),
+    Category.DIAGNOSIS: _(
+        "Staff cannot diagnose. Describe what the person said and did, for example “talked "
+        "loudly to no one visible for ten minutes”."
+    ),
+    Category.HOUSING: _(
+        "Housing is not a behaviour. Leave it out, or describe the behaviour, for example “slept at "
+        "a study table from 2 to 4 pm”."
+    ),
+    Category.ADDICTION: _(
+        "Describe what you observed, for example “smelled of alcohol, slurred speech, unsteady on "
+        "their feet”."
+    ),
+    Category.CHARACTER: _(
+        "Replace the judgement with the facts: quote the words used and describe the actions, for "
+        "example “raised their voice and said ‘…’”."
+    ),
+    Category.APPEARANCE: _(
+        "Describe only what identifies the person (clothing, height, hair) or what affected "
+        "others, for example “a strong odour kept others from using the table”."
+    ),
 }
 
 CATEGORY_LABELS = {
@@ -45,31 +55,100 @@ CATEGORY_LABELS = {
 _G = r"(?:o|a|os|as)"
 WORDS = {
     Category.DIAGNOSIS: [
-        r"schizo(?:phrenic)?s?", r"psychotic", r"psychos?", r"bipolar", r"crazy", r"insane", r"mentally ill",
-        r"paranoid", r"deranged", r"lunatics?", r"nut ?jobs?", r"mental case",
-        rf"esquizofr[ée]nic{_G}", rf"psic[óo]tic{_G}", rf"loc{_G}", r"dementes?", rf"enferm{_G} mental(?:es)?",
-        rf"paranoic{_G}", rf"trastornad{_G}", rf"chiflad{_G}",
+        r"schizo(?:phrenic)?s?",
+        r"psychotic",
+        r"psychos?",
+        r"bipolar",
+        r"crazy",
+        r"insane",
+        r"mentally ill",
+        r"paranoid",
+        r"deranged",
+        r"lunatics?",
+        r"nut ?jobs?",
+        r"mental case",
+        rf"esquizofr[ée]nic{_G}",
+        rf"psic[óo]tic{_G}",
+        rf"loc{_G}",
+        r"dementes?",
+        rf"enferm{_G} mental(?:es)?",
+        rf"paranoic{_G}",
+        rf"trastornad{_G}",
+        rf"chiflad{_G}",
     ],
     Category.HOUSING: [
-        r"homeless", r"vagrants?", r"transients?", r"bums?", r"hobos?", r"street (?:person|people)", r"squatters?",
-        r"indigentes?", rf"vagabund{_G}", r"sin techo", r"sin hogar", rf"pordioser{_G}", rf"mendig{_G}",
+        r"homeless",
+        r"vagrants?",
+        r"transients?",
+        r"bums?",
+        r"hobos?",
+        r"street (?:person|people)",
+        r"squatters?",
+        r"indigentes?",
+        rf"vagabund{_G}",
+        r"sin techo",
+        r"sin hogar",
+        rf"pordioser{_G}",
+        rf"mendig{_G}",
         r"sintecho",
     ],
     Category.ADDICTION: [
-        r"junkies?", r"addicts?", r"crackheads?", r"alcoholics?", r"druggies?", r"tweakers?", r"stoners?",
-        r"(?:a|the) drunk", r"drunks",
-        rf"drogadict{_G}", rf"adict{_G}", rf"borrach{_G}", rf"alcoh[óo]lic{_G}", r"yonquis?", r"drogatas?",
+        r"junkies?",
+        r"addicts?",
+        r"crackheads?",
+        r"alcoholics?",
+        r"druggies?",
+        r"tweakers?",
+        r"stoners?",
+        r"(?:a|the) drunk",
+        r"drunks",
+        rf"drogadict{_G}",
+        rf"adict{_G}",
+        rf"borrach{_G}",
+        rf"alcoh[óo]lic{_G}",
+        r"yonquis?",
+        r"drogatas?",
     ],
     Category.CHARACTER: [
-        r"rude", r"aggressive", r"hostile", r"belligerent", r"creepy", r"creeps?", r"weirdos?", r"weird",
-        r"entitled", r"nasty", r"troublemakers?", r"problem patrons?", r"lazy", r"crazy",
-        rf"groser{_G}", r"agresiv(?:o|a|os|as)", rf"maleducad{_G}", rf"problem[áa]tic{_G}", rf"rar{_G}",
-        r"hostil(?:es)?", rf"floj{_G}",
+        r"rude",
+        r"aggressive",
+        r"hostile",
+        r"belligerent",
+        r"creepy",
+        r"creeps?",
+        r"weirdos?",
+        r"weird",
+        r"entitled",
+        r"nasty",
+        r"troublemakers?",
+        r"problem patrons?",
+        r"lazy",
+        r"crazy",
+        rf"groser{_G}",
+        r"agresiv(?:o|a|os|as)",
+        rf"maleducad{_G}",
+        rf"problem[áa]tic{_G}",
+        rf"rar{_G}",
+        r"hostil(?:es)?",
+        rf"floj{_G}",
     ],
     Category.APPEARANCE: [
-        r"dirty", r"smelly", r"filthy", r"dishevel+ed", r"unkempt", r"scruffy", r"sketchy", r"shady", r"stinky",
+        r"dirty",
+        r"smelly",
+        r"filthy",
+        r"dishevel+ed",
+        r"unkempt",
+        r"scruffy",
+        r"sketchy",
+        r"shady",
+        r"stinky",
         r"gross",
-        rf"suci{_G}", rf"apestos{_G}", rf"mugros{_G}", rf"desaliñad{_G}", rf"harapient{_G}", r"mal aspecto",
+        rf"suci{_G}",
+        rf"apestos{_G}",
+        rf"mugros{_G}",
+        rf"desaliñad{_G}",
+        rf"harapient{_G}",
+        r"mal aspecto",
         rf"sospechos{_G}",
     ],
 }

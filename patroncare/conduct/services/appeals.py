@@ -18,28 +18,54 @@ from .rules import appeal_settings_for
 
 
 @transaction.atomic
-def appeal_file(*, actor, exclusion: Exclusion, received_at: datetime, statement: str, good_cause: str = "",
-                letter_language: str = "en") -> Appeal:
+def appeal_file(
+    *,
+    actor,
+    exclusion: Exclusion,
+    received_at: datetime,
+    statement: str,
+    good_cause: str = "",
+    letter_language: str = "en",
+) -> Appeal:
     settings = appeal_settings_for(exclusion.system)
     if exclusion.rescinded_at is not None:
         raise ValidationError(_("This exclusion was rescinded; there is nothing to appeal."))
     if not is_appealable(exclusion, settings):
-        raise ValidationError(_("Under your library's appeal rules, exclusions of %(days)s days or less cannot be "
-                                "appealed.") % {"days": settings.min_days_appealable})
+        raise ValidationError(
+            _("Under your library's appeal rules, exclusions of %(days)s days or less cannot be appealed.")
+            % {"days": settings.min_days_appealable}
+        )
     if received_at > timezone.now():
         raise ValidationError({"received_at": _("An appeal cannot be received in the future.")})
     if exclusion.appeals.filter(decision="").exists():
         raise ValidationError(_("An appeal of this exclusion is already waiting for a decision."))
     late = received_at > appeal_deadline(exclusion, settings)
     if late and not good_cause.strip():
-        raise ValidationError({"good_cause": _(
-            "The deadline to appeal has passed. A late appeal is accepted only for good cause: record it here.")})
-    appeal = Appeal(exclusion=exclusion, received_at=received_at, statement=statement,
-                    good_cause=good_cause.strip() if late else "", recorded_by=actor, letter_language=letter_language)
+        raise ValidationError(
+            {
+                "good_cause": _(
+                    "The deadline to appeal has passed. A late appeal is accepted only for good cause: "
+                    "record it here."
+                )
+            }
+        )
+    appeal = Appeal(
+        exclusion=exclusion,
+        received_at=received_at,
+        statement=statement,
+        good_cause=good_cause.strip() if late else "",
+        recorded_by=actor,
+        letter_language=letter_language,
+    )
     appeal.full_clean()
     appeal.save()
-    audit_record(action=AuditAction.CREATE, actor=actor, obj=appeal, library_system_id=exclusion.system_id,
-                 summary="Appeal filed" + (" late, for good cause" if late else ""))
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        obj=appeal,
+        library_system_id=exclusion.system_id,
+        summary="Appeal filed" + (" late, for good cause" if late else ""),
+    )
     return appeal
 
 
@@ -58,14 +84,20 @@ def may_decide(user, appeal: Appeal) -> bool:
 
 
 @transaction.atomic
-def appeal_decide(*, actor, appeal: Appeal, decision: str, reason: str, new_end_date: date | None = None) -> Appeal:
+def appeal_decide(
+    *, actor, appeal: Appeal, decision: str, reason: str, new_end_date: date | None = None
+) -> Appeal:
     exclusion = appeal.exclusion
     if appeal.decision:
         raise ValidationError(_("This appeal has already been decided."))
     if not may_decide(actor, appeal):
-        raise ValidationError(_("You may not decide this appeal: it is heard by someone other than the issuer."))
+        raise ValidationError(
+            _("You may not decide this appeal: it is heard by someone other than the issuer.")
+        )
     if not reason.strip():
-        raise ValidationError({"decision_reason": _("Give the reason for the decision; it goes in the letter.")})
+        raise ValidationError(
+            {"decision_reason": _("Give the reason for the decision; it goes in the letter.")}
+        )
     before_end = exclusion.end_date
     if decision == AppealDecision.SHORTENED:
         if new_end_date is None:
@@ -73,8 +105,12 @@ def appeal_decide(*, actor, appeal: Appeal, decision: str, reason: str, new_end_
         if new_end_date < exclusion.start_date:
             raise ValidationError({"new_end_date": _("The new last day cannot be before the first day.")})
         if exclusion.end_date is not None and new_end_date >= exclusion.end_date:
-            raise ValidationError({"new_end_date": _("To shorten it, the new last day must be before %(day)s.")
-                                   % {"day": exclusion.end_date.isoformat()}})
+            raise ValidationError(
+                {
+                    "new_end_date": _("To shorten it, the new last day must be before %(day)s.")
+                    % {"day": exclusion.end_date.isoformat()}
+                }
+            )
         exclusion.end_date = new_end_date
         if exclusion.outcome != "suspension":
             exclusion.outcome = "suspension"
@@ -90,7 +126,12 @@ def appeal_decide(*, actor, appeal: Appeal, decision: str, reason: str, new_end_
     appeal.save()
     exclusion.full_clean()
     exclusion.save(update_fields=["end_date", "outcome", "lift_request_after", "rescinded_at"])
-    audit_record(action=AuditAction.UPDATE, actor=actor, obj=appeal, library_system_id=exclusion.system_id,
-                 summary=f"Appeal decided: {decision}",
-                 changes={"end_date": [str(before_end), str(exclusion.end_date)]})
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=appeal,
+        library_system_id=exclusion.system_id,
+        summary=f"Appeal decided: {decision}",
+        changes={"end_date": [str(before_end), str(exclusion.end_date)]},
+    )
     return appeal

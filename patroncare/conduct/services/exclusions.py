@@ -1,4 +1,4 @@
-"""Issuing exclusions: the ladder's recommendation, role limits, deviations, minors, delivery of the notice."""
+"""Issuing exclusions: the ladder's recommendation, role limits, deviations, minors, delivery of notices."""
 
 from datetime import date
 
@@ -34,14 +34,20 @@ def incident_tier(incident) -> str | None:
 
 
 def prior_violation_dates(*, person, incident, tier: str) -> list[date]:
-    """Local dates of the person's earlier incidents (as the person reported) that touched a rule of `tier`."""
+    """Local dates of the person's earlier incidents (as the subject) that touched a rule of `tier`."""
     from patroncare.incidents.models import Incident, InvolvementRole
 
     moments = (
-        Incident.objects.filter(system=incident.system, involvements__person=person,
-                                involvements__role=InvolvementRole.SUBJECT, rules__tier=tier,
-                                occurred_at__lte=incident.occurred_at)
-        .exclude(pk=incident.pk).distinct().values_list("occurred_at", flat=True)
+        Incident.objects.filter(
+            system=incident.system,
+            involvements__person=person,
+            involvements__role=InvolvementRole.SUBJECT,
+            rules__tier=tier,
+            occurred_at__lte=incident.occurred_at,
+        )
+        .exclude(pk=incident.pk)
+        .distinct()
+        .values_list("occurred_at", flat=True)
     )
     return [local_date(incident.system, moment) for moment in moments]
 
@@ -51,9 +57,11 @@ def recommendation_for(*, incident, person) -> Recommendation | None:
     if tier is None:
         return None
     return recommend(
-        steps=LadderStep.objects.filter(system=incident.system, tier=tier), tier=tier,
+        steps=LadderStep.objects.filter(system=incident.system, tier=tier),
+        tier=tier,
         on=local_date(incident.system, incident.occurred_at),
-        prior_dates=prior_violation_dates(person=person, incident=incident, tier=tier), is_minor=person.is_minor,
+        prior_dates=prior_violation_dates(person=person, incident=incident, tier=tier),
+        is_minor=person.is_minor,
     )
 
 
@@ -69,30 +77,50 @@ def issuer_allowance(user, system) -> tuple[int | None, bool]:
             continue
         any_role = True
         open_ended = open_ended or limit.may_issue_open_ended
-        if limit.max_days is None or longest is None:
-            longest = None
-        else:
-            longest = max(longest, limit.max_days)
+        longest = None if limit.max_days is None or longest is None else max(longest, limit.max_days)
     return (longest if any_role else 0), open_ended
 
 
 def _check_allowance(*, actor, system, outcome: str, days: int | None) -> None:
     longest, open_ended = issuer_allowance(actor, system)
     if outcome in (Outcome.PERMANENT, Outcome.PENDING_REVIEW) and not open_ended:
-        raise ValidationError(_("Your role may not issue a permanent or pending-review exclusion. "
-                                "Ask the director or an administrator to issue it."))
+        raise ValidationError(
+            _(
+                "Your role may not issue a permanent or pending-review exclusion. "
+                "Ask the director or an administrator to issue it."
+            )
+        )
     if days is not None and longest is not None and days > longest:
-        raise ValidationError(_("Your role may issue exclusions of up to %(days)s days. Ask the director to issue "
-                                "a longer one.") % {"days": longest})
+        raise ValidationError(
+            _(
+                "Your role may issue exclusions of up to %(days)s days. Ask the director to issue "
+                "a longer one."
+            )
+            % {"days": longest}
+        )
 
 
 @transaction.atomic
-def exclusion_issue(*, actor, incident, person, outcome: str, start_date: date, end_date: date | None = None,
-                    branch=None, rules=None, conditions: str = "", letter_language: str = "en",
-                    deviation_reason: str = "", guardian_name: str = "") -> Exclusion:
+def exclusion_issue(
+    *,
+    actor,
+    incident,
+    person,
+    outcome: str,
+    start_date: date,
+    end_date: date | None = None,
+    branch=None,
+    rules=None,
+    conditions: str = "",
+    letter_language: str = "en",
+    deviation_reason: str = "",
+    guardian_name: str = "",
+) -> Exclusion:
     system = incident.system
     if outcome not in EXCLUDING_OUTCOMES:
-        raise ValidationError(_("A warning is recorded on the incident; it does not need an exclusion order."))
+        raise ValidationError(
+            _("A warning is recorded on the incident; it does not need an exclusion order.")
+        )
     if outcome == Outcome.LEAVE_DAY:
         end_date = start_date
     if outcome in (Outcome.PERMANENT, Outcome.PENDING_REVIEW):
@@ -109,32 +137,61 @@ def exclusion_issue(*, actor, incident, person, outcome: str, start_date: date, 
     deviates = recommendation is None or not recommendation.allows(outcome=outcome, days=days)
     deviation_reason = deviation_reason.strip()
     if deviates and not deviation_reason:
-        raise ValidationError({"deviation_reason": _(
-            "This is not what the ladder recommends. Give the reason; a supervisor must approve it.")})
+        raise ValidationError(
+            {
+                "deviation_reason": _(
+                    "This is not what the ladder recommends. Give the reason; a supervisor must approve it."
+                )
+            }
+        )
     if not deviates:
         deviation_reason = ""
     if person.is_minor and not guardian_name.strip():
-        raise ValidationError({"guardian_name": _("For someone under 18, name the parent or guardian who will "
-                                                  "receive the notice.")})
+        raise ValidationError(
+            {
+                "guardian_name": _(
+                    "For someone under 18, name the parent or guardian who will receive the notice."
+                )
+            }
+        )
     lift_after = None
     if outcome == Outcome.PERMANENT and recommendation and recommendation.lift_request_after_days:
         lift_after = date.fromordinal(start_date.toordinal() + recommendation.lift_request_after_days)
     exclusion = Exclusion(
-        system=system, person=person, branch=branch, outcome=outcome, start_date=start_date, end_date=end_date,
-        lift_request_after=lift_after, conditions=conditions,
+        system=system,
+        person=person,
+        branch=branch,
+        outcome=outcome,
+        start_date=start_date,
+        end_date=end_date,
+        lift_request_after=lift_after,
+        conditions=conditions,
         recommended_outcome=recommendation.outcome if recommendation else "",
         recommendation=recommendation.explanation if recommendation else _("No ladder row applies."),
-        deviation_reason=deviation_reason, issued_by=actor, issued_at=timezone.now(),
-        letter_language=letter_language, guardian_name=guardian_name.strip(),
+        deviation_reason=deviation_reason,
+        issued_by=actor,
+        issued_at=timezone.now(),
+        letter_language=letter_language,
+        guardian_name=guardian_name.strip(),
     )
     exclusion.full_clean()
     exclusion.save()
     exclusion.incidents.add(incident)
     exclusion.rules.set(rules if rules is not None else incident.rules.all())
-    audit_record(action=AuditAction.CREATE, actor=actor, obj=exclusion, library_system_id=system.pk,
-                 summary="Exclusion issued" + (" (deviation from the ladder)" if deviation_reason else ""),
-                 changes={"outcome": outcome, "start": str(start_date), "end": str(end_date),
-                          "recommendation": exclusion.recommendation, "deviation_reason": deviation_reason})
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        obj=exclusion,
+        library_system_id=system.pk,
+        summary="Exclusion issued" + (" (deviation from the ladder)" if deviation_reason else ""),
+        changes={
+            "outcome": outcome,
+            "start": str(start_date),
+            "end": str(end_date),
+            "recommendation": exclusion.recommendation,
+            "deviation_reason": deviation_reason,
+        },
+    )
     return exclusion
 
 
@@ -143,8 +200,11 @@ def may_approve_deviation(user, exclusion: Exclusion) -> bool:
         return False
     if exclusion.system.director_id == user.pk:
         return True
-    return has_role_at_branch(user, [Role.SUPERVISOR, Role.ADMINISTRATOR], exclusion.branch_id) if exclusion.branch_id \
+    return (
+        has_role_at_branch(user, [Role.SUPERVISOR, Role.ADMINISTRATOR], exclusion.branch_id)
+        if exclusion.branch_id
         else has_role_at_branch(user, [Role.SUPERVISOR, Role.ADMINISTRATOR], None)
+    )
 
 
 @transaction.atomic
@@ -156,30 +216,50 @@ def exclusion_approve_deviation(*, actor, exclusion: Exclusion) -> Exclusion:
     exclusion.deviation_approved_by, exclusion.deviation_approved_at = actor, timezone.now()
     exclusion.full_clean()
     exclusion.save(update_fields=["deviation_approved_by", "deviation_approved_at"])
-    audit_record(action=AuditAction.UPDATE, actor=actor, obj=exclusion, summary="Deviation from the ladder approved")
+    audit_record(
+        action=AuditAction.UPDATE, actor=actor, obj=exclusion, summary="Deviation from the ladder approved"
+    )
     return exclusion
 
 
 @transaction.atomic
-def exclusion_record_delivery(*, actor, exclusion: Exclusion, method: str, delivered_on: date,
-                              acknowledgement: str = "", note: str = "") -> Delivery:
+def exclusion_record_delivery(
+    *, actor, exclusion: Exclusion, method: str, delivered_on: date, acknowledgement: str = "", note: str = ""
+) -> Delivery:
     if delivered_on < local_date(exclusion.system, exclusion.issued_at):
         raise ValidationError({"delivered_on": _("The notice cannot be delivered before it was issued.")})
-    delivery = Delivery(exclusion=exclusion, method=method, delivered_on=delivered_on,
-                        acknowledgement=acknowledgement if method == "in_person" else "", note=note, recorded_by=actor)
+    delivery = Delivery(
+        exclusion=exclusion,
+        method=method,
+        delivered_on=delivered_on,
+        acknowledgement=acknowledgement if method == "in_person" else "",
+        note=note,
+        recorded_by=actor,
+    )
     delivery.full_clean()
     delivery.save()
-    audit_record(action=AuditAction.UPDATE, actor=actor, obj=exclusion, summary="Notice delivery recorded",
-                 changes={"method": method, "on": str(delivered_on), "acknowledgement": acknowledgement})
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=exclusion,
+        summary="Notice delivery recorded",
+        changes={"method": method, "on": str(delivered_on), "acknowledgement": acknowledgement},
+    )
     return delivery
 
 
 @transaction.atomic
 def review_record(*, actor, system, period_start: date, period_end: date, findings: str) -> ReviewRecord:
-    review = ReviewRecord(system=system, period_start=period_start, period_end=period_end, findings=findings,
-                          recorded_by=actor)
+    review = ReviewRecord(
+        system=system, period_start=period_start, period_end=period_end, findings=findings, recorded_by=actor
+    )
     review.full_clean()
     review.save()
-    audit_record(action=AuditAction.CREATE, actor=actor, obj=review, library_system_id=system.pk,
-                 summary="Periodic review of exclusions recorded")
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        obj=review,
+        library_system_id=system.pk,
+        summary="Periodic review of exclusions recorded",
+    )
     return review

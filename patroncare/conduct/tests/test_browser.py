@@ -14,16 +14,24 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def incident(conduct):
     person = PersonFactory(system=conduct.system, card_number="21000777001", description="Orange vest")
-    return IncidentFactory(branch=conduct.branch, reported_by=conduct.users["frontline"],
-                           rules=[conduct.rules["8"]], subject=person, behaviours=["threats"],
-                           summary="Threat at the desk")
+    return IncidentFactory(
+        branch=conduct.branch,
+        reported_by=conduct.users["frontline"],
+        rules=[conduct.rules["8"]],
+        subject=person,
+        behaviours=["threats"],
+        summary="Threat at the desk",
+    )
 
 
 def _issue(page, incident):
     page.goto(f"/incidents/{incident.pk}/")
     page.get_by_role("link", name="Consider a consequence").click()
     check_accessibility(page, "exclusion-form")
-    assert "First severe violation in 2 years: 1 month to 3 months" in page.locator(".recommendation").inner_text()
+    assert (
+        "First severe violation in 2 years: 1 month to 3 months"
+        in page.locator(".recommendation").inner_text()
+    )
     page.get_by_label("Conditions for return").fill("Meet the branch manager before your first visit.")
     page.get_by_role("button", name="Issue the exclusion").click()
     page.wait_for_url("**/conduct/exclusions/*/")
@@ -48,8 +56,9 @@ def test_issue_an_exclusion_and_open_its_letter(desktop_page, conduct, incident)
 
 
 def test_file_and_decide_an_appeal(desktop_page, conduct, incident):
-    director = UserFactory(library_system=conduct.system, full_name="Evelyn Director",
-                           roles=[(Role.SUPERVISOR, None)])
+    director = UserFactory(
+        library_system=conduct.system, full_name="Evelyn Director", roles=[(Role.SUPERVISOR, None)]
+    )
     conduct.system.director = director
     conduct.system.save()
     page = desktop_page

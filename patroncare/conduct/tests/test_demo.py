@@ -8,7 +8,12 @@ pytestmark = pytest.mark.django_db
 
 
 def _counts():
-    return (Incident.objects.count(), Exclusion.objects.count(), Appeal.objects.count(), Person.objects.count())
+    return (
+        Incident.objects.count(),
+        Exclusion.objects.count(),
+        Appeal.objects.count(),
+        Person.objects.count(),
+    )
 
 
 def test_demo_has_a_year_of_incidents_and_a_decided_appeal_and_loads_twice_without_change():

@@ -6,17 +6,21 @@ from django.utils import timezone
 
 from patroncare.audit.models import AuditAction, AuditEvent
 from patroncare.conduct import services
-from patroncare.conduct.state import today_for
 from patroncare.conduct.models import AppealDecision, Exclusion, Outcome, Rule, RuleVersion
-from patroncare.conduct.state import ExclusionState, exclusion_state
+from patroncare.conduct.state import ExclusionState, exclusion_state, today_for
 from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def _incident(world, person, *, rule, days_ago=0):
-    return IncidentFactory(branch=world.branch, reported_by=world.users["frontline"], rules=[rule], subject=person,
-                           occurred_at=timezone.now() - timedelta(days=days_ago, hours=1))
+    return IncidentFactory(
+        branch=world.branch,
+        reported_by=world.users["frontline"],
+        rules=[rule],
+        subject=person,
+        occurred_at=timezone.now() - timedelta(days=days_ago, hours=1),
+    )
 
 
 def test_default_set_is_installed_once(conduct):
@@ -27,8 +31,13 @@ def test_default_set_is_installed_once(conduct):
 
 def test_editing_a_rule_keeps_the_old_wording_as_a_version(conduct):
     rule = conduct.rules["4"]
-    services.rule_update(actor=conduct.users["administrator"], rule=rule, expected_version=rule.version,
-                         change_note="Board vote of 3 March", text="Be respectful to everyone.")
+    services.rule_update(
+        actor=conduct.users["administrator"],
+        rule=rule,
+        expected_version=rule.version,
+        change_note="Board vote of 3 March",
+        text="Be respectful to everyone.",
+    )
     versions = list(rule.versions.order_by("number").values_list("number", "text"))
     assert versions[0][1].startswith("Do not harass")
     assert versions[1] == (2, "Be respectful to everyone.")
@@ -55,14 +64,23 @@ def test_issuing_what_the_ladder_recommends_needs_no_reason(conduct):
     _incident(conduct, person, rule=conduct.rules["4"], days_ago=40)
     incident = _incident(conduct, person, rule=conduct.rules["4"])
     today = today_for(conduct.system)
-    exclusion = services.exclusion_issue(actor=conduct.users["supervisor"], incident=incident, person=person,
-                                         outcome=Outcome.SUSPENSION, start_date=today,
-                                         end_date=today + timedelta(days=29))
+    exclusion = services.exclusion_issue(
+        actor=conduct.users["supervisor"],
+        incident=incident,
+        person=person,
+        outcome=Outcome.SUSPENSION,
+        start_date=today,
+        end_date=today + timedelta(days=29),
+    )
     assert exclusion.deviation_reason == ""
     assert exclusion.recommendation == "Second serious violation in 12 months: 1 month"
     assert list(exclusion.rules.all()) == [conduct.rules["4"]]
-    assert AuditEvent.objects.filter(action=AuditAction.CREATE, object_type="conduct.exclusion",
-                                     object_id=str(exclusion.pk)).count() == 1
+    assert (
+        AuditEvent.objects.filter(
+            action=AuditAction.CREATE, object_type="conduct.exclusion", object_id=str(exclusion.pk)
+        ).count()
+        == 1
+    )
 
 
 def test_a_deviation_needs_a_reason_and_changes_nothing_without_one(conduct):
@@ -70,8 +88,14 @@ def test_a_deviation_needs_a_reason_and_changes_nothing_without_one(conduct):
     incident = _incident(conduct, person, rule=conduct.rules["4"])
     today = today_for(conduct.system)
     with pytest.raises(ValidationError) as error:
-        services.exclusion_issue(actor=conduct.users["supervisor"], incident=incident, person=person,
-                                 outcome=Outcome.SUSPENSION, start_date=today, end_date=today + timedelta(days=6))
+        services.exclusion_issue(
+            actor=conduct.users["supervisor"],
+            incident=incident,
+            person=person,
+            outcome=Outcome.SUSPENSION,
+            start_date=today,
+            end_date=today + timedelta(days=6),
+        )
     assert "deviation_reason" in error.value.error_dict
     assert Exclusion.objects.count() == 0
 
@@ -81,8 +105,14 @@ def test_a_deviation_waits_for_another_supervisor(conduct):
     incident = _incident(conduct, person, rule=conduct.rules["4"])
     today = today_for(conduct.system)
     exclusion = services.exclusion_issue(
-        actor=conduct.users["supervisor"], incident=incident, person=person, outcome=Outcome.SUSPENSION,
-        start_date=today, end_date=today + timedelta(days=6), deviation_reason="Second incident that week.")
+        actor=conduct.users["supervisor"],
+        incident=incident,
+        person=person,
+        outcome=Outcome.SUSPENSION,
+        start_date=today,
+        end_date=today + timedelta(days=6),
+        deviation_reason="Second incident that week.",
+    )
     assert exclusion_state(exclusion, today=today, open_appeal=False) == ExclusionState.PENDING
     with pytest.raises(ValidationError):
         services.exclusion_approve_deviation(actor=conduct.users["supervisor"], exclusion=exclusion)
@@ -90,15 +120,28 @@ def test_a_deviation_waits_for_another_supervisor(conduct):
     assert exclusion_state(exclusion, today=today, open_appeal=False) == ExclusionState.ACTIVE
 
 
-@pytest.mark.parametrize(("role", "days", "allowed"), [
-    ("supervisor", 365, True), ("supervisor", 366, False), ("security", 1, True), ("security", 2, False),
-])
+@pytest.mark.parametrize(
+    ("role", "days", "allowed"),
+    [
+        ("supervisor", 365, True),
+        ("supervisor", 366, False),
+        ("security", 1, True),
+        ("security", 2, False),
+    ],
+)
 def test_role_limits_on_length(conduct, role, days, allowed):
     person = PersonFactory(system=conduct.system)
     incident = _incident(conduct, person, rule=conduct.rules["9"])
     today = today_for(conduct.system)
-    call = dict(actor=conduct.users[role], incident=incident, person=person, outcome=Outcome.SUSPENSION,
-                start_date=today, end_date=today + timedelta(days=days - 1), deviation_reason="Test of limits.")
+    call = dict(
+        actor=conduct.users[role],
+        incident=incident,
+        person=person,
+        outcome=Outcome.SUSPENSION,
+        start_date=today,
+        end_date=today + timedelta(days=days - 1),
+        deviation_reason="Test of limits.",
+    )
     if allowed:
         assert services.exclusion_issue(**call).length_days == days
     else:
@@ -112,12 +155,22 @@ def test_only_the_director_or_an_administrator_issues_pending_review(conduct):
     incident = _incident(conduct, person, rule=conduct.rules["9"])
     today = today_for(conduct.system)
     with pytest.raises(ValidationError, match="permanent or pending-review"):
-        services.exclusion_issue(actor=conduct.users["supervisor"], incident=incident, person=person,
-                                 outcome=Outcome.PENDING_REVIEW, start_date=today)
+        services.exclusion_issue(
+            actor=conduct.users["supervisor"],
+            incident=incident,
+            person=person,
+            outcome=Outcome.PENDING_REVIEW,
+            start_date=today,
+        )
     conduct.system.director = conduct.users["supervisor"]
     conduct.system.save()
-    exclusion = services.exclusion_issue(actor=conduct.users["supervisor"], incident=incident, person=person,
-                                         outcome=Outcome.PENDING_REVIEW, start_date=today)
+    exclusion = services.exclusion_issue(
+        actor=conduct.users["supervisor"],
+        incident=incident,
+        person=person,
+        outcome=Outcome.PENDING_REVIEW,
+        start_date=today,
+    )
     assert exclusion.end_date is None and exclusion.deviation_reason == ""
 
 
@@ -126,11 +179,22 @@ def test_a_minor_needs_a_parent_or_guardian(conduct):
     incident = _incident(conduct, person, rule=conduct.rules["4"])
     today = today_for(conduct.system)
     with pytest.raises(ValidationError) as error:
-        services.exclusion_issue(actor=conduct.users["supervisor"], incident=incident, person=person,
-                                 outcome=Outcome.LEAVE_DAY, start_date=today)
+        services.exclusion_issue(
+            actor=conduct.users["supervisor"],
+            incident=incident,
+            person=person,
+            outcome=Outcome.LEAVE_DAY,
+            start_date=today,
+        )
     assert "guardian_name" in error.value.error_dict
-    exclusion = services.exclusion_issue(actor=conduct.users["supervisor"], incident=incident, person=person,
-                                         outcome=Outcome.LEAVE_DAY, start_date=today, guardian_name="Ana Ruiz")
+    exclusion = services.exclusion_issue(
+        actor=conduct.users["supervisor"],
+        incident=incident,
+        person=person,
+        outcome=Outcome.LEAVE_DAY,
+        start_date=today,
+        guardian_name="Ana Ruiz",
+    )
     assert exclusion.recommendation.endswith("(rules for minors; a parent or guardian is told)")
 
 
@@ -139,9 +203,15 @@ def test_an_end_before_the_start_is_refused(conduct):
     incident = _incident(conduct, person, rule=conduct.rules["4"])
     today = today_for(conduct.system)
     with pytest.raises(ValidationError) as error:
-        services.exclusion_issue(actor=conduct.users["supervisor"], incident=incident, person=person,
-                                 outcome=Outcome.SUSPENSION, start_date=today, end_date=today - timedelta(days=1),
-                                 deviation_reason="x")
+        services.exclusion_issue(
+            actor=conduct.users["supervisor"],
+            incident=incident,
+            person=person,
+            outcome=Outcome.SUSPENSION,
+            start_date=today,
+            end_date=today - timedelta(days=1),
+            deviation_reason="x",
+        )
     assert "end_date" in error.value.error_dict
     assert Exclusion.objects.count() == 0
 
@@ -150,9 +220,15 @@ def _exclusion(conduct, *, issued_at, days=30, issuer="supervisor"):
     person = PersonFactory(system=conduct.system)
     incident = _incident(conduct, person, rule=conduct.rules["4"])
     start = issued_at.astimezone(conduct.system.zone).date()
-    exclusion = services.exclusion_issue(actor=conduct.users[issuer], incident=incident, person=person,
-                                         outcome=Outcome.SUSPENSION, start_date=start,
-                                         end_date=start + timedelta(days=days - 1), deviation_reason="Test.")
+    exclusion = services.exclusion_issue(
+        actor=conduct.users[issuer],
+        incident=incident,
+        person=person,
+        outcome=Outcome.SUSPENSION,
+        start_date=start,
+        end_date=start + timedelta(days=days - 1),
+        deviation_reason="Test.",
+    )
     exclusion.issued_at = issued_at
     exclusion.deviation_approved_at = issued_at
     exclusion.save()
@@ -166,52 +242,85 @@ def test_a_late_appeal_needs_good_cause(conduct):
     issued = timezone.now() - timedelta(days=20)
     exclusion = _exclusion(conduct, issued_at=issued)
     with pytest.raises(ValidationError) as error:
-        services.appeal_file(actor=conduct.users["administrator"], exclusion=exclusion, received_at=timezone.now(),
-                             statement="I was not there.")
+        services.appeal_file(
+            actor=conduct.users["administrator"],
+            exclusion=exclusion,
+            received_at=timezone.now(),
+            statement="I was not there.",
+        )
     assert "good_cause" in error.value.error_dict
     assert exclusion.appeals.count() == 0
-    appeal = services.appeal_file(actor=conduct.users["administrator"], exclusion=exclusion,
-                                  received_at=timezone.now(), statement="I was not there.",
-                                  good_cause="In hospital until yesterday.")
+    appeal = services.appeal_file(
+        actor=conduct.users["administrator"],
+        exclusion=exclusion,
+        received_at=timezone.now(),
+        statement="I was not there.",
+        good_cause="In hospital until yesterday.",
+    )
     assert appeal.good_cause == "In hospital until yesterday."
 
 
 def test_short_exclusions_cannot_be_appealed(conduct):
     exclusion = _exclusion(conduct, issued_at=timezone.now(), days=7)
     with pytest.raises(ValidationError, match="7 days or less"):
-        services.appeal_file(actor=conduct.users["administrator"], exclusion=exclusion, received_at=timezone.now(),
-                             statement="Too long.")
+        services.appeal_file(
+            actor=conduct.users["administrator"],
+            exclusion=exclusion,
+            received_at=timezone.now(),
+            statement="Too long.",
+        )
 
 
 def test_the_issuer_cannot_decide_and_a_shortening_applies_at_once(conduct):
     conduct.system.director = conduct.users["other_branch_supervisor"]
     conduct.system.save()
     exclusion = _exclusion(conduct, issued_at=timezone.now(), days=30)
-    appeal = services.appeal_file(actor=conduct.users["administrator"], exclusion=exclusion,
-                                  received_at=timezone.now(), statement="It was a misunderstanding.")
+    appeal = services.appeal_file(
+        actor=conduct.users["administrator"],
+        exclusion=exclusion,
+        received_at=timezone.now(),
+        statement="It was a misunderstanding.",
+    )
     today = today_for(conduct.system)
     assert exclusion_state(exclusion, today=today, open_appeal=True) == ExclusionState.UNDER_APPEAL
     with pytest.raises(ValidationError):
-        services.appeal_decide(actor=conduct.users["supervisor"], appeal=appeal, decision=AppealDecision.UPHELD,
-                               reason="Upheld.")
+        services.appeal_decide(
+            actor=conduct.users["supervisor"], appeal=appeal, decision=AppealDecision.UPHELD, reason="Upheld."
+        )
     new_end = exclusion.start_date + timedelta(days=9)
-    services.appeal_decide(actor=conduct.users["other_branch_supervisor"], appeal=appeal,
-                           decision=AppealDecision.SHORTENED, reason="First incident in years.", new_end_date=new_end)
+    services.appeal_decide(
+        actor=conduct.users["other_branch_supervisor"],
+        appeal=appeal,
+        decision=AppealDecision.SHORTENED,
+        reason="First incident in years.",
+        new_end_date=new_end,
+    )
     exclusion.refresh_from_db()
     assert exclusion.end_date == new_end
-    assert exclusion_state(exclusion, today=new_end + timedelta(days=1), open_appeal=False) == ExclusionState.ENDED
+    assert (
+        exclusion_state(exclusion, today=new_end + timedelta(days=1), open_appeal=False)
+        == ExclusionState.ENDED
+    )
 
 
 def test_shortening_to_a_later_date_is_refused(conduct):
     conduct.system.director = conduct.users["other_branch_supervisor"]
     conduct.system.save()
     exclusion = _exclusion(conduct, issued_at=timezone.now(), days=30)
-    appeal = services.appeal_file(actor=conduct.users["administrator"], exclusion=exclusion,
-                                  received_at=timezone.now(), statement="Please.")
+    appeal = services.appeal_file(
+        actor=conduct.users["administrator"],
+        exclusion=exclusion,
+        received_at=timezone.now(),
+        statement="Please.",
+    )
     with pytest.raises(ValidationError):
-        services.appeal_decide(actor=conduct.users["other_branch_supervisor"], appeal=appeal,
-                               decision=AppealDecision.SHORTENED, reason="x",
-                               new_end_date=exclusion.end_date + timedelta(days=1))
+        services.appeal_decide(
+            actor=conduct.users["other_branch_supervisor"],
+            appeal=appeal,
+            decision=AppealDecision.SHORTENED,
+            reason="x",
+            new_end_date=exclusion.end_date + timedelta(days=1),
+        )
     appeal.refresh_from_db()
     assert appeal.decision == ""
 
@@ -220,22 +329,39 @@ def test_rescinding_ends_the_exclusion_at_once(conduct):
     conduct.system.director = conduct.users["other_branch_supervisor"]
     conduct.system.save()
     exclusion = _exclusion(conduct, issued_at=timezone.now(), days=30)
-    appeal = services.appeal_file(actor=conduct.users["administrator"], exclusion=exclusion,
-                                  received_at=timezone.now(), statement="Wrong person.")
-    services.appeal_decide(actor=conduct.users["other_branch_supervisor"], appeal=appeal,
-                           decision=AppealDecision.RESCINDED, reason="The camera shows someone else.")
+    appeal = services.appeal_file(
+        actor=conduct.users["administrator"],
+        exclusion=exclusion,
+        received_at=timezone.now(),
+        statement="Wrong person.",
+    )
+    services.appeal_decide(
+        actor=conduct.users["other_branch_supervisor"],
+        appeal=appeal,
+        decision=AppealDecision.RESCINDED,
+        reason="The camera shows someone else.",
+    )
     exclusion.refresh_from_db()
-    assert exclusion_state(exclusion, today=today_for(conduct.system), open_appeal=False) == ExclusionState.RESCINDED
+    assert (
+        exclusion_state(exclusion, today=today_for(conduct.system), open_appeal=False)
+        == ExclusionState.RESCINDED
+    )
 
 
 def test_delivery_before_the_notice_was_issued_is_refused(conduct):
     exclusion = _exclusion(conduct, issued_at=timezone.now())
     with pytest.raises(ValidationError):
-        services.exclusion_record_delivery(actor=conduct.users["supervisor"], exclusion=exclusion, method="mail",
-                                           delivered_on=date(2000, 1, 1))
-    delivery = services.exclusion_record_delivery(actor=conduct.users["supervisor"], exclusion=exclusion,
-                                                  method="in_person", delivered_on=today_for(conduct.system),
-                                                  acknowledgement="refused")
+        services.exclusion_record_delivery(
+            actor=conduct.users["supervisor"],
+            exclusion=exclusion,
+            method="mail",
+            delivered_on=date(2000, 1, 1),
+        )
+    delivery = services.exclusion_record_delivery(
+        actor=conduct.users["supervisor"],
+        exclusion=exclusion,
+        method="in_person",
+        delivered_on=today_for(conduct.system),
+        acknowledgement="refused",
+    )
     assert delivery.acknowledgement == "refused"
-
-

@@ -5,38 +5,62 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from patroncare.conduct.models import AppealSettings, Exclusion, Outcome
-from patroncare.conduct.state import (ExclusionState, appeal_deadline, exclusion_state, is_appealable, is_enforced,
-                                      today_for)
+from patroncare.conduct.state import (
+    ExclusionState,
+    appeal_deadline,
+    exclusion_state,
+    is_appealable,
+    is_enforced,
+    today_for,
+)
 from patroncare.libraries.models import LibrarySystem
 
 CHICAGO = LibrarySystem(name="Test", slug="test", time_zone="America/Chicago")
 
 
 def _exclusion(*, issued_at, start=date(2026, 3, 6), end=date(2026, 3, 8), system=CHICAGO, **extra):
-    return Exclusion(system=system, outcome=Outcome.SUSPENSION, start_date=start, end_date=end, issued_at=issued_at,
-                     **extra)
+    return Exclusion(
+        system=system,
+        outcome=Outcome.SUSPENSION,
+        start_date=start,
+        end_date=end,
+        issued_at=issued_at,
+        **extra,
+    )
 
 
-@pytest.mark.parametrize(("utc_moment", "state"), [
-    # DST starts on 8 March 2026 in Chicago: local midnight of the 9th is 05:00 UTC, not 06:00.
-    (datetime(2026, 3, 9, 4, 59, tzinfo=UTC), ExclusionState.ACTIVE),
-    (datetime(2026, 3, 9, 5, 0, tzinfo=UTC), ExclusionState.ENDED),
-    (datetime(2026, 3, 6, 5, 59, tzinfo=UTC), ExclusionState.PENDING),  # still the 5th in Chicago (CST)
-    (datetime(2026, 3, 6, 6, 0, tzinfo=UTC), ExclusionState.ACTIVE),
-])
+@pytest.mark.parametrize(
+    ("utc_moment", "state"),
+    [
+        # DST starts on 8 March 2026 in Chicago: local midnight of the 9th is 05:00 UTC, not 06:00.
+        (datetime(2026, 3, 9, 4, 59, tzinfo=UTC), ExclusionState.ACTIVE),
+        (datetime(2026, 3, 9, 5, 0, tzinfo=UTC), ExclusionState.ENDED),
+        (datetime(2026, 3, 6, 5, 59, tzinfo=UTC), ExclusionState.PENDING),  # still the 5th in Chicago (CST)
+        (datetime(2026, 3, 6, 6, 0, tzinfo=UTC), ExclusionState.ACTIVE),
+    ],
+)
 def test_state_follows_local_dates_across_the_spring_change(utc_moment, state):
     exclusion = _exclusion(issued_at=datetime(2026, 3, 5, 22, tzinfo=UTC))
     assert exclusion_state(exclusion, today=today_for(CHICAGO, utc_moment), open_appeal=False) == state
 
 
 def test_state_after_the_autumn_change():
-    exclusion = _exclusion(issued_at=datetime(2026, 10, 30, 15, tzinfo=UTC), start=date(2026, 10, 30),
-                           end=date(2026, 11, 1))
+    exclusion = _exclusion(
+        issued_at=datetime(2026, 10, 30, 15, tzinfo=UTC), start=date(2026, 10, 30), end=date(2026, 11, 1)
+    )
     # DST ends on 1 November 2026: local midnight of the 2nd is 06:00 UTC.
-    assert exclusion_state(exclusion, today=today_for(CHICAGO, datetime(2026, 11, 2, 5, 59, tzinfo=UTC)),
-                           open_appeal=False) == ExclusionState.ACTIVE
-    assert exclusion_state(exclusion, today=today_for(CHICAGO, datetime(2026, 11, 2, 6, 0, tzinfo=UTC)),
-                           open_appeal=False) == ExclusionState.ENDED
+    assert (
+        exclusion_state(
+            exclusion, today=today_for(CHICAGO, datetime(2026, 11, 2, 5, 59, tzinfo=UTC)), open_appeal=False
+        )
+        == ExclusionState.ACTIVE
+    )
+    assert (
+        exclusion_state(
+            exclusion, today=today_for(CHICAGO, datetime(2026, 11, 2, 6, 0, tzinfo=UTC)), open_appeal=False
+        )
+        == ExclusionState.ENDED
+    )
 
 
 def test_rescinded_and_appeal_states():
@@ -60,8 +84,9 @@ def test_calendar_day_deadline_ends_at_local_midnight_after_the_spring_change():
 
 def test_calendar_day_deadline_after_the_autumn_change():
     settings = AppealSettings(filing_days=10, filing_in_working_days=False)
-    exclusion = _exclusion(issued_at=datetime(2026, 10, 26, 15, tzinfo=UTC), start=date(2026, 10, 26),
-                           end=date(2026, 12, 1))
+    exclusion = _exclusion(
+        issued_at=datetime(2026, 10, 26, 15, tzinfo=UTC), start=date(2026, 10, 26), end=date(2026, 12, 1)
+    )
     deadline = appeal_deadline(exclusion, settings)
     assert datetime(2026, 11, 6, 5, 59, tzinfo=UTC) <= deadline < datetime(2026, 11, 6, 6, 0, tzinfo=UTC)
 
@@ -85,10 +110,16 @@ def test_working_day_deadline_skips_weekends_and_holidays():
     assert appeal_deadline(exclusion, settings).astimezone(system.zone).date() == date(2026, 3, 23)
 
 
-@pytest.mark.parametrize(("outcome", "days", "appealable"), [
-    (Outcome.SUSPENSION, 7, False), (Outcome.SUSPENSION, 8, True), (Outcome.LEAVE_DAY, 1, False),
-    (Outcome.PERMANENT, None, True), (Outcome.PENDING_REVIEW, None, True),
-])
+@pytest.mark.parametrize(
+    ("outcome", "days", "appealable"),
+    [
+        (Outcome.SUSPENSION, 7, False),
+        (Outcome.SUSPENSION, 8, True),
+        (Outcome.LEAVE_DAY, 1, False),
+        (Outcome.PERMANENT, None, True),
+        (Outcome.PENDING_REVIEW, None, True),
+    ],
+)
 def test_which_exclusions_may_be_appealed(outcome, days, appealable):
     start = date(2026, 3, 1)
     end = start + timedelta(days=days - 1) if days else None

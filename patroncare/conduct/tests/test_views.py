@@ -12,29 +12,57 @@ from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
-HANDLERS = {"frontline": 403, "supervisor": 200, "administrator": 200, "security": 200, "trainer": 403,
-            "trustee": 403, "other_branch_supervisor": 200, "other_system_admin": 200, "anonymous": 302}
+HANDLERS = {
+    "frontline": 403,
+    "supervisor": 200,
+    "administrator": 200,
+    "security": 200,
+    "trainer": 403,
+    "trustee": 403,
+    "other_branch_supervisor": 200,
+    "other_system_admin": 200,
+    "anonymous": 302,
+}
 HANDLERS_RECORD = HANDLERS | {"other_branch_supervisor": 404, "other_system_admin": 404}
 
 
 @pytest.fixture
 def case(conduct):
     person = PersonFactory(system=conduct.system, name="Casey Hidden", description="Yellow scarf")
-    conduct.incident = IncidentFactory(branch=conduct.branch, reported_by=conduct.users["frontline"],
-                                       rules=[conduct.rules["4"]], subject=person)
+    conduct.incident = IncidentFactory(
+        branch=conduct.branch,
+        reported_by=conduct.users["frontline"],
+        rules=[conduct.rules["4"]],
+        subject=person,
+    )
     conduct.person = person
     today = today_for(conduct.system)
     conduct.exclusion = services.exclusion_issue(
-        actor=conduct.users["supervisor"], incident=conduct.incident, person=person, outcome=Outcome.SUSPENSION,
-        start_date=today, end_date=today + timedelta(days=29), branch=conduct.branch,
-        deviation_reason="Shouted threats after the warning.")
+        actor=conduct.users["supervisor"],
+        incident=conduct.incident,
+        person=person,
+        outcome=Outcome.SUSPENSION,
+        start_date=today,
+        end_date=today + timedelta(days=29),
+        branch=conduct.branch,
+        deviation_reason="Shouted threats after the warning.",
+    )
     services.exclusion_approve_deviation(actor=conduct.users["administrator"], exclusion=conduct.exclusion)
     return conduct
 
 
 def test_board_is_for_staff_who_enforce_it(role_matrix, case):
-    expected = {"frontline": 200, "supervisor": 200, "administrator": 200, "security": 200, "trainer": 403,
-                "trustee": 403, "other_branch_supervisor": 200, "other_system_admin": 200, "anonymous": 302}
+    expected = {
+        "frontline": 200,
+        "supervisor": 200,
+        "administrator": 200,
+        "security": 200,
+        "trainer": 403,
+        "trustee": 403,
+        "other_branch_supervisor": 200,
+        "other_system_admin": 200,
+        "anonymous": 302,
+    }
     role_matrix(reverse("conduct:board"), expected, hidden_text="Casey Hidden")
 
 
@@ -50,8 +78,17 @@ def test_board_of_another_branch_does_not_list_a_branch_exclusion(signed_in, cas
 
 
 def test_rules_are_readable_by_staff(role_matrix, case):
-    expected = {"frontline": 200, "supervisor": 200, "administrator": 200, "security": 200, "trainer": 200,
-                "trustee": 403, "other_branch_supervisor": 200, "other_system_admin": 200, "anonymous": 302}
+    expected = {
+        "frontline": 200,
+        "supervisor": 200,
+        "administrator": 200,
+        "security": 200,
+        "trainer": 200,
+        "trustee": 403,
+        "other_branch_supervisor": 200,
+        "other_system_admin": 200,
+        "anonymous": 302,
+    }
     role_matrix(reverse("conduct:rules"), expected, hidden_text="Respecting an exclusion")
 
 
@@ -84,12 +121,28 @@ def test_review_is_for_administrators_and_system_wide_supervisors(role_matrix, c
 def test_deciding_an_appeal_is_for_the_decider_only(role_matrix, case):
     case.system.director = case.users["administrator"]
     case.system.save()
-    appeal = services.appeal_file(actor=case.users["supervisor"], exclusion=case.exclusion,
-                                  received_at=timezone.now(), statement="I was upset; it will not happen again.")
-    expected = {"frontline": 403, "supervisor": 404, "administrator": 200, "security": 404, "trainer": 403,
-                "trustee": 403, "other_branch_supervisor": 404, "other_system_admin": 404, "anonymous": 302}
-    role_matrix(reverse("conduct:appeal_decide", args=[case.exclusion.pk, appeal.pk]), expected,
-                hidden_text="I was upset")
+    appeal = services.appeal_file(
+        actor=case.users["supervisor"],
+        exclusion=case.exclusion,
+        received_at=timezone.now(),
+        statement="I was upset; it will not happen again.",
+    )
+    expected = {
+        "frontline": 403,
+        "supervisor": 404,
+        "administrator": 200,
+        "security": 404,
+        "trainer": 403,
+        "trustee": 403,
+        "other_branch_supervisor": 404,
+        "other_system_admin": 404,
+        "anonymous": 302,
+    }
+    role_matrix(
+        reverse("conduct:appeal_decide", args=[case.exclusion.pk, appeal.pk]),
+        expected,
+        hidden_text="I was upset",
+    )
 
 
 def test_the_recommendation_is_shown_before_issuing(signed_in, case):
@@ -101,9 +154,18 @@ def test_the_recommendation_is_shown_before_issuing(signed_in, case):
 def test_issuing_through_the_page(signed_in, case):
     second = IncidentFactory(branch=case.branch, rules=[case.rules["4"]], subject=case.person)
     today = today_for(case.system)
-    data = {"incident": second.pk, "person": case.person.pk, "outcome": "suspension",
-            "start_date": today.isoformat(), "end_date": (today + timedelta(days=29)).isoformat(), "branch": "",
-            "rules": [case.rules["4"].pk], "conditions": "", "deviation_reason": "", "letter_language": "es"}
+    data = {
+        "incident": second.pk,
+        "person": case.person.pk,
+        "outcome": "suspension",
+        "start_date": today.isoformat(),
+        "end_date": (today + timedelta(days=29)).isoformat(),
+        "branch": "",
+        "rules": [case.rules["4"].pk],
+        "conditions": "",
+        "deviation_reason": "",
+        "letter_language": "es",
+    }
     response = signed_in(case.users["supervisor"]).post(reverse("conduct:exclusion_create"), data)
     exclusion = Exclusion.objects.latest("pk")
     assert response.status_code == 302
@@ -113,9 +175,16 @@ def test_issuing_through_the_page(signed_in, case):
 
 def test_an_end_before_the_start_is_a_clear_error_and_nothing_is_saved(signed_in, case):
     today = today_for(case.system)
-    data = {"incident": case.incident.pk, "person": case.person.pk, "outcome": "suspension",
-            "start_date": today.isoformat(), "end_date": (today - timedelta(days=3)).isoformat(),
-            "rules": [case.rules["4"].pk], "conditions": "Come back calmly", "letter_language": "en"}
+    data = {
+        "incident": case.incident.pk,
+        "person": case.person.pk,
+        "outcome": "suspension",
+        "start_date": today.isoformat(),
+        "end_date": (today - timedelta(days=3)).isoformat(),
+        "rules": [case.rules["4"].pk],
+        "conditions": "Come back calmly",
+        "letter_language": "en",
+    }
     response = signed_in(case.users["supervisor"]).post(reverse("conduct:exclusion_create"), data)
     assert response.status_code == 400
     assert "The last day cannot be before the first day." in response.content.decode()
@@ -125,8 +194,14 @@ def test_an_end_before_the_start_is_a_clear_error_and_nothing_is_saved(signed_in
 
 def test_front_line_staff_cannot_issue_and_nothing_changes(signed_in, case):
     today = today_for(case.system)
-    data = {"incident": case.incident.pk, "person": case.person.pk, "outcome": "leave_day",
-            "start_date": today.isoformat(), "rules": [case.rules["4"].pk], "letter_language": "en"}
+    data = {
+        "incident": case.incident.pk,
+        "person": case.person.pk,
+        "outcome": "leave_day",
+        "start_date": today.isoformat(),
+        "rules": [case.rules["4"].pk],
+        "letter_language": "en",
+    }
     response = signed_in(case.users["frontline"]).post(reverse("conduct:exclusion_create"), data)
     assert response.status_code == 403 and Exclusion.objects.count() == 1
 
@@ -134,7 +209,9 @@ def test_front_line_staff_cannot_issue_and_nothing_changes(signed_in, case):
 def test_the_notice_letter_is_a_pdf_in_either_language(signed_in, case):
     client = signed_in(case.users["supervisor"])
     for language in ("en", "es"):
-        response = client.get(reverse("conduct:exclusion_letter", args=[case.exclusion.pk]) + f"?lang={language}")
+        response = client.get(
+            reverse("conduct:exclusion_letter", args=[case.exclusion.pk]) + f"?lang={language}"
+        )
         assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
         assert response.content.startswith(b"%PDF-")
 
@@ -153,15 +230,27 @@ def test_filing_and_deciding_an_appeal_through_the_pages(signed_in, case):
     case.system.save()
     local_now = timezone.localtime(timezone.now(), case.system.zone)
     client = signed_in(case.users["supervisor"])
-    response = client.post(reverse("conduct:appeal_create", args=[case.exclusion.pk]), {
-        "appeal-received_at": local_now.strftime("%Y-%m-%dT%H:%M"), "appeal-statement": "Please reconsider.",
-        "appeal-good_cause": "", "appeal-letter_language": "en"})
+    response = client.post(
+        reverse("conduct:appeal_create", args=[case.exclusion.pk]),
+        {
+            "appeal-received_at": local_now.strftime("%Y-%m-%dT%H:%M"),
+            "appeal-statement": "Please reconsider.",
+            "appeal-good_cause": "",
+            "appeal-letter_language": "en",
+        },
+    )
     assert response.status_code == 302
     appeal = Appeal.objects.get()
     new_end = case.exclusion.start_date + timedelta(days=6)
     client = signed_in(case.users["administrator"])
-    response = client.post(reverse("conduct:appeal_decide", args=[case.exclusion.pk, appeal.pk]), {
-        "decision": "shortened", "decision_reason": "A first serious incident.", "new_end_date": new_end.isoformat()})
+    response = client.post(
+        reverse("conduct:appeal_decide", args=[case.exclusion.pk, appeal.pk]),
+        {
+            "decision": "shortened",
+            "decision_reason": "A first serious incident.",
+            "new_end_date": new_end.isoformat(),
+        },
+    )
     assert response.status_code == 302
     case.exclusion.refresh_from_db()
     assert case.exclusion.end_date == new_end
@@ -170,9 +259,17 @@ def test_filing_and_deciding_an_appeal_through_the_pages(signed_in, case):
 
 
 def test_administrator_adds_a_ladder_row_as_published(signed_in, case):
-    data = {"step-tier": "severe", "step-offence_from": "4", "step-offence_to": "", "step-lookback_days": "1095",
-            "step-outcome": "suspension", "step-min_days": "180", "step-max_days": "365",
-            "step-lift_request_after_days": "", "step-note": "6 to 12 months"}
+    data = {
+        "step-tier": "severe",
+        "step-offence_from": "4",
+        "step-offence_to": "",
+        "step-lookback_days": "1095",
+        "step-outcome": "suspension",
+        "step-min_days": "180",
+        "step-max_days": "365",
+        "step-lift_request_after_days": "",
+        "step-note": "6 to 12 months",
+    }
     response = signed_in(case.users["administrator"]).post(reverse("conduct:ladder_step_create"), data)
     assert response.status_code == 302
     step = LadderStep.objects.get(system=case.system, offence_from=4)
@@ -181,14 +278,21 @@ def test_administrator_adds_a_ladder_row_as_published(signed_in, case):
 
 def test_a_suspension_row_without_days_is_refused(signed_in, case):
     before = LadderStep.objects.count()
-    data = {"step-tier": "severe", "step-offence_from": "4", "step-lookback_days": "365", "step-outcome": "suspension"}
+    data = {
+        "step-tier": "severe",
+        "step-offence_from": "4",
+        "step-lookback_days": "365",
+        "step-outcome": "suspension",
+    }
     response = signed_in(case.users["administrator"]).post(reverse("conduct:ladder_step_create"), data)
     assert response.status_code == 400 and LadderStep.objects.count() == before
 
 
 def test_a_supervisor_cannot_change_the_ladder(signed_in, case):
     before = LadderStep.objects.count()
-    response = signed_in(case.users["supervisor"]).post(reverse("conduct:ladder_step_create"), {"step-tier": "minor"})
+    response = signed_in(case.users["supervisor"]).post(
+        reverse("conduct:ladder_step_create"), {"step-tier": "minor"}
+    )
     assert response.status_code == 403 and LadderStep.objects.count() == before
 
 
@@ -198,8 +302,14 @@ def test_exclusion_list_makes_a_constant_number_of_queries(signed_in, case, djan
         client.get(reverse("conduct:exclusions"))
     for _ in range(5):
         person = PersonFactory(system=case.system)
-        Exclusion.objects.create(system=case.system, person=person, outcome=Outcome.LEAVE_DAY,
-                                 start_date=today_for(case.system), end_date=today_for(case.system),
-                                 issued_by=case.users["supervisor"], issued_at=timezone.now())
+        Exclusion.objects.create(
+            system=case.system,
+            person=person,
+            outcome=Outcome.LEAVE_DAY,
+            start_date=today_for(case.system),
+            end_date=today_for(case.system),
+            issued_by=case.users["supervisor"],
+            issued_at=timezone.now(),
+        )
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(reverse("conduct:exclusions"))

@@ -69,18 +69,25 @@ def validate_upload(upload) -> str:
             if extension not in extensions:
                 break
             return content_type
-    raise ValidationError(_("“%(name)s” is not a JPEG or PNG photo or a PDF (its content was checked).")
-                          % {"name": upload.name})
+    raise ValidationError(
+        _("“%(name)s” is not a JPEG or PNG photo or a PDF (its content was checked).") % {"name": upload.name}
+    )
 
 
 def _resolve_person(*, system, entry: PersonEntry) -> Person:
     card = entry.card_number.strip().replace(" ", "")
     if card:
         if not CARD_NUMBER.match(card):
-            raise ValidationError(_("“%(card)s” is not a library card number (5 to 14 digits). Check the card, or "
-                                    "leave it empty and describe the person.") % {"card": entry.card_number})
+            raise ValidationError(
+                _(
+                    "“%(card)s” is not a library card number (5 to 14 digits). Check the card, or "
+                    "leave it empty and describe the person."
+                )
+                % {"card": entry.card_number}
+            )
         person, created = Person.objects.get_or_create(
-            system=system, card_number=card,
+            system=system,
+            card_number=card,
             defaults={"name": entry.name, "description": entry.description, "is_minor": entry.is_minor},
         )
         if not created:
@@ -96,21 +103,38 @@ def _resolve_person(*, system, entry: PersonEntry) -> Person:
                 person.save()
         return person
     if not (entry.name.strip() or entry.description.strip()):
-        raise ValidationError(_("For each person, give a card number, a name or a description of appearance and "
-                                "clothing."))
-    person = Person(system=system, name=entry.name.strip(), description=entry.description.strip(),
-                    is_minor=entry.is_minor)
+        raise ValidationError(
+            _("For each person, give a card number, a name or a description of appearance and clothing.")
+        )
+    person = Person(
+        system=system, name=entry.name.strip(), description=entry.description.strip(), is_minor=entry.is_minor
+    )
     person.full_clean()
     person.save()
     return person
 
 
 @transaction.atomic
-def incident_report(*, actor, branch, occurred_at: datetime, summary: str, narrative: str, behaviours: list[str],
-                    location=None, rules=(), people: list[PersonEntry] = (), staff_involved=(),
-                    actions: dict[str, str] | None = None, injuries: str = "", damage: str = "", files=(),
-                    follow_ups: list[str] = (), flagged_seen: set[tuple[str, str]] = frozenset(),
-                    draft_key=None) -> Incident:
+def incident_report(
+    *,
+    actor,
+    branch,
+    occurred_at: datetime,
+    summary: str,
+    narrative: str,
+    behaviours: list[str],
+    location=None,
+    rules=(),
+    people: list[PersonEntry] = (),
+    staff_involved=(),
+    actions: dict[str, str] | None = None,
+    injuries: str = "",
+    damage: str = "",
+    files=(),
+    follow_ups: list[str] = (),
+    flagged_seen: set[tuple[str, str]] = frozenset(),
+    draft_key=None,
+) -> Incident:
     system = branch.system
     if actor.library_system_id != system.pk or not has_role_at_branch(actor, REPORTING_ROLES, branch.pk):
         raise ValidationError(_("You do not work at %(branch)s.") % {"branch": branch.name})
@@ -125,33 +149,56 @@ def incident_report(*, actor, branch, occurred_at: datetime, summary: str, narra
     content_types = [validate_upload(upload) for upload in files]
     resolved = [(entry.role, _resolve_person(system=system, entry=entry)) for entry in people]
     behaviours = list(dict.fromkeys(behaviours))
-    escalations = _current_exclusions(system=system, branch=branch, people=[p for r, p in resolved
-                                                                            if r == InvolvementRole.SUBJECT])
+    escalations = _current_exclusions(
+        system=system, branch=branch, people=[p for r, p in resolved if r == InvolvementRole.SUBJECT]
+    )
     if escalations and Behaviour.WHILE_EXCLUDED not in behaviours:
         behaviours.append(Behaviour.WHILE_EXCLUDED)
     level = level_of(behaviours)
-    incident = Incident(system=system, branch=branch, location=location, occurred_at=occurred_at, level=level,
-                        summary=summary.strip(), narrative=narrative.strip(), injuries=injuries, damage=damage,
-                        reported_by=actor)
+    incident = Incident(
+        system=system,
+        branch=branch,
+        location=location,
+        occurred_at=occurred_at,
+        level=level,
+        summary=summary.strip(),
+        narrative=narrative.strip(),
+        injuries=injuries,
+        damage=damage,
+        reported_by=actor,
+    )
     incident.full_clean()
     incident.save()
     incident.rules.set(rules)
-    IncidentBehaviour.objects.bulk_create(IncidentBehaviour(incident=incident, behaviour=b) for b in behaviours)
-    Involvement.objects.bulk_create(Involvement(incident=incident, role=role, person=person)
-                                    for role, person in resolved)
-    staff = {actor.pk: actor} | {member.pk: member for member in staff_involved
-                                 if member.library_system_id == system.pk}
-    Involvement.objects.bulk_create(Involvement(incident=incident, role=InvolvementRole.STAFF, staff_member=member)
-                                    for member in staff.values())
+    IncidentBehaviour.objects.bulk_create(
+        IncidentBehaviour(incident=incident, behaviour=b) for b in behaviours
+    )
+    Involvement.objects.bulk_create(
+        Involvement(incident=incident, role=role, person=person) for role, person in resolved
+    )
+    staff = {actor.pk: actor} | {
+        member.pk: member for member in staff_involved if member.library_system_id == system.pk
+    }
+    Involvement.objects.bulk_create(
+        Involvement(incident=incident, role=InvolvementRole.STAFF, staff_member=member)
+        for member in staff.values()
+    )
     for kind, report_number in (actions or {}).items():
         action = StaffAction(incident=incident, kind=kind, report_number=report_number.strip())
         action.full_clean(exclude=["incident"])
         action.save()
     for upload, content_type in zip(files, content_types, strict=True):
-        Attachment.objects.create(incident=incident, file=upload, original_name=upload.name[:200],
-                                  content_type=content_type, size=upload.size, uploaded_by=actor)
-    FollowUp.objects.bulk_create(FollowUp(incident=incident, description=text.strip()[:200])
-                                 for text in follow_ups if text.strip())
+        Attachment.objects.create(
+            incident=incident,
+            file=upload,
+            original_name=upload.name[:200],
+            content_type=content_type,
+            size=upload.size,
+            uploaded_by=actor,
+        )
+    FollowUp.objects.bulk_create(
+        FollowUp(incident=incident, description=text.strip()[:200]) for text in follow_ups if text.strip()
+    )
     _record_writing_flags(incident, flagged_seen)
     for exclusion in escalations:
         exclusion.incidents.add(incident)
@@ -159,8 +206,13 @@ def incident_report(*, actor, branch, occurred_at: datetime, summary: str, narra
         _schedule_aftercare(incident, staff=list(staff.values()))
     if draft_key:
         Draft.objects.filter(author=actor, key=draft_key).delete()
-    audit_record(action=AuditAction.CREATE, actor=actor, obj=incident, summary=f"Incident reported ({level})",
-                 changes={"behaviours": behaviours, "escalated_exclusions": [e.pk for e in escalations]})
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        obj=incident,
+        summary=f"Incident reported ({level})",
+        changes={"behaviours": behaviours, "escalated_exclusions": [e.pk for e in escalations]},
+    )
     if level == Level.DANGEROUS or escalations:
         transaction.on_commit(lambda: alerts.send_incident_alert(incident.pk))
     return incident
@@ -179,8 +231,13 @@ def _record_writing_flags(incident: Incident, flagged_seen) -> None:
     final = {(flag.category, flag.term.lower()): flag for flag in writing_help.check(incident.narrative)}
     seen = set(flagged_seen) | set(final)
     WritingFlag.objects.bulk_create(
-        WritingFlag(incident=incident, category=category, term=term[:60],
-                    suggestion=str(writing_help.SUGGESTIONS[category])[:300], kept=(category, term) in final)
+        WritingFlag(
+            incident=incident,
+            category=category,
+            term=term[:60],
+            suggestion=str(writing_help.SUGGESTIONS[category])[:300],
+            kept=(category, term) in final,
+        )
         for category, term in sorted(seen)
     )
 
@@ -188,14 +245,18 @@ def _record_writing_flags(incident: Incident, flagged_seen) -> None:
 def _schedule_aftercare(incident: Incident, *, staff) -> None:
     day = local_date(incident.system, incident.occurred_at)
     Debrief.objects.create(incident=incident, due_on=day + timedelta(days=DEBRIEF_AFTER_DAYS))
-    CheckIn.objects.bulk_create(CheckIn(incident=incident, staff_member=member,
-                                        due_on=day + timedelta(days=CHECKIN_AFTER_DAYS)) for member in staff)
+    CheckIn.objects.bulk_create(
+        CheckIn(incident=incident, staff_member=member, due_on=day + timedelta(days=CHECKIN_AFTER_DAYS))
+        for member in staff
+    )
 
 
 @transaction.atomic
 def draft_save(*, actor, key=None, data: dict) -> Draft:
     """Keep what the writer has typed so far (no validation: a draft may be half-written)."""
-    data = {k: v for k, v in data.items() if k not in ("csrfmiddlewaretoken", "draft_key") and len(str(v)) < 20000}
+    data = {
+        k: v for k, v in data.items() if k not in ("csrfmiddlewaretoken", "draft_key") and len(str(v)) < 20000
+    }
     draft = Draft.objects.filter(author=actor, key=key).first() if key else None
     if draft is None:
         draft = Draft(author=actor)
@@ -231,5 +292,7 @@ def checkin_answer(*, actor, checkin: CheckIn, feeling: str, would_like: str, sh
     checkin.save()
     checkin.shared_with.set([u for u in share_with if u.library_system_id == actor.library_system_id])
     # The answers themselves are private: the audit trail records only that they were given.
-    audit_record(action=AuditAction.UPDATE, actor=actor, obj=checkin.incident, summary="Well-being check-in answered")
+    audit_record(
+        action=AuditAction.UPDATE, actor=actor, obj=checkin.incident, summary="Well-being check-in answered"
+    )
     return checkin

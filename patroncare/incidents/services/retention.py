@@ -27,9 +27,11 @@ def retention_apply(*, system, now=None) -> RetentionRun:
     today = local_date(system, now or timezone.now())
     cutoff = today - timedelta(days=settings.keep_days)
     exclusions = Exclusion.objects.filter(system=system, anonymised_at__isnull=True).filter(
-        Q(end_date__lt=cutoff) | Q(rescinded_at__date__lt=cutoff))
+        Q(end_date__lt=cutoff) | Q(rescinded_at__date__lt=cutoff)
+    )
     exclusions_with_recent = Exclusion.objects.filter(system=system).filter(
-        Q(end_date__isnull=True, rescinded_at__isnull=True) | Q(end_date__gte=cutoff))
+        Q(end_date__isnull=True, rescinded_at__isnull=True) | Q(end_date__gte=cutoff)
+    )
     incidents = (
         Incident.objects.filter(system=system, anonymised_at__isnull=True)
         .filter(Q(closed_at__date__lt=cutoff) | Q(closed_at__isnull=True, occurred_at__date__lt=cutoff))
@@ -42,28 +44,46 @@ def retention_apply(*, system, now=None) -> RetentionRun:
         Exclusion.objects.filter(pk__in=exclusion_ids).delete()
         Incident.objects.filter(pk__in=incident_ids).delete()
     else:
-        Incident.objects.filter(pk__in=incident_ids).update(narrative=REMOVED, summary=REMOVED[:150], injuries="",
-                                                            damage="", anonymised_at=moment)
+        Incident.objects.filter(pk__in=incident_ids).update(
+            narrative=REMOVED, summary=REMOVED[:150], injuries="", damage="", anonymised_at=moment
+        )
         from ..models import Attachment, WritingFlag
 
         for attachment in Attachment.objects.filter(incident_id__in=incident_ids):
             attachment.file.delete(save=False)
         Attachment.objects.filter(incident_id__in=incident_ids).delete()
         WritingFlag.objects.filter(incident_id__in=incident_ids).update(term="", suggestion="")
-        Exclusion.objects.filter(pk__in=exclusion_ids).update(conditions="", guardian_name="", anonymised_at=moment)
+        Exclusion.objects.filter(pk__in=exclusion_ids).update(
+            conditions="", guardian_name="", anonymised_at=moment
+        )
     # People with nothing left to tie them to a kept record lose what identifies them.
     from ..models import Involvement
 
-    kept_by_incident = Exists(Involvement.objects.filter(person=OuterRef("pk"), incident__anonymised_at__isnull=True))
+    kept_by_incident = Exists(
+        Involvement.objects.filter(person=OuterRef("pk"), incident__anonymised_at__isnull=True)
+    )
     kept_by_exclusion = Exists(Exclusion.objects.filter(person=OuterRef("pk"), anonymised_at__isnull=True))
-    people = Person.objects.filter(system=system, anonymised_at__isnull=True).exclude(kept_by_incident).exclude(
-        kept_by_exclusion)
+    people = (
+        Person.objects.filter(system=system, anonymised_at__isnull=True)
+        .exclude(kept_by_incident)
+        .exclude(kept_by_exclusion)
+    )
     for person in people:
         if person.photo:
             person.photo.delete(save=False)
     people.update(card_number="", name="", description="", photo="", anonymised_at=moment)
-    run = RetentionRun.objects.create(system=system, cutoff=cutoff, mode=settings.mode,
-                                      incidents=len(incident_ids), exclusions=len(exclusion_ids))
-    audit_record(action=AuditAction.DELETE, obj=run, library_system_id=system.pk, actor_label="retention schedule",
-                 summary=f"Retention: {settings.mode} {len(incident_ids)} incidents, {len(exclusion_ids)} exclusions")
+    run = RetentionRun.objects.create(
+        system=system,
+        cutoff=cutoff,
+        mode=settings.mode,
+        incidents=len(incident_ids),
+        exclusions=len(exclusion_ids),
+    )
+    audit_record(
+        action=AuditAction.DELETE,
+        obj=run,
+        library_system_id=system.pk,
+        actor_label="retention schedule",
+        summary=f"Retention: {settings.mode} {len(incident_ids)} incidents, {len(exclusion_ids)} exclusions",
+    )
     return run

@@ -4,7 +4,14 @@ import factory
 from django.utils import timezone
 
 from patroncare.accounts.tests.factories import UserFactory
-from patroncare.incidents.models import (Incident, IncidentBehaviour, Involvement, InvolvementRole, Level, Person)
+from patroncare.incidents.models import (
+    Incident,
+    IncidentBehaviour,
+    Involvement,
+    InvolvementRole,
+    Level,
+    Person,
+)
 from patroncare.libraries.tests.factories import BranchFactory
 
 

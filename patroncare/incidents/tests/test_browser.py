@@ -27,14 +27,17 @@ def test_report_an_incident_on_a_phone(phone_page, world):
     taps += 1
     page.get_by_label("In a few words").fill("Insults at the desk over a fine")
     taps += 1
-    page.get_by_label("What happened, in order").fill("He was rude and called the clerk a useless idiot twice.")
+    page.get_by_label("What happened, in order").fill(
+        "He was rude and called the clerk a useless idiot twice."
+    )
     taps += 1
     help_box = page.locator(".writing-help")
     help_box.wait_for()
     assert "rude" in help_box.inner_text()
     check_accessibility(page, "incident-report-writing-help")
     page.get_by_label("What happened, in order").fill(
-        "He raised his voice and called the clerk a useless idiot twice, then threw the receipt.")
+        "He raised his voice and called the clerk a useless idiot twice, then threw the receipt."
+    )
     page.locator(".writing-help").wait_for(state="detached")
     page.get_by_label("4. Respectful conduct").check()
     taps += 1

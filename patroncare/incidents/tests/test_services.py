@@ -8,13 +8,23 @@ from django.utils import timezone
 
 from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import UserFactory
-from patroncare.conduct.state import today_for
 from patroncare.conduct.models import Outcome
 from patroncare.conduct.services import exclusion_issue, rules_install_defaults
+from patroncare.conduct.state import today_for
 from patroncare.conduct.tests.factories import RuleFactory
 from patroncare.incidents import services
-from patroncare.incidents.models import (Behaviour, CheckIn, Debrief, Draft, Incident, Level, Person, RetentionRun,
-                                         RetentionSettings, WritingFlag)
+from patroncare.incidents.models import (
+    Behaviour,
+    CheckIn,
+    Debrief,
+    Draft,
+    Incident,
+    Level,
+    Person,
+    RetentionRun,
+    RetentionSettings,
+    WritingFlag,
+)
 from patroncare.incidents.services import PersonEntry
 from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
 
@@ -24,10 +34,15 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 def _report(world, **overrides):
-    values = dict(actor=world.users["frontline"], branch=world.branch,
-                  occurred_at=timezone.now() - timedelta(minutes=20), summary="Shouting at the computers",
-                  narrative="He said 'move or else' to a patron and hit the desk.", behaviours=[Behaviour.THREATS],
-                  people=[PersonEntry(role="subject", card_number="21000123456", description="Green cap")])
+    values = dict(
+        actor=world.users["frontline"],
+        branch=world.branch,
+        occurred_at=timezone.now() - timedelta(minutes=20),
+        summary="Shouting at the computers",
+        narrative="He said 'move or else' to a patron and hit the desk.",
+        behaviours=[Behaviour.THREATS],
+        people=[PersonEntry(role="subject", card_number="21000123456", description="Green cap")],
+    )
     return services.incident_report(**(values | overrides))
 
 
@@ -36,14 +51,18 @@ def test_a_report_records_people_behaviours_and_level(world):
     assert incident.level == Level.DANGEROUS
     assert [i.role for i in incident.involvements.order_by("role")] == ["staff", "subject"]
     assert Person.objects.get(system=world.system, card_number="21000123456").description == "Green cap"
-    assert dict(incident.actions.values_list("kind", "report_number")) == {"police": "26-004411",
-                                                                           "asked_to_leave": ""}
+    assert dict(incident.actions.values_list("kind", "report_number")) == {
+        "police": "26-004411",
+        "asked_to_leave": "",
+    }
 
 
 def test_the_same_card_number_is_the_same_person(world):
     first = _report(world)
     second = _report(world, people=[PersonEntry(role="subject", card_number="21000 123456")])
-    assert first.involvements.get(role="subject").person_id == second.involvements.get(role="subject").person_id
+    assert (
+        first.involvements.get(role="subject").person_id == second.involvements.get(role="subject").person_id
+    )
 
 
 @pytest.mark.parametrize("card", ["12AB", "123", "21000-12345"])
@@ -88,24 +107,36 @@ def test_a_png_named_jpg_is_refused_and_an_oversized_file_too(world):
 
 def test_a_real_photo_is_kept(world):
     incident = _report(world, files=[SimpleUploadedFile("desk.png", PNG)])
-    assert list(incident.attachments.values_list("content_type", "original_name")) == [("image/png", "desk.png")]
+    assert list(incident.attachments.values_list("content_type", "original_name")) == [
+        ("image/png", "desk.png")
+    ]
 
 
 def test_writing_flags_record_what_was_kept_and_what_was_changed(world):
-    incident = _report(world, narrative="He was rude and shouted 'move' twice.",
-                       flagged_seen={("housing", "homeless"), ("character", "rude")})
+    incident = _report(
+        world,
+        narrative="He was rude and shouted 'move' twice.",
+        flagged_seen={("housing", "homeless"), ("character", "rude")},
+    )
     flags = set(WritingFlag.objects.filter(incident=incident).values_list("category", "term", "kept"))
     assert flags == {("housing", "homeless", False), ("character", "rude", True)}
 
 
-def test_dangerous_incidents_alert_supervisors_and_security_by_email(world, django_capture_on_commit_callbacks):
-    UserFactory(library_system=world.system, email="es.sup@example.org", preferred_language="es",
-                roles=[(Role.SUPERVISOR, world.branch)])
+def test_dangerous_incidents_alert_supervisors_and_security_by_email(
+    world, django_capture_on_commit_callbacks
+):
+    UserFactory(
+        library_system=world.system,
+        email="es.sup@example.org",
+        preferred_language="es",
+        roles=[(Role.SUPERVISOR, world.branch)],
+    )
     with django_capture_on_commit_callbacks(execute=True):
         _report(world)
     recipients = sorted(message.to[0] for message in mail.outbox)
-    assert recipients == sorted([world.users["supervisor"].email, world.users["security"].email,
-                                 "es.sup@example.org"])
+    assert recipients == sorted(
+        [world.users["supervisor"].email, world.users["security"].email, "es.sup@example.org"]
+    )
     spanish = next(m for m in mail.outbox if m.to == ["es.sup@example.org"])
     assert spanish.subject == "Incidente en Millbrook Branch: Peligroso o ilegal"
     assert "21000123456" not in "".join(m.body for m in mail.outbox)
@@ -123,7 +154,8 @@ def test_disruptive_incidents_schedule_a_debrief_and_a_check_in(world):
     local_day = timezone.localtime(incident.occurred_at, world.system.zone).date()
     assert Debrief.objects.get(incident=incident).due_on == local_day + timedelta(days=3)
     assert list(CheckIn.objects.filter(incident=incident).values_list("staff_member", flat=True)) == [
-        world.users["frontline"].pk]
+        world.users["frontline"].pk
+    ]
 
 
 def test_a_check_in_is_answered_only_by_its_owner(world):
@@ -131,23 +163,40 @@ def test_a_check_in_is_answered_only_by_its_owner(world):
     checkin = CheckIn.objects.get(incident=incident)
     with pytest.raises(ValidationError):
         services.checkin_answer(actor=world.users["supervisor"], checkin=checkin, feeling="ok", would_like="")
-    services.checkin_answer(actor=world.users["frontline"], checkin=checkin, feeling="shaken",
-                            would_like="A short talk tomorrow.", share_with=[world.users["supervisor"]])
+    services.checkin_answer(
+        actor=world.users["frontline"],
+        checkin=checkin,
+        feeling="shaken",
+        would_like="A short talk tomorrow.",
+        share_with=[world.users["supervisor"]],
+    )
     checkin.refresh_from_db()
     assert (checkin.feeling, list(checkin.shared_with.all())) == ("shaken", [world.users["supervisor"]])
 
 
-def test_a_new_incident_with_someone_excluded_is_linked_and_escalates(world, django_capture_on_commit_callbacks):
+def test_a_new_incident_with_someone_excluded_is_linked_and_escalates(
+    world, django_capture_on_commit_callbacks
+):
     rules_install_defaults(system=world.system)
     rule = world.system.conduct_rules.get(code="4")
     person = PersonFactory(system=world.system, card_number="21000999999")
-    first = IncidentFactory(branch=world.branch, rules=[rule], subject=person, reported_by=world.users["frontline"])
+    first = IncidentFactory(
+        branch=world.branch, rules=[rule], subject=person, reported_by=world.users["frontline"]
+    )
     today = today_for(world.system)
-    exclusion = exclusion_issue(actor=world.users["supervisor"], incident=first, person=person,
-                                outcome=Outcome.LEAVE_DAY, start_date=today)
+    exclusion = exclusion_issue(
+        actor=world.users["supervisor"],
+        incident=first,
+        person=person,
+        outcome=Outcome.LEAVE_DAY,
+        start_date=today,
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        second = _report(world, behaviours=[Behaviour.NOISE],
-                         people=[PersonEntry(role="subject", card_number="21000999999")])
+        second = _report(
+            world,
+            behaviours=[Behaviour.NOISE],
+            people=[PersonEntry(role="subject", card_number="21000999999")],
+        )
     assert list(exclusion.incidents.order_by("pk")) == [first, second]
     assert set(second.behaviours.values_list("behaviour", flat=True)) == {"noise", "while_excluded"}
     assert second.level == Level.DISRUPTIVE
@@ -155,8 +204,12 @@ def test_a_new_incident_with_someone_excluded_is_linked_and_escalates(world, dja
 
 
 def test_a_draft_is_kept_and_replaced(world):
-    draft = services.draft_save(actor=world.users["frontline"], data={"summary": ["Noise"], "csrfmiddlewaretoken": ["x"]})
-    again = services.draft_save(actor=world.users["frontline"], key=draft.key, data={"summary": ["Noise again"]})
+    draft = services.draft_save(
+        actor=world.users["frontline"], data={"summary": ["Noise"], "csrfmiddlewaretoken": ["x"]}
+    )
+    again = services.draft_save(
+        actor=world.users["frontline"], key=draft.key, data={"summary": ["Noise again"]}
+    )
     assert again.pk == draft.pk and Draft.objects.get().data == {"summary": ["Noise again"]}
     _report(world, draft_key=draft.key)
     assert Draft.objects.count() == 0
@@ -171,7 +224,9 @@ def test_another_users_draft_key_does_not_overwrite_theirs(world):
 
 def test_retention_anonymises_old_records_and_records_the_run(world):
     old_person = PersonFactory(system=world.system, name="Pat Example")
-    old = IncidentFactory(branch=world.branch, subject=old_person, occurred_at=timezone.now() - timedelta(days=4 * 365))
+    old = IncidentFactory(
+        branch=world.branch, subject=old_person, occurred_at=timezone.now() - timedelta(days=4 * 365)
+    )
     recent = IncidentFactory(branch=world.branch, subject=PersonFactory(system=world.system))
     RetentionSettings.objects.create(system=world.system, keep_days=3 * 365)
     run = services.retention_apply(system=world.system)
@@ -188,12 +243,22 @@ def test_retention_anonymises_old_records_and_records_the_run(world):
 def test_retention_keeps_incidents_of_an_exclusion_still_running(world):
     rules_install_defaults(system=world.system)
     person = PersonFactory(system=world.system)
-    old = IncidentFactory(branch=world.branch, subject=person, occurred_at=timezone.now() - timedelta(days=4 * 365),
-                          rules=[RuleFactory(system=world.system)])
+    old = IncidentFactory(
+        branch=world.branch,
+        subject=person,
+        occurred_at=timezone.now() - timedelta(days=4 * 365),
+        rules=[RuleFactory(system=world.system)],
+    )
     from patroncare.conduct.tests.factories import ExclusionFactory
 
-    ExclusionFactory(system=world.system, person=person, outcome=Outcome.PERMANENT, incidents=[old],
-                     start_date=today_for(world.system) - timedelta(days=4 * 365), issued_by=world.users["supervisor"])
+    ExclusionFactory(
+        system=world.system,
+        person=person,
+        outcome=Outcome.PERMANENT,
+        incidents=[old],
+        start_date=today_for(world.system) - timedelta(days=4 * 365),
+        issued_by=world.users["supervisor"],
+    )
     run = services.retention_apply(system=world.system)
     assert run.incidents == 0
 

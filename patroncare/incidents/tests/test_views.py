@@ -11,14 +11,27 @@ from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
-REPORTERS = {"frontline": 200, "supervisor": 200, "administrator": 200, "security": 200, "trainer": 403,
-             "trustee": 403, "other_branch_supervisor": 200, "other_system_admin": 200, "anonymous": 302}
+REPORTERS = {
+    "frontline": 200,
+    "supervisor": 200,
+    "administrator": 200,
+    "security": 200,
+    "trainer": 403,
+    "trustee": 403,
+    "other_branch_supervisor": 200,
+    "other_system_admin": 200,
+    "anonymous": 302,
+}
 
 
 @pytest.fixture
 def incident(world):
-    return IncidentFactory(branch=world.branch, reported_by=world.users["frontline"], summary="Kicked the door hard",
-                           subject=PersonFactory(system=world.system, name="Jordan Hidden"))
+    return IncidentFactory(
+        branch=world.branch,
+        reported_by=world.users["frontline"],
+        summary="Kicked the door hard",
+        subject=PersonFactory(system=world.system, name="Jordan Hidden"),
+    )
 
 
 @pytest.mark.parametrize("url_name", ["incidents:list", "incidents:report"])
@@ -32,47 +45,97 @@ def test_another_branch_supervisor_does_not_see_the_incident_in_the_list(signed_
 
 
 def test_incident_detail_is_for_its_branch_and_its_reporter(role_matrix, incident):
-    expected = {"frontline": 200, "supervisor": 200, "administrator": 200, "security": 200, "trainer": 403,
-                "trustee": 403, "other_branch_supervisor": 404, "other_system_admin": 404, "anonymous": 302}
+    expected = {
+        "frontline": 200,
+        "supervisor": 200,
+        "administrator": 200,
+        "security": 200,
+        "trainer": 403,
+        "trustee": 403,
+        "other_branch_supervisor": 404,
+        "other_system_admin": 404,
+        "anonymous": 302,
+    }
     role_matrix(reverse("incidents:detail", args=[incident.pk]), expected, hidden_text="Jordan Hidden")
 
 
 def test_front_line_staff_read_only_their_own_reports(signed_in, world):
     colleague_report = IncidentFactory(branch=world.branch)
-    response = signed_in(world.users["frontline"]).get(reverse("incidents:detail", args=[colleague_report.pk]))
+    response = signed_in(world.users["frontline"]).get(
+        reverse("incidents:detail", args=[colleague_report.pk])
+    )
     assert response.status_code == 404
 
 
 def test_reading_an_incident_is_audited(signed_in, world, incident):
     signed_in(world.users["supervisor"]).get(reverse("incidents:detail", args=[incident.pk]))
-    assert AuditEvent.objects.filter(action=AuditAction.VIEW, object_type="incidents.incident",
-                                     object_id=str(incident.pk), actor=world.users["supervisor"]).count() == 1
+    assert (
+        AuditEvent.objects.filter(
+            action=AuditAction.VIEW,
+            object_type="incidents.incident",
+            object_id=str(incident.pk),
+            actor=world.users["supervisor"],
+        ).count()
+        == 1
+    )
 
 
 def test_patterns_are_for_supervisors_and_administrators(role_matrix, incident):
-    expected = {"frontline": 403, "supervisor": 200, "administrator": 200, "security": 403, "trainer": 403,
-                "trustee": 403, "other_branch_supervisor": 200, "other_system_admin": 200, "anonymous": 302}
+    expected = {
+        "frontline": 403,
+        "supervisor": 200,
+        "administrator": 200,
+        "security": 403,
+        "trainer": 403,
+        "trustee": 403,
+        "other_branch_supervisor": 200,
+        "other_system_admin": 200,
+        "anonymous": 302,
+    }
     role_matrix(reverse("incidents:patterns"), expected, hidden_text="Millbrook Branch")
 
 
 def test_a_check_in_is_private_to_its_owner(role_matrix, world, incident):
-    checkin = CheckIn.objects.create(incident=incident, staff_member=world.users["frontline"],
-                                     due_on=timezone.localdate())
-    expected = {"frontline": 200, "supervisor": 404, "administrator": 404, "security": 404, "trainer": 403,
-                "trustee": 403, "other_branch_supervisor": 404, "other_system_admin": 404, "anonymous": 302}
+    checkin = CheckIn.objects.create(
+        incident=incident, staff_member=world.users["frontline"], due_on=timezone.localdate()
+    )
+    expected = {
+        "frontline": 200,
+        "supervisor": 404,
+        "administrator": 404,
+        "security": 404,
+        "trainer": 403,
+        "trustee": 403,
+        "other_branch_supervisor": 404,
+        "other_system_admin": 404,
+        "anonymous": 302,
+    }
     role_matrix(reverse("incidents:checkin", args=[checkin.pk]), expected)
 
 
 def _post_data(world, **overrides):
     local_now = timezone.localtime(timezone.now() - timedelta(minutes=30), world.system.zone)
     data = {
-        "branch": world.branch.pk, "location": "", "occurred_at": local_now.strftime("%Y-%m-%dT%H:%M"),
-        "behaviours": ["abusive_language"], "summary": "Insults at the desk",
-        "narrative": "He was rude and called Maria a 'useless idiot' twice.", "actions": ["warned", "police"],
-        "police_report": "26-1187", "ems_report": "", "injuries": "", "damage": "", "follow_ups": "Check camera 2",
-        "people-TOTAL_FORMS": "3", "people-INITIAL_FORMS": "0", "people-MIN_NUM_FORMS": "0",
-        "people-MAX_NUM_FORMS": "8", "people-0-role": "subject", "people-0-card_number": "21000555111",
-        "people-0-description": "Blue rain jacket", "flagged_seen": ["housing|homeless"],
+        "branch": world.branch.pk,
+        "location": "",
+        "occurred_at": local_now.strftime("%Y-%m-%dT%H:%M"),
+        "behaviours": ["abusive_language"],
+        "summary": "Insults at the desk",
+        "narrative": "He was rude and called Maria a 'useless idiot' twice.",
+        "actions": ["warned", "police"],
+        "police_report": "26-1187",
+        "ems_report": "",
+        "injuries": "",
+        "damage": "",
+        "follow_ups": "Check camera 2",
+        "people-TOTAL_FORMS": "3",
+        "people-INITIAL_FORMS": "0",
+        "people-MIN_NUM_FORMS": "0",
+        "people-MAX_NUM_FORMS": "8",
+        "people-0-role": "subject",
+        "people-0-card_number": "21000555111",
+        "people-0-description": "Blue rain jacket",
+        "flagged_seen": ["housing|homeless"],
     }
     return data | overrides
 
@@ -100,7 +163,8 @@ def test_bad_input_keeps_what_was_typed_and_saves_nothing(signed_in, world):
 def test_a_time_in_the_future_is_a_clear_error(signed_in, world):
     later = timezone.localtime(timezone.now() + timedelta(hours=3), world.system.zone)
     response = signed_in(world.users["frontline"]).post(
-        reverse("incidents:report"), _post_data(world, occurred_at=later.strftime("%Y-%m-%dT%H:%M")))
+        reverse("incidents:report"), _post_data(world, occurred_at=later.strftime("%Y-%m-%dT%H:%M"))
+    )
     assert response.status_code == 400 and "cannot be in the future" in response.content.decode()
     assert Incident.objects.count() == 0
 
@@ -112,8 +176,10 @@ def test_a_trustee_cannot_report_and_nothing_changes(signed_in, world):
 
 def test_writing_help_answers_with_suggestions(signed_in, world):
     response = signed_in(world.users["frontline"]).post(
-        reverse("incidents:writing_help"), {"narrative": "Un indigente muy grosero.", "flagged_seen": ["x|y"]},
-        HTTP_HX_REQUEST="true")
+        reverse("incidents:writing_help"),
+        {"narrative": "Un indigente muy grosero.", "flagged_seen": ["x|y"]},
+        HTTP_HX_REQUEST="true",
+    )
     content = response.content.decode()
     assert response.status_code == 200
     assert "<mark>indigente</mark>" in content and "<mark>grosero</mark>" in content
@@ -122,8 +188,11 @@ def test_writing_help_answers_with_suggestions(signed_in, world):
 
 def test_autosave_keeps_a_draft_and_reopens_it(signed_in, world):
     client = signed_in(world.users["frontline"])
-    response = client.post(reverse("incidents:draft_save"), {"summary": "Half written", "narrative": "He said"},
-                           HTTP_HX_REQUEST="true")
+    response = client.post(
+        reverse("incidents:draft_save"),
+        {"summary": "Half written", "narrative": "He said"},
+        HTTP_HX_REQUEST="true",
+    )
     draft = Draft.objects.get(author=world.users["frontline"])
     assert str(draft.key) in response.content.decode()
     page = client.get(reverse("incidents:report") + f"?draft={draft.key}").content.decode()
@@ -148,8 +217,10 @@ def test_recording_a_debrief(signed_in, world):
     incident = Incident.objects.get()
     client = signed_in(world.users["supervisor"])
     today = timezone.localtime(timezone.now(), world.system.zone).date()
-    response = client.post(reverse("incidents:debrief", args=[incident.pk]),
-                           {"held_on": today.isoformat(), "notes": "Walked through it; will add a second person."})
+    response = client.post(
+        reverse("incidents:debrief", args=[incident.pk]),
+        {"held_on": today.isoformat(), "notes": "Walked through it; will add a second person."},
+    )
     assert response.status_code == 302
     incident.debrief.refresh_from_db()
     assert incident.debrief.held_by == world.users["supervisor"]

@@ -8,17 +8,23 @@ CASES = [
     ("A homeless guy was sleeping in the reading room.", [("housing", "homeless")]),
     ("The patron seemed schizophrenic and was yelling at the wall.", [("diagnosis", "schizophrenic")]),
     ("Some junkie left needles in the restroom.", [("addiction", "junkie")]),
-    ("He was being super rude and aggressive to Tom at the desk.", [("character", "rude"),
-                                                                     ("character", "aggressive")]),
+    (
+        "He was being super rude and aggressive to Tom at the desk.",
+        [("character", "rude"), ("character", "aggressive")],
+    ),
     ("A dirty, smelly man was using computer 4.", [("appearance", "dirty"), ("appearance", "smelly")]),
     ("She is a drunk and a troublemaker.", [("addiction", "a drunk"), ("character", "troublemaker")]),
     ("Un indigente estaba durmiendo en la sala infantil.", [("housing", "indigente")]),
     ("La señora estaba loca y gritaba a todos.", [("diagnosis", "loca")]),
     ("El borracho de siempre volvió a entrar.", [("addiction", "borracho")]),
-    ("Un hombre muy grosero y agresivo insultó a la bibliotecaria.", [("character", "grosero"),
-                                                                      ("character", "agresivo")]),
-    ("Había un tipo sucio y sospechoso cerca de la entrada.", [("appearance", "sucio"),
-                                                              ("appearance", "sospechoso")]),
+    (
+        "Un hombre muy grosero y agresivo insultó a la bibliotecaria.",
+        [("character", "grosero"), ("character", "agresivo")],
+    ),
+    (
+        "Había un tipo sucio y sospechoso cerca de la entrada.",
+        [("appearance", "sucio"), ("appearance", "sospechoso")],
+    ),
     ("Vino una persona sin hogar a pedir ayuda.", [("housing", "sin hogar")]),
 ]
 
@@ -50,4 +56,6 @@ def test_each_flag_carries_a_behavioural_suggestion():
 
 def test_posted_keys_accept_only_known_categories():
     assert parse_keys(["housing|homeless", "bogus|x", "character|", "character|rude"]) == {
-        ("housing", "homeless"), ("character", "rude")}
+        ("housing", "homeless"),
+        ("character", "rude"),
+    }

@@ -10,5 +10,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for system in LibrarySystem.objects.order_by("pk"):
             run = retention_apply(system=system)
-            self.stdout.write(f"{system.slug}: {run.mode} {run.incidents} incidents, {run.exclusions} exclusions "
-                              f"(closed before {run.cutoff})")
+            self.stdout.write(
+                f"{system.slug}: {run.mode} {run.incidents} incidents, {run.exclusions} exclusions "
+                f"(closed before {run.cutoff})"
+            )
