@@ -191,3 +191,16 @@ class ReviewForm(forms.Form):
     findings = forms.CharField(
         label=_("What the team found and decided"), widget=forms.Textarea(attrs={"rows": 4})
     )
+
+
+class ReviewCompleteForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Outcome of the review"),
+        choices=[(Outcome.SUSPENSION, _("Suspension until a last day")), (Outcome.PERMANENT, _("Permanent exclusion"))],
+        widget=forms.RadioSelect,
+    )
+    end_date = forms.DateField(label=_("Last day"), required=False, widget=forms.DateInput(attrs=DATE))
+
+
+class PhotoForm(forms.Form):
+    photo = forms.FileField(label=_("Photo of the person"), help_text=_("JPEG or PNG, up to 5 MB."))

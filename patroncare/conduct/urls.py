@@ -29,5 +29,8 @@ urlpatterns = [
         views.AppealLetterView.as_view(),
         name="appeal_letter",
     ),
+    path("exclusions/<int:pk>/review/", views.ExclusionReviewCompleteView.as_view(), name="exclusion_review"),
+    path("exclusions/<int:pk>/photo/", views.PhotoUploadView.as_view(), name="photo_upload"),
+    path("people/<int:person_pk>/photo/", views.PersonPhotoView.as_view(), name="person_photo"),
     path("review/", views.ReviewView.as_view(), name="review"),
 ]

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +26,8 @@ from .forms import (
     ExclusionForm,
     IssueLimitForm,
     LadderStepForm,
+    PhotoForm,
+    ReviewCompleteForm,
     ReviewForm,
     RuleForm,
 )
@@ -308,7 +310,8 @@ class ExclusionCreateView(ConductView):
 class ExclusionDetailView(ConductView):
     scoped_model = Exclusion
 
-    def _render(self, request, exclusion, delivery_form=None, appeal_form=None, status=200):
+    def _render(self, request, exclusion, delivery_form=None, appeal_form=None, status=200, review_form=None,
+                photo_form=None):
         settings = services.appeal_settings_for(exclusion.system)
         open_appeal = next((a for a in exclusion.appeals.all() if a.is_open), None)
         context = {
@@ -336,6 +339,10 @@ class ExclusionDetailView(ConductView):
                 },
             ),
             "decision_form": DecisionForm(prefix="decision"),
+            "review_form": review_form or ReviewCompleteForm(prefix="review"),
+            "photo_form": photo_form or PhotoForm(prefix="photo"),
+            "can_complete_review": exclusion.outcome == Outcome.PENDING_REVIEW
+            and exclusion.state != ExclusionState.RESCINDED,
         }
         return render(request, "conduct/exclusion_detail.html", context, status=status)
 
@@ -533,3 +540,47 @@ class ReviewView(ConductView):
                 return redirect("conduct:review")
         start, end = self._period(request)
         return self._render(request, start, end, form=form, status=400)
+
+
+class ExclusionReviewCompleteView(ExclusionDetailView):
+    def post(self, request, pk):
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        form = ReviewCompleteForm(request.POST, prefix="review")
+        if form.is_valid():
+            try:
+                services.exclusion_complete_review(actor=request.user, exclusion=exclusion, **form.cleaned_data)
+            except ValidationError as error:
+                _attach(form, error)
+            else:
+                messages.success(request, _("The review was completed. Send the person a new notice letter."))
+                return redirect("conduct:exclusion_detail", pk=pk)
+        return self._render(request, exclusion, review_form=form, status=400)
+
+
+class PhotoUploadView(ExclusionDetailView):
+    def post(self, request, pk):
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        form = PhotoForm(request.POST, request.FILES, prefix="photo")
+        if form.is_valid():
+            try:
+                services.person_photo_set(actor=request.user, exclusion=exclusion, upload=form.cleaned_data["photo"])
+            except ValidationError as error:
+                _attach(form, error)
+            else:
+                messages.success(request, _("The photo was added."))
+                return redirect("conduct:exclusion_detail", pk=pk)
+        return self._render(request, exclusion, photo_form=form, status=400)
+
+
+class PersonPhotoView(ConductView):
+    """A photo is shown only to staff whose board lists the person today."""
+
+    permission = can_see_board
+
+    def get(self, request, person_pk):
+        person = next((e.person for e in selectors.board_for(user=request.user) if e.person_id == person_pk), None)
+        if person is None or not person.photo:
+            raise Http404
+        response = FileResponse(person.photo.open("rb"))
+        response["Cache-Control"] = "private, no-store"
+        return response

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from patroncare.conduct.models import Rule
 from patroncare.libraries.models import Branch, Location
 
-from .models import BEHAVIOUR_LEVEL, ActionKind, Behaviour, Feeling, InvolvementRole, Level
+from .models import BEHAVIOUR_LEVEL, ActionKind, Behaviour, Feeling, InvolvementRole, Level, RetentionSettings
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -161,3 +161,9 @@ class CheckInForm(forms.Form):
 
 def naive_local(value: datetime, zone) -> datetime:
     return timezone.make_aware(value.replace(tzinfo=None), zone) if timezone.is_naive(value) else value
+
+
+class RetentionForm(forms.ModelForm):
+    class Meta:
+        model = RetentionSettings
+        fields = ["keep_days", "mode"]

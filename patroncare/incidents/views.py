@@ -15,7 +15,7 @@ from patroncare.core.access import PermissionRequiredMixin
 from patroncare.libraries.selectors import branches_visible_to
 
 from . import selectors, services, writing_help
-from .forms import CheckInForm, DebriefForm, IncidentForm, PersonFormSet
+from .forms import CheckInForm, DebriefForm, IncidentForm, PersonFormSet, RetentionForm
 from .models import Behaviour, Incident, Level
 from .permissions import (
     REPORTING_ROLES,
@@ -23,6 +23,7 @@ from .permissions import (
     can_record_debrief,
     can_report_incident,
     can_see_patterns,
+    can_manage_retention,
 )
 from .services import PersonEntry
 
@@ -66,6 +67,7 @@ class IncidentListView(IncidentView):
             "branches": branches_visible_to(user=request.user, roles=REPORTING_ROLES),
             "drafts": selectors.drafts_of(user=request.user),
             "can_patterns": can_see_patterns(request.user),
+            "can_retention": can_manage_retention(request.user),
         }
         return render(request, "incidents/incident_list.html", context)
 
@@ -300,3 +302,28 @@ class PatternsView(IncidentView):
         for row in data["by_hour"]:
             row["percent"] = round(100 * row["n"] / peak)
         return render(request, "incidents/patterns.html", {**data, "days": days})
+
+
+class RetentionView(IncidentView):
+    permission = can_manage_retention
+
+    def _render(self, request, form, status=200):
+        from .models import RetentionRun
+
+        runs = RetentionRun.objects.filter(system_id=request.user.library_system_id)[:12]
+        return render(request, "incidents/retention.html", {"form": form, "runs": runs}, status=status)
+
+    def get(self, request):
+        from .models import RetentionSettings
+
+        settings, _created = RetentionSettings.objects.get_or_create(system=request.user.library_system)
+        return self._render(request, RetentionForm(instance=settings))
+
+    def post(self, request):
+        form = RetentionForm(request.POST)
+        if form.is_valid():
+            services.retention_settings_update(actor=request.user, system=request.user.library_system,
+                                               **form.cleaned_data)
+            messages.success(request, _("The retention schedule was saved."))
+            return redirect("incidents:retention")
+        return self._render(request, form, status=400)

@@ -1,5 +1,8 @@
 from .appeals import appeal_decide, appeal_file
 from .exclusions import (
+    exclusion_complete_review,
+    person_photo_set,
+
     exclusion_approve_deviation,
     exclusion_issue,
     exclusion_record_delivery,
@@ -23,6 +26,8 @@ __all__ = [
     "appeal_settings_for",
     "appeal_settings_update",
     "exclusion_approve_deviation",
+    "exclusion_complete_review",
+    "person_photo_set",
     "exclusion_issue",
     "exclusion_record_delivery",
     "issue_limit_set",

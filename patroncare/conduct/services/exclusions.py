@@ -263,3 +263,45 @@ def review_record(*, actor, system, period_start: date, period_end: date, findin
         summary="Periodic review of exclusions recorded",
     )
     return review
+
+
+@transaction.atomic
+def exclusion_complete_review(*, actor, exclusion: Exclusion, outcome: str, end_date: date | None = None) -> Exclusion:
+    """After an immediate suspension pending review: set its end, or make it permanent."""
+    if exclusion.outcome != Outcome.PENDING_REVIEW or exclusion.rescinded_at:
+        raise ValidationError(_("This exclusion is not waiting for a review."))
+    if outcome not in (Outcome.SUSPENSION, Outcome.PERMANENT):
+        raise ValidationError({"outcome": _("Choose a suspension with an end date, or a permanent exclusion.")})
+    if outcome == Outcome.SUSPENSION:
+        if end_date is None:
+            raise ValidationError({"end_date": _("A suspension needs a last day.")})
+        if end_date < exclusion.start_date:
+            raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
+        days = (end_date - exclusion.start_date).days + 1
+    else:
+        end_date, days = None, None
+    if actor.pk == exclusion.issued_by_id and exclusion.system.director_id != actor.pk:
+        raise ValidationError(_("The review is completed by someone other than the person who issued it."))
+    _check_allowance(actor=actor, system=exclusion.system, outcome=outcome, days=days)
+    exclusion.outcome, exclusion.end_date = outcome, end_date
+    exclusion.full_clean()
+    exclusion.save(update_fields=["outcome", "end_date"])
+    audit_record(action=AuditAction.UPDATE, actor=actor, obj=exclusion, summary="Review of a pending exclusion completed",
+                 changes={"outcome": outcome, "end_date": str(end_date)})
+    return exclusion
+
+
+@transaction.atomic
+def person_photo_set(*, actor, exclusion: Exclusion, upload) -> None:
+    """A photo of an excluded person, so staff of every branch in scope can recognise them. JPEG or PNG only."""
+    from patroncare.incidents.services import validate_upload
+
+    if validate_upload(upload) not in ("image/jpeg", "image/png"):
+        raise ValidationError({"photo": _("Choose a JPEG or PNG photo.")})
+    person = exclusion.person
+    if person.photo:
+        person.photo.delete(save=False)
+    person.photo.save(f"person-{person.pk}.{upload.name.rsplit('.', 1)[-1].lower()}", upload, save=False)
+    person.full_clean()
+    person.save(update_fields=["photo"])
+    audit_record(action=AuditAction.UPDATE, actor=actor, obj=exclusion, summary="Photo of the excluded person added")

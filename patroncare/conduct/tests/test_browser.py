@@ -83,3 +83,33 @@ def test_file_and_decide_an_appeal(desktop_page, conduct, incident):
     href = page.get_by_role("link", name="Decision letter (English, PDF)").get_attribute("href")
     assert page.request.get(href).body().startswith(b"%PDF-")
     check_accessibility(page, "exclusion-after-appeal")
+
+
+def test_every_other_page_is_accessible(desktop_page, conduct, incident):
+    from django.utils import timezone
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from patroncare.incidents.models import CheckIn
+
+    admin = conduct.users["administrator"]
+    checkin = CheckIn.objects.create(incident=incident, staff_member=admin, due_on=timezone.localdate())
+    device = TOTPDevice.objects.create(user=admin, name="Phone", confirmed=True)
+    page = desktop_page
+    browser_sign_in(page, admin.email, PASSWORD, totp_device=device)
+    pages = {
+        "incident-list": "/incidents/",
+        "incident-patterns": "/incidents/patterns/",
+        "incident-retention": "/incidents/retention/",
+        "checkin": f"/incidents/check-ins/{checkin.pk}/",
+        "rule-list": "/conduct/rules/",
+        "rule-form": f"/conduct/rules/{conduct.rules['4'].pk}/",
+        "ladder": "/conduct/ladder/",
+        "appeal-rules": "/conduct/appeal-rules/",
+        "exclusion-list": "/conduct/exclusions/",
+        "periodic-review": "/conduct/review/",
+        "desk-with-sections": "/desk/",
+    }
+    for name, url in pages.items():
+        response = page.goto(url)
+        assert response.status == 200, name
+        check_accessibility(page, name)

@@ -313,3 +313,55 @@ def test_exclusion_list_makes_a_constant_number_of_queries(signed_in, case, djan
         )
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(reverse("conduct:exclusions"))
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def test_a_photo_is_added_and_shown_only_to_boards_that_list_the_person(signed_in, case, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = signed_in(case.users["supervisor"]).post(
+        reverse("conduct:photo_upload", args=[case.exclusion.pk]),
+        {"photo-photo": SimpleUploadedFile("face.png", PNG)},
+    )
+    assert response.status_code == 302
+    url = reverse("conduct:person_photo", args=[case.person.pk])
+    assert signed_in(case.users["frontline"]).get(url).status_code == 200
+    assert signed_in(case.users["other_branch_supervisor"]).get(url).status_code == 404
+    assert signed_in(case.users["other_system_admin"]).get(url).status_code == 404
+    assert signed_in(case.users["trustee"]).get(url).status_code == 403
+
+
+def test_a_disguised_photo_is_refused_and_nothing_is_kept(signed_in, case):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = signed_in(case.users["supervisor"]).post(
+        reverse("conduct:photo_upload", args=[case.exclusion.pk]),
+        {"photo-photo": SimpleUploadedFile("face.png", b"%PDF-1.4 not a photo")},
+    )
+    assert response.status_code == 400
+    assert "content was checked" in response.content.decode()
+    case.person.refresh_from_db()
+    assert not case.person.photo
+
+
+def test_completing_a_pending_review_within_the_role_limit(signed_in, case):
+    case.system.director = case.users["administrator"]
+    case.system.save()
+    incident = IncidentFactory(branch=case.branch, rules=[case.rules["9"]], subject=case.person)
+    exclusion = services.exclusion_issue(
+        actor=case.users["administrator"], incident=incident, person=case.person, outcome=Outcome.PENDING_REVIEW,
+        start_date=today_for(case.system),
+    )
+    end = exclusion.start_date + timedelta(days=179)
+    data = {"review-outcome": "suspension", "review-end_date": end.isoformat()}
+    url = reverse("conduct:exclusion_review", args=[exclusion.pk])
+    response = signed_in(case.users["security"]).post(url, data)
+    assert response.status_code == 400 and "up to 1 days" in response.content.decode()
+    exclusion.refresh_from_db()
+    assert exclusion.outcome == Outcome.PENDING_REVIEW
+    response = signed_in(case.users["supervisor"]).post(url, data)
+    exclusion.refresh_from_db()
+    assert response.status_code == 302
+    assert (exclusion.outcome, exclusion.end_date) == (Outcome.SUSPENSION, end)

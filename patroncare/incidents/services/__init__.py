@@ -7,7 +7,7 @@ from .reports import (
     incident_report,
     validate_upload,
 )
-from .retention import retention_apply
+from .retention import retention_apply, retention_settings_update
 
 __all__ = [
     "PersonEntry",
@@ -17,5 +17,6 @@ __all__ = [
     "draft_save",
     "incident_report",
     "retention_apply",
+    "retention_settings_update",
     "validate_upload",
 ]

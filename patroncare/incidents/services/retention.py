@@ -87,3 +87,16 @@ def retention_apply(*, system, now=None) -> RetentionRun:
         summary=f"Retention: {settings.mode} {len(incident_ids)} incidents, {len(exclusion_ids)} exclusions",
     )
     return run
+
+
+@transaction.atomic
+def retention_settings_update(*, actor, system, keep_days: int, mode: str) -> RetentionSettings:
+    settings, _ = RetentionSettings.objects.get_or_create(system=system)
+    before = {"keep_days": settings.keep_days, "mode": settings.mode}
+    settings.keep_days, settings.mode = keep_days, mode
+    settings.full_clean()
+    settings.save()
+    audit_record(action=AuditAction.UPDATE, actor=actor, obj=settings, library_system_id=system.pk,
+                 summary="Incident retention schedule changed",
+                 changes={"keep_days": [before["keep_days"], keep_days], "mode": [before["mode"], mode]})
+    return settings

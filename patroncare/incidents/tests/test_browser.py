@@ -35,6 +35,7 @@ def test_report_an_incident_on_a_phone(phone_page, world):
     help_box.wait_for()
     assert "rude" in help_box.inner_text()
     check_accessibility(page, "incident-report-writing-help")
+    screenshot(page, "incident-report-phone")
     page.get_by_label("What happened, in order").fill(
         "He raised his voice and called the clerk a useless idiot twice, then threw the receipt."
     )

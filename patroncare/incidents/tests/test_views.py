@@ -224,3 +224,21 @@ def test_recording_a_debrief(signed_in, world):
     assert response.status_code == 302
     incident.debrief.refresh_from_db()
     assert incident.debrief.held_by == world.users["supervisor"]
+
+
+def test_retention_page_is_for_administrators(role_matrix, world):
+    from patroncare.conftest import ADMIN_ONLY
+
+    role_matrix(reverse("incidents:retention"), ADMIN_ONLY)
+
+
+def test_administrator_sets_the_retention_period_and_a_too_short_one_is_refused(signed_in, world):
+    from patroncare.incidents.models import RetentionSettings
+
+    client = signed_in(world.users["administrator"])
+    response = client.post(reverse("incidents:retention"), {"keep_days": "10", "mode": "purge"})
+    assert response.status_code == 400
+    assert not RetentionSettings.objects.filter(system=world.system, mode="purge").exists()
+    response = client.post(reverse("incidents:retention"), {"keep_days": "2555", "mode": "purge"})
+    assert response.status_code == 302
+    assert RetentionSettings.objects.get(system=world.system).keep_days == 2555
