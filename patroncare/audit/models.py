@@ -52,7 +52,9 @@ class AuditEvent(models.Model):
         ordering = ["-at", "-id"]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
-        constraints = [models.CheckConstraint(condition=Q(action__in=AuditAction.values), name="auditevent_action_valid")]
+        constraints = [
+            models.CheckConstraint(condition=Q(action__in=AuditAction.values), name="auditevent_action_valid")
+        ]
         indexes = [
             models.Index(fields=["library_system", "-at"]),
             models.Index(fields=["library_system", "actor", "-at"]),
