@@ -49,7 +49,7 @@ class AuditEvent(models.Model):
     objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-at", "-id"]
+        ordering = ["-at"]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
         constraints = [
