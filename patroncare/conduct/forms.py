@@ -196,7 +196,10 @@ class ReviewForm(forms.Form):
 class ReviewCompleteForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("Outcome of the review"),
-        choices=[(Outcome.SUSPENSION, _("Suspension until a last day")), (Outcome.PERMANENT, _("Permanent exclusion"))],
+        choices=[
+            (Outcome.SUSPENSION, _("Suspension until a last day")),
+            (Outcome.PERMANENT, _("Permanent exclusion")),
+        ],
         widget=forms.RadioSelect,
     )
     end_date = forms.DateField(label=_("Last day"), required=False, widget=forms.DateInput(attrs=DATE))

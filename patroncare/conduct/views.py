@@ -221,6 +221,7 @@ class ExclusionListView(ConductView):
         state = request.GET.get("state", "")
         if state not in ExclusionState.values:
             state = ""
+        audit_record(action=AuditAction.VIEW, actor=request.user, obj=None, summary="Exclusion list read")
         return render(
             request,
             "conduct/exclusion_list.html",
@@ -310,8 +311,16 @@ class ExclusionCreateView(ConductView):
 class ExclusionDetailView(ConductView):
     scoped_model = Exclusion
 
-    def _render(self, request, exclusion, delivery_form=None, appeal_form=None, status=200, review_form=None,
-                photo_form=None):
+    def _render(
+        self,
+        request,
+        exclusion,
+        delivery_form=None,
+        appeal_form=None,
+        status=200,
+        review_form=None,
+        photo_form=None,
+    ):
         settings = services.appeal_settings_for(exclusion.system)
         open_appeal = next((a for a in exclusion.appeals.all() if a.is_open), None)
         context = {
@@ -548,7 +557,9 @@ class ExclusionReviewCompleteView(ExclusionDetailView):
         form = ReviewCompleteForm(request.POST, prefix="review")
         if form.is_valid():
             try:
-                services.exclusion_complete_review(actor=request.user, exclusion=exclusion, **form.cleaned_data)
+                services.exclusion_complete_review(
+                    actor=request.user, exclusion=exclusion, **form.cleaned_data
+                )
             except ValidationError as error:
                 _attach(form, error)
             else:
@@ -563,7 +574,9 @@ class PhotoUploadView(ExclusionDetailView):
         form = PhotoForm(request.POST, request.FILES, prefix="photo")
         if form.is_valid():
             try:
-                services.person_photo_set(actor=request.user, exclusion=exclusion, upload=form.cleaned_data["photo"])
+                services.person_photo_set(
+                    actor=request.user, exclusion=exclusion, upload=form.cleaned_data["photo"]
+                )
             except ValidationError as error:
                 _attach(form, error)
             else:
@@ -578,7 +591,9 @@ class PersonPhotoView(ConductView):
     permission = can_see_board
 
     def get(self, request, person_pk):
-        person = next((e.person for e in selectors.board_for(user=request.user) if e.person_id == person_pk), None)
+        person = next(
+            (e.person for e in selectors.board_for(user=request.user) if e.person_id == person_pk), None
+        )
         if person is None or not person.photo:
             raise Http404
         response = FileResponse(person.photo.open("rb"))

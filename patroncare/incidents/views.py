@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from patroncare.accounts.models import User
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
 from patroncare.core.access import PermissionRequiredMixin
 from patroncare.libraries.selectors import branches_visible_to
 
@@ -20,10 +22,10 @@ from .models import Behaviour, Incident, Level
 from .permissions import (
     REPORTING_ROLES,
     can_list_incidents,
+    can_manage_retention,
     can_record_debrief,
     can_report_incident,
     can_see_patterns,
-    can_manage_retention,
 )
 from .services import PersonEntry
 
@@ -59,6 +61,7 @@ class IncidentListView(IncidentView):
         if filters["branch_id"] and not str(filters["branch_id"]).isdigit():
             filters["branch_id"] = None
         incidents = selectors.incident_list(user=request.user, **filters)[: self.page_size]
+        audit_record(action=AuditAction.VIEW, actor=request.user, obj=None, summary="Incident list read")
         context = {
             "incidents": incidents,
             "filters": filters,
@@ -322,8 +325,9 @@ class RetentionView(IncidentView):
     def post(self, request):
         form = RetentionForm(request.POST)
         if form.is_valid():
-            services.retention_settings_update(actor=request.user, system=request.user.library_system,
-                                               **form.cleaned_data)
+            services.retention_settings_update(
+                actor=request.user, system=request.user.library_system, **form.cleaned_data
+            )
             messages.success(request, _("The retention schedule was saved."))
             return redirect("incidents:retention")
         return self._render(request, form, status=400)

@@ -1,11 +1,10 @@
 from .appeals import appeal_decide, appeal_file
 from .exclusions import (
-    exclusion_complete_review,
-    person_photo_set,
-
     exclusion_approve_deviation,
+    exclusion_complete_review,
     exclusion_issue,
     exclusion_record_delivery,
+    person_photo_set,
     recommendation_for,
     review_record,
 )

@@ -266,12 +266,16 @@ def review_record(*, actor, system, period_start: date, period_end: date, findin
 
 
 @transaction.atomic
-def exclusion_complete_review(*, actor, exclusion: Exclusion, outcome: str, end_date: date | None = None) -> Exclusion:
+def exclusion_complete_review(
+    *, actor, exclusion: Exclusion, outcome: str, end_date: date | None = None
+) -> Exclusion:
     """After an immediate suspension pending review: set its end, or make it permanent."""
     if exclusion.outcome != Outcome.PENDING_REVIEW or exclusion.rescinded_at:
         raise ValidationError(_("This exclusion is not waiting for a review."))
     if outcome not in (Outcome.SUSPENSION, Outcome.PERMANENT):
-        raise ValidationError({"outcome": _("Choose a suspension with an end date, or a permanent exclusion.")})
+        raise ValidationError(
+            {"outcome": _("Choose a suspension with an end date, or a permanent exclusion.")}
+        )
     if outcome == Outcome.SUSPENSION:
         if end_date is None:
             raise ValidationError({"end_date": _("A suspension needs a last day.")})
@@ -286,14 +290,19 @@ def exclusion_complete_review(*, actor, exclusion: Exclusion, outcome: str, end_
     exclusion.outcome, exclusion.end_date = outcome, end_date
     exclusion.full_clean()
     exclusion.save(update_fields=["outcome", "end_date"])
-    audit_record(action=AuditAction.UPDATE, actor=actor, obj=exclusion, summary="Review of a pending exclusion completed",
-                 changes={"outcome": outcome, "end_date": str(end_date)})
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=exclusion,
+        summary="Review of a pending exclusion completed",
+        changes={"outcome": outcome, "end_date": str(end_date)},
+    )
     return exclusion
 
 
 @transaction.atomic
 def person_photo_set(*, actor, exclusion: Exclusion, upload) -> None:
-    """A photo of an excluded person, so staff of every branch in scope can recognise them. JPEG or PNG only."""
+    """A photo of an excluded person, so staff of every branch in scope recognise them. JPEG or PNG only."""
     from patroncare.incidents.services import validate_upload
 
     if validate_upload(upload) not in ("image/jpeg", "image/png"):
@@ -304,4 +313,6 @@ def person_photo_set(*, actor, exclusion: Exclusion, upload) -> None:
     person.photo.save(f"person-{person.pk}.{upload.name.rsplit('.', 1)[-1].lower()}", upload, save=False)
     person.full_clean()
     person.save(update_fields=["photo"])
-    audit_record(action=AuditAction.UPDATE, actor=actor, obj=exclusion, summary="Photo of the excluded person added")
+    audit_record(
+        action=AuditAction.UPDATE, actor=actor, obj=exclusion, summary="Photo of the excluded person added"
+    )

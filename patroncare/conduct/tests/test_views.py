@@ -351,7 +351,10 @@ def test_completing_a_pending_review_within_the_role_limit(signed_in, case):
     case.system.save()
     incident = IncidentFactory(branch=case.branch, rules=[case.rules["9"]], subject=case.person)
     exclusion = services.exclusion_issue(
-        actor=case.users["administrator"], incident=incident, person=case.person, outcome=Outcome.PENDING_REVIEW,
+        actor=case.users["administrator"],
+        incident=incident,
+        person=case.person,
+        outcome=Outcome.PENDING_REVIEW,
         start_date=today_for(case.system),
     )
     end = exclusion.start_date + timedelta(days=179)

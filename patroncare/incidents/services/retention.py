@@ -96,7 +96,12 @@ def retention_settings_update(*, actor, system, keep_days: int, mode: str) -> Re
     settings.keep_days, settings.mode = keep_days, mode
     settings.full_clean()
     settings.save()
-    audit_record(action=AuditAction.UPDATE, actor=actor, obj=settings, library_system_id=system.pk,
-                 summary="Incident retention schedule changed",
-                 changes={"keep_days": [before["keep_days"], keep_days], "mode": [before["mode"], mode]})
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=settings,
+        library_system_id=system.pk,
+        summary="Incident retention schedule changed",
+        changes={"keep_days": [before["keep_days"], keep_days], "mode": [before["mode"], mode]},
+    )
     return settings
