@@ -52,7 +52,6 @@ def _candidates_today(queryset: QuerySet, today: date) -> QuerySet:
 def exclusions_in_force(*, system, branch, people) -> list[Exclusion]:
     """Exclusions that keep these people out of `branch` today."""
     today = today_for(system)
-    settings = appeal_settings_for(system)
     candidates = _with_open_appeal(
         _candidates_today(Exclusion.objects.filter(system=system, person__in=people), today)
     ).filter(Q(branch__isnull=True) | Q(branch=branch))
@@ -60,8 +59,8 @@ def exclusions_in_force(*, system, branch, people) -> list[Exclusion]:
         e
         for e in candidates
         if is_enforced(
-            exclusion_state(e, today=today, open_appeal=e.has_open_appeal),
-            stays_in_force=settings.stays_in_force,
+            state := exclusion_state(e, today=today, open_appeal=e.has_open_appeal),
+            stays_in_force=_stays_in_force(system, state),
         )
     ]
 
@@ -70,7 +69,6 @@ def board_for(*, user) -> list[Exclusion]:
     """Who is excluded now from the branches where the user works (system-wide exclusions included)."""
     system = user.library_system
     today = today_for(system)
-    settings = appeal_settings_for(system)
     queryset = Exclusion.objects.filter(system=system)
     branch_ids = branch_ids_for(user, BOARD_ROLES)
     if branch_ids is not None:
@@ -83,9 +81,14 @@ def board_for(*, user) -> list[Exclusion]:
     board = []
     for exclusion in queryset:
         exclusion.state = exclusion_state(exclusion, today=today, open_appeal=exclusion.has_open_appeal)
-        if is_enforced(exclusion.state, stays_in_force=settings.stays_in_force):
+        if is_enforced(exclusion.state, stays_in_force=_stays_in_force(system, exclusion.state)):
             board.append(exclusion)
     return board
+
+
+def _stays_in_force(system, state: str) -> bool:
+    """The appeal rule matters only for an exclusion under appeal; read it only then."""
+    return state != ExclusionState.UNDER_APPEAL or appeal_settings_for(system).stays_in_force
 
 
 def exclusions_visible_to(*, user) -> QuerySet:
@@ -147,7 +150,11 @@ def appeals_awaiting(*, user) -> list[Appeal]:
     appeals = Appeal.objects.filter(decision="", exclusion__system_id=user.library_system_id).select_related(
         "exclusion", "exclusion__person", "exclusion__system", "exclusion__branch"
     )
-    return [appeal for appeal in appeals if may_decide(user, appeal)]
+    appeals = list(appeals)
+    if not appeals:
+        return []
+    settings = appeal_settings_for(user.library_system)
+    return [appeal for appeal in appeals if may_decide(user, appeal, settings=settings)]
 
 
 def period_review(*, user, start: date, end: date) -> dict:

@@ -141,8 +141,12 @@ def issue_limit_set(
 
 
 def appeal_settings_for(system) -> AppealSettings:
-    settings, _ = AppealSettings.objects.get_or_create(system=system)
-    return settings
+    """The system's appeal rules, read once per system object (a request reuses the user's system)."""
+    cached = system.__dict__.get("_appeal_settings")
+    if cached is None:
+        cached, _ = AppealSettings.objects.get_or_create(system=system)
+        system.__dict__["_appeal_settings"] = cached
+    return cached
 
 
 @transaction.atomic
