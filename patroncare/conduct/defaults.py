@@ -6,34 +6,44 @@ adopted; every edit is kept as a new version.
 
 from .models import Outcome, Tier
 
+# code, title, tier, text, Spanish title, Spanish text (cited in letters written in Spanish)
 DEFAULT_RULES = [
     (
         "1",
         "Noise and phone calls",
         Tier.MINOR,
-        "Keep your voice and devices at a level that lets others read, study and work. Take phone calls in "
-        "the "
-        "lobby or outside.",
+        "Keep your voice and devices at a level that lets others read, study and work. "
+        "Take phone calls in the lobby or outside.",
+        "Ruido y llamadas",
+        "Mantenga la voz y los dispositivos a un volumen que permita a los demás leer, estudiar y trabajar. "
+        "Atienda las llamadas en el vestíbulo o afuera.",
     ),
     (
         "2",
         "Care of equipment and furniture",
         Tier.MINOR,
         "Use computers, furniture and materials for their purpose and leave them as you found them.",
+        "Cuidado de equipos y mobiliario",
+        "Use las computadoras, el mobiliario y los materiales para lo que son y déjelos como los encontró.",
     ),
     (
         "3",
         "Supervision of young children",
         Tier.MINOR,
         "Children under 8 stay with a parent or caregiver aged 14 or older at all times.",
+        "Supervisión de niños pequeños",
+        "Los niños menores de 8 años permanecen siempre con un padre, una madre o un cuidador de 14 años o "
+        "más.",
     ),
     (
         "4",
         "Respectful conduct",
         Tier.SERIOUS,
-        "Do not harass, insult or use slurs toward anyone, in person or online, and follow reasonable "
-        "directions "
-        "from staff.",
+        "Do not harass, insult or use slurs toward anyone, in person or online, "
+        "and follow reasonable directions from staff.",
+        "Conducta respetuosa",
+        "No acose, insulte ni use expresiones ofensivas contra nadie, en persona o en línea, "
+        "y siga las indicaciones razonables del personal.",
     ),
     (
         "5",
@@ -41,32 +51,57 @@ DEFAULT_RULES = [
         Tier.SERIOUS,
         "Do not use alcohol or drugs on library property, or behave under their influence in a way that "
         "disturbs others.",
+        "Alcohol y drogas",
+        "No consuma alcohol ni drogas en las instalaciones de la biblioteca, ni se comporte bajo sus efectos "
+        "de forma que moleste a otros.",
     ),
     (
         "6",
         "Respecting an exclusion",
         Tier.SERIOUS,
         "Do not enter library property while you are excluded from it.",
+        "Respeto de una exclusión",
+        "No entre en las instalaciones de la biblioteca mientras esté excluido de ellas.",
     ),
     (
         "7",
         "Theft and damage",
         Tier.SEVERE,
         "Do not take, damage or deface library property or anyone else's belongings.",
+        "Robo y daños",
+        "No tome, dañe ni estropee bienes de la biblioteca ni pertenencias de otras personas.",
     ),
-    ("8", "Threats", Tier.SEVERE, "Do not threaten anyone, in words, gestures or writing."),
-    ("9", "Violence", Tier.GRAVE, "Do not hit, push, spit at or physically harm anyone, or fight."),
+    (
+        "8",
+        "Threats",
+        Tier.SEVERE,
+        "Do not threaten anyone, in words, gestures or writing.",
+        "Amenazas",
+        "No amenace a nadie, ni de palabra, ni con gestos, ni por escrito.",
+    ),
+    (
+        "9",
+        "Violence",
+        Tier.GRAVE,
+        "Do not hit, push, spit at or physically harm anyone, or fight.",
+        "Violencia",
+        "No golpee, empuje, escupa ni haga daño físico a nadie, ni participe en peleas.",
+    ),
     (
         "10",
         "Weapons",
         Tier.GRAVE,
         "Do not show or use a weapon, or anything used as one, on library property.",
+        "Armas",
+        "No muestre ni use un arma, ni nada usado como tal, en las instalaciones de la biblioteca.",
     ),
     (
         "11",
         "Sexual misconduct",
         Tier.GRAVE,
         "Do not expose yourself, touch anyone sexually, or view sexual content where others can see it.",
+        "Conducta sexual indebida",
+        "No se exhiba, no toque a nadie de forma sexual y no vea contenido sexual donde otros puedan verlo.",
     ),
 ]
 

@@ -13,6 +13,7 @@ from patroncare.libraries.calendar import local_date
 from .models import EXCLUDING_OUTCOMES, Appeal, AppealDecision, Delivery, Exclusion, Outcome, ReviewRecord
 from .services.exclusions import recommendation_for
 
+GUARDIANS = {"21000400519": "Karen Brandt", "21000400602": "Rosa Ortiz"}
 SUPERVISORS = {
     "CEN": "supervisor",
     "EAS": "supervisor",
@@ -73,7 +74,7 @@ def load(context) -> None:
             conditions="Speak with the branch manager before your first visit back."
             if (days or 999) > 30
             else "",
-            guardian_name="Parent or guardian on file" if person.is_minor else "",
+            guardian_name=GUARDIANS.get(person.card_number, "Parent or guardian") if person.is_minor else "",
             letter_language="es" if incident.branch.code in ("HAR", "EAS") else "en",
         )
         exclusion.incidents.add(incident)
@@ -117,7 +118,7 @@ def _deviation(context, created):
 def _appeals(context, created, director):
     if Appeal.objects.filter(exclusion__system=context.system).exists():
         return
-    long_ones = [e for e in created if e.length_days is None or e.length_days > 7]
+    long_ones = [e for e in created if e.length_days is None or e.length_days >= 30]
     if len(long_ones) < 2:
         return
     decided, pending = long_ones[0], long_ones[-1]

@@ -24,7 +24,7 @@ class RuleForm(VersionFormMixin, forms.ModelForm):
 
     class Meta:
         model = Rule
-        fields = ["code", "title", "text", "tier", "is_active"]
+        fields = ["code", "title", "text", "title_es", "text_es", "tier", "is_active"]
 
     def __init__(self, *args, system, **kwargs):
         super().__init__(*args, **kwargs)
@@ -131,6 +131,12 @@ class ExclusionForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Only when you do not follow the recommendation. A supervisor must approve it."),
+    )
+    person_name = forms.CharField(
+        label=_("Name for the letter"),
+        max_length=150,
+        required=False,
+        help_text=_("If the person gave their name. Otherwise the letter is handed over in person."),
     )
     guardian_name = forms.CharField(label=_("Parent or guardian to notify"), max_length=150, required=False)
     letter_language = forms.ChoiceField(label=_("Letter language"), choices=settings.LANGUAGES)

@@ -20,7 +20,7 @@ def exclusion_notice_html(exclusion, *, language: str) -> str:
             "exclusion": exclusion,
             "system": exclusion.system,
             "settings": settings,
-            "rules": list(exclusion.rules.all()),
+            "rules": [(rule.code, *rule.wording(language)) for rule in exclusion.rules.all()],
             "incidents": list(exclusion.incidents.all()),
             "appealable": is_appealable(exclusion, settings),
             "deadline": appeal_deadline(exclusion, settings),

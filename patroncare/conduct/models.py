@@ -49,6 +49,10 @@ class Rule(VersionedModel):
     title = models.CharField(_("title"), max_length=150)
     text = models.TextField(_("plain-language text"))
     tier = models.CharField(_("severity tier"), max_length=20, choices=Tier.choices)
+    title_es = models.CharField(_("title in Spanish"), max_length=150, blank=True)
+    text_es = models.TextField(
+        _("text in Spanish"), blank=True, help_text=_("Cited in letters written in Spanish.")
+    )
     is_active = models.BooleanField(_("in force"), default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -64,6 +68,12 @@ class Rule(VersionedModel):
     def __str__(self) -> str:
         return f"{self.code}. {self.title}"
 
+    def wording(self, language: str) -> tuple[str, str]:
+        """(title, text) in the letter's language, falling back to the main wording."""
+        if language == "es" and self.title_es and self.text_es:
+            return self.title_es, self.text_es
+        return self.title, self.text
+
 
 class RuleVersion(models.Model):
     """What a rule said from `changed_at` on: a letter cites the wording in force when it was issued."""
@@ -72,6 +82,8 @@ class RuleVersion(models.Model):
     number = models.PositiveIntegerField()
     title = models.CharField(max_length=150)
     text = models.TextField()
+    title_es = models.CharField(max_length=150, blank=True)
+    text_es = models.TextField(blank=True)
     tier = models.CharField(max_length=20, choices=Tier.choices)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -299,6 +299,7 @@ class ExclusionCreateView(ConductView):
                     letter_language=data["letter_language"],
                     deviation_reason=data["deviation_reason"],
                     guardian_name=data["guardian_name"],
+                    person_name=data["person_name"],
                 )
             except ValidationError as error:
                 _attach(form, error)

@@ -27,16 +27,16 @@ from .models import (
 
 # key, card number, name, description, minor
 PEOPLE = [
-    ("p1", "21000400112", "", "Tall, grey hooded jacket, red backpack", False),
-    ("p2", "21000400287", "", "Green baseball cap, denim jacket", False),
+    ("p1", "21000400112", "Dale Hargrove", "Tall, grey hooded jacket, red backpack", False),
+    ("p2", "21000400287", "Marcus Lindqvist", "Green baseball cap, denim jacket", False),
     ("p3", "21000400391", "", "Long black coat, rolling suitcase", False),
-    ("p4", "21000400455", "", "Orange high-visibility vest, work boots", False),
-    ("p5", "21000400519", "", "Blue school hoodie, skateboard", True),
-    ("p6", "21000400602", "", "Purple puffer jacket, headphones", True),
-    ("p7", "21000400731", "", "Brown leather jacket, grey beard", False),
+    ("p4", "21000400455", "Rick Tolliver", "Orange high-visibility vest, work boots", False),
+    ("p5", "21000400519", "Tyler Brandt", "Blue school hoodie, skateboard", True),
+    ("p6", "21000400602", "Jaylen Ortiz", "Purple puffer jacket, headphones", True),
+    ("p7", "21000400731", "Walter Pruitt", "Brown leather jacket, grey beard", False),
     ("p8", "21000400848", "", "Camouflage trousers, black beanie", False),
     ("p9", "", "", "Short, yellow rain poncho, carries a guitar case", False),
-    ("p10", "21000400953", "", "White sneakers, red tracksuit", False),
+    ("p10", "21000400953", "Gavin Moreau", "White sneakers, red tracksuit", False),
 ]
 
 # behaviours, rule codes, location kind, summary, narrative, actions

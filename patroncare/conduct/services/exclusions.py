@@ -115,6 +115,7 @@ def exclusion_issue(
     letter_language: str = "en",
     deviation_reason: str = "",
     guardian_name: str = "",
+    person_name: str = "",
 ) -> Exclusion:
     system = incident.system
     if outcome not in EXCLUDING_OUTCOMES:
@@ -176,6 +177,10 @@ def exclusion_issue(
     )
     exclusion.full_clean()
     exclusion.save()
+    if person_name.strip() and not person.name:
+        person.name = person_name.strip()[:150]
+        person.full_clean()
+        person.save(update_fields=["name"])
     exclusion.incidents.add(incident)
     exclusion.rules.set(rules if rules is not None else incident.rules.all())
     audit_record(

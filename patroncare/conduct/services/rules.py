@@ -9,16 +9,25 @@ from patroncare.core.concurrency import save_if_unchanged
 from ..defaults import DEFAULT_LADDER, DEFAULT_LIMITS, DEFAULT_RULES
 from ..models import AppealSettings, IssueLimit, LadderStep, Rule, RuleVersion
 
-RULE_FIELDS = ["code", "title", "text", "tier", "is_active"]
+RULE_FIELDS = ["code", "title", "text", "title_es", "text_es", "tier", "is_active"]
 
 
 @transaction.atomic
 def rules_install_defaults(*, system, actor=None) -> int:
     """Give a system the default rules, ladder, limits and appeal settings. Adds only what is missing."""
     created = 0
-    for code, title, tier, text in DEFAULT_RULES:
+    for code, title, tier, text, title_es, text_es in DEFAULT_RULES:
         if not Rule.objects.filter(system=system, code=code).exists():
-            rule_create(actor=actor, system=system, code=code, title=title, text=text, tier=tier)
+            rule_create(
+                actor=actor,
+                system=system,
+                code=code,
+                title=title,
+                text=text,
+                tier=tier,
+                title_es=title_es,
+                text_es=text_es,
+            )
             created += 1
     if not LadderStep.objects.filter(system=system).exists():
         for tier, minors, first, last, lookback, outcome, low, high, lift, note in DEFAULT_LADDER:
@@ -46,9 +55,27 @@ def rules_install_defaults(*, system, actor=None) -> int:
 
 @transaction.atomic
 def rule_create(
-    *, actor, system, code: str, title: str, text: str, tier: str, is_active: bool = True
+    *,
+    actor,
+    system,
+    code: str,
+    title: str,
+    text: str,
+    tier: str,
+    is_active: bool = True,
+    title_es: str = "",
+    text_es: str = "",
 ) -> Rule:
-    rule = Rule(system=system, code=code, title=title, text=text, tier=tier, is_active=is_active)
+    rule = Rule(
+        system=system,
+        code=code,
+        title=title,
+        text=text,
+        tier=tier,
+        is_active=is_active,
+        title_es=title_es,
+        text_es=text_es,
+    )
     rule.full_clean()
     rule.save()
     _snapshot(rule, actor=actor, note="First version")
@@ -84,6 +111,8 @@ def _snapshot(rule: Rule, *, actor, note: str) -> RuleVersion:
         number=number,
         title=rule.title,
         text=rule.text,
+        title_es=rule.title_es,
+        text_es=rule.text_es,
         tier=rule.tier,
         changed_by=actor if getattr(actor, "pk", None) else None,
         change_note=note,

@@ -223,6 +223,7 @@ def test_the_notice_letter_cites_rule_dates_and_appeal(case):
     spanish = exclusion_notice_html(case.exclusion, language="es")
     assert "4. Respectful conduct" in english and "Your right to appeal" in english
     assert "Su derecho a apelar" in spanish
+    assert "4. Conducta respetuosa" in spanish and "No acose, insulte" in spanish
 
 
 def test_filing_and_deciding_an_appeal_through_the_pages(signed_in, case):
