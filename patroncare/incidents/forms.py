@@ -59,6 +59,13 @@ class IncidentForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    staff_involved = forms.ModelMultipleChoiceField(
+        label=_("Colleagues involved"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("They are offered a debrief and a private well-being check-in, as you are."),
+    )
     actions = forms.MultipleChoiceField(
         label=_("What staff did"),
         choices=ActionKind.choices,
@@ -88,6 +95,18 @@ class IncidentForm(forms.Form):
             .order_by("branch__name", "name")
         )
         self.fields["location"].label_from_instance = lambda loc: f"{loc.branch.name}: {loc.name}"
+        from patroncare.accounts.models import User
+
+        self.fields["staff_involved"].queryset = (
+            User.objects.filter(
+                library_system_id=user.library_system_id,
+                is_active=True,
+                role_assignments__branch__in=branches,
+            )
+            .exclude(pk=user.pk)
+            .distinct()
+            .order_by("full_name")
+        )
         self.fields["rules"].queryset = Rule.objects.filter(system_id=user.library_system_id, is_active=True)
         self.fields["occurred_at"].initial = timezone.localtime(
             timezone.now(), user.library_system.zone

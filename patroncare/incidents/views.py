@@ -130,6 +130,7 @@ class IncidentReportView(IncidentView):
                     behaviours=data["behaviours"],
                     rules=list(data["rules"]),
                     people=entries,
+                    staff_involved=list(data["staff_involved"]),
                     actions=form.action_reports(),
                     injuries=data["injuries"],
                     damage=data["damage"],

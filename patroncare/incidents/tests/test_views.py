@@ -150,6 +150,24 @@ def test_reporting_an_incident_through_the_form(signed_in, world):
     assert set(WritingFlag.objects.values_list("term", "kept")) == {("homeless", False), ("rude", True)}
 
 
+def test_colleagues_involved_get_a_check_in(signed_in, world):
+    from patroncare.accounts.models import Role
+    from patroncare.accounts.tests.factories import UserFactory
+
+    colleague = UserFactory(library_system=world.system, roles=[(Role.FRONTLINE, world.branch)])
+    elsewhere = UserFactory(library_system=world.system, roles=[(Role.FRONTLINE, world.other_branch)])
+    page = signed_in(world.users["frontline"]).get(reverse("incidents:report")).content.decode()
+    assert colleague.full_name in page and elsewhere.full_name not in page
+    signed_in(world.users["frontline"]).post(
+        reverse("incidents:report"), _post_data(world, staff_involved=[colleague.pk])
+    )
+    incident = Incident.objects.get()
+    assert set(CheckIn.objects.filter(incident=incident).values_list("staff_member", flat=True)) == {
+        world.users["frontline"].pk,
+        colleague.pk,
+    }
+
+
 def test_bad_input_keeps_what_was_typed_and_saves_nothing(signed_in, world):
     data = _post_data(world, **{"people-0-card_number": "ABC12"})
     response = signed_in(world.users["frontline"]).post(reverse("incidents:report"), data)
