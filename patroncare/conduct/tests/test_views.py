@@ -369,3 +369,30 @@ def test_completing_a_pending_review_within_the_role_limit(signed_in, case):
     exclusion.refresh_from_db()
     assert response.status_code == 302
     assert (exclusion.outcome, exclusion.end_date) == (Outcome.SUSPENSION, end)
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("frontline", 403), ("trustee", 403), ("other_branch_supervisor", 404), ("other_system_admin", 404)],
+)
+def test_denied_writes_on_an_exclusion_change_nothing(signed_in, case, role, status):
+    exclusion = case.exclusion
+    Exclusion.objects.filter(pk=exclusion.pk).update(deviation_approved_at=None, deviation_approved_by=None)
+    client = signed_in(case.users[role])
+    today = today_for(case.system).isoformat()
+    posts = [
+        (reverse("conduct:exclusion_approve", args=[exclusion.pk]), {}),
+        (
+            reverse("conduct:delivery_create", args=[exclusion.pk]),
+            {"delivery-method": "mail", "delivery-delivered_on": today},
+        ),
+        (
+            reverse("conduct:appeal_create", args=[exclusion.pk]),
+            {"appeal-statement": "x", "appeal-letter_language": "en"},
+        ),
+    ]
+    for url, data in posts:
+        assert client.post(url, data).status_code == status
+    exclusion.refresh_from_db()
+    assert exclusion.deviation_approved_at is None
+    assert exclusion.deliveries.count() == 0 and exclusion.appeals.count() == 0

@@ -260,3 +260,23 @@ def test_administrator_sets_the_retention_period_and_a_too_short_one_is_refused(
     response = client.post(reverse("incidents:retention"), {"keep_days": "2555", "mode": "purge"})
     assert response.status_code == 302
     assert RetentionSettings.objects.get(system=world.system).keep_days == 2555
+
+
+@pytest.mark.parametrize("role", ["trainer", "trustee"])
+def test_roles_without_incidents_cannot_autosave_or_check_writing(signed_in, world, role):
+    client = signed_in(world.users[role])
+    assert client.post(reverse("incidents:draft_save"), {"summary": "x"}).status_code == 403
+    assert client.post(reverse("incidents:writing_help"), {"narrative": "homeless"}).status_code == 403
+    assert Draft.objects.count() == 0
+
+
+def test_a_debrief_by_another_branch_is_refused_and_nothing_changes(signed_in, world):
+    client = signed_in(world.users["frontline"])
+    client.post(reverse("incidents:report"), _post_data(world))
+    incident = Incident.objects.get()
+    response = signed_in(world.users["other_branch_supervisor"]).post(
+        reverse("incidents:debrief", args=[incident.pk]), {"held_on": "2026-01-01", "notes": "x"}
+    )
+    assert response.status_code == 404
+    incident.debrief.refresh_from_db()
+    assert incident.debrief.held_on is None
