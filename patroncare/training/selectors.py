@@ -173,5 +173,7 @@ def staff_of_system(*, user) -> QuerySet:
 
 def home_branch_id(user) -> int | None:
     """The branch where a person works (their first branch-scoped staff role), for records by branch."""
-    return (RoleAssignment.objects.filter(user=user, branch__isnull=False, role__in=STAFF_ROLES)
-            .order_by(Q(role=Role.FRONTLINE).desc(), "branch__name").values_list("branch_id", flat=True).first())
+    rows = RoleAssignment.objects.filter(user=user, branch__isnull=False, role__in=STAFF_ROLES).values_list(
+        "role", "branch__name", "branch_id")
+    ranked = sorted(rows, key=lambda row: (row[0] != Role.FRONTLINE, row[1]))
+    return ranked[0][2] if ranked else None

@@ -73,6 +73,12 @@ class PlayRecordView(PermissionRequiredMixin, View):
         return render(request, "training/debrief.html", debrief_context(play) | {"own": False})
 
 
+def _cell(value):
+    """Spreadsheets run a cell starting with = + - @ as a formula; a leading quote keeps it text."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
 CSV_HEADER = ["person", "email", "branch", "scenario", "language", "version", "started", "finished", "score",
               "max_score", "percent", "outcome"]
 
@@ -89,11 +95,11 @@ class RecordsCsvView(PermissionRequiredMixin, View):
         writer.writerow(CSV_HEADER)
         count = 0
         for play in plays.iterator(chunk_size=500):
-            writer.writerow([
+            writer.writerow([_cell(value) for value in (
                 play.user.full_name, play.user.email, play.branch.name if play.branch else "", play.version.title,
                 play.version.scenario.language, play.version.number, play.started_at.isoformat(),
                 play.finished_at.isoformat(), play.score, play.max_score, play.percent, play.outcome,
-            ])
+            )])
             count += 1
         audit_record(action=AuditAction.EXPORT, actor=request.user, summary=f"Practice records CSV ({count} rows)")
         return response
