@@ -22,8 +22,10 @@ DATE_PATTERNS = [
     re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b"),
     re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"),
     re.compile(rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b", re.IGNORECASE),
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:de\s+|of\s+)?(?:{MONTHS})(?:\s+(?:de\s+)?\d{{4}})?\b",
-               re.IGNORECASE),
+    re.compile(
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:de\s+|of\s+)?(?:{MONTHS})(?:\s+(?:de\s+)?\d{{4}})?\b",
+        re.IGNORECASE,
+    ),
     re.compile(rf"\b(?:{WEEKDAYS})\b", re.IGNORECASE),
 ]
 DIGIT_RUN = re.compile(r"\b\d[\d\s-]{3,}\d\b")  # four or more digits, maybe spaced: cards, phones

@@ -54,8 +54,14 @@ def debrief(doc: ScenarioDoc, path: list[dict]) -> Debrief:
         step = doc.step(entry["step"])
         choice = step.choices[entry["choice"]]
         best = max(step.choices, key=lambda c: c.score)
-        lines.append(DebriefLine(step=step, index=entry["choice"], choice=choice,
-                                 better=best if best.score > choice.score else None))
+        lines.append(
+            DebriefLine(
+                step=step,
+                index=entry["choice"],
+                choice=choice,
+                better=best if best.score > choice.score else None,
+            )
+        )
         bucket = shown if choice.score == MAX_SCORE else missed if choice.score == 0 else None
         if bucket is not None and choice.skill not in bucket:
             bucket.append(choice.skill)

@@ -11,8 +11,12 @@ class ChoiceForm(forms.Form):
     """The responses at one step, as a radio group: arrow keys move, Enter or the button answers."""
 
     step = forms.CharField(widget=forms.HiddenInput)
-    choice = forms.TypedChoiceField(label=_("Your response"), coerce=int, widget=forms.RadioSelect,
-                                    error_messages={"required": _("Pick one of the responses.")})
+    choice = forms.TypedChoiceField(
+        label=_("Your response"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Pick one of the responses.")},
+    )
 
     def __init__(self, *args, step=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -22,9 +26,13 @@ class ChoiceForm(forms.Form):
 
 
 class GroupChoiceForm(ChoiceForm):
-    notes = forms.CharField(label=_("Discussion notes"), required=False, max_length=4000,
-                            widget=forms.Textarea(attrs={"rows": 4}),
-                            help_text=_("What the group said: the options weighed, what they would say."))
+    notes = forms.CharField(
+        label=_("Discussion notes"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What the group said: the options weighed, what they would say."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -33,8 +41,11 @@ class GroupChoiceForm(ChoiceForm):
 
 
 class ScenarioTextForm(forms.Form):
-    source = forms.CharField(label=_("Scenario text"), widget=forms.Textarea(attrs={"rows": 30, "spellcheck": "true"}),
-                             help_text=_("The plain-text format described in the authoring guide."))
+    source = forms.CharField(
+        label=_("Scenario text"),
+        widget=forms.Textarea(attrs={"rows": 30, "spellcheck": "true"}),
+        help_text=_("The plain-text format described in the authoring guide."),
+    )
 
 
 class DraftEditForm(VersionFormMixin, ScenarioTextForm):
@@ -61,8 +72,11 @@ class ImportForm(forms.Form):
 
 class PublishForm(forms.Form):
     reviewed = forms.BooleanField(
-        label=_("I reviewed this draft: no names, card numbers, dates, places or other details identify anyone."),
-        required=False)
+        label=_(
+            "I reviewed this draft: no names, card numbers, dates, places or other details identify anyone."
+        ),
+        required=False,
+    )
 
 
 def _lines(value: str) -> list[str]:
@@ -72,14 +86,24 @@ def _lines(value: str) -> list[str]:
 class CaseDraftForm(forms.Form):
     title = forms.CharField(label=_("Working title"), max_length=200)
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
-    narrative = forms.CharField(label=_("What happened (the case narrative)"), max_length=20000,
-                                widget=forms.Textarea(attrs={"rows": 10}))
-    names = forms.CharField(label=_("Names of people in the case, one per line"), required=False,
-                            widget=forms.Textarea(attrs={"rows": 3}))
-    card_numbers = forms.CharField(label=_("Card numbers, one per line"), required=False,
-                                   widget=forms.Textarea(attrs={"rows": 2}))
-    places = forms.CharField(label=_("Places (branches, streets, businesses), one per line"), required=False,
-                             widget=forms.Textarea(attrs={"rows": 3}))
+    narrative = forms.CharField(
+        label=_("What happened (the case narrative)"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+    names = forms.CharField(
+        label=_("Names of people in the case, one per line"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    card_numbers = forms.CharField(
+        label=_("Card numbers, one per line"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    places = forms.CharField(
+        label=_("Places (branches, streets, businesses), one per line"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def lists(self) -> dict:
         return {key: _lines(self.cleaned_data[key]) for key in ("names", "card_numbers", "places")}
@@ -95,7 +119,8 @@ class AssignmentForm(forms.Form):
         self.fields["assignee"].queryset = people
         self.versions = {str(v.scenario_id): v for v in versions}
         self.fields["scenario"].choices = [("", "—")] + [
-            (str(v.scenario_id), f"{v.title} ({v.scenario.get_language_display()})") for v in versions]
+            (str(v.scenario_id), f"{v.title} ({v.scenario.get_language_display()})") for v in versions
+        ]
 
     def clean_scenario(self):
         return self.versions[self.cleaned_data["scenario"]].scenario
@@ -104,14 +129,16 @@ class AssignmentForm(forms.Form):
 class SessionForm(forms.Form):
     version = forms.ChoiceField(label=_("Scenario"))
     branch = forms.ModelChoiceField(label=_("Branch"), queryset=None, required=False)
-    attendees = forms.ModelMultipleChoiceField(label=_("Attendees"), queryset=None, required=False,
-                                               widget=forms.CheckboxSelectMultiple)
+    attendees = forms.ModelMultipleChoiceField(
+        label=_("Attendees"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
 
     def __init__(self, *args, versions, branches, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.versions = {str(v.pk): v for v in versions}
         self.fields["version"].choices = [("", "—")] + [
-            (str(v.pk), f"{v.title} ({v.scenario.get_language_display()})") for v in versions]
+            (str(v.pk), f"{v.title} ({v.scenario.get_language_display()})") for v in versions
+        ]
         self.fields["branch"].queryset = branches
         self.fields["attendees"].queryset = people
 
@@ -120,8 +147,9 @@ class SessionForm(forms.Form):
 
 
 class AttendeesForm(forms.Form):
-    attendees = forms.ModelMultipleChoiceField(label=_("Attendees"), queryset=None, required=False,
-                                               widget=forms.CheckboxSelectMultiple)
+    attendees = forms.ModelMultipleChoiceField(
+        label=_("Attendees"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
@@ -129,6 +157,9 @@ class AttendeesForm(forms.Form):
 
 
 class SummaryForm(forms.Form):
-    summary = forms.CharField(label=_("Summary of the session"), max_length=8000,
-                              widget=forms.Textarea(attrs={"rows": 6}),
-                              help_text=_("What the group learned, what it would do differently, any follow-up."))
+    summary = forms.CharField(
+        label=_("Summary of the session"),
+        max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What the group learned, what it would do differently, any follow-up."),
+    )

@@ -22,7 +22,9 @@ class Scenario(models.Model):
     class Meta:
         ordering = ["slug", "language"]
         constraints = [
-            models.UniqueConstraint(fields=["system", "slug", "language"], name="training_scenario_unique_slug"),
+            models.UniqueConstraint(
+                fields=["system", "slug", "language"], name="training_scenario_unique_slug"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -39,7 +41,9 @@ class ScenarioVersion(VersionedModel):
 
     scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("version"))
-    status = models.CharField(_("status"), max_length=12, choices=VersionStatus.choices, default=VersionStatus.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=12, choices=VersionStatus.choices, default=VersionStatus.DRAFT
+    )
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
     source = models.TextField(_("scenario text"))
@@ -47,11 +51,13 @@ class ScenarioVersion(VersionedModel):
     # A draft made from a real case: publishing needs a trainer to confirm it was reviewed for anything
     # that could identify a person or place.
     from_case = models.BooleanField(default=False)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True)
 
@@ -59,11 +65,15 @@ class ScenarioVersion(VersionedModel):
         ordering = ["scenario", "-number"]
         constraints = [
             models.UniqueConstraint(fields=["scenario", "number"], name="training_version_unique_number"),
-            models.UniqueConstraint(fields=["scenario"], condition=Q(status="draft"),
-                                    name="training_version_one_draft"),
-            models.CheckConstraint(condition=Q(status__in=VersionStatus.values), name="training_version_status"),
+            models.UniqueConstraint(
+                fields=["scenario"], condition=Q(status="draft"), name="training_version_one_draft"
+            ),
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(published_at__isnull=False), name="training_version_published_at"
+                condition=Q(status__in=VersionStatus.values), name="training_version_status"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="training_version_published_at",
             ),
             models.CheckConstraint(
                 condition=Q(from_case=False) | Q(status="draft") | Q(reviewed_at__isnull=False),
@@ -84,9 +94,17 @@ class Play(models.Model):
     """One person playing one version of a scenario alone. `path` lists their answers in order."""
 
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="+")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_plays")
-    branch = models.ForeignKey(Branch, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                               help_text=_("Where the person worked when they played."))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_plays"
+    )
+    branch = models.ForeignKey(
+        Branch,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Where the person worked when they played."),
+    )
     version = models.ForeignKey(ScenarioVersion, on_delete=models.PROTECT, related_name="plays")
     current_step = models.CharField(max_length=80)
     # [{"step": id, "choice": index, "score": n, "skill": key}, ...]
@@ -101,9 +119,12 @@ class Play(models.Model):
     class Meta:
         ordering = ["-started_at"]
         constraints = [
-            models.CheckConstraint(condition=Q(score__lte=models.F("max_score")), name="training_play_score_le_max"),
             models.CheckConstraint(
-                condition=Q(finished_at__isnull=True) | ~Q(ending=""), name="training_play_finished_has_ending"
+                condition=Q(score__lte=models.F("max_score")), name="training_play_score_le_max"
+            ),
+            models.CheckConstraint(
+                condition=Q(finished_at__isnull=True) | ~Q(ending=""),
+                name="training_play_finished_has_ending",
             ),
         ]
         indexes = [
@@ -128,19 +149,27 @@ class Assignment(models.Model):
     being assigned; overdue is computed when read."""
 
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="+")
-    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                 related_name="practice_assignments", verbose_name=_("person"))
-    scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="assignments",
-                                 verbose_name=_("scenario"))
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="practice_assignments",
+        verbose_name=_("person"),
+    )
+    scenario = models.ForeignKey(
+        Scenario, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("scenario")
+    )
     due_date = models.DateField(_("due date"))
-    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                    related_name="+")
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     assigned_at = models.DateTimeField()
 
     class Meta:
         ordering = ["due_date"]
-        indexes = [models.Index(fields=["system", "assignee", "due_date"]),
-                   models.Index(fields=["system", "assigned_by", "due_date"])]
+        indexes = [
+            models.Index(fields=["system", "assignee", "due_date"]),
+            models.Index(fields=["system", "assigned_by", "due_date"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.assignee} · {self.scenario}"
@@ -150,14 +179,18 @@ class GroupSession(models.Model):
     """A trainer runs a scenario for a team on a shared screen; the group's choices and notes are kept."""
 
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="+")
-    version = models.ForeignKey(ScenarioVersion, on_delete=models.PROTECT, related_name="group_sessions",
-                                verbose_name=_("scenario"))
-    branch = models.ForeignKey(Branch, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                               verbose_name=_("branch"))
-    facilitator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                    related_name="+")
-    attendees = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="practice_sessions",
-                                       verbose_name=_("attendees"))
+    version = models.ForeignKey(
+        ScenarioVersion, on_delete=models.PROTECT, related_name="group_sessions", verbose_name=_("scenario")
+    )
+    branch = models.ForeignKey(
+        Branch, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("branch")
+    )
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    attendees = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="practice_sessions", verbose_name=_("attendees")
+    )
     current_step = models.CharField(max_length=80)
     started_at = models.DateTimeField()
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -182,5 +215,10 @@ class GroupStep(models.Model):
     class Meta:
         ordering = ["session", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["session", "position"], name="training_groupstep_unique_position"),
+            models.UniqueConstraint(
+                fields=["session", "position"], name="training_groupstep_unique_position"
+            ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.session_id} · {self.position}"

@@ -45,8 +45,13 @@ def summarise(plays) -> Summary:
         completed=len(finished),
         in_progress=len(plays) - len(finished),
         percent=round(sum(p.percent for p in finished) / len(finished)) if finished else 0,
-        skills=[SkillRow(str(label), shown[key], missed[key]) for key, label in SKILLS.items()
-                if shown[key] or missed[key]],
-        months=[MonthRow(month, len(values), round(sum(values) / len(values)))
-                for month, values in sorted(by_month.items(), reverse=True)],
+        skills=[
+            SkillRow(str(label), shown[key], missed[key])
+            for key, label in SKILLS.items()
+            if shown[key] or missed[key]
+        ],
+        months=[
+            MonthRow(month, len(values), round(sum(values) / len(values)))
+            for month, values in sorted(by_month.items(), reverse=True)
+        ],
     )

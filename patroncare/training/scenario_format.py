@@ -110,7 +110,7 @@ def parse(text: str) -> ScenarioDoc:
         raise ScenarioFormatError([_("The file is not valid TOML: %(error)s") % {"error": error}]) from error
     problems: list[str] = []
     if data.get("format") != FORMAT:
-        problems.append(_("The first line must be: format = \"%(format)s\"") % {"format": FORMAT})
+        problems.append(_('The first line must be: format = "%(format)s"') % {"format": FORMAT})
     header = _("The scenario")
     slug = _text(data, "slug", header, problems)
     language = _text(data, "language", header, problems)
@@ -136,7 +136,9 @@ def parse(text: str) -> ScenarioDoc:
         )
         raw_choices = raw.get("choice", [])
         if not isinstance(raw_choices, list) or not all(isinstance(c, dict) for c in raw_choices):
-            problems.append(_("%(where)s: choices must be written as [[step.choice]] tables.") % {"where": where})
+            problems.append(
+                _("%(where)s: choices must be written as [[step.choice]] tables.") % {"where": where}
+            )
             raw_choices = []
         for number, raw_choice in enumerate(raw_choices, start=1):
             choice_where = _("Step “%(id)s”, choice %(number)s") % {"id": step_id, "number": number}
@@ -144,13 +146,15 @@ def parse(text: str) -> ScenarioDoc:
             if isinstance(score, bool) or not isinstance(score, int):
                 problems.append(_("%(where)s: the score must be a whole number.") % {"where": choice_where})
                 score = 0
-            step.choices.append(Choice(
-                text=_text(raw_choice, "text", choice_where, problems, required=False),
-                next=_text(raw_choice, "next", choice_where, problems, required=False),
-                skill=_text(raw_choice, "skill", choice_where, problems, required=False),
-                score=score,
-                feedback=_text(raw_choice, "feedback", choice_where, problems, required=False),
-            ))
+            step.choices.append(
+                Choice(
+                    text=_text(raw_choice, "text", choice_where, problems, required=False),
+                    next=_text(raw_choice, "next", choice_where, problems, required=False),
+                    skill=_text(raw_choice, "skill", choice_where, problems, required=False),
+                    score=score,
+                    feedback=_text(raw_choice, "feedback", choice_where, problems, required=False),
+                )
+            )
         steps.append(step)
     if problems:
         raise ScenarioFormatError(problems)
@@ -167,7 +171,9 @@ def validate(doc: ScenarioDoc) -> list[str]:
             problems.append(_("Two steps have the id “%(id)s”.") % {"id": step_id})
         seen.add(step_id)
     if doc.language not in LANGUAGES:
-        problems.append(_("The language must be one of: %(languages)s.") % {"languages": ", ".join(LANGUAGES)})
+        problems.append(
+            _("The language must be one of: %(languages)s.") % {"languages": ", ".join(LANGUAGES)}
+        )
     if not doc.slug.replace("-", "").isalnum() or doc.slug != doc.slug.lower():
         problems.append(_("The slug must be lower-case letters, digits and hyphens."))
     if doc.start not in seen:
@@ -176,14 +182,18 @@ def validate(doc: ScenarioDoc) -> list[str]:
         where = _("Step “%(id)s”") % {"id": step.id}
         if step.is_ending:
             if step.ending not in OUTCOMES:
-                problems.append(_("%(where)s: the ending must be one of: %(outcomes)s.")
-                                % {"where": where, "outcomes": ", ".join(OUTCOMES)})
+                problems.append(
+                    _("%(where)s: the ending must be one of: %(outcomes)s.")
+                    % {"where": where, "outcomes": ", ".join(OUTCOMES)}
+                )
             if step.choices:
                 problems.append(_("%(where)s is an ending and cannot have choices.") % {"where": where})
             continue
         if not MIN_CHOICES <= len(step.choices) <= MAX_CHOICES:
-            problems.append(_("%(where)s has %(count)s choices; a step needs two to four.")
-                            % {"where": where, "count": len(step.choices)})
+            problems.append(
+                _("%(where)s has %(count)s choices; a step needs two to four.")
+                % {"where": where, "count": len(step.choices)}
+            )
         for number, choice in enumerate(step.choices, start=1):
             choice_where = _("Step “%(id)s”, choice %(number)s") % {"id": step.id, "number": number}
             if not choice.text.strip():
@@ -191,15 +201,19 @@ def validate(doc: ScenarioDoc) -> list[str]:
             if not choice.feedback.strip():
                 problems.append(_("%(where)s has no feedback.") % {"where": choice_where})
             if choice.skill not in SKILLS:
-                problems.append(_("%(where)s: the skill must be one of: %(skills)s.")
-                                % {"where": choice_where, "skills": ", ".join(SKILLS)})
+                problems.append(
+                    _("%(where)s: the skill must be one of: %(skills)s.")
+                    % {"where": choice_where, "skills": ", ".join(SKILLS)}
+                )
             if not 0 <= choice.score <= MAX_SCORE:
                 problems.append(_("%(where)s: the score must be 0, 1 or 2.") % {"where": choice_where})
             if not choice.next.strip():
                 problems.append(_("%(where)s leads nowhere: “next” is missing.") % {"where": choice_where})
             elif choice.next not in seen:
-                problems.append(_("%(where)s leads nowhere: there is no step “%(next)s”.")
-                                % {"where": choice_where, "next": choice.next})
+                problems.append(
+                    _("%(where)s leads nowhere: there is no step “%(next)s”.")
+                    % {"where": choice_where, "next": choice.next}
+                )
     if len(doc.endings) < 2:
         problems.append(_("A scenario needs at least two endings (steps with “ending”)."))
     if problems or doc.start not in seen:
@@ -219,7 +233,8 @@ def _graph_problems(doc: ScenarioDoc) -> list[str]:
                 frontier.append(target)
     problems = [
         _("Step “%(id)s” cannot be reached from the start.") % {"id": step.id}
-        for step in doc.steps if step.id not in reachable
+        for step in doc.steps
+        if step.id not in reachable
     ]
     # Steps from which some ending can be reached, found backwards from the endings.
     can_end = {step.id for step in doc.endings}
@@ -231,8 +246,10 @@ def _graph_problems(doc: ScenarioDoc) -> list[str]:
                 can_end.add(step_id)
                 changed = True
     problems += [
-        _("Step “%(id)s” is on a path without an end: no choice from it ever reaches an ending.") % {"id": step.id}
-        for step in doc.steps if step.id in reachable and step.id not in can_end
+        _("Step “%(id)s” is on a path without an end: no choice from it ever reaches an ending.")
+        % {"id": step.id}
+        for step in doc.steps
+        if step.id in reachable and step.id not in can_end
     ]
     return problems
 
@@ -261,7 +278,8 @@ def export(doc: ScenarioDoc) -> str:
                 lines.append(f"{key} = {_string(getattr(step, key))}")
         for choice in step.choices:
             lines += [
-                "", "[[step.choice]]",
+                "",
+                "[[step.choice]]",
                 f"text = {_string(choice.text)}",
                 f"next = {_string(choice.next)}",
                 f"skill = {_string(choice.skill)}",

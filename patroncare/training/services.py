@@ -47,7 +47,8 @@ def scenario_import(*, actor, text: str, from_case: bool = False) -> ScenarioVer
     _require(can_author(actor))
     doc = _checked(text)
     scenario, created = Scenario.objects.get_or_create(
-        system_id=actor.library_system_id, slug=doc.slug, language=doc.language)
+        system_id=actor.library_system_id, slug=doc.slug, language=doc.language
+    )
     draft = scenario.versions.filter(status=VersionStatus.DRAFT).first()
     if draft is None:
         number = (scenario.versions.aggregate(n=Max("number"))["n"] or 0) + 1
@@ -55,8 +56,12 @@ def scenario_import(*, actor, text: str, from_case: bool = False) -> ScenarioVer
     _fill(draft, doc, text)
     draft.full_clean()
     draft.save()
-    audit_record(action=AuditAction.CREATE if created else AuditAction.UPDATE, actor=actor, obj=draft,
-                 summary=f"Scenario draft saved: {doc.slug} ({doc.language}) v{draft.number}")
+    audit_record(
+        action=AuditAction.CREATE if created else AuditAction.UPDATE,
+        actor=actor,
+        obj=draft,
+        summary=f"Scenario draft saved: {doc.slug} ({doc.language}) v{draft.number}",
+    )
     return draft
 
 
@@ -67,12 +72,19 @@ def draft_update(*, actor, version: ScenarioVersion, text: str, expected_version
         raise ValidationError(_("A published version cannot change; edit it to start a new version."))
     doc = _checked(text)
     if (doc.slug, doc.language) != (version.scenario.slug, version.scenario.language):
-        raise ValidationError(_("The slug and language cannot change in an edit; import it as a new scenario."))
+        raise ValidationError(
+            _("The slug and language cannot change in an edit; import it as a new scenario.")
+        )
     _fill(version, doc, text)
-    save_if_unchanged(version, expected_version=expected_version, fields=["title", "summary", "source",
-                                                                        "step_count"])
-    audit_record(action=AuditAction.UPDATE, actor=actor, obj=version,
-                 summary=f"Scenario draft edited: {doc.slug} v{version.number}")
+    save_if_unchanged(
+        version, expected_version=expected_version, fields=["title", "summary", "source", "step_count"]
+    )
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=version,
+        summary=f"Scenario draft edited: {doc.slug} v{version.number}",
+    )
     return version
 
 
@@ -84,12 +96,23 @@ def draft_start(*, actor, scenario: Scenario) -> ScenarioVersion:
     if draft is not None:
         return draft
     latest = scenario.versions.order_by("-number").first()
-    draft = ScenarioVersion(scenario=scenario, number=latest.number + 1, created_by=actor, title=latest.title,
-                            summary=latest.summary, source=latest.source, step_count=latest.step_count)
+    draft = ScenarioVersion(
+        scenario=scenario,
+        number=latest.number + 1,
+        created_by=actor,
+        title=latest.title,
+        summary=latest.summary,
+        source=latest.source,
+        step_count=latest.step_count,
+    )
     draft.full_clean()
     draft.save()
-    audit_record(action=AuditAction.CREATE, actor=actor, obj=draft,
-                 summary=f"New version started: {scenario.slug} v{draft.number}")
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        obj=draft,
+        summary=f"New version started: {scenario.slug} v{draft.number}",
+    )
     return draft
 
 
@@ -102,21 +125,33 @@ def version_publish(*, actor, version: ScenarioVersion, reviewed: bool = False) 
     now = timezone.now()
     if version.from_case:
         if not reviewed:
-            raise ValidationError(_("This draft comes from a real case. Confirm you reviewed it for names, "
-                                    "card numbers, dates and places before publishing."))
+            raise ValidationError(
+                _(
+                    "This draft comes from a real case. Confirm you reviewed it for names, "
+                    "card numbers, dates and places before publishing."
+                )
+            )
         version.reviewed_by, version.reviewed_at = actor, now
     version.status, version.published_at = VersionStatus.PUBLISHED, now
     version.full_clean()
     version.save()
-    audit_record(action=AuditAction.UPDATE, actor=actor, obj=version,
-                 summary=f"Scenario published: {version.scenario.slug} v{version.number}")
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=version,
+        summary=f"Scenario published: {version.scenario.slug} v{version.number}",
+    )
     return version
 
 
 def version_export(*, actor, version: ScenarioVersion) -> str:
     _require(can_author(actor))
-    audit_record(action=AuditAction.EXPORT, actor=actor, obj=version,
-                 summary=f"Scenario exported: {version.scenario.slug} v{version.number}")
+    audit_record(
+        action=AuditAction.EXPORT,
+        actor=actor,
+        obj=version,
+        summary=f"Scenario exported: {version.scenario.slug} v{version.number}",
+    )
     return version.source
 
 
@@ -132,34 +167,56 @@ def starter_library_add(*, actor) -> int:
     added = 0
     for path in starter_files():
         doc = _checked(path.read_text(encoding="utf-8"))
-        if Scenario.objects.filter(system_id=actor.library_system_id, slug=doc.slug, language=doc.language).exists():
+        if Scenario.objects.filter(
+            system_id=actor.library_system_id, slug=doc.slug, language=doc.language
+        ).exists():
             continue
-        version_publish(actor=actor, version=scenario_import(actor=actor, text=path.read_text(encoding="utf-8")))
+        version_publish(
+            actor=actor, version=scenario_import(actor=actor, text=path.read_text(encoding="utf-8"))
+        )
         added += 1
     return added
 
 
 def case_draft_text(*, title: str, narrative: str, language: str, slug: str) -> str:
     """A minimal playable skeleton around an anonymised narrative, for the trainer to write out."""
-    opening = Step(id="start", setting=_("Write the setting: where, when, who else is there."),
-                   patron=_("Write how the patron seems (behaviours only)."), says=narrative)
+    opening = Step(
+        id="start",
+        setting=_("Write the setting: where, when, who else is there."),
+        patron=_("Write how the patron seems (behaviours only)."),
+        says=narrative,
+    )
     opening.choices = [
-        Choice(text=_("Write the strongest response here."), next="good-ending", skill="listen", score=2,
-               feedback=_("Write the feedback: which skill this shows and why.")),
-        Choice(text=_("Write a weaker response here."), next="poor-ending", skill="feelings_first", score=0,
-               feedback=_("Write the feedback: which skill this misses and what would help.")),
+        Choice(
+            text=_("Write the strongest response here."),
+            next="good-ending",
+            skill="listen",
+            score=2,
+            feedback=_("Write the feedback: which skill this shows and why."),
+        ),
+        Choice(
+            text=_("Write a weaker response here."),
+            next="poor-ending",
+            skill="feelings_first",
+            score=0,
+            feedback=_("Write the feedback: which skill this misses and what would help."),
+        ),
     ]
     endings = [
         Step(id="good-ending", ending="good", says=_("Write how the encounter ends when it goes well.")),
         Step(id="poor-ending", ending="poor", says=_("Write how the encounter ends when it goes badly.")),
     ]
-    return export(ScenarioDoc(slug=slug, language=language, title=title, summary="", start="start",
-                              steps=[opening, *endings]))
+    return export(
+        ScenarioDoc(
+            slug=slug, language=language, title=title, summary="", start="start", steps=[opening, *endings]
+        )
+    )
 
 
 @transaction.atomic
-def case_draft_create(*, actor, title: str, narrative: str, language: str, names=(), card_numbers=(),
-                      places=()) -> ScenarioVersion:
+def case_draft_create(
+    *, actor, title: str, narrative: str, language: str, names=(), card_numbers=(), places=()
+) -> ScenarioVersion:
     """Start a scenario draft from a real case: identifying details removed, review needed to publish."""
     _require(can_author(actor))
     base = "case-" + timezone.now().strftime("%Y%m%d-%H%M%S")
@@ -181,8 +238,14 @@ def _path_score(play: Play) -> None:
 def play_start(*, actor, version: ScenarioVersion) -> Play:
     _require(can_practise(actor) and version.is_published)
     doc = engine.document(version.source)
-    play = Play(system_id=actor.library_system_id, user=actor, branch_id=home_branch_id(actor), version=version,
-                current_step=doc.start, started_at=timezone.now())
+    play = Play(
+        system_id=actor.library_system_id,
+        user=actor,
+        branch_id=home_branch_id(actor),
+        version=version,
+        current_step=doc.start,
+        started_at=timezone.now(),
+    )
     play.full_clean()
     play.save()
     return play
@@ -216,19 +279,31 @@ def assignment_create(*, actor, assignee, scenario: Scenario, due_date) -> Assig
     _require(can_assign(actor))
     if assignee.library_system_id != actor.library_system_id or scenario.system_id != actor.library_system_id:
         raise PermissionDenied
-    assignment = Assignment(system_id=actor.library_system_id, assignee=assignee, scenario=scenario,
-                            due_date=due_date, assigned_by=actor, assigned_at=timezone.now())
+    assignment = Assignment(
+        system_id=actor.library_system_id,
+        assignee=assignee,
+        scenario=scenario,
+        due_date=due_date,
+        assigned_by=actor,
+        assigned_at=timezone.now(),
+    )
     assignment.full_clean()
     assignment.save()
-    audit_record(action=AuditAction.CREATE, actor=actor, obj=assignment,
-                 summary=f"Practice assigned to {assignee} by {due_date}")
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        obj=assignment,
+        summary=f"Practice assigned to {assignee} by {due_date}",
+    )
     return assignment
 
 
 @transaction.atomic
 def assignment_cancel(*, actor, assignment: Assignment) -> None:
     _require(can_assign(actor) and assignment.system_id == actor.library_system_id)
-    audit_record(action=AuditAction.DELETE, actor=actor, obj=assignment, summary="Practice assignment cancelled")
+    audit_record(
+        action=AuditAction.DELETE, actor=actor, obj=assignment, summary="Practice assignment cancelled"
+    )
     assignment.delete()
 
 
@@ -236,13 +311,23 @@ def assignment_cancel(*, actor, assignment: Assignment) -> None:
 def session_start(*, actor, version: ScenarioVersion, branch=None, attendees=()) -> GroupSession:
     _require(can_run_sessions(actor) and version.is_published)
     doc = engine.document(version.source)
-    session = GroupSession(system_id=actor.library_system_id, version=version, branch=branch, facilitator=actor,
-                           current_step=doc.start, started_at=timezone.now())
+    session = GroupSession(
+        system_id=actor.library_system_id,
+        version=version,
+        branch=branch,
+        facilitator=actor,
+        current_step=doc.start,
+        started_at=timezone.now(),
+    )
     session.full_clean()
     session.save()
     session.attendees.set(attendees)
-    audit_record(action=AuditAction.CREATE, actor=actor, obj=session,
-                 summary=f"Group session started with {len(attendees)} attendees")
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        obj=session,
+        summary=f"Group session started with {len(attendees)} attendees",
+    )
     return session
 
 
@@ -253,7 +338,9 @@ def session_attendees_set(*, actor, session: GroupSession, attendees) -> None:
 
 
 @transaction.atomic
-def session_choose(*, actor, session: GroupSession, step_id: str, index: int, notes: str = "") -> GroupSession:
+def session_choose(
+    *, actor, session: GroupSession, step_id: str, index: int, notes: str = ""
+) -> GroupSession:
     session = GroupSession.objects.select_for_update().get(pk=session.pk)
     _require(can_run_sessions(actor))
     if session.finished_at or session.ending or session.current_step != step_id:
@@ -263,8 +350,13 @@ def session_choose(*, actor, session: GroupSession, step_id: str, index: int, no
         _choice, target = engine.choose(doc, step_id=step_id, index=index)
     except ValueError as error:
         raise ValidationError(_("Pick the response the group chose.")) from error
-    record = GroupStep(session=session, position=session.steps.count() + 1, step_id=step_id, choice=index,
-                       notes=notes.strip())
+    record = GroupStep(
+        session=session,
+        position=session.steps.count() + 1,
+        step_id=step_id,
+        choice=index,
+        notes=notes.strip(),
+    )
     record.full_clean()
     record.save()
     session.current_step = target.id

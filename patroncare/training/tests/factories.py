@@ -5,7 +5,7 @@ from patroncare.training.models import Assignment, Play, Scenario, ScenarioVersi
 from patroncare.training.scenario_format import export, parse
 
 # A small scenario with two endings: "open" -> "middle" -> good or poor; "middle" can loop back to "open".
-SMALL = '''format = "patroncare-scenario/1"
+SMALL = """format = "patroncare-scenario/1"
 slug = "small-test"
 language = "en"
 title = "A small test scenario"
@@ -66,7 +66,7 @@ says = "They leave happy."
 id = "poor"
 ending = "poor"
 says = "They leave upset."
-'''
+"""
 
 
 def small_text(**changes) -> str:
@@ -104,8 +104,12 @@ class PlayFactory(factory.django.DjangoModelFactory):
     system = factory.LazyAttribute(lambda o: o.user.library_system)
     version = factory.SubFactory(VersionFactory)
     current_step = "good"
-    path = factory.LazyFunction(lambda: [{"step": "open", "choice": 0, "score": 2, "skill": "listen"},
-                                         {"step": "middle", "choice": 0, "score": 2, "skill": "assist"}])
+    path = factory.LazyFunction(
+        lambda: [
+            {"step": "open", "choice": 0, "score": 2, "skill": "listen"},
+            {"step": "middle", "choice": 0, "score": 2, "skill": "assist"},
+        ]
+    )
     score = 4
     max_score = 4
     ending = "good"

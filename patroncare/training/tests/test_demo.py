@@ -9,8 +9,13 @@ pytestmark = pytest.mark.django_db
 
 
 def _counts():
-    return (ScenarioVersion.objects.count(), Play.objects.count(), GroupSession.objects.count(),
-            GroupStep.objects.count(), Assignment.objects.count())
+    return (
+        ScenarioVersion.objects.count(),
+        Play.objects.count(),
+        GroupSession.objects.count(),
+        GroupStep.objects.count(),
+        Assignment.objects.count(),
+    )
 
 
 def test_demo_has_the_library_a_year_of_practice_and_two_sessions_and_loading_twice_changes_nothing():

@@ -61,13 +61,16 @@ def test_a_choice_without_feedback_is_named():
 
 
 def test_a_cycle_without_an_exit_is_a_path_without_an_end():
-    text = (SMALL.replace('next = "good"', 'next = "loop"')
-            + '\n[[step]]\nid = "loop"\nsays = "Round and round."\n'
-            '\n[[step.choice]]\ntext = "Again."\nnext = "loop2"\nskill = "listen"\nscore = 1\nfeedback = "F."\n'
-            '\n[[step.choice]]\ntext = "Again too."\nnext = "loop2"\nskill = "listen"\nscore = 1\nfeedback = "F."\n'
-            '\n[[step]]\nid = "loop2"\nsays = "And back."\n'
-            '\n[[step.choice]]\ntext = "Back."\nnext = "loop"\nskill = "listen"\nscore = 1\nfeedback = "F."\n'
-            '\n[[step.choice]]\ntext = "Back too."\nnext = "loop"\nskill = "listen"\nscore = 1\nfeedback = "F."\n')
+    text = (
+        SMALL.replace('next = "good"', 'next = "loop"')
+        + '\n[[step]]\nid = "loop"\nsays = "Round and round."\n'
+        '\n[[step.choice]]\ntext = "Again."\nnext = "loop2"\nskill = "listen"\nscore = 1\nfeedback = "F."\n'
+        '\n[[step.choice]]\ntext = "Again too."\nnext = "loop2"\nskill = "listen"\nscore = 1\n'
+        'feedback = "F."\n'
+        '\n[[step]]\nid = "loop2"\nsays = "And back."\n'
+        '\n[[step.choice]]\ntext = "Back."\nnext = "loop"\nskill = "listen"\nscore = 1\nfeedback = "F."\n'
+        '\n[[step.choice]]\ntext = "Back too."\nnext = "loop"\nskill = "listen"\nscore = 1\nfeedback = "F."\n'
+    )
     assert _problems(text) == [
         "Step “good” cannot be reached from the start.",
         "Step “loop” is on a path without an end: no choice from it ever reaches an ending.",
@@ -90,15 +93,17 @@ def test_an_unknown_skill_a_bad_score_and_a_single_choice_are_named():
 
 def test_a_step_with_one_choice_is_refused():
     start = SMALL.index('[[step.choice]]\ntext = "Ignore them."')
-    end = SMALL.index("[[step]]\nid = \"middle\"")
+    end = SMALL.index('[[step]]\nid = "middle"')
     assert _problems(SMALL[:start] + SMALL[end:]) == ["Step “open” has 1 choices; a step needs two to four."]
 
 
 def test_a_scenario_needs_two_endings():
     text = SMALL.replace('ending = "poor"', "").replace(
-        'says = "They leave upset."', 'says = "They leave upset."\n\n[[step.choice]]\ntext = "x"\nnext = "good"\n'
+        'says = "They leave upset."',
+        'says = "They leave upset."\n\n[[step.choice]]\ntext = "x"\nnext = "good"\n'
         'skill = "listen"\nscore = 0\nfeedback = "F."\n\n[[step.choice]]\ntext = "y"\nnext = "good"\n'
-        'skill = "listen"\nscore = 0\nfeedback = "F."')
+        'skill = "listen"\nscore = 0\nfeedback = "F."',
+    )
     assert _problems(text) == ["A scenario needs at least two endings (steps with “ending”)."]
 
 

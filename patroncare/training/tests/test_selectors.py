@@ -14,13 +14,26 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def play(world):
-    return PlayFactory(user=world.users["frontline"], branch=world.branch,
-                       version=VersionFactory(scenario__system=world.system))
+    return PlayFactory(
+        user=world.users["frontline"],
+        branch=world.branch,
+        version=VersionFactory(scenario__system=world.system),
+    )
 
 
-@pytest.mark.parametrize("key, sees", [
-    ("frontline", True), ("supervisor", True), ("trainer", True), ("administrator", False), ("security", False),
-    ("trustee", False), ("other_branch_supervisor", False), ("other_system_admin", False)])
+@pytest.mark.parametrize(
+    "key, sees",
+    [
+        ("frontline", True),
+        ("supervisor", True),
+        ("trainer", True),
+        ("administrator", False),
+        ("security", False),
+        ("trustee", False),
+        ("other_branch_supervisor", False),
+        ("other_system_admin", False),
+    ],
+)
 def test_who_sees_a_persons_play(world, play, key, sees):
     assert selectors.plays_visible_to(user=world.users[key]).filter(pk=play.pk).exists() is sees
     if not sees:
@@ -34,9 +47,13 @@ def test_a_colleague_at_the_same_branch_does_not_see_the_play(world, play):
 
 
 def test_a_supervisor_sees_plays_of_someone_working_at_two_branches_one_of_theirs(world):
-    person = UserFactory(library_system=world.system,
-                         roles=[(Role.FRONTLINE, world.other_branch), (Role.FRONTLINE, world.branch)])
-    play = PlayFactory(user=person, branch=world.other_branch, version=VersionFactory(scenario__system=world.system))
+    person = UserFactory(
+        library_system=world.system,
+        roles=[(Role.FRONTLINE, world.other_branch), (Role.FRONTLINE, world.branch)],
+    )
+    play = PlayFactory(
+        user=person, branch=world.other_branch, version=VersionFactory(scenario__system=world.system)
+    )
     assert selectors.plays_visible_to(user=world.users["supervisor"]).filter(pk=play.pk).exists()
 
 

@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
 
 # Engine and scoring
 
+
 def test_choose_returns_the_choice_and_the_step_it_leads_to():
     doc = parse(SMALL)
     choice, target = engine.choose(doc, step_id="middle", index=2)
@@ -37,17 +38,21 @@ def test_choose_refuses_a_move_from_an_ending():
 
 
 def test_score_adds_points_out_of_two_per_choice():
-    path = [{"step": "open", "choice": 1, "score": 0, "skill": "feelings_first"},
-            {"step": "middle", "choice": 1, "score": 1, "skill": "listen"},
-            {"step": "open", "choice": 0, "score": 2, "skill": "listen"},
-            {"step": "middle", "choice": 0, "score": 2, "skill": "assist"}]
+    path = [
+        {"step": "open", "choice": 1, "score": 0, "skill": "feelings_first"},
+        {"step": "middle", "choice": 1, "score": 1, "skill": "listen"},
+        {"step": "open", "choice": 0, "score": 2, "skill": "listen"},
+        {"step": "middle", "choice": 0, "score": 2, "skill": "assist"},
+    ]
     assert engine.score_of(path) == (5, 8)
 
 
 def test_debrief_lists_skills_shown_missed_and_the_better_path():
     doc = parse(SMALL)
-    path = [{"step": "open", "choice": 1, "score": 0, "skill": "feelings_first"},
-            {"step": "middle", "choice": 0, "score": 2, "skill": "assist"}]
+    path = [
+        {"step": "open", "choice": 1, "score": 0, "skill": "feelings_first"},
+        {"step": "middle", "choice": 0, "score": 2, "skill": "assist"},
+    ]
     debrief = engine.debrief(doc, path)
     assert debrief.shown == ["Assist"]
     assert debrief.missed == ["Feelings first, then the problem"]
@@ -55,26 +60,35 @@ def test_debrief_lists_skills_shown_missed_and_the_better_path():
 
 
 def test_a_skill_missed_once_and_shown_later_is_not_listed_as_missed():
-    path = [{"step": "middle", "choice": 2, "score": 0, "skill": "assist"},
-            {"step": "middle", "choice": 0, "score": 2, "skill": "assist"}]
+    path = [
+        {"step": "middle", "choice": 2, "score": 0, "skill": "assist"},
+        {"step": "middle", "choice": 0, "score": 2, "skill": "assist"},
+    ]
     debrief = engine.debrief(parse(SMALL), path)
     assert (debrief.shown, debrief.missed) == (["Assist"], [])
 
 
 # Authoring and versions
 
+
 def test_importing_a_file_creates_a_draft_in_canonical_form(world):
     trainer = world.users["trainer"]
     version = services.scenario_import(actor=trainer, text=SMALL.replace("\n\n", "\n\n# a comment\n", 1))
-    assert (version.number, version.status, version.step_count, version.title) == (1, "draft", 4,
-                                                                                    "A small test scenario")
+    assert (version.number, version.status, version.step_count, version.title) == (
+        1,
+        "draft",
+        4,
+        "A small test scenario",
+    )
     assert version.source == SMALL
     assert AuditEvent.objects.filter(action=AuditAction.CREATE, object_id=str(version.pk)).count() == 1
 
 
 def test_import_of_a_broken_file_saves_nothing_and_names_the_problems(world):
     with pytest.raises(ValidationError) as error:
-        services.scenario_import(actor=world.users["trainer"], text=SMALL.replace('next = "good"', 'next = "x"'))
+        services.scenario_import(
+            actor=world.users["trainer"], text=SMALL.replace('next = "good"', 'next = "x"')
+        )
     assert error.value.messages == ["Step “middle”, choice 1 leads nowhere: there is no step “x”."]
     assert Scenario.objects.count() == 0
 
@@ -87,10 +101,13 @@ def test_only_trainers_author(world):
 
 def test_editing_a_published_version_starts_a_new_version_and_leaves_the_published_one_unchanged(world):
     trainer = world.users["trainer"]
-    published = services.version_publish(actor=trainer, version=services.scenario_import(actor=trainer, text=SMALL))
+    published = services.version_publish(
+        actor=trainer, version=services.scenario_import(actor=trainer, text=SMALL)
+    )
     draft = services.draft_start(actor=trainer, scenario=published.scenario)
-    services.draft_update(actor=trainer, version=draft, text=small_text(title="Renamed"),
-                          expected_version=draft.version)
+    services.draft_update(
+        actor=trainer, version=draft, text=small_text(title="Renamed"), expected_version=draft.version
+    )
     published.refresh_from_db()
     assert (published.number, published.title, published.status) == (1, "A small test scenario", "published")
     assert (draft.number, draft.title, draft.status) == (2, "Renamed", "draft")
@@ -98,10 +115,16 @@ def test_editing_a_published_version_starts_a_new_version_and_leaves_the_publish
 
 def test_a_published_version_cannot_be_edited(world):
     trainer = world.users["trainer"]
-    published = services.version_publish(actor=trainer, version=services.scenario_import(actor=trainer, text=SMALL))
+    published = services.version_publish(
+        actor=trainer, version=services.scenario_import(actor=trainer, text=SMALL)
+    )
     with pytest.raises(ValidationError):
-        services.draft_update(actor=trainer, version=published, text=small_text(title="Changed"),
-                              expected_version=published.version)
+        services.draft_update(
+            actor=trainer,
+            version=published,
+            text=small_text(title="Changed"),
+            expected_version=published.version,
+        )
     published.refresh_from_db()
     assert published.title == "A small test scenario"
 
@@ -110,10 +133,16 @@ def test_two_trainers_editing_one_draft_do_not_overwrite_each_other(world):
     trainer = world.users["trainer"]
     draft = services.scenario_import(actor=trainer, text=SMALL)
     started_at = draft.version
-    services.draft_update(actor=trainer, version=draft, text=small_text(title="First"), expected_version=started_at)
+    services.draft_update(
+        actor=trainer, version=draft, text=small_text(title="First"), expected_version=started_at
+    )
     with pytest.raises(StaleEditError):
-        services.draft_update(actor=trainer, version=ScenarioVersion.objects.get(pk=draft.pk),
-                              text=small_text(title="Second"), expected_version=started_at)
+        services.draft_update(
+            actor=trainer,
+            version=ScenarioVersion.objects.get(pk=draft.pk),
+            text=small_text(title="Second"),
+            expected_version=started_at,
+        )
     assert ScenarioVersion.objects.get(pk=draft.pk).title == "First"
 
 
@@ -141,19 +170,34 @@ def test_a_play_keeps_the_version_it_started_with_after_a_new_version_is_publish
 
 # Case drafts
 
+
 def test_anonymise_removes_names_cards_dates_places_and_digit_runs():
-    text = ("On March 3, 2026 Ana Ruiz (card 29871 0004 5521) shouted at Tom at the Oakton Branch on Elm Street. "
-            "Ana came back on 3/4/2026 and on Friday. Call 555-0134.")
-    result = anonymise(text, names=["Ana Ruiz", "Tom"], card_numbers=["29871 0004 5521"],
-                       places=["Oakton Branch", "Elm Street"])
-    assert result == ("On [date] [person] (card [card number]) shouted at [person] at the [place] on [place]. "
-                      "[person] came back on [date] and on [date]. Call [number].")
+    text = (
+        "On March 3, 2026 Ana Ruiz (card 29871 0004 5521) shouted at Tom at the Oakton Branch on Elm Street. "
+        "Ana came back on 3/4/2026 and on Friday. Call 555-0134."
+    )
+    result = anonymise(
+        text,
+        names=["Ana Ruiz", "Tom"],
+        card_numbers=["29871 0004 5521"],
+        places=["Oakton Branch", "Elm Street"],
+    )
+    assert result == (
+        "On [date] [person] (card [card number]) shouted at [person] at the [place] on [place]. "
+        "[person] came back on [date] and on [date]. Call [number]."
+    )
 
 
 def test_a_case_draft_is_anonymised_and_cannot_be_published_until_reviewed(world):
     trainer = world.users["trainer"]
-    draft = services.case_draft_create(actor=trainer, title="Ana at Oakton", narrative="Ana Ruiz shouted at Oakton.",
-                                       language="en", names=["Ana Ruiz"], places=["Oakton"])
+    draft = services.case_draft_create(
+        actor=trainer,
+        title="Ana at Oakton",
+        narrative="Ana Ruiz shouted at Oakton.",
+        language="en",
+        names=["Ana Ruiz"],
+        places=["Oakton"],
+    )
     assert draft.from_case and draft.title == "[person] at [place]"
     assert "Ana" not in draft.source and "Oakton" not in draft.source
     assert engine.document(draft.source).step("start").says == "[person] shouted at [place]."
@@ -166,7 +210,9 @@ def test_a_case_draft_is_anonymised_and_cannot_be_published_until_reviewed(world
 
 
 def test_the_database_refuses_a_published_case_draft_without_review(world):
-    version = services.case_draft_create(actor=world.users["trainer"], title="T", narrative="N", language="en")
+    version = services.case_draft_create(
+        actor=world.users["trainer"], title="T", narrative="N", language="en"
+    )
     with pytest.raises(IntegrityError):
         ScenarioVersion.objects.filter(pk=version.pk).update(status="published", published_at=timezone.now())
 
@@ -180,6 +226,7 @@ def test_starter_library_adds_every_file_once(world):
 
 
 # Plays
+
 
 def test_a_play_to_the_good_ending_scores_and_finishes(world):
     frontline = world.users["frontline"]
@@ -210,7 +257,9 @@ def test_answering_a_step_twice_is_refused(world):
 
 
 def test_nobody_answers_someone_elses_play(world):
-    play = services.play_start(actor=world.users["frontline"], version=VersionFactory(scenario__system=world.system))
+    play = services.play_start(
+        actor=world.users["frontline"], version=VersionFactory(scenario__system=world.system)
+    )
     with pytest.raises(PermissionDenied):
         services.play_choose(actor=world.users["trainer"], play=play, step_id="open", index=0)
     assert Play.objects.get(pk=play.pk).path == []
@@ -224,11 +273,16 @@ def test_a_draft_cannot_be_played(world):
 
 # Group sessions and assignments
 
+
 def test_a_group_session_records_choices_notes_and_a_summary(world):
     trainer = world.users["trainer"]
     version = VersionFactory(scenario__system=world.system)
-    session = services.session_start(actor=trainer, version=version, branch=world.branch,
-                                     attendees=[world.users["frontline"], world.users["supervisor"]])
+    session = services.session_start(
+        actor=trainer,
+        version=version,
+        branch=world.branch,
+        attendees=[world.users["frontline"], world.users["supervisor"]],
+    )
     services.session_choose(actor=trainer, session=session, step_id="open", index=0, notes="  All agreed.  ")
     session = services.session_choose(actor=trainer, session=session, step_id="middle", index=0)
     assert session.ending == "good"
@@ -237,7 +291,9 @@ def test_a_group_session_records_choices_notes_and_a_summary(world):
     session = services.session_finish(actor=trainer, session=session, summary="We practised greeting.")
     assert session.finished_at is not None
     assert list(GroupStep.objects.filter(session=session).values_list("step_id", "choice", "notes")) == [
-        ("open", 0, "All agreed."), ("middle", 0, "")]
+        ("open", 0, "All agreed."),
+        ("middle", 0, ""),
+    ]
     assert session.attendees.count() == 2
 
 
@@ -250,15 +306,22 @@ def test_a_session_cannot_finish_before_an_ending(world):
 
 def test_only_trainers_run_sessions(world):
     with pytest.raises(PermissionDenied):
-        services.session_start(actor=world.users["supervisor"], version=VersionFactory(scenario__system=world.system))
+        services.session_start(
+            actor=world.users["supervisor"], version=VersionFactory(scenario__system=world.system)
+        )
 
 
 def test_an_assignment_is_done_once_the_scenario_is_finished_after_it_was_assigned(world):
     from patroncare.training.selectors import assignments_for
+
     trainer, frontline = world.users["trainer"], world.users["frontline"]
     version = VersionFactory(scenario__system=world.system)
-    assignment = services.assignment_create(actor=trainer, assignee=frontline, scenario=version.scenario,
-                                            due_date=timezone.localdate() + timedelta(days=7))
+    assignment = services.assignment_create(
+        actor=trainer,
+        assignee=frontline,
+        scenario=version.scenario,
+        due_date=timezone.localdate() + timedelta(days=7),
+    )
     assert assignments_for(user=trainer).get(pk=assignment.pk).done is False
     play = services.play_start(actor=frontline, version=version)
     services.play_choose(actor=frontline, play=play, step_id="open", index=0)
@@ -269,5 +332,9 @@ def test_an_assignment_is_done_once_the_scenario_is_finished_after_it_was_assign
 def test_assigning_someone_of_another_system_is_refused(world):
     version = VersionFactory(scenario__system=world.system)
     with pytest.raises(PermissionDenied):
-        services.assignment_create(actor=world.users["trainer"], assignee=world.users["other_system_admin"],
-                                   scenario=version.scenario, due_date=timezone.localdate())
+        services.assignment_create(
+            actor=world.users["trainer"],
+            assignee=world.users["other_system_admin"],
+            scenario=version.scenario,
+            due_date=timezone.localdate(),
+        )

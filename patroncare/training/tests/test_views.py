@@ -14,17 +14,53 @@ from .factories import SMALL, AssignmentFactory, PlayFactory, VersionFactory, sm
 
 pytestmark = pytest.mark.django_db
 
-STAFF = {"frontline": 200, "supervisor": 200, "administrator": 200, "security": 200, "trainer": 200,
-         "trustee": 403, "other_branch_supervisor": 200, "other_system_admin": 200, "anonymous": 302}
+STAFF = {
+    "frontline": 200,
+    "supervisor": 200,
+    "administrator": 200,
+    "security": 200,
+    "trainer": 200,
+    "trustee": 403,
+    "other_branch_supervisor": 200,
+    "other_system_admin": 200,
+    "anonymous": 302,
+}
 STAFF_RECORD = {**STAFF, "other_system_admin": 404}
-TRAINER = {"frontline": 403, "supervisor": 403, "administrator": 403, "security": 403, "trainer": 200,
-           "trustee": 403, "other_branch_supervisor": 403, "other_system_admin": 403, "anonymous": 302}
+TRAINER = {
+    "frontline": 403,
+    "supervisor": 403,
+    "administrator": 403,
+    "security": 403,
+    "trainer": 200,
+    "trustee": 403,
+    "other_branch_supervisor": 403,
+    "other_system_admin": 403,
+    "anonymous": 302,
+}
 TRAINER_RECORD = {**TRAINER, "other_system_admin": 404}
 # A person's answers: themselves, the supervisor of their branch, trainers.
-PERSONAL = {"frontline": 200, "supervisor": 200, "administrator": 404, "security": 404, "trainer": 200,
-            "trustee": 403, "other_branch_supervisor": 404, "other_system_admin": 404, "anonymous": 302}
-OVERSEERS = {"frontline": 403, "supervisor": 200, "administrator": 403, "security": 403, "trainer": 200,
-             "trustee": 403, "other_branch_supervisor": 200, "other_system_admin": 200, "anonymous": 302}
+PERSONAL = {
+    "frontline": 200,
+    "supervisor": 200,
+    "administrator": 404,
+    "security": 404,
+    "trainer": 200,
+    "trustee": 403,
+    "other_branch_supervisor": 404,
+    "other_system_admin": 404,
+    "anonymous": 302,
+}
+OVERSEERS = {
+    "frontline": 403,
+    "supervisor": 200,
+    "administrator": 403,
+    "security": 403,
+    "trainer": 200,
+    "trustee": 403,
+    "other_branch_supervisor": 200,
+    "other_system_admin": 200,
+    "anonymous": 302,
+}
 
 
 @pytest.fixture
@@ -43,30 +79,48 @@ def test_practice_pages_are_for_staff(role_matrix, version, url_name):
 
 
 def test_scenario_intro_is_for_staff_of_the_system(role_matrix, version):
-    role_matrix(reverse("training:intro", args=[version.pk]), STAFF_RECORD, hidden_text="Riverside desk scenario")
+    role_matrix(
+        reverse("training:intro", args=[version.pk]), STAFF_RECORD, hidden_text="Riverside desk scenario"
+    )
 
 
 def test_a_play_page_is_only_for_the_player(role_matrix, world, version):
-    play = Play.objects.create(system=world.system, user=world.users["frontline"], version=version,
-                               current_step="open", started_at=timezone.now())
+    play = Play.objects.create(
+        system=world.system,
+        user=world.users["frontline"],
+        version=version,
+        current_step="open",
+        started_at=timezone.now(),
+    )
     expected = {**PERSONAL, "supervisor": 404, "trainer": 404}
     role_matrix(reverse("training:play", args=[play.pk]), expected, hidden_text="Greet them.")
 
 
 def test_a_finished_play_is_seen_by_the_person_their_supervisor_and_trainers(role_matrix, finished_play):
-    role_matrix(reverse("training:play_record", args=[finished_play.pk]), PERSONAL,
-                hidden_text="Listen: you greeted them.")
+    role_matrix(
+        reverse("training:play_record", args=[finished_play.pk]),
+        PERSONAL,
+        hidden_text="Listen: you greeted them.",
+    )
 
 
-def test_person_records_are_seen_by_the_person_their_supervisor_and_trainers(role_matrix, world, finished_play):
-    role_matrix(reverse("training:person_records", args=[world.users["frontline"].pk]), PERSONAL,
-                hidden_text="Riverside desk scenario")
+def test_person_records_are_seen_by_the_person_their_supervisor_and_trainers(
+    role_matrix, world, finished_play
+):
+    role_matrix(
+        reverse("training:person_records", args=[world.users["frontline"].pk]),
+        PERSONAL,
+        hidden_text="Riverside desk scenario",
+    )
 
 
 def test_branch_records_are_for_its_supervisors_and_trainers(role_matrix, world, finished_play):
     expected = {**OVERSEERS, "other_branch_supervisor": 404, "other_system_admin": 404}
-    role_matrix(reverse("training:branch_records", args=[world.branch.pk]), expected,
-                hidden_text=world.users["frontline"].full_name)
+    role_matrix(
+        reverse("training:branch_records", args=[world.branch.pk]),
+        expected,
+        hidden_text=world.users["frontline"].full_name,
+    )
 
 
 def test_csv_is_for_supervisors_and_trainers(role_matrix, finished_play):
@@ -77,13 +131,19 @@ def test_csv_lists_the_plays_in_scope_with_exact_values(signed_in, world, finish
     response = signed_in(world.users["supervisor"]).get(reverse("training:records_csv"))
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0][:3] == ["person", "email", "branch"]
-    assert rows[1][0:4] == [world.users["frontline"].full_name, world.users["frontline"].email, "Millbrook Branch",
-                            "Riverside desk scenario"]
+    assert rows[1][0:4] == [
+        world.users["frontline"].full_name,
+        world.users["frontline"].email,
+        "Millbrook Branch",
+        "Riverside desk scenario",
+    ]
     assert rows[1][8:] == ["4", "4", "100", "good"]
     assert len(rows) == 2
 
 
-def test_csv_of_another_branch_supervisor_leaves_out_people_they_do_not_supervise(signed_in, world, finished_play):
+def test_csv_of_another_branch_supervisor_leaves_out_people_they_do_not_supervise(
+    signed_in, world, finished_play
+):
     response = signed_in(world.users["other_branch_supervisor"]).get(reverse("training:records_csv"))
     assert len(list(csv.reader(io.StringIO(response.content.decode())))) == 1
 
@@ -96,8 +156,16 @@ def test_csv_cells_cannot_start_a_formula(signed_in, world, version):
     assert list(csv.reader(io.StringIO(response.content.decode())))[1][0] == "'=HYPERLINK(1)"
 
 
-@pytest.mark.parametrize("url_name", ["training:author", "training:author_new", "training:case_draft",
-                                      "training:sessions", "training:session_new"])
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "training:author",
+        "training:author_new",
+        "training:case_draft",
+        "training:sessions",
+        "training:session_new",
+    ],
+)
 def test_authoring_and_sessions_are_for_trainers(role_matrix, version, url_name):
     role_matrix(reverse(url_name), TRAINER, hidden_text="Riverside desk scenario")
 
@@ -108,12 +176,18 @@ def test_version_pages_are_for_trainers_of_the_system(role_matrix, version, url_
 
 
 def test_session_page_is_for_trainers_of_the_system(role_matrix, world, version):
-    session = GroupSession.objects.create(system=world.system, version=version, current_step="open",
-                                          started_at=timezone.now(), facilitator=world.users["trainer"])
+    session = GroupSession.objects.create(
+        system=world.system,
+        version=version,
+        current_step="open",
+        started_at=timezone.now(),
+        facilitator=world.users["trainer"],
+    )
     role_matrix(reverse("training:session", args=[session.pk]), TRAINER_RECORD, hidden_text="Riverside desk")
 
 
 # Flows
+
 
 def test_playing_through_the_pages_to_an_ending(signed_in, world, version):
     client = signed_in(world.users["frontline"])
@@ -140,10 +214,16 @@ def test_a_play_post_without_a_choice_is_refused_and_nothing_changes(signed_in, 
 
 
 def test_someone_else_cannot_answer_a_play(signed_in, world, version):
-    play = Play.objects.create(system=world.system, user=world.users["frontline"], version=version,
-                               current_step="open", started_at=timezone.now())
-    response = signed_in(world.users["trainer"]).post(reverse("training:play", args=[play.pk]),
-                                                      {"step": "open", "choice": "0"})
+    play = Play.objects.create(
+        system=world.system,
+        user=world.users["frontline"],
+        version=version,
+        current_step="open",
+        started_at=timezone.now(),
+    )
+    response = signed_in(world.users["trainer"]).post(
+        reverse("training:play", args=[play.pk]), {"step": "open", "choice": "0"}
+    )
     assert response.status_code == 404
     assert Play.objects.get().path == []
 
@@ -169,15 +249,19 @@ def test_trainer_imports_a_file_and_exports_exactly_the_same_text(signed_in, wor
     assert exported["Content-Disposition"] == 'attachment; filename="small-test.en.v1.toml"'
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("scenario.txt", SMALL.encode(), "Choose a .toml scenario file."),
-    ("scenario.toml", b"\x89PNG\r\n\x1a\n\x00\x00", "This is not a text file."),
-    ("scenario.toml", "é".encode("latin-1"), "The file must be UTF-8 text."),
-    ("scenario.toml", b"x" * (200 * 1024 + 1), "The file is too large"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("scenario.txt", SMALL.encode(), "Choose a .toml scenario file."),
+        ("scenario.toml", b"\x89PNG\r\n\x1a\n\x00\x00", "This is not a text file."),
+        ("scenario.toml", "é".encode("latin-1"), "The file must be UTF-8 text."),
+        ("scenario.toml", b"x" * (200 * 1024 + 1), "The file is too large"),
+    ],
+)
 def test_bad_uploads_are_refused(signed_in, world, name, content, message):
     response = signed_in(world.users["trainer"]).post(
-        reverse("training:import"), {"file": SimpleUploadedFile(name, content)})
+        reverse("training:import"), {"file": SimpleUploadedFile(name, content)}
+    )
     assert response.status_code == 400
     assert message in response.content.decode()
     assert Scenario.objects.count() == 0
@@ -215,9 +299,17 @@ def test_publishing_and_editing_makes_a_new_version(signed_in, world):
 
 def test_case_draft_needs_the_review_box_to_publish(signed_in, world):
     client = signed_in(world.users["trainer"])
-    client.post(reverse("training:case_draft"), {
-        "title": "Shouting at Oakton", "language": "en", "narrative": "Pat Doe shouted at Oakton on 2026-03-04.",
-        "names": "Pat Doe", "card_numbers": "", "places": "Oakton"})
+    client.post(
+        reverse("training:case_draft"),
+        {
+            "title": "Shouting at Oakton",
+            "language": "en",
+            "narrative": "Pat Doe shouted at Oakton on 2026-03-04.",
+            "names": "Pat Doe",
+            "card_numbers": "",
+            "places": "Oakton",
+        },
+    )
     draft = ScenarioVersion.objects.get()
     assert engine.document(draft.source).step("start").says == "[person] shouted at [place] on [date]."
     assert "Pat Doe" not in draft.source and "Oakton" not in draft.source
@@ -230,8 +322,10 @@ def test_case_draft_needs_the_review_box_to_publish(signed_in, world):
 
 def test_trainer_runs_a_group_session(signed_in, world, version):
     client = signed_in(world.users["trainer"])
-    response = client.post(reverse("training:session_new"), {
-        "version": version.pk, "branch": world.branch.pk, "attendees": [world.users["frontline"].pk]})
+    response = client.post(
+        reverse("training:session_new"),
+        {"version": version.pk, "branch": world.branch.pk, "attendees": [world.users["frontline"].pk]},
+    )
     session = GroupSession.objects.get()
     url = reverse("training:session", args=[session.pk])
     assert response.url == url
@@ -247,9 +341,14 @@ def test_trainer_runs_a_group_session(signed_in, world, version):
 
 def test_trainer_assigns_and_the_desk_shows_it_overdue(signed_in, world, version):
     client = signed_in(world.users["trainer"])
-    client.post(reverse("training:assignments"), {
-        "assignee": world.users["frontline"].pk, "scenario": version.scenario_id,
-        "due_date": (timezone.localdate() - timedelta(days=1)).isoformat()})
+    client.post(
+        reverse("training:assignments"),
+        {
+            "assignee": world.users["frontline"].pk,
+            "scenario": version.scenario_id,
+            "due_date": (timezone.localdate() - timedelta(days=1)).isoformat(),
+        },
+    )
     assert Assignment.objects.count() == 1
     desk = client.get(reverse("core:desk")).content.decode()
     assert "Overdue practice of people I assigned" in desk and world.users["frontline"].full_name in desk
@@ -259,21 +358,27 @@ def test_trainer_assigns_and_the_desk_shows_it_overdue(signed_in, world, version
 
 
 def test_non_trainer_cannot_assign_and_nothing_is_saved(signed_in, world, version):
-    response = signed_in(world.users["supervisor"]).post(reverse("training:assignments"), {
-        "assignee": world.users["frontline"].pk, "scenario": version.scenario_id, "due_date": "2030-01-01"})
+    response = signed_in(world.users["supervisor"]).post(
+        reverse("training:assignments"),
+        {"assignee": world.users["frontline"].pk, "scenario": version.scenario_id, "due_date": "2030-01-01"},
+    )
     assert response.status_code == 403
     assert Assignment.objects.count() == 0
 
 
 def test_assignment_without_a_date_is_refused_with_the_choices_kept(signed_in, world, version):
-    response = signed_in(world.users["trainer"]).post(reverse("training:assignments"), {
-        "assignee": world.users["frontline"].pk, "scenario": version.scenario_id, "due_date": ""})
+    response = signed_in(world.users["trainer"]).post(
+        reverse("training:assignments"),
+        {"assignee": world.users["frontline"].pk, "scenario": version.scenario_id, "due_date": ""},
+    )
     assert response.status_code == 400
     assert f'value="{version.scenario_id}" selected' in response.content.decode()
     assert Assignment.objects.count() == 0
 
 
-def test_records_list_makes_a_constant_number_of_queries(signed_in, world, version, django_assert_max_num_queries):
+def test_records_list_makes_a_constant_number_of_queries(
+    signed_in, world, version, django_assert_max_num_queries
+):
     client = signed_in(world.users["frontline"])
     for _ in range(3):
         PlayFactory(user=world.users["frontline"], branch=world.branch, version=version)
@@ -285,8 +390,9 @@ def test_records_list_makes_a_constant_number_of_queries(signed_in, world, versi
         client.get(reverse("training:records"))
 
 
-@pytest.mark.parametrize("url_name", ["training:library", "training:assignments", "training:author",
-                                      "training:sessions"])
+@pytest.mark.parametrize(
+    "url_name", ["training:library", "training:assignments", "training:author", "training:sessions"]
+)
 def test_lists_make_a_constant_number_of_queries(signed_in, world, url_name, django_assert_max_num_queries):
     client = signed_in(world.users["trainer"])
     VersionFactory(scenario__system=world.system)
@@ -296,6 +402,8 @@ def test_lists_make_a_constant_number_of_queries(signed_in, world, url_name, dja
     for _ in range(8):
         v = VersionFactory(scenario__system=world.system)
         AssignmentFactory(assignee=world.users["frontline"], scenario=v.scenario)
-        GroupSession.objects.create(system=world.system, version=v, current_step="open", started_at=timezone.now())
+        GroupSession.objects.create(
+            system=world.system, version=v, current_step="open", started_at=timezone.now()
+        )
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse(url_name))

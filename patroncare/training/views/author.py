@@ -32,10 +32,14 @@ def _errors(form, error: ValidationError):
 
 class AuthorListView(AuthorView):
     def get(self, request):
-        return render(request, "training/author_list.html", {
-            "scenarios": selectors.scenarios_for_author(user=request.user),
-            "starter_count": len(services.starter_files()),
-        })
+        return render(
+            request,
+            "training/author_list.html",
+            {
+                "scenarios": selectors.scenarios_for_author(user=request.user),
+                "starter_count": len(services.starter_files()),
+            },
+        )
 
 
 class StarterLibraryView(AuthorView):
@@ -86,8 +90,11 @@ says = ""
 
 class NewScenarioView(AuthorView):
     def get(self, request):
-        return render(request, "training/author_new.html",
-                      {"form": ScenarioTextForm(initial={"source": NEW_TEMPLATE}), "import_form": ImportForm()})
+        return render(
+            request,
+            "training/author_new.html",
+            {"form": ScenarioTextForm(initial={"source": NEW_TEMPLATE}), "import_form": ImportForm()},
+        )
 
     def post(self, request):
         form = ScenarioTextForm(request.POST)
@@ -99,8 +106,9 @@ class NewScenarioView(AuthorView):
             else:
                 messages.success(request, _("The draft was saved."))
                 return redirect("training:version", pk=version.pk)
-        return render(request, "training/author_new.html", {"form": form, "import_form": ImportForm()},
-                      status=400)
+        return render(
+            request, "training/author_new.html", {"form": form, "import_form": ImportForm()}, status=400
+        )
 
 
 class ImportView(AuthorView):
@@ -114,8 +122,12 @@ class ImportView(AuthorView):
             else:
                 messages.success(request, _("The file was imported as a draft."))
                 return redirect("training:version", pk=version.pk)
-        return render(request, "training/author_new.html",
-                      {"form": ScenarioTextForm(initial={"source": NEW_TEMPLATE}), "import_form": form}, status=400)
+        return render(
+            request,
+            "training/author_new.html",
+            {"form": ScenarioTextForm(initial={"source": NEW_TEMPLATE}), "import_form": form},
+            status=400,
+        )
 
 
 class VersionView(VersionScoped):
@@ -125,9 +137,17 @@ class VersionView(VersionScoped):
         if form is None and not version.is_published:
             form = DraftEditForm(initial={"source": version.source, "version": version.version})
         versions = version.scenario.versions.order_by("-number")
-        return render(request, "training/version.html", {
-            "version": version, "form": form, "versions": versions, "publish_form": PublishForm(),
-        }, status=status)
+        return render(
+            request,
+            "training/version.html",
+            {
+                "version": version,
+                "form": form,
+                "versions": versions,
+                "publish_form": PublishForm(),
+            },
+            status=status,
+        )
 
     def get(self, request, pk):
         return self._render(request, selectors.version_get_for_author(user=request.user, pk=pk))
@@ -137,8 +157,12 @@ class VersionView(VersionScoped):
         form = DraftEditForm(request.POST)
         if form.is_valid():
             try:
-                services.draft_update(actor=request.user, version=version, text=form.cleaned_data["source"],
-                                      expected_version=form.cleaned_data["version"])
+                services.draft_update(
+                    actor=request.user,
+                    version=version,
+                    text=form.cleaned_data["source"],
+                    expected_version=form.cleaned_data["version"],
+                )
             except ValidationError as error:
                 _errors(form, error)
             else:
@@ -160,8 +184,10 @@ class EditScenarioView(AuthorView):
 class ExportView(VersionScoped):
     def get(self, request, pk):
         version = selectors.version_get_for_author(user=request.user, pk=pk)
-        response = HttpResponse(services.version_export(actor=request.user, version=version),
-                                content_type="application/toml; charset=utf-8")
+        response = HttpResponse(
+            services.version_export(actor=request.user, version=version),
+            content_type="application/toml; charset=utf-8",
+        )
         name = f"{version.scenario.slug}.{version.scenario.language}.v{version.number}.toml"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
@@ -173,13 +199,22 @@ class PublishView(VersionScoped):
         form = PublishForm(request.POST)
         form.is_valid()
         try:
-            services.version_publish(actor=request.user, version=version,
-                                     reviewed=form.cleaned_data.get("reviewed", False))
+            services.version_publish(
+                actor=request.user, version=version, reviewed=form.cleaned_data.get("reviewed", False)
+            )
         except ValidationError as error:
-            return render(request, "training/version.html", {
-                "version": version, "versions": version.scenario.versions.order_by("-number"),
-                "form": DraftEditForm(initial={"source": version.source, "version": version.version}),
-                "publish_form": form, "publish_errors": error.messages}, status=400)
+            return render(
+                request,
+                "training/version.html",
+                {
+                    "version": version,
+                    "versions": version.scenario.versions.order_by("-number"),
+                    "form": DraftEditForm(initial={"source": version.source, "version": version.version}),
+                    "publish_form": form,
+                    "publish_errors": error.messages,
+                },
+                status=400,
+            )
         messages.success(request, _("Version %(number)s is published.") % {"number": version.number})
         return redirect("training:version", pk=version.pk)
 
@@ -193,12 +228,18 @@ class CaseDraftView(AuthorView):
         if form.is_valid():
             try:
                 version = services.case_draft_create(
-                    actor=request.user, title=form.cleaned_data["title"], narrative=form.cleaned_data["narrative"],
-                    language=form.cleaned_data["language"], **form.lists())
+                    actor=request.user,
+                    title=form.cleaned_data["title"],
+                    narrative=form.cleaned_data["narrative"],
+                    language=form.cleaned_data["language"],
+                    **form.lists(),
+                )
             except ValidationError as error:
                 _errors(form, error)
             else:
-                messages.success(request, _("The draft was made with identifying details removed. Review it "
-                                            "before publishing."))
+                messages.success(
+                    request,
+                    _("The draft was made with identifying details removed. Review it before publishing."),
+                )
                 return redirect("training:version", pk=version.pk)
         return render(request, "training/case_draft.html", {"form": form}, status=400)

@@ -25,17 +25,21 @@ class LibraryView(PractiseView):
             language = ""
         today = timezone.localdate()
         assignments = list(selectors.my_open_assignments(user=request.user))
-        return render(request, "training/library.html", {
-            "versions": selectors.library_for(user=request.user, language=language),
-            "language": language,
-            "assignments": assignments,
-            "today": today,
-            "recent": selectors.person_plays(person=request.user)[:5],
-            "can_author": can_author(request.user),
-            "can_run_sessions": can_run_sessions(request.user),
-            "can_assign": can_assign(request.user),
-            "can_see_others": can_see_others_records(request.user),
-        })
+        return render(
+            request,
+            "training/library.html",
+            {
+                "versions": selectors.library_for(user=request.user, language=language),
+                "language": language,
+                "assignments": assignments,
+                "today": today,
+                "recent": selectors.person_plays(person=request.user)[:5],
+                "can_author": can_author(request.user),
+                "can_run_sessions": can_run_sessions(request.user),
+                "can_assign": can_assign(request.user),
+                "can_see_others": can_see_others_records(request.user),
+            },
+        )
 
 
 class ScenarioIntroView(PractiseView):
@@ -55,9 +59,14 @@ class ScenarioIntroView(PractiseView):
 
 def debrief_context(play: Play) -> dict:
     doc = engine.document(play.version.source)
-    return {"play": play, "doc": doc, "debrief": engine.debrief(doc, play.path),
-            "ending": doc.step(play.ending) if play.ending else None,
-            "outcome_label": OUTCOMES.get(play.outcome, ""), "skills": SKILLS}
+    return {
+        "play": play,
+        "doc": doc,
+        "debrief": engine.debrief(doc, play.path),
+        "ending": doc.step(play.ending) if play.ending else None,
+        "outcome_label": OUTCOMES.get(play.outcome, ""),
+        "skills": SKILLS,
+    }
 
 
 class PlayView(PractiseView):
@@ -73,8 +82,20 @@ class PlayView(PractiseView):
             entry = play.path[-1]
             last = doc.step(entry["step"]).choices[entry["choice"]]
         form = form or ChoiceForm(step=step)
-        return render(request, "training/play.html", {"play": play, "doc": doc, "step": step, "form": form, "last": last,
-                                          "number": len(play.path) + 1, "skills": SKILLS}, status=status)
+        return render(
+            request,
+            "training/play.html",
+            {
+                "play": play,
+                "doc": doc,
+                "step": step,
+                "form": form,
+                "last": last,
+                "number": len(play.path) + 1,
+                "skills": SKILLS,
+            },
+            status=status,
+        )
 
     def get(self, request, pk):
         return self._render(request, selectors.own_play_get(user=request.user, pk=pk))
@@ -87,8 +108,12 @@ class PlayView(PractiseView):
         form = ChoiceForm(request.POST, step=doc.step(play.current_step))
         if form.is_valid():
             try:
-                services.play_choose(actor=request.user, play=play, step_id=form.cleaned_data["step"],
-                                     index=form.cleaned_data["choice"])
+                services.play_choose(
+                    actor=request.user,
+                    play=play,
+                    step_id=form.cleaned_data["step"],
+                    index=form.cleaned_data["choice"],
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:

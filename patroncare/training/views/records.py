@@ -1,4 +1,4 @@
-"""Training records: one's own, a person's (for their supervisor and trainers), a branch's, and a CSV for HR."""
+"""Training records: one's own, a person's (for their supervisor and trainers), a branch's, a CSV for HR."""
 
 import csv
 
@@ -23,9 +23,14 @@ class RecordsView(PermissionRequiredMixin, View):
 
     def get(self, request):
         plays = list(selectors.person_plays(person=request.user))
-        context = {"person": request.user, "plays": plays, "summary": summarise(plays), "own": True,
-                   "assignments": selectors.assignments_for(user=request.user).filter(assignee=request.user),
-                   "today": timezone.localdate()}
+        context = {
+            "person": request.user,
+            "plays": plays,
+            "summary": summarise(plays),
+            "own": True,
+            "assignments": selectors.assignments_for(user=request.user).filter(assignee=request.user),
+            "today": timezone.localdate(),
+        }
         if can_see_others_records(request.user):
             context["people"] = selectors.people_visible_to(user=request.user)
             context["branches"] = selectors.branches_for_records(user=request.user)
@@ -39,12 +44,24 @@ class PersonRecordsView(PermissionRequiredMixin, View):
         person = selectors.person_get(user=request.user, pk=pk)
         plays = list(selectors.person_plays(person=person))
         if person != request.user:
-            audit_record(action=AuditAction.VIEW, actor=request.user, obj=person,
-                         summary="Viewed a person's practice records")
-        return render(request, "training/records.html", {
-            "person": person, "plays": plays, "summary": summarise(plays), "own": person == request.user,
-            "assignments": selectors.assignments_for(user=request.user).filter(assignee=person),
-            "today": timezone.localdate()})
+            audit_record(
+                action=AuditAction.VIEW,
+                actor=request.user,
+                obj=person,
+                summary="Viewed a person's practice records",
+            )
+        return render(
+            request,
+            "training/records.html",
+            {
+                "person": person,
+                "plays": plays,
+                "summary": summarise(plays),
+                "own": person == request.user,
+                "assignments": selectors.assignments_for(user=request.user).filter(assignee=person),
+                "today": timezone.localdate(),
+            },
+        )
 
 
 class BranchRecordsView(PermissionRequiredMixin, View):
@@ -52,11 +69,16 @@ class BranchRecordsView(PermissionRequiredMixin, View):
 
     def get(self, request, pk):
         branch = selectors.branch_get_for_records(user=request.user, pk=pk)
-        plays = list(Play.objects.filter(branch=branch, system_id=request.user.library_system_id,
-                                         finished_at__isnull=False).only("path", "score", "max_score",
-                                                                         "finished_at", "user_id"))
-        return render(request, "training/branch_records.html", {
-            "branch": branch, "people": selectors.branch_people(branch=branch), "summary": summarise(plays)})
+        plays = list(
+            Play.objects.filter(
+                branch=branch, system_id=request.user.library_system_id, finished_at__isnull=False
+            ).only("path", "score", "max_score", "finished_at", "user_id")
+        )
+        return render(
+            request,
+            "training/branch_records.html",
+            {"branch": branch, "people": selectors.branch_people(branch=branch), "summary": summarise(plays)},
+        )
 
 
 class PlayRecordView(PermissionRequiredMixin, View):
@@ -68,8 +90,12 @@ class PlayRecordView(PermissionRequiredMixin, View):
     def get(self, request, pk):
         play = selectors.play_get_visible(user=request.user, pk=pk)
         if play.user_id != request.user.pk:
-            audit_record(action=AuditAction.VIEW, actor=request.user, obj=play,
-                         summary="Viewed a person's practice answers")
+            audit_record(
+                action=AuditAction.VIEW,
+                actor=request.user,
+                obj=play,
+                summary="Viewed a person's practice answers",
+            )
         return render(request, "training/debrief.html", debrief_context(play) | {"own": False})
 
 
@@ -79,27 +105,58 @@ def _cell(value):
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-CSV_HEADER = ["person", "email", "branch", "scenario", "language", "version", "started", "finished", "score",
-              "max_score", "percent", "outcome"]
+CSV_HEADER = [
+    "person",
+    "email",
+    "branch",
+    "scenario",
+    "language",
+    "version",
+    "started",
+    "finished",
+    "score",
+    "max_score",
+    "percent",
+    "outcome",
+]
 
 
 class RecordsCsvView(PermissionRequiredMixin, View):
     permission = can_see_others_records
 
     def get(self, request):
-        plays = selectors.plays_visible_to(user=request.user).filter(finished_at__isnull=False).order_by(
-            "user__full_name", "finished_at")
+        plays = (
+            selectors.plays_visible_to(user=request.user)
+            .filter(finished_at__isnull=False)
+            .order_by("user__full_name", "finished_at")
+        )
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="practice-records.csv"'
         writer = csv.writer(response)
         writer.writerow(CSV_HEADER)
         count = 0
         for play in plays.iterator(chunk_size=500):
-            writer.writerow([_cell(value) for value in (
-                play.user.full_name, play.user.email, play.branch.name if play.branch else "", play.version.title,
-                play.version.scenario.language, play.version.number, play.started_at.isoformat(),
-                play.finished_at.isoformat(), play.score, play.max_score, play.percent, play.outcome,
-            )])
+            writer.writerow(
+                [
+                    _cell(value)
+                    for value in (
+                        play.user.full_name,
+                        play.user.email,
+                        play.branch.name if play.branch else "",
+                        play.version.title,
+                        play.version.scenario.language,
+                        play.version.number,
+                        play.started_at.isoformat(),
+                        play.finished_at.isoformat(),
+                        play.score,
+                        play.max_score,
+                        play.percent,
+                        play.outcome,
+                    )
+                ]
+            )
             count += 1
-        audit_record(action=AuditAction.EXPORT, actor=request.user, summary=f"Practice records CSV ({count} rows)")
+        audit_record(
+            action=AuditAction.EXPORT, actor=request.user, summary=f"Practice records CSV ({count} rows)"
+        )
         return response

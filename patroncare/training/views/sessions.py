@@ -22,15 +22,19 @@ class SessionView(PermissionRequiredMixin, View):
 
 class SessionListView(SessionView):
     def get(self, request):
-        return render(request, "training/session_list.html",
-                      {"sessions": selectors.sessions_for(user=request.user)})
+        return render(
+            request, "training/session_list.html", {"sessions": selectors.sessions_for(user=request.user)}
+        )
 
 
 class SessionNewView(SessionView):
     def _form(self, request, data=None):
-        return SessionForm(data, versions=list(selectors.library_for(user=request.user)),
-                           branches=selectors.branches_for_records(user=request.user),
-                           people=selectors.staff_of_system(user=request.user))
+        return SessionForm(
+            data,
+            versions=list(selectors.library_for(user=request.user)),
+            branches=selectors.branches_for_records(user=request.user),
+            people=selectors.staff_of_system(user=request.user),
+        )
 
     def get(self, request):
         return render(request, "training/session_new.html", {"form": self._form(request)})
@@ -38,9 +42,12 @@ class SessionNewView(SessionView):
     def post(self, request):
         form = self._form(request, request.POST)
         if form.is_valid():
-            session = services.session_start(actor=request.user, version=form.cleaned_data["version"],
-                                             branch=form.cleaned_data["branch"],
-                                             attendees=list(form.cleaned_data["attendees"]))
+            session = services.session_start(
+                actor=request.user,
+                version=form.cleaned_data["version"],
+                branch=form.cleaned_data["branch"],
+                attendees=list(form.cleaned_data["attendees"]),
+            )
             return redirect("training:session", pk=session.pk)
         return render(request, "training/session_new.html", {"form": form}, status=400)
 
@@ -51,8 +58,14 @@ def _session_context(session: GroupSession) -> dict:
     for record in session.steps.all():
         step = doc.step(record.step_id)
         recorded.append({"record": record, "step": step, "choice": step.choices[record.choice]})
-    return {"session": session, "doc": doc, "recorded": recorded, "skills": SKILLS,
-            "step": doc.step(session.current_step), "outcome_labels": OUTCOMES}
+    return {
+        "session": session,
+        "doc": doc,
+        "recorded": recorded,
+        "skills": SKILLS,
+        "step": doc.step(session.current_step),
+        "outcome_labels": OUTCOMES,
+    }
 
 
 class SessionRunView(SessionView):
@@ -65,8 +78,8 @@ class SessionRunView(SessionView):
         context |= {
             "form": form or (None if step.is_ending else GroupChoiceForm(step=step)),
             "summary_form": summary_form or SummaryForm(),
-            "attendees_form": attendees_form or AttendeesForm(
-                people=people, initial={"attendees": list(session.attendees.all())}),
+            "attendees_form": attendees_form
+            or AttendeesForm(people=people, initial={"attendees": list(session.attendees.all())}),
         }
         return render(request, "training/session_run.html", context, status=status)
 
@@ -79,8 +92,9 @@ class SessionRunView(SessionView):
         if action == "attendees":
             form = AttendeesForm(request.POST, people=selectors.staff_of_system(user=request.user))
             if form.is_valid():
-                services.session_attendees_set(actor=request.user, session=session,
-                                               attendees=list(form.cleaned_data["attendees"]))
+                services.session_attendees_set(
+                    actor=request.user, session=session, attendees=list(form.cleaned_data["attendees"])
+                )
                 messages.success(request, _("Attendees saved."))
                 return redirect("training:session", pk=session.pk)
             return self._render(request, session, attendees_form=form, status=400)
@@ -88,8 +102,9 @@ class SessionRunView(SessionView):
             form = SummaryForm(request.POST)
             if form.is_valid():
                 try:
-                    services.session_finish(actor=request.user, session=session,
-                                            summary=form.cleaned_data["summary"])
+                    services.session_finish(
+                        actor=request.user, session=session, summary=form.cleaned_data["summary"]
+                    )
                 except ValidationError as error:
                     form.add_error(None, error)
                 else:
@@ -100,8 +115,13 @@ class SessionRunView(SessionView):
         form = GroupChoiceForm(request.POST, step=step) if not step.is_ending else None
         if form is not None and form.is_valid():
             try:
-                services.session_choose(actor=request.user, session=session, step_id=form.cleaned_data["step"],
-                                        index=form.cleaned_data["choice"], notes=form.cleaned_data["notes"])
+                services.session_choose(
+                    actor=request.user,
+                    session=session,
+                    step_id=form.cleaned_data["step"],
+                    index=form.cleaned_data["choice"],
+                    notes=form.cleaned_data["notes"],
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -113,17 +133,26 @@ class AssignmentsView(PermissionRequiredMixin, View):
     permission = can_practise
 
     def _form(self, request, data=None):
-        return AssignmentForm(data, people=selectors.staff_of_system(user=request.user),
-                              versions=list(selectors.library_for(user=request.user)))
+        return AssignmentForm(
+            data,
+            people=selectors.staff_of_system(user=request.user),
+            versions=list(selectors.library_for(user=request.user)),
+        )
 
     def _render(self, request, form=None, status=200):
         assignments = selectors.assignments_for(user=request.user)
         if not can_assign(request.user):
             assignments = assignments.filter(assignee=request.user)
-        return render(request, "training/assignments.html", {
-            "assignments": assignments, "today": timezone.localdate(),
-            "form": (form or self._form(request)) if can_assign(request.user) else None,
-        }, status=status)
+        return render(
+            request,
+            "training/assignments.html",
+            {
+                "assignments": assignments,
+                "today": timezone.localdate(),
+                "form": (form or self._form(request)) if can_assign(request.user) else None,
+            },
+            status=status,
+        )
 
     def get(self, request):
         return self._render(request)
