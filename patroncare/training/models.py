@@ -26,6 +26,7 @@ class Scenario(models.Model):
                 fields=["system", "slug", "language"], name="training_scenario_unique_slug"
             ),
         ]
+        indexes = [models.Index(fields=["system", "language"])]
 
     def __str__(self) -> str:
         return f"{self.slug} ({self.language})"

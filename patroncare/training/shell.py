@@ -1,5 +1,4 @@
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,7 +11,7 @@ from . import selectors
 
 
 def my_assignments(user) -> list[DeskItem]:
-    today = timezone.localdate()
+    today = selectors.today_for(user)
     return [
         DeskItem(
             title=a.title or a.scenario.slug,
@@ -26,7 +25,7 @@ def my_assignments(user) -> list[DeskItem]:
 
 
 def overdue_of_my_people(user) -> list[DeskItem]:
-    today = timezone.localdate()
+    today = selectors.today_for(user)
     return [
         DeskItem(
             title=_("%(person)s: %(scenario)s")

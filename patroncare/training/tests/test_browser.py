@@ -93,7 +93,9 @@ def test_a_scenario_is_played_to_each_ending_with_the_keyboard_on_a_phone(phone_
 
 def test_a_trainer_runs_a_group_session(desktop_page, world):
     services.starter_library_add(actor=world.users["trainer"])
-    version = ScenarioVersion.objects.get(scenario__slug="unattended-child-at-closing", scenario__language="en")
+    version = ScenarioVersion.objects.get(
+        scenario__slug="unattended-child-at-closing", scenario__language="en"
+    )
     doc = engine.document(version.source)
     page = desktop_page
     browser_sign_in(page, world.users["trainer"].email, PASSWORD)
@@ -129,7 +131,10 @@ def test_a_trainer_runs_a_group_session(desktop_page, world):
     session = GroupSession.objects.get()
     assert session.finished_at is not None
     assert session.steps.count() == len(best)
-    assert {p.pk for p in session.attendees.all()} == {world.users["frontline"].pk, world.users["supervisor"].pk}
+    assert {p.pk for p in session.attendees.all()} == {
+        world.users["frontline"].pk,
+        world.users["supervisor"].pk,
+    }
 
 
 def test_a_trainer_authors_publishes_and_drafts_from_a_case(desktop_page, world):

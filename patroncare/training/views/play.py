@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views import View
 
 from patroncare.core.access import PermissionRequiredMixin
@@ -23,7 +22,7 @@ class LibraryView(PractiseView):
         language = request.GET.get("language", "")
         if language not in ("", "en", "es"):
             language = ""
-        today = timezone.localdate()
+        today = selectors.today_for(request.user)
         assignments = list(selectors.my_open_assignments(user=request.user))
         return render(
             request,

@@ -4,7 +4,6 @@ import csv
 
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.views import View
 
 from patroncare.audit.models import AuditAction
@@ -29,7 +28,7 @@ class RecordsView(PermissionRequiredMixin, View):
             "summary": summarise(plays),
             "own": True,
             "assignments": selectors.assignments_for(user=request.user).filter(assignee=request.user),
-            "today": timezone.localdate(),
+            "today": selectors.today_for(request.user),
         }
         if can_see_others_records(request.user):
             context["people"] = selectors.people_visible_to(user=request.user)
@@ -59,7 +58,7 @@ class PersonRecordsView(PermissionRequiredMixin, View):
                 "summary": summarise(plays),
                 "own": person == request.user,
                 "assignments": selectors.assignments_for(user=request.user).filter(assignee=person),
-                "today": timezone.localdate(),
+                "today": selectors.today_for(request.user),
             },
         )
 

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -148,7 +147,7 @@ class AssignmentsView(PermissionRequiredMixin, View):
             "training/assignments.html",
             {
                 "assignments": assignments,
-                "today": timezone.localdate(),
+                "today": selectors.today_for(request.user),
                 "form": (form or self._form(request)) if can_assign(request.user) else None,
             },
             status=status,
