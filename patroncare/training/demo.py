@@ -81,7 +81,7 @@ def load(context) -> None:
         branch_id = home_branch_id(user)
         pool = english + (spanish if user.preferred_language == "es" else [])
         skill_level = 0.45
-        for day_offset in sorted(rng.sample(range(5, 365), rng.randint(4, 9)), reverse=True):
+        for day_offset in sorted(rng.sample(range(5, 365), rng.randint(5, 12)), reverse=True):
             skill_level = min(0.95, skill_level + 0.06)  # people get better with practice
             version = rng.choice(pool)
             doc = engine.document(version.source)

@@ -118,6 +118,15 @@ def person_plays(*, person) -> QuerySet:
     )
 
 
+def sessions_attended(*, person) -> QuerySet:
+    """Group sessions a person attended; shown with their records, to the same people."""
+    return (
+        GroupSession.objects.filter(attendees=person, system_id=person.library_system_id)
+        .select_related("version", "branch")
+        .order_by("-started_at")
+    )
+
+
 def people_visible_to(*, user) -> QuerySet:
     """Staff whose records the user may see (themselves included), with their finished plays counted."""
     people = User.objects.filter(

@@ -407,3 +407,24 @@ def test_lists_make_a_constant_number_of_queries(signed_in, world, url_name, dja
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse(url_name))
+
+
+def test_person_records_list_the_group_sessions_they_attended(signed_in, world, version):
+    session = GroupSession.objects.create(
+        system=world.system,
+        version=version,
+        current_step="open",
+        started_at=timezone.now(),
+        branch=world.branch,
+    )
+    session.attendees.set([world.users["frontline"]])
+    url = reverse("training:person_records", args=[world.users["frontline"].pk])
+    page = signed_in(world.users["supervisor"]).get(url).content.decode()
+    assert "Group sessions attended" in page and "Riverside desk scenario" in page
+
+
+def test_version_page_shows_where_each_response_leads(signed_in, world, version):
+    page = (
+        signed_in(world.users["trainer"]).get(reverse("training:version", args=[version.pk])).content.decode()
+    )
+    assert "Start over. → <code>open</code> · Listen · 1" in page

@@ -9,7 +9,7 @@ from django.views import View
 
 from patroncare.core.access import PermissionRequiredMixin
 
-from .. import selectors, services
+from .. import engine, selectors, services
 from ..forms import CaseDraftForm, DraftEditForm, ImportForm, PublishForm, ScenarioTextForm
 from ..models import Scenario, ScenarioVersion
 from ..permissions import can_author
@@ -137,6 +137,7 @@ class VersionView(VersionScoped):
         if form is None and not version.is_published:
             form = DraftEditForm(initial={"source": version.source, "version": version.version})
         versions = version.scenario.versions.order_by("-number")
+        doc = engine.document(version.source)
         return render(
             request,
             "training/version.html",
@@ -145,6 +146,7 @@ class VersionView(VersionScoped):
                 "form": form,
                 "versions": versions,
                 "publish_form": PublishForm(),
+                "doc": doc,
             },
             status=status,
         )
@@ -212,6 +214,7 @@ class PublishView(VersionScoped):
                     "form": DraftEditForm(initial={"source": version.source, "version": version.version}),
                     "publish_form": form,
                     "publish_errors": error.messages,
+                    "doc": engine.document(version.source),
                 },
                 status=400,
             )

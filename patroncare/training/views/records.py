@@ -27,6 +27,7 @@ class RecordsView(PermissionRequiredMixin, View):
             "plays": plays,
             "summary": summarise(plays),
             "own": True,
+            "sessions": selectors.sessions_attended(person=request.user),
             "assignments": selectors.assignments_for(user=request.user).filter(assignee=request.user),
             "today": selectors.today_for(request.user),
         }
@@ -57,6 +58,7 @@ class PersonRecordsView(PermissionRequiredMixin, View):
                 "plays": plays,
                 "summary": summarise(plays),
                 "own": person == request.user,
+                "sessions": selectors.sessions_attended(person=person),
                 "assignments": selectors.assignments_for(user=request.user).filter(assignee=person),
                 "today": selectors.today_for(request.user),
             },
