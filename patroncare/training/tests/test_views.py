@@ -428,3 +428,36 @@ def test_version_page_shows_where_each_response_leads(signed_in, world, version)
         signed_in(world.users["trainer"]).get(reverse("training:version", args=[version.pk])).content.decode()
     )
     assert "Start over. → <code>open</code> · Listen · 1" in page
+
+
+@pytest.mark.parametrize(
+    "key, status", [("supervisor", 403), ("frontline", 403), ("other_system_admin", 404)]
+)
+def test_denied_posts_change_nothing(signed_in, world, key, status):
+    draft = VersionFactory(scenario__system=world.system, status="draft", published_at=None)
+    assignment = AssignmentFactory(assignee=world.users["frontline"], scenario=draft.scenario)
+    session = GroupSession.objects.create(
+        system=world.system,
+        version=VersionFactory(scenario__system=world.system),
+        current_step="open",
+        started_at=timezone.now(),
+    )
+    client = signed_in(world.users[key])
+    posts = [
+        (reverse("training:publish", args=[draft.pk]), {}),
+        (reverse("training:scenario_edit", args=[draft.scenario_id]), {}),
+        (reverse("training:assignment_cancel", args=[assignment.pk]), {}),
+        (reverse("training:session", args=[session.pk]), {"action": "choose", "step": "open", "choice": "0"}),
+        (
+            reverse("training:version", args=[draft.pk]),
+            {"source": small_text(title="Hijacked"), "version": "1"},
+        ),
+    ]
+    for url, data in posts:
+        assert client.post(url, data).status_code == status, url
+    client.post(reverse("training:starter_library"))
+    draft.refresh_from_db()
+    assert (draft.status, draft.title) == ("draft", "A small test scenario")
+    assert Assignment.objects.filter(pk=assignment.pk).exists()
+    assert session.steps.count() == 0
+    assert ScenarioVersion.objects.count() == 2
