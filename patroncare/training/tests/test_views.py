@@ -331,6 +331,8 @@ def test_trainer_runs_a_group_session(signed_in, world, version):
     assert response.url == url
     client.post(url, {"action": "choose", "step": "open", "choice": "0", "notes": "Greeting first."})
     client.post(url, {"action": "choose", "step": "middle", "choice": "0", "notes": ""})
+    page = client.get(url).content.decode()
+    assert "The group's score: 4 of 4" in page and "Skills the group showed" in page
     bad = client.post(url, {"action": "finish", "summary": ""})
     assert bad.status_code == 400
     client.post(url, {"action": "finish", "summary": "We practised."})

@@ -53,11 +53,17 @@ class SessionNewView(SessionView):
 
 def _session_context(session: GroupSession) -> dict:
     doc = engine.document(session.version.source)
-    recorded = []
+    recorded, path = [], []
     for record in session.steps.all():
         step = doc.step(record.step_id)
-        recorded.append({"record": record, "step": step, "choice": step.choices[record.choice]})
+        choice = step.choices[record.choice]
+        recorded.append({"record": record, "step": step, "choice": choice})
+        path.append(engine.path_entry(step_id=step.id, index=record.choice, choice=choice))
+    score, max_score = engine.score_of(path)
     return {
+        "debrief": engine.debrief(doc, path),
+        "score": score,
+        "max_score": max_score,
         "session": session,
         "doc": doc,
         "recorded": recorded,
