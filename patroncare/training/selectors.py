@@ -150,6 +150,13 @@ def branch_get_for_records(*, user, pk: int) -> Branch:
     return get_object_or_404(branches_for_records(user=user), pk=pk)
 
 
+def finished_plays_at_branch(*, branch: Branch) -> QuerySet:
+    """Finished plays at a branch already checked with branch_get_for_records."""
+    return Play.objects.filter(branch=branch, system_id=branch.system_id, finished_at__isnull=False).only(
+        "path", "score", "max_score", "finished_at", "user_id"
+    )
+
+
 def branch_people(*, branch) -> QuerySet:
     plays = Play.objects.filter(user=OuterRef("pk"), finished_at__isnull=False)
     return (

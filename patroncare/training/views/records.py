@@ -70,11 +70,7 @@ class BranchRecordsView(PermissionRequiredMixin, View):
 
     def get(self, request, pk):
         branch = selectors.branch_get_for_records(user=request.user, pk=pk)
-        plays = list(
-            Play.objects.filter(
-                branch=branch, system_id=request.user.library_system_id, finished_at__isnull=False
-            ).only("path", "score", "max_score", "finished_at", "user_id")
-        )
+        plays = list(selectors.finished_plays_at_branch(branch=branch))
         return render(
             request,
             "training/branch_records.html",
