@@ -6,6 +6,8 @@ urlpatterns = [
     path("", include("patroncare.accounts.urls")),
     path("settings/", include("patroncare.libraries.urls")),
     path("audit/", include("patroncare.audit.urls")),
+    path("policies/", include("patroncare.policies.urls")),
+    path("guidance/", include("patroncare.guidance.urls")),
 ]
 
 if settings.DEBUG:

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "patroncare.libraries",
     "patroncare.accounts",
     "patroncare.audit",
+    "patroncare.policies",
+    "patroncare.guidance",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,48 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from patroncare.core.concurrency import VersionFormMixin
+
+from .models import PlaybookText
+
+MARKDOWN_HELP = _("Markdown: a numbered list with 1., a bullet list with -, **bold**.")
+
+
+class PlaybookTextForm(VersionFormMixin, forms.ModelForm):
+    class Meta:
+        model = PlaybookText
+        fields = ["title", "summary", "steps", "words_to_use", "avoid", "when_to_call"]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 6})
+            for name in ["steps", "words_to_use", "avoid", "when_to_call"]
+        }
+        help_texts = {name: MARKDOWN_HELP for name in ["steps", "words_to_use", "avoid", "when_to_call"]}
+
+    def __init__(self, *args, playbook, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["version"] = playbook.version
+
+    def validate_unique(self):
+        """The service saves the text of the playbook being edited; nothing else to check here."""
+
+
+class PlaybookSettingsForm(VersionFormMixin, forms.Form):
+    on_desk = forms.BooleanField(label=_("On the desk page (one tap away)"), required=False)
+    order = forms.IntegerField(label=_("Order"), min_value=0, max_value=1000)
+    is_active = forms.BooleanField(label=_("Active"), required=False)
+    related_policies = forms.ModelMultipleChoiceField(
+        label=_("Policies involved"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, playbook, policies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["related_policies"].queryset = policies
+        if not self.is_bound:
+            self.initial.update(
+                version=playbook.version,
+                on_desk=playbook.on_desk,
+                order=playbook.order,
+                is_active=playbook.is_active,
+                related_policies=[p.pk for p in playbook.related_policies.all()],
+            )
