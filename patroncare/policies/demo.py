@@ -28,7 +28,7 @@ from .models import (
     YesOMeterRating,
 )
 
-SEED = 20260505
+SEED = 2
 
 # key, title, area, flexibility, owner key, body, alternatives
 POLICIES = [

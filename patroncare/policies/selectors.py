@@ -143,14 +143,15 @@ def _decided(*, user, since: date) -> QuerySet:
 def _figures(branch_rows: list[dict], staff_rows: list[dict] | None) -> dict:
     granted = sum(r["granted"] for r in branch_rows)
     enforced = sum(r["enforced"] for r in branch_rows)
-    rate = consistency.system_rate(granted, enforced)
+    rate = consistency.typical_rate((r["granted"], r["enforced"]) for r in branch_rows)
     figures = {
         "granted": granted,
         "enforced": enforced,
         "rate": rate,
+        "pooled_rate": consistency.pooled_rate(granted, enforced),
         "branches": consistency.rate_rows(
             ((r["branch_id"], r["branch__name"], r["granted"], r["enforced"]) for r in branch_rows),
-            system_rate=rate,
+            typical=rate,
         ),
     }
     if staff_rows is not None:
@@ -159,7 +160,7 @@ def _figures(branch_rows: list[dict], staff_rows: list[dict] | None) -> dict:
                 (r["recorded_by_id"], r["recorded_by__full_name"], r["granted"], r["enforced"])
                 for r in staff_rows
             ),
-            system_rate=rate,
+            typical=rate,
         )
     return figures
 
