@@ -121,8 +121,9 @@ class ExceptionForm(forms.Form):
         )
         if not self.is_bound:
             self.initial.setdefault("occurred_on", timezone.localdate())
-            if len(branches) == 1:
-                self.initial.setdefault("branch", branches[0].pk)
+            first_two = list(branches[:2])
+            if len(first_two) == 1:
+                self.initial.setdefault("branch", first_two[0].pk)
 
 
 class DecisionForm(forms.Form):
@@ -153,6 +154,11 @@ class ChecklistForm(VersionFormMixin, forms.Form):
                 self.initial[name] = getattr(review, name)
         if not self.is_bound:
             self.initial["version"] = review.version
+
+
+    @property
+    def checklist_fields(self):
+        return [self[name] for name, _label in CHECKLIST]
 
 
 class ReviewCompleteForm(ChecklistForm):

@@ -78,8 +78,7 @@ def exception_record(
                     "Offer one of the alternatives instead."
                 )
                 % {"policy": policy.title}
-            },
-            code="fixed",
+            }
         )
     texts = {"asked": asked, "granted": granted, "reason": reason, "told_patron": told_patron}
     errors = {name: problem for name, text in texts.items() if (problem := privacy_problems(text))}

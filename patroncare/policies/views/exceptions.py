@@ -55,7 +55,7 @@ class ExceptionCreateView(PermissionRequiredMixin, View):
         return ExceptionForm(
             data,
             initial=initial,
-            branches=list(selectors.recording_branches(user=request.user)),
+            branches=selectors.recording_branches(user=request.user),
             policies=selectors.policy_choices(user=request.user),
         )
 
