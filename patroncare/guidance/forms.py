@@ -8,7 +8,10 @@ from .models import PlaybookText
 MARKDOWN_HELP = _("Markdown: a numbered list with 1., a bullet list with -, **bold**.")
 
 
-class PlaybookTextForm(VersionFormMixin, forms.ModelForm):
+class PlaybookTextForm(forms.ModelForm):
+    # The version guarded is the playbook's (a text has none), so the mixin's instance lookup does not apply.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
     class Meta:
         model = PlaybookText
         fields = ["title", "summary", "steps", "words_to_use", "avoid", "when_to_call"]

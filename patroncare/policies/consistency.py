@@ -17,14 +17,13 @@ A branch or a member of staff with n decided requests of which g were granted ha
 outlier when n >= MIN_COUNT and |z| >= Z_THRESHOLD: far from the typical rate, and on enough requests that
 the difference is unlikely to be chance. Three standard errors rather than two because a manager looks at
 many groups at once (six branches times a dozen policies, plus staff): at two, about one group in twenty
-would be marked by chance alone; at three, about one in 370. Groups below MIN_COUNT are shown but never marked. When p is 0 or 1
-the score is undefined and nothing is marked.
+would be marked by chance alone; at three, about one in 370. Groups below MIN_COUNT are shown but never
+marked. When p is 0 or 1 the score is undefined and nothing is marked.
 """
-
-from statistics import median
 
 from dataclasses import dataclass
 from math import sqrt
+from statistics import median
 
 MIN_COUNT = 10
 Z_THRESHOLD = 3.0

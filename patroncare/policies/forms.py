@@ -155,7 +155,6 @@ class ChecklistForm(VersionFormMixin, forms.Form):
         if not self.is_bound:
             self.initial["version"] = review.version
 
-
     @property
     def checklist_fields(self):
         return [self[name] for name, _label in CHECKLIST]

@@ -21,6 +21,6 @@ class PlaybookTextFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Hard moment {n}")
     summary = "Stay calm."
     steps = "1. Breathe.\n2. Listen."
-    words_to_use = "- \"I can help.\""
+    words_to_use = '- "I can help."'
     avoid = "- Arguing."
     when_to_call = "- A supervisor."

@@ -34,9 +34,15 @@ class PolicyFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def first_version(self, create, extracted, **kwargs):
         if create:
-            PolicyVersion.objects.create(policy=self, number=1, title=self.title, body=self.body,
-                                         flexibility=self.flexibility, change_summary="First version",
-                                         published_at=timezone.now())
+            PolicyVersion.objects.create(
+                policy=self,
+                number=1,
+                title=self.title,
+                body=self.body,
+                flexibility=self.flexibility,
+                change_summary="First version",
+                published_at=timezone.now(),
+            )
 
 
 class ExceptionEntryFactory(factory.django.DjangoModelFactory):

@@ -53,16 +53,29 @@ def test_consistency_for_a_policy_on_known_data(world):
     recorder = world.users["frontline"]
     # Millbrook grants 15 of 20; Oakton 4 of 20; Quiet 5 of 20. Typical = median(0.75, 0.2, 0.25) = 0.25.
     for branch, granted, enforced in [(world.branch, 15, 5), (world.other_branch, 4, 16), (quiet, 5, 15)]:
-        ExceptionEntryFactory.create_batch(granted, policy=policy, branch=branch, kind=EntryKind.EXCEPTION,
-                                           recorded_by=recorder)
+        ExceptionEntryFactory.create_batch(
+            granted, policy=policy, branch=branch, kind=EntryKind.EXCEPTION, recorded_by=recorder
+        )
         ExceptionEntryFactory.create_batch(enforced, policy=policy, branch=branch, recorded_by=recorder)
     # A declined exception counts as enforcement; a pending one and an old one are not counted.
-    ExceptionEntryFactory(policy=policy, branch=quiet, kind=EntryKind.EXCEPTION, status=EntryStatus.PENDING,
-                          flexibility="firm", recorded_by=recorder)
-    ExceptionEntryFactory(policy=policy, branch=quiet, kind=EntryKind.EXCEPTION, recorded_by=recorder,
-                          occurred_on=timezone.localdate() - timedelta(days=400))
-    figures = selectors.consistency_for(user=world.users["administrator"], policy=policy,
-                                        since=timezone.localdate() - timedelta(days=365))
+    ExceptionEntryFactory(
+        policy=policy,
+        branch=quiet,
+        kind=EntryKind.EXCEPTION,
+        status=EntryStatus.PENDING,
+        flexibility="firm",
+        recorded_by=recorder,
+    )
+    ExceptionEntryFactory(
+        policy=policy,
+        branch=quiet,
+        kind=EntryKind.EXCEPTION,
+        recorded_by=recorder,
+        occurred_on=timezone.localdate() - timedelta(days=400),
+    )
+    figures = selectors.consistency_for(
+        user=world.users["administrator"], policy=policy, since=timezone.localdate() - timedelta(days=365)
+    )
     assert (figures["granted"], figures["enforced"], figures["rate"]) == (24, 36, 0.25)
     # Millbrook: z = (0.75 - 0.25) / sqrt(0.25 * 0.75 / 20) = 0.5 / 0.0968 = 5.16
     assert [(r.label, r.granted, r.enforced, r.z, r.outlier) for r in figures["branches"]] == [
@@ -76,8 +89,9 @@ def test_a_supervisor_sees_staff_rows_of_their_own_branches_only(world):
     policy = PolicyFactory(system=world.system)
     ExceptionEntryFactory(policy=policy, branch=world.branch, recorded_by=world.users["frontline"])
     ExceptionEntryFactory(policy=policy, branch=world.other_branch, recorded_by=world.users["administrator"])
-    figures = selectors.consistency_for(user=world.users["supervisor"], policy=policy,
-                                        since=timezone.localdate() - timedelta(days=30))
+    figures = selectors.consistency_for(
+        user=world.users["supervisor"], policy=policy, since=timezone.localdate() - timedelta(days=30)
+    )
     assert [r.key for r in figures["staff"]] == [world.users["frontline"].pk]
     assert len(figures["branches"]) == 2
 
@@ -88,13 +102,19 @@ def test_a_supervisor_sees_staff_rows_of_their_own_branches_only(world):
 def test_front_line_staff_see_only_their_own_entries_and_supervisors_their_branches(world):
     policy = PolicyFactory(system=world.system)
     own = ExceptionEntryFactory(policy=policy, branch=world.branch, recorded_by=world.users["frontline"])
-    colleague = ExceptionEntryFactory(policy=policy, branch=world.branch, recorded_by=world.users["supervisor"])
-    elsewhere = ExceptionEntryFactory(policy=policy, branch=world.other_branch,
-                                      recorded_by=world.users["other_branch_supervisor"])
+    colleague = ExceptionEntryFactory(
+        policy=policy, branch=world.branch, recorded_by=world.users["supervisor"]
+    )
+    elsewhere = ExceptionEntryFactory(
+        policy=policy, branch=world.other_branch, recorded_by=world.users["other_branch_supervisor"]
+    )
     assert list(selectors.exception_list_visible_to(user=world.users["frontline"])) == [own]
     assert set(selectors.exception_list_visible_to(user=world.users["supervisor"])) == {own, colleague}
-    assert set(selectors.exception_list_visible_to(user=world.users["administrator"])) == {own, colleague,
-                                                                                          elsewhere}
+    assert set(selectors.exception_list_visible_to(user=world.users["administrator"])) == {
+        own,
+        colleague,
+        elsewhere,
+    }
     assert list(selectors.exception_list_visible_to(user=world.users["other_system_admin"])) == []
     with pytest.raises(Http404):
         selectors.exception_get(user=world.users["supervisor"], pk=elsewhere.pk)
@@ -128,10 +148,18 @@ def test_reviews_due_include_those_within_thirty_days_and_those_in_progress(worl
 def test_the_yes_o_meter_shows_the_movement_since_the_rating_before(world):
     today = timezone.localdate()
     for days, rating in [(180, 0), (90, 1), (0, 3)]:
-        YesOMeterRating.objects.create(branch=world.branch, area=RatingArea.SIGNAGE, rating=rating,
-                                       rated_on=today - timedelta(days=days))
-    YesOMeterRating.objects.create(branch=world.other_branch, area=RatingArea.SIGNAGE, rating=2, rated_on=today)
+        YesOMeterRating.objects.create(
+            branch=world.branch, area=RatingArea.SIGNAGE, rating=rating, rated_on=today - timedelta(days=days)
+        )
+    YesOMeterRating.objects.create(
+        branch=world.other_branch, area=RatingArea.SIGNAGE, rating=2, rated_on=today
+    )
     rows = selectors.yes_o_meter(user=world.users["supervisor"])
-    assert [(r["branch"].name, r["latest"].rating, r["movement"]) for r in rows] == [("Millbrook Branch", 3, 2)]
+    assert [(r["branch"].name, r["latest"].rating, r["movement"]) for r in rows] == [
+        ("Millbrook Branch", 3, 2)
+    ]
     everyone = selectors.yes_o_meter(user=world.users["trustee"])
-    assert [(r["branch"].name, r["movement"]) for r in everyone] == [("Millbrook Branch", 2), ("Oakton Branch", None)]
+    assert [(r["branch"].name, r["movement"]) for r in everyone] == [
+        ("Millbrook Branch", 2),
+        ("Oakton Branch", None),
+    ]

@@ -25,13 +25,18 @@ from patroncare.policies.tests.factories import PolicyFactory, PolicyReviewFacto
 
 pytestmark = pytest.mark.django_db
 
-ASK = {"asked": "Thirty more minutes on the computer.", "granted": "Thirty minutes.",
-       "reason": "Finishing a job application.", "told_patron": "Said it was a one-off exception."}
+ASK = {
+    "asked": "Thirty more minutes on the computer.",
+    "granted": "Thirty minutes.",
+    "reason": "Finishing a job application.",
+    "told_patron": "Said it was a one-off exception.",
+}
 
 
 def _record(world, user_key, policy, kind=EntryKind.EXCEPTION, **overrides):
-    return services.exception_record(actor=world.users[user_key], branch=world.branch, policy=policy, kind=kind,
-                                     **(ASK | overrides))
+    return services.exception_record(
+        actor=world.users[user_key], branch=world.branch, policy=policy, kind=kind, **(ASK | overrides)
+    )
 
 
 # The Scale of Yes, level by level ------------------------------------------------------------------------
@@ -50,9 +55,17 @@ def test_the_database_refuses_an_exception_to_a_fixed_policy_written_around_the_
     policy = PolicyFactory(system=world.system, flexibility=Flexibility.FIXED)
     with pytest.raises(IntegrityError), transaction.atomic():
         ExceptionEntry.objects.create(
-            system=world.system, branch=world.branch, policy=policy, flexibility=Flexibility.FIXED,
-            kind=EntryKind.EXCEPTION, status=EntryStatus.RECORDED, occurred_on=timezone.localdate(),
-            recorded_by=world.users["administrator"], recorded_at=timezone.now(), **ASK)
+            system=world.system,
+            branch=world.branch,
+            policy=policy,
+            flexibility=Flexibility.FIXED,
+            kind=EntryKind.EXCEPTION,
+            status=EntryStatus.RECORDED,
+            occurred_on=timezone.localdate(),
+            recorded_by=world.users["administrator"],
+            recorded_at=timezone.now(),
+            **ASK,
+        )
     assert ExceptionEntry.objects.count() == 0
 
 
@@ -78,20 +91,34 @@ def test_a_supervisor_granting_a_firm_exception_records_the_approval_at_once(wor
 def test_flexible_and_yes_and_exceptions_are_simply_recorded(world, flexibility):
     policy = PolicyFactory(system=world.system, flexibility=flexibility)
     entry = _record(world, "frontline", policy)
-    assert (entry.status, entry.flexibility, entry.granted) == (EntryStatus.RECORDED, flexibility, "Thirty minutes.")
+    assert (entry.status, entry.flexibility, entry.granted) == (
+        EntryStatus.RECORDED,
+        flexibility,
+        "Thirty minutes.",
+    )
 
 
 def test_staff_cannot_log_at_a_branch_where_they_do_not_work(world):
     policy = PolicyFactory(system=world.system)
     with pytest.raises(PermissionDenied):
-        services.exception_record(actor=world.users["frontline"], branch=world.other_branch, policy=policy,
-                                  kind=EntryKind.ENFORCED, **ASK)
+        services.exception_record(
+            actor=world.users["frontline"],
+            branch=world.other_branch,
+            policy=policy,
+            kind=EntryKind.ENFORCED,
+            **ASK,
+        )
     assert ExceptionEntry.objects.count() == 0
 
 
-@pytest.mark.parametrize("field, text", [("asked", "Card 2 1234 5678 9012 asked for time"),
-                                         ("reason", "Write to maria@example.org"),
-                                         ("told_patron", "Called 555 123 4567")])
+@pytest.mark.parametrize(
+    "field, text",
+    [
+        ("asked", "Card 2 1234 5678 9012 asked for time"),
+        ("reason", "Write to maria@example.org"),
+        ("told_patron", "Called 555 123 4567"),
+    ],
+)
 def test_identifying_details_are_refused_and_nothing_is_saved(world, field, text):
     policy = PolicyFactory(system=world.system)
     with pytest.raises(ValidationError) as refused:
@@ -115,7 +142,10 @@ def test_a_supervisor_of_the_branch_approves_a_pending_exception(world):
     services.exception_decide(actor=world.users["supervisor"], entry=entry, approve=True, note="Agreed.")
     entry.refresh_from_db()
     assert (entry.status, entry.decided_by, entry.decision_note) == (
-        EntryStatus.APPROVED, world.users["supervisor"], "Agreed.")
+        EntryStatus.APPROVED,
+        world.users["supervisor"],
+        "Agreed.",
+    )
     assert entry.outcome == "granted"
 
 
@@ -123,13 +153,16 @@ def test_a_declined_exception_counts_as_enforcement_and_needs_a_reason(world):
     entry = _record(world, "frontline", PolicyFactory(system=world.system, flexibility=Flexibility.FIRM))
     with pytest.raises(ValidationError):
         services.exception_decide(actor=world.users["supervisor"], entry=entry, approve=False, note="")
-    services.exception_decide(actor=world.users["supervisor"], entry=entry, approve=False,
-                              note="A payment plan instead.")
+    services.exception_decide(
+        actor=world.users["supervisor"], entry=entry, approve=False, note="A payment plan instead."
+    )
     entry.refresh_from_db()
     assert (entry.status, entry.outcome) == (EntryStatus.DECLINED, "enforced")
 
 
-@pytest.mark.parametrize("user_key", ["other_branch_supervisor", "frontline", "security", "other_system_admin"])
+@pytest.mark.parametrize(
+    "user_key", ["other_branch_supervisor", "frontline", "security", "other_system_admin"]
+)
 def test_others_cannot_decide_and_nothing_changes(world, user_key):
     entry = _record(world, "frontline", PolicyFactory(system=world.system, flexibility=Flexibility.FIRM))
     with pytest.raises(PermissionDenied):
@@ -143,9 +176,15 @@ def test_others_cannot_decide_and_nothing_changes(world, user_key):
 
 def test_a_review_request_opens_one_review_and_later_requests_join_it(world):
     policy = PolicyFactory(system=world.system)
-    first = services.policy_review_request(policy=policy, reason="Patron could not get a card",
-                                           source_label="Complaint C-2026-0041", trigger=ReviewTrigger.COMPLAINT)
-    second = services.policy_review_request(policy=policy, reason="Same again", source_label="Complaint C-2026-0050")
+    first = services.policy_review_request(
+        policy=policy,
+        reason="Patron could not get a card",
+        source_label="Complaint C-2026-0041",
+        trigger=ReviewTrigger.COMPLAINT,
+    )
+    second = services.policy_review_request(
+        policy=policy, reason="Same again", source_label="Complaint C-2026-0050"
+    )
     assert first.pk == second.pk
     assert PolicyReview.objects.filter(policy=policy, status=ReviewStatus.OPEN).count() == 1
     assert second.trigger == ReviewTrigger.COMPLAINT
@@ -169,16 +208,26 @@ def test_a_policy_past_its_review_date_is_due_and_a_review_starts_as_a_cycle_rev
     assert review.trigger == ReviewTrigger.CYCLE
 
 
-ANSWERS = {"housing_and_id": "Shelter letters accepted.", "disability": "Documents by e-mail.",
-           "language": "List in Spanish.", "young_people": "Parent may vouch.", "crisis": "No barrier."}
+ANSWERS = {
+    "housing_and_id": "Shelter letters accepted.",
+    "disability": "Documents by e-mail.",
+    "language": "List in Spanish.",
+    "young_people": "Parent may vouch.",
+    "crisis": "No barrier.",
+}
 
 
 def test_a_review_cannot_end_before_every_checklist_question_is_answered(world):
     review = PolicyReviewFactory(policy=PolicyFactory(system=world.system))
     with pytest.raises(ValidationError) as refused:
-        services.policy_review_complete(actor=world.users["administrator"], review=review, expected_version=1,
-                                        outcome=ReviewOutcome.KEEP, outcome_note="Fine.",
-                                        answers=ANSWERS | {"crisis": ""})
+        services.policy_review_complete(
+            actor=world.users["administrator"],
+            review=review,
+            expected_version=1,
+            outcome=ReviewOutcome.KEEP,
+            outcome_note="Fine.",
+            answers=ANSWERS | {"crisis": ""},
+        )
     assert list(refused.value.error_dict) == ["crisis"]
     review.refresh_from_db()
     assert review.status == ReviewStatus.OPEN
@@ -187,8 +236,14 @@ def test_a_review_cannot_end_before_every_checklist_question_is_answered(world):
 def test_keeping_a_policy_sets_the_next_review_one_cycle_ahead(world):
     policy = PolicyFactory(system=world.system, review_cycle_months=12)
     review = PolicyReviewFactory(policy=policy)
-    services.policy_review_complete(actor=world.users["administrator"], review=review, expected_version=1,
-                                    outcome=ReviewOutcome.KEEP, outcome_note="Works for everyone.", answers=ANSWERS)
+    services.policy_review_complete(
+        actor=world.users["administrator"],
+        review=review,
+        expected_version=1,
+        outcome=ReviewOutcome.KEEP,
+        outcome_note="Works for everyone.",
+        answers=ANSWERS,
+    )
     policy.refresh_from_db()
     assert policy.next_review_on == services.add_months(timezone.localdate(), 12)
     assert PolicyReview.objects.get(pk=review.pk).status == ReviewStatus.DONE
@@ -200,10 +255,17 @@ def test_changing_a_policy_publishes_a_version_staff_must_acknowledge(world):
     services.policy_acknowledge(user=frontline, policy=policy)
     assert list(policies_to_acknowledge(user=frontline)) == []
     review = PolicyReviewFactory(policy=policy)
-    services.policy_review_complete(actor=world.users["administrator"], review=review, expected_version=1,
-                                    outcome=ReviewOutcome.CHANGE, outcome_note="Shelter letters count.",
-                                    answers=ANSWERS, body="A shelter letter is proof of address.",
-                                    flexibility=Flexibility.FLEXIBLE, change_summary="Shelter letters accepted.")
+    services.policy_review_complete(
+        actor=world.users["administrator"],
+        review=review,
+        expected_version=1,
+        outcome=ReviewOutcome.CHANGE,
+        outcome_note="Shelter letters count.",
+        answers=ANSWERS,
+        body="A shelter letter is proof of address.",
+        flexibility=Flexibility.FLEXIBLE,
+        change_summary="Shelter letters accepted.",
+    )
     policy.refresh_from_db()
     assert (policy.current_number, policy.flexibility) == (2, Flexibility.FLEXIBLE)
     assert policy.versions.get(number=2).change_summary == "Shelter letters accepted."
@@ -215,9 +277,14 @@ def test_changing_a_policy_publishes_a_version_staff_must_acknowledge(world):
 
 def test_retiring_a_policy_takes_it_out_of_the_library(world):
     policy = PolicyFactory(system=world.system)
-    services.policy_review_complete(actor=world.users["administrator"], review=PolicyReviewFactory(policy=policy),
-                                    expected_version=1, outcome=ReviewOutcome.RETIRE, outcome_note="Obsolete.",
-                                    answers=ANSWERS)
+    services.policy_review_complete(
+        actor=world.users["administrator"],
+        review=PolicyReviewFactory(policy=policy),
+        expected_version=1,
+        outcome=ReviewOutcome.RETIRE,
+        outcome_note="Obsolete.",
+        answers=ANSWERS,
+    )
     policy.refresh_from_db()
     assert policy.is_retired
 
@@ -225,7 +292,9 @@ def test_retiring_a_policy_takes_it_out_of_the_library(world):
 def test_a_text_change_without_a_summary_is_refused_and_nothing_changes(world):
     policy = PolicyFactory(system=world.system, body="Old text.")
     with pytest.raises(ValidationError):
-        services.policy_update(actor=world.users["administrator"], policy=policy, expected_version=1, body="New.")
+        services.policy_update(
+            actor=world.users["administrator"], policy=policy, expected_version=1, body="New."
+        )
     policy.refresh_from_db()
     assert (policy.body, policy.current_number, policy.versions.count()) == ("Old text.", 1, 1)
 
@@ -250,6 +319,7 @@ def test_a_supervisor_rates_their_branch_and_a_second_rating_the_same_day_correc
 
 def test_a_supervisor_cannot_rate_another_branch(world):
     with pytest.raises(PermissionDenied):
-        services.yes_rating_record(actor=world.users["supervisor"], branch=world.other_branch,
-                                   area=RatingArea.SIGNAGE, rating=1)
+        services.yes_rating_record(
+            actor=world.users["supervisor"], branch=world.other_branch, area=RatingArea.SIGNAGE, rating=1
+        )
     assert not YesOMeterRating.objects.exists()

@@ -18,8 +18,17 @@ pytestmark = pytest.mark.django_db
 
 SECRET = "Computer time limits"
 READ_RECORD = {**EVERY_MEMBER, "other_system_admin": 404}
-MANAGERS = {"frontline": 403, "supervisor": 200, "administrator": 200, "security": 403, "trainer": 403,
-            "trustee": 403, "other_branch_supervisor": 200, "other_system_admin": 200, "anonymous": 302}
+MANAGERS = {
+    "frontline": 403,
+    "supervisor": 200,
+    "administrator": 200,
+    "security": 403,
+    "trainer": 403,
+    "trustee": 403,
+    "other_branch_supervisor": 200,
+    "other_system_admin": 200,
+    "anonymous": 302,
+}
 MANAGERS_RECORD = {**MANAGERS, "other_system_admin": 404}
 RECORDERS = {**MANAGERS, "frontline": 200}
 
@@ -70,12 +79,20 @@ def test_exception_pages_are_for_staff_who_record_them(role_matrix, url_name):
     role_matrix(reverse(url_name), RECORDERS)
 
 
-def test_an_exception_entry_is_seen_by_its_author_and_the_supervisors_of_its_branch(role_matrix, world, policy):
-    entry = ExceptionEntryFactory(policy=policy, branch=world.branch, recorded_by=world.users["frontline"],
-                                  asked="Asked to waive a lost-book charge")
-    role_matrix(reverse("policies:exception_detail", args=[entry.pk]),
-                {**RECORDERS, "other_branch_supervisor": 404, "other_system_admin": 404},
-                hidden_text="Asked to waive a lost-book charge")
+def test_an_exception_entry_is_seen_by_its_author_and_the_supervisors_of_its_branch(
+    role_matrix, world, policy
+):
+    entry = ExceptionEntryFactory(
+        policy=policy,
+        branch=world.branch,
+        recorded_by=world.users["frontline"],
+        asked="Asked to waive a lost-book charge",
+    )
+    role_matrix(
+        reverse("policies:exception_detail", args=[entry.pk]),
+        {**RECORDERS, "other_branch_supervisor": 404, "other_system_admin": 404},
+        hidden_text="Asked to waive a lost-book charge",
+    )
 
 
 def test_review_page_answers_404_to_another_system(role_matrix, policy):
@@ -87,15 +104,22 @@ def test_review_page_answers_404_to_another_system(role_matrix, policy):
 
 
 def _exception_post(world, policy, **overrides):
-    return {"branch": world.branch.pk, "policy": policy.pk, "kind": EntryKind.EXCEPTION,
-            "asked": "Asked to waive the charge for a damaged book.", "granted": "Charge waived.",
-            "reason": "First time.", "told_patron": "Said it was an exception.",
-            "occurred_on": timezone.localdate().isoformat()} | overrides
+    return {
+        "branch": world.branch.pk,
+        "policy": policy.pk,
+        "kind": EntryKind.EXCEPTION,
+        "asked": "Asked to waive the charge for a damaged book.",
+        "granted": "Charge waived.",
+        "reason": "First time.",
+        "told_patron": "Said it was an exception.",
+        "occurred_on": timezone.localdate().isoformat(),
+    } | overrides
 
 
 def test_front_line_staff_log_a_firm_exception_that_waits_for_approval(signed_in, world, policy):
-    response = signed_in(world.users["frontline"]).post(reverse("policies:exception_create"),
-                                                        _exception_post(world, policy))
+    response = signed_in(world.users["frontline"]).post(
+        reverse("policies:exception_create"), _exception_post(world, policy)
+    )
     entry = ExceptionEntry.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("policies:exception_detail", args=[entry.pk])
@@ -103,10 +127,15 @@ def test_front_line_staff_log_a_firm_exception_that_waits_for_approval(signed_in
 
 
 def test_a_fixed_policy_refuses_the_exception_shows_why_and_the_alternatives(signed_in, world):
-    fixed = PolicyFactory(system=world.system, title="Privacy of records", flexibility=Flexibility.FIXED,
-                          alternatives="- The account holder can call with their card.")
-    response = signed_in(world.users["administrator"]).post(reverse("policies:exception_create"),
-                                                            _exception_post(world, fixed))
+    fixed = PolicyFactory(
+        system=world.system,
+        title="Privacy of records",
+        flexibility=Flexibility.FIXED,
+        alternatives="- The account holder can call with their card.",
+    )
+    response = signed_in(world.users["administrator"]).post(
+        reverse("policies:exception_create"), _exception_post(world, fixed)
+    )
     content = response.content.decode()
     assert response.status_code == 400
     assert "This policy cannot bend" in content
@@ -116,46 +145,68 @@ def test_a_fixed_policy_refuses_the_exception_shows_why_and_the_alternatives(sig
 
 
 def test_missing_fields_answer_400_and_keep_what_was_typed(signed_in, world, policy):
-    response = signed_in(world.users["frontline"]).post(reverse("policies:exception_create"),
-                                                        _exception_post(world, policy, reason="", granted=""))
+    response = signed_in(world.users["frontline"]).post(
+        reverse("policies:exception_create"), _exception_post(world, policy, reason="", granted="")
+    )
     assert response.status_code == 400
     assert "Asked to waive the charge for a damaged book." in response.content.decode()
     assert ExceptionEntry.objects.count() == 0
 
 
 def test_choosing_a_policy_shows_its_place_on_the_scale(signed_in, world, policy):
-    response = signed_in(world.users["frontline"]).get(reverse("policies:exception_create"),
-                                                       {"policy": policy.pk})
+    response = signed_in(world.users["frontline"]).get(
+        reverse("policies:exception_create"), {"policy": policy.pk}
+    )
     assert "A supervisor may grant an exception; it is recorded." in response.content.decode()
 
 
 def test_the_supervisor_approves_from_the_entry_page(signed_in, world, policy):
-    entry = ExceptionEntryFactory(policy=policy, branch=world.branch, kind=EntryKind.EXCEPTION,
-                                  status=EntryStatus.PENDING, recorded_by=world.users["frontline"])
-    response = signed_in(world.users["supervisor"]).post(reverse("policies:exception_decide", args=[entry.pk]),
-                                                         {"decision": "approve", "note": ""})
+    entry = ExceptionEntryFactory(
+        policy=policy,
+        branch=world.branch,
+        kind=EntryKind.EXCEPTION,
+        status=EntryStatus.PENDING,
+        recorded_by=world.users["frontline"],
+    )
+    response = signed_in(world.users["supervisor"]).post(
+        reverse("policies:exception_decide", args=[entry.pk]), {"decision": "approve", "note": ""}
+    )
     entry.refresh_from_db()
     assert response.status_code == 302
     assert (entry.status, entry.decided_by) == (EntryStatus.APPROVED, world.users["supervisor"])
 
 
-@pytest.mark.parametrize("user_key, status", [("frontline", 403), ("other_branch_supervisor", 404),
-                                              ("other_system_admin", 404), ("trustee", 403)])
+@pytest.mark.parametrize(
+    "user_key, status",
+    [("frontline", 403), ("other_branch_supervisor", 404), ("other_system_admin", 404), ("trustee", 403)],
+)
 def test_a_denied_decision_changes_nothing(signed_in, world, policy, user_key, status):
-    entry = ExceptionEntryFactory(policy=policy, branch=world.branch, kind=EntryKind.EXCEPTION,
-                                  status=EntryStatus.PENDING, recorded_by=world.users["frontline"])
-    response = signed_in(world.users[user_key]).post(reverse("policies:exception_decide", args=[entry.pk]),
-                                                     {"decision": "approve"})
+    entry = ExceptionEntryFactory(
+        policy=policy,
+        branch=world.branch,
+        kind=EntryKind.EXCEPTION,
+        status=EntryStatus.PENDING,
+        recorded_by=world.users["frontline"],
+    )
+    response = signed_in(world.users[user_key]).post(
+        reverse("policies:exception_decide", args=[entry.pk]), {"decision": "approve"}
+    )
     entry.refresh_from_db()
     assert response.status_code == status
     assert (entry.status, entry.decided_by) == (EntryStatus.PENDING, None)
 
 
 def test_declining_without_a_note_answers_400(signed_in, world, policy):
-    entry = ExceptionEntryFactory(policy=policy, branch=world.branch, kind=EntryKind.EXCEPTION,
-                                  status=EntryStatus.PENDING, recorded_by=world.users["frontline"])
-    response = signed_in(world.users["supervisor"]).post(reverse("policies:exception_decide", args=[entry.pk]),
-                                                         {"decision": "decline", "note": ""})
+    entry = ExceptionEntryFactory(
+        policy=policy,
+        branch=world.branch,
+        kind=EntryKind.EXCEPTION,
+        status=EntryStatus.PENDING,
+        recorded_by=world.users["frontline"],
+    )
+    response = signed_in(world.users["supervisor"]).post(
+        reverse("policies:exception_decide", args=[entry.pk]), {"decision": "decline", "note": ""}
+    )
     entry.refresh_from_db()
     assert response.status_code == 400
     assert entry.status == EntryStatus.PENDING
@@ -164,8 +215,9 @@ def test_declining_without_a_note_answers_400(signed_in, world, policy):
 # Lists with a constant number of queries -----------------------------------------------------------------
 
 
-def test_exception_log_query_count_does_not_grow_with_the_page(signed_in, world, policy,
-                                                               django_assert_max_num_queries):
+def test_exception_log_query_count_does_not_grow_with_the_page(
+    signed_in, world, policy, django_assert_max_num_queries
+):
     client = signed_in(world.users["administrator"])
     ExceptionEntryFactory.create_batch(3, policy=policy, branch=world.branch)
     with django_assert_max_num_queries(14):
@@ -187,8 +239,9 @@ def test_policy_list_query_count_does_not_grow_with_the_page(signed_in, world, d
     assert response.content.decode().count("To acknowledge") == 22
 
 
-def test_consistency_overview_query_count_does_not_grow_with_policies(signed_in, world,
-                                                                      django_assert_max_num_queries):
+def test_consistency_overview_query_count_does_not_grow_with_policies(
+    signed_in, world, django_assert_max_num_queries
+):
     client = signed_in(world.users["administrator"])
     for _i in range(2):
         ExceptionEntryFactory(policy=PolicyFactory(system=world.system), branch=world.branch)
@@ -205,9 +258,19 @@ def test_consistency_overview_query_count_does_not_grow_with_policies(signed_in,
 
 
 def test_administrator_adds_a_policy_with_its_first_version(signed_in, world):
-    response = signed_in(world.users["administrator"]).post(reverse("policies:create"), {
-        "title": "Food and drink", "area": "spaces", "flexibility": "yes_and", "body": "Yes: covered drinks.",
-        "alternatives": "", "owner": "", "review_cycle_months": "24", "next_review_on": ""})
+    response = signed_in(world.users["administrator"]).post(
+        reverse("policies:create"),
+        {
+            "title": "Food and drink",
+            "area": "spaces",
+            "flexibility": "yes_and",
+            "body": "Yes: covered drinks.",
+            "alternatives": "",
+            "owner": "",
+            "review_cycle_months": "24",
+            "next_review_on": "",
+        },
+    )
     policy = Policy.objects.get(title="Food and drink")
     assert response.status_code == 302
     assert (policy.current_number, policy.versions.count()) == (1, 1)
@@ -215,10 +278,21 @@ def test_administrator_adds_a_policy_with_its_first_version(signed_in, world):
 
 def test_a_stale_policy_edit_is_refused_and_keeps_the_text(signed_in, world, policy):
     Policy.objects.filter(pk=policy.pk).update(version=2)
-    response = signed_in(world.users["administrator"]).post(reverse("policies:edit", args=[policy.pk]), {
-        "title": SECRET, "area": policy.area, "flexibility": policy.flexibility, "body": "A new body text.",
-        "alternatives": "", "owner": "", "review_cycle_months": "24",
-        "next_review_on": policy.next_review_on.isoformat(), "version": "1", "change_summary": "New body."})
+    response = signed_in(world.users["administrator"]).post(
+        reverse("policies:edit", args=[policy.pk]),
+        {
+            "title": SECRET,
+            "area": policy.area,
+            "flexibility": policy.flexibility,
+            "body": "A new body text.",
+            "alternatives": "",
+            "owner": "",
+            "review_cycle_months": "24",
+            "next_review_on": policy.next_review_on.isoformat(),
+            "version": "1",
+            "change_summary": "New body.",
+        },
+    )
     policy.refresh_from_db()
     assert response.status_code == 400
     assert "A new body text." in response.content.decode()
@@ -242,10 +316,20 @@ def test_the_trustee_cannot_acknowledge(signed_in, world, policy):
 
 def test_ending_a_review_with_a_missing_answer_answers_400_and_keeps_the_answers(signed_in, world, policy):
     review = PolicyReviewFactory(policy=policy)
-    response = signed_in(world.users["administrator"]).post(reverse("policies:review_detail", args=[review.pk]), {
-        "action": "complete", "version": "1", "housing_and_id": "Shelter letters.", "disability": "By e-mail.",
-        "language": "In Spanish.", "young_people": "", "crisis": "None.", "outcome": "keep",
-        "outcome_note": "Fine."})
+    response = signed_in(world.users["administrator"]).post(
+        reverse("policies:review_detail", args=[review.pk]),
+        {
+            "action": "complete",
+            "version": "1",
+            "housing_and_id": "Shelter letters.",
+            "disability": "By e-mail.",
+            "language": "In Spanish.",
+            "young_people": "",
+            "crisis": "None.",
+            "outcome": "keep",
+            "outcome_note": "Fine.",
+        },
+    )
     review.refresh_from_db()
     assert response.status_code == 400
     assert "Shelter letters." in response.content.decode()
@@ -254,29 +338,38 @@ def test_ending_a_review_with_a_missing_answer_answers_400_and_keeps_the_answers
 
 def test_a_supervisor_cannot_change_a_review(signed_in, world, policy):
     review = PolicyReviewFactory(policy=policy)
-    response = signed_in(world.users["supervisor"]).post(reverse("policies:review_detail", args=[review.pk]), {
-        "action": "save", "version": "1", "housing_and_id": "Changed."})
+    response = signed_in(world.users["supervisor"]).post(
+        reverse("policies:review_detail", args=[review.pk]),
+        {"action": "save", "version": "1", "housing_and_id": "Changed."},
+    )
     assert response.status_code == 403
     assert PolicyReview.objects.get(pk=review.pk).housing_and_id == ""
 
 
 def test_a_supervisor_rates_their_branch(signed_in, world):
-    response = signed_in(world.users["supervisor"]).post(reverse("policies:yes_o_meter"), {
-        "branch": world.branch.pk, "area": "signage", "rating": "2", "note": "New signs at the entrance."})
+    response = signed_in(world.users["supervisor"]).post(
+        reverse("policies:yes_o_meter"),
+        {"branch": world.branch.pk, "area": "signage", "rating": "2", "note": "New signs at the entrance."},
+    )
     assert response.status_code == 302
     assert YesOMeterRating.objects.get().rating == 2
 
 
 def test_a_rating_for_a_branch_outside_the_scope_answers_400(signed_in, world):
-    response = signed_in(world.users["supervisor"]).post(reverse("policies:yes_o_meter"), {
-        "branch": world.other_branch.pk, "area": "signage", "rating": "2"})
+    response = signed_in(world.users["supervisor"]).post(
+        reverse("policies:yes_o_meter"), {"branch": world.other_branch.pk, "area": "signage", "rating": "2"}
+    )
     assert response.status_code == 400
     assert not YesOMeterRating.objects.exists()
 
 
 def test_formatted_policy_text_is_sanitised(signed_in, world):
-    policy = PolicyFactory(system=world.system, body="**Bold** <script>alert(1)</script> [x](javascript:alert(2))")
-    content = signed_in(world.users["frontline"]).get(reverse("policies:detail", args=[policy.pk])).content.decode()
+    policy = PolicyFactory(
+        system=world.system, body="**Bold** <script>alert(1)</script> [x](javascript:alert(2))"
+    )
+    content = (
+        signed_in(world.users["frontline"]).get(reverse("policies:detail", args=[policy.pk])).content.decode()
+    )
     assert "<strong>Bold</strong>" in content
     assert "<script>alert(1)" not in content
     assert "javascript:alert" not in content
