@@ -7,6 +7,7 @@ app_name = "guidance"
 urlpatterns = [
     path("", views.PlaybookIndexView.as_view(), name="index"),
     path("phrases/", views.PhraseCardsView.as_view(), name="phrases"),
+    path("install-standard/", views.InstallStandardView.as_view(), name="install_standard"),
     path("<slug:slug>/", views.PlaybookView.as_view(), name="playbook"),
     path("<slug:slug>/card.pdf", views.PlaybookCardView.as_view(), name="card"),
     path("<slug:slug>/edit/", views.PlaybookEditView.as_view(), name="edit"),

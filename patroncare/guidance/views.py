@@ -15,6 +15,7 @@ from patroncare.core.access import PermissionRequiredMixin
 from patroncare.policies.selectors import policy_choices
 
 from . import permissions, selectors, services
+from .content import PLAYBOOKS as STANDARD_PLAYBOOKS
 from .forms import PlaybookSettingsForm, PlaybookTextForm
 from .models import LANGUAGE_CODES
 
@@ -45,9 +46,28 @@ class PlaybookIndexView(GuidanceView):
             user=request.user, include_inactive=permissions.can_edit_guidance(request.user)
         )
         rows = [(playbook, selectors.text_for(playbook)) for playbook in playbooks]
+        can_edit = permissions.can_edit_guidance(request.user)
         return render(
-            request, "guidance/index.html", {"rows": [r for r in rows if r[1]], "nav_current": "guidance"}
+            request,
+            "guidance/index.html",
+            {
+                "rows": [r for r in rows if r[1]],
+                "nav_current": "guidance",
+                "can_install": can_edit and len(rows) < len(STANDARD_PLAYBOOKS),
+            },
         )
+
+
+class InstallStandardView(GuidanceView):
+    """A new library adds the playbooks and phrase cards PatronCare ships; ones it already has are kept."""
+
+    permission = permissions.can_edit_guidance
+
+    def post(self, request):
+        created = services.playbooks_install_standard(system=request.user.library_system, actor=request.user)
+        services.phrase_cards_install_standard(system=request.user.library_system)
+        messages.success(request, _("%(count)s playbooks were added.") % {"count": len(created)})
+        return redirect("guidance:index")
 
 
 class PlaybookView(GuidanceView):

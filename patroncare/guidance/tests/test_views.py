@@ -158,3 +158,18 @@ def test_a_denied_edit_changes_nothing(signed_in, world, playbooks):
         ).title
         == "An angry patron"
     )
+
+
+def test_an_administrator_of_a_new_library_adds_the_standard_playbooks(signed_in, world):
+    client = signed_in(world.users["administrator"])
+    assert "Add the standard playbooks" in client.get(reverse("guidance:index")).content.decode()
+    response = client.post(reverse("guidance:install_standard"))
+    assert response.status_code == 302
+    assert world.system.playbooks.count() == 12
+    assert "Add the standard playbooks" not in client.get(reverse("guidance:index")).content.decode()
+
+
+def test_a_supervisor_cannot_add_the_standard_playbooks(signed_in, world):
+    response = signed_in(world.users["supervisor"]).post(reverse("guidance:install_standard"))
+    assert response.status_code == 403
+    assert world.system.playbooks.count() == 0
