@@ -24,6 +24,26 @@ def desk_playbooks(*, user) -> QuerySet:
     return playbook_list(user=user).filter(on_desk=True)
 
 
+def desk_playbook_texts(*, user, language: str | None = None) -> list[PlaybookText]:
+    """The pinned playbooks' texts in the reader's language (else English), in desk order: one query."""
+    language = (language or get_language() or "en")[:2]
+    texts = (
+        PlaybookText.objects.filter(
+            playbook__system_id=user.library_system_id,
+            playbook__on_desk=True,
+            playbook__is_active=True,
+            language__in={language, "en"},
+        )
+        .select_related("playbook")
+        .order_by("playbook__order", "playbook__slug")
+    )
+    chosen: dict[int, PlaybookText] = {}
+    for text in texts:
+        if text.playbook_id not in chosen or text.language == language:
+            chosen[text.playbook_id] = text
+    return list(chosen.values())
+
+
 def playbook_get(*, user, slug: str, include_inactive: bool = False) -> Playbook:
     playbook = (
         _with_texts(Playbook.objects.filter(system_id=user.library_system_id, slug=slug))

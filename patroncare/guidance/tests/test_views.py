@@ -97,7 +97,7 @@ def test_desk_section_query_count_does_not_grow_with_playbooks(
     from patroncare.guidance.shell import desk_playbooks
 
     user = world.users["frontline"]
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(1):
         items = desk_playbooks(user)
     assert len(items) == 6
 
