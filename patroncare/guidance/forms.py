@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from patroncare.core.concurrency import VersionFormMixin
 
-from .models import PlaybookText
+from .models import PhraseLanguage, PlaybookText
 
 MARKDOWN_HELP = _("Markdown: a numbered list with 1., a bullet list with -, **bold**.")
 
@@ -49,3 +49,41 @@ class PlaybookSettingsForm(VersionFormMixin, forms.Form):
                 is_active=playbook.is_active,
                 related_policies=[p.pk for p in playbook.related_policies.all()],
             )
+
+
+class PhraseLanguageForm(forms.ModelForm):
+    class Meta:
+        model = PhraseLanguage
+        fields = ["code", "name", "english_name", "direction"]
+
+    def validate_unique(self):
+        """The service refuses a language the library already has."""
+
+
+class PhraseForm(forms.Form):
+    meaning_en = forms.CharField(label=_("What it says, in English"), max_length=200)
+    meaning_es = forms.CharField(label=_("What it says, in Spanish"), max_length=200)
+
+
+class TranslationsForm(forms.Form):
+    """One field per phrase of the library, for one language."""
+
+    def __init__(self, *args, language, phrases, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = {
+            t.phrase_id: t.text
+            for phrase in phrases
+            for t in phrase.translations.all()
+            if t.language_id == language.pk
+        }
+        for phrase in phrases:
+            self.fields[f"phrase_{phrase.pk}"] = forms.CharField(
+                label=phrase.meaning_en,
+                required=False,
+                max_length=300,
+                initial=current.get(phrase.pk, ""),
+                widget=forms.TextInput(attrs={"lang": language.code, "dir": language.direction}),
+            )
+
+    def texts(self) -> dict[int, str]:
+        return {int(name.removeprefix("phrase_")): value for name, value in self.cleaned_data.items()}

@@ -2,6 +2,7 @@
 speak another language."""
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -105,7 +106,14 @@ class PhraseLanguage(models.Model):
     """A language the library prints phrase cards in (set by administrators)."""
 
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="phrase_languages")
-    code = models.CharField(_("language code"), max_length=12, help_text=_("For example vi, pt-BR, so."))
+    code = models.CharField(
+        _("language code"),
+        max_length=12,
+        help_text=_("For example vi, pt-BR, so."),
+        validators=[
+            RegexValidator(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", _("Use a language code such as vi or pt-BR."))
+        ],
+    )
     name = models.CharField(_("name in that language"), max_length=60)
     english_name = models.CharField(_("name in English"), max_length=60)
     direction = models.CharField(

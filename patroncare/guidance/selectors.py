@@ -80,3 +80,10 @@ def phrase_cards(*, user) -> tuple[list[PhraseLanguage], list[Phrase]]:
 
 def revisions(*, playbook: Playbook) -> QuerySet:
     return playbook.revisions.select_related("edited_by").order_by("-number")
+
+
+def phrase_language_get(*, user, pk: int) -> PhraseLanguage:
+    language = PhraseLanguage.objects.filter(system_id=user.library_system_id, pk=pk).first()
+    if language is None:
+        raise Http404
+    return language

@@ -1,9 +1,11 @@
 """Writes of desk guidance: the standard playbooks, and administrators' edits with a revision for each."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
@@ -165,3 +167,92 @@ def playbook_settings_update(
         changes={k: [before[k], after[k]] for k in after if before[k] != after[k]},
     )
     return playbook
+
+
+@transaction.atomic
+def phrase_language_add(
+    *, actor, system, code: str, name: str, english_name: str, direction: str
+) -> PhraseLanguage:
+    """An administrator adds a language the library prints phrase cards in."""
+    if not can_edit_guidance(actor) or system.pk != actor.library_system_id:
+        raise PermissionDenied
+    if PhraseLanguage.objects.filter(system=system, code__iexact=code).exists():
+        raise ValidationError({"code": _("This language is already on the phrase cards.")})
+    order = (PhraseLanguage.objects.filter(system=system).aggregate(top=Max("order"))["top"] or 0) + 10
+    language = PhraseLanguage(
+        system=system,
+        code=code,
+        name=name.strip(),
+        english_name=english_name.strip(),
+        direction=direction,
+        order=order,
+    )
+    language.full_clean()
+    language.save()
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        obj=language,
+        library_system_id=system.pk,
+        summary=f"Phrase-card language added: {language.english_name}",
+    )
+    return language
+
+
+@transaction.atomic
+def phrase_create(*, actor, system, meaning_en: str, meaning_es: str) -> Phrase:
+    if not can_edit_guidance(actor) or system.pk != actor.library_system_id:
+        raise PermissionDenied
+    key = slugify(meaning_en)[:50] or "phrase"
+    if Phrase.objects.filter(system=system, key=key).exists():
+        raise ValidationError({"meaning_en": _("This phrase is already on the cards.")})
+    order = (Phrase.objects.filter(system=system).aggregate(top=Max("order"))["top"] or 0) + 10
+    phrase = Phrase(
+        system=system, key=key, order=order, meaning_en=meaning_en.strip(), meaning_es=meaning_es.strip()
+    )
+    phrase.full_clean()
+    phrase.save()
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        obj=phrase,
+        library_system_id=system.pk,
+        summary="Phrase added to the phrase cards",
+    )
+    return phrase
+
+
+@transaction.atomic
+def phrase_translations_save(*, actor, language: PhraseLanguage, texts: dict[int, str]) -> int:
+    """Save the translations of the library's phrases into `language`; an empty text removes one.
+    Returns how many changed."""
+    if not can_edit_guidance(actor) or language.system_id != actor.library_system_id:
+        raise PermissionDenied
+    phrases = {phrase.pk: phrase for phrase in Phrase.objects.filter(system_id=language.system_id)}
+    existing = {t.phrase_id: t for t in PhraseTranslation.objects.filter(language=language)}
+    changed = 0
+    for phrase_id, text in texts.items():
+        if phrase_id not in phrases:
+            raise PermissionDenied
+        text = text.strip()
+        current = existing.get(phrase_id)
+        if current is not None and not text:
+            current.delete()
+        elif current is not None and current.text != text:
+            current.text = text
+            current.full_clean()
+            current.save(update_fields=["text"])
+        elif current is None and text:
+            PhraseTranslation(phrase=phrases[phrase_id], language=language, text=text).full_clean()
+            PhraseTranslation.objects.create(phrase=phrases[phrase_id], language=language, text=text)
+        else:
+            continue
+        changed += 1
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=language,
+        library_system_id=language.system_id,
+        summary=f"Phrase cards in {language.english_name}: {changed} changed",
+    )
+    return changed

@@ -16,8 +16,8 @@ from patroncare.policies.selectors import policy_choices
 
 from . import permissions, selectors, services
 from .content import PLAYBOOKS as STANDARD_PLAYBOOKS
-from .forms import PlaybookSettingsForm, PlaybookTextForm
-from .models import LANGUAGE_CODES
+from .forms import PhraseForm, PhraseLanguageForm, PlaybookSettingsForm, PlaybookTextForm, TranslationsForm
+from .models import LANGUAGE_CODES, PhraseLanguage
 
 
 class GuidanceView(PermissionRequiredMixin, View):
@@ -100,7 +100,12 @@ class PhraseCardsView(GuidanceView):
         return render(
             request,
             "guidance/phrases.html",
-            {"languages": languages, "phrases": phrases, "nav_current": "guidance"},
+            {
+                "languages": languages,
+                "phrases": phrases,
+                "nav_current": "guidance",
+                "can_edit": permissions.can_edit_guidance(request.user),
+            },
         )
 
 
@@ -219,3 +224,88 @@ class PlaybookHistoryView(GuidanceView):
                 "nav_current": "guidance",
             },
         )
+
+
+class PhraseManageView(GuidanceView):
+    """Administrators choose the languages of the phrase cards and add phrases."""
+
+    permission = permissions.can_edit_guidance
+    template_name = "guidance/phrases_manage.html"
+
+    def _render(self, request, language_form=None, phrase_form=None, status=200):
+        languages, phrases = selectors.phrase_cards(user=request.user)
+        return render(
+            request,
+            self.template_name,
+            {
+                "languages": languages,
+                "phrases": phrases,
+                "nav_current": "guidance",
+                "language_form": language_form or PhraseLanguageForm(prefix="language"),
+                "phrase_form": phrase_form or PhraseForm(prefix="phrase"),
+            },
+            status=status,
+        )
+
+    def get(self, request):
+        return self._render(request)
+
+    def post(self, request):
+        system = request.user.library_system
+        if "language-code" in request.POST:
+            form = PhraseLanguageForm(request.POST, prefix="language")
+            if form.is_valid():
+                try:
+                    language = services.phrase_language_add(
+                        actor=request.user, system=system, **form.cleaned_data
+                    )
+                except ValidationError as error:
+                    form.add_error(None if not hasattr(error, "error_dict") else "code", error.messages)
+                else:
+                    messages.success(
+                        request,
+                        _("%(language)s was added. Now translate the phrases.")
+                        % {"language": language.english_name},
+                    )
+                    return redirect("guidance:phrase_language", pk=language.pk)
+            return self._render(request, language_form=form, status=400)
+        form = PhraseForm(request.POST, prefix="phrase")
+        if form.is_valid():
+            try:
+                services.phrase_create(actor=request.user, system=system, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error("meaning_en", error.messages)
+            else:
+                messages.success(request, _("The phrase was added. Translate it in each language."))
+                return redirect("guidance:phrases_manage")
+        return self._render(request, phrase_form=form, status=400)
+
+
+class PhraseLanguageView(GuidanceView):
+    permission = permissions.can_edit_guidance
+    scoped_model = PhraseLanguage
+    template_name = "guidance/phrase_language.html"
+
+    def _context(self, request, pk, data=None):
+        language = selectors.phrase_language_get(user=request.user, pk=pk)
+        _languages, phrases = selectors.phrase_cards(user=request.user)
+        form = TranslationsForm(data, language=language, phrases=phrases)
+        return {"language": language, "form": form, "nav_current": "guidance"}
+
+    def get(self, request, pk):
+        return render(request, self.template_name, self._context(request, pk))
+
+    def post(self, request, pk):
+        context = self._context(request, pk, request.POST)
+        form = context["form"]
+        if form.is_valid():
+            try:
+                services.phrase_translations_save(
+                    actor=request.user, language=context["language"], texts=form.texts()
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The phrase cards were saved."))
+                return redirect("guidance:phrases")
+        return render(request, self.template_name, context, status=400)

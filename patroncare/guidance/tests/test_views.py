@@ -173,3 +173,72 @@ def test_a_supervisor_cannot_add_the_standard_playbooks(signed_in, world):
     response = signed_in(world.users["supervisor"]).post(reverse("guidance:install_standard"))
     assert response.status_code == 403
     assert world.system.playbooks.count() == 0
+
+
+@pytest.mark.parametrize("url_name", ["guidance:phrases_manage"])
+def test_managing_phrase_cards_is_for_administrators(role_matrix, url_name):
+    role_matrix(reverse(url_name), {**ADMIN_ONLY_RECORD, "other_system_admin": 200})
+
+
+def test_a_phrase_language_answers_404_to_another_system(role_matrix, world, playbooks):
+    language = world.system.phrase_languages.get(code="vi")
+    role_matrix(
+        reverse("guidance:phrase_language", args=[language.pk]), ADMIN_ONLY_RECORD, hidden_text="Tiếng Việt"
+    )
+
+
+def test_an_administrator_adds_a_language_and_translates_the_phrases(signed_in, world, playbooks):
+    client = signed_in(world.users["administrator"])
+    response = client.post(
+        reverse("guidance:phrases_manage"),
+        {
+            "language-code": "so",
+            "language-name": "Soomaali",
+            "language-english_name": "Somali",
+            "language-direction": "ltr",
+        },
+    )
+    language = world.system.phrase_languages.get(code="so")
+    assert response["Location"] == reverse("guidance:phrase_language", args=[language.pk])
+    welcome = world.system.phrases.get(key="welcome")
+    response = client.post(
+        reverse("guidance:phrase_language", args=[language.pk]),
+        {f"phrase_{welcome.pk}": "Soo dhawoow. Sideen kuu caawin karaa?"},
+    )
+    assert response.status_code == 302
+    assert list(language.translations.values_list("text", flat=True)) == [
+        "Soo dhawoow. Sideen kuu caawin karaa?"
+    ]
+    content = client.get(reverse("guidance:playbook", args=["another-language"])).content.decode()
+    assert 'lang="so"' in content
+
+
+def test_a_bad_language_code_or_a_duplicate_answers_400_and_adds_nothing(signed_in, world, playbooks):
+    client = signed_in(world.users["administrator"])
+    for code in ("Vietnamese!", "vi"):
+        response = client.post(
+            reverse("guidance:phrases_manage"),
+            {
+                "language-code": code,
+                "language-name": "Tiếng Việt",
+                "language-english_name": "Vietnamese",
+                "language-direction": "ltr",
+            },
+        )
+        assert response.status_code == 400
+        assert "Tiếng Việt" in response.content.decode()
+    assert world.system.phrase_languages.count() == 3
+
+
+def test_a_supervisor_cannot_add_a_language(signed_in, world, playbooks):
+    response = signed_in(world.users["supervisor"]).post(
+        reverse("guidance:phrases_manage"),
+        {
+            "language-code": "so",
+            "language-name": "Soomaali",
+            "language-english_name": "Somali",
+            "language-direction": "ltr",
+        },
+    )
+    assert response.status_code == 403
+    assert world.system.phrase_languages.count() == 3
