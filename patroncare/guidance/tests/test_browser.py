@@ -92,3 +92,7 @@ def test_an_administrator_edits_a_playbook_and_sees_the_history(desktop_page, wo
     check_accessibility(page, "guidance-history")
     page.goto("/guidance/angry-patron/settings/")
     check_accessibility(page, "guidance-settings")
+    page.goto("/guidance/phrases/manage/")
+    check_accessibility(page, "guidance-phrases-manage")
+    page.get_by_role("link", name="Vietnamese").click()
+    check_accessibility(page, "guidance-phrase-language")
