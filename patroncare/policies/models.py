@@ -329,6 +329,7 @@ class ExceptionEntry(models.Model):
         indexes = [
             models.Index(fields=["system", "policy", "occurred_on"]),
             models.Index(fields=["branch", "status"]),
+            models.Index(fields=["system", "status"]),
             models.Index(fields=["system", "occurred_on"]),
             models.Index(fields=["recorded_by", "occurred_on"]),
         ]

@@ -373,3 +373,37 @@ def test_formatted_policy_text_is_sanitised(signed_in, world):
     assert "<strong>Bold</strong>" in content
     assert "<script>alert(1)" not in content
     assert "javascript:alert" not in content
+
+
+@pytest.mark.parametrize("user_key", ["security", "trainer", "trustee"])
+def test_roles_that_do_not_record_cannot_log_and_nothing_is_saved(signed_in, world, policy, user_key):
+    response = signed_in(world.users[user_key]).post(
+        reverse("policies:exception_create"), _exception_post(world, policy)
+    )
+    assert response.status_code == 403
+    assert ExceptionEntry.objects.count() == 0
+
+
+def test_a_supervisor_cannot_add_or_change_a_policy(signed_in, world, policy):
+    client = signed_in(world.users["supervisor"])
+    data = {
+        "title": "New",
+        "area": "spaces",
+        "flexibility": "fixed",
+        "body": "Text.",
+        "review_cycle_months": "24",
+        "version": "1",
+        "change_summary": "x",
+    }
+    assert client.post(reverse("policies:create"), data).status_code == 403
+    assert client.post(reverse("policies:edit", args=[policy.pk]), data).status_code == 403
+    policy.refresh_from_db()
+    assert (Policy.objects.count(), policy.title, policy.flexibility) == (1, SECRET, Flexibility.FIRM)
+
+
+def test_logging_at_a_branch_outside_the_users_scope_answers_400(signed_in, world, policy):
+    response = signed_in(world.users["frontline"]).post(
+        reverse("policies:exception_create"), _exception_post(world, policy, branch=world.other_branch.pk)
+    )
+    assert response.status_code == 400
+    assert ExceptionEntry.objects.count() == 0
