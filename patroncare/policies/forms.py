@@ -1,5 +1,4 @@
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from patroncare.accounts.models import User
@@ -105,7 +104,7 @@ class ExceptionForm(forms.Form):
     )
     occurred_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args, branches, policies, **kwargs):
+    def __init__(self, *args, branches, policies, today, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["branch"].queryset = branches
         self.fields["policy"].queryset = policies
@@ -120,7 +119,7 @@ class ExceptionForm(forms.Form):
             }
         )
         if not self.is_bound:
-            self.initial.setdefault("occurred_on", timezone.localdate())
+            self.initial.setdefault("occurred_on", today)
             first_two = list(branches[:2])
             if len(first_two) == 1:
                 self.initial.setdefault("branch", first_two[0].pk)

@@ -11,6 +11,7 @@ from patroncare.accounts.models import Role, User
 from patroncare.accounts.permissions import STAFF_ROLES, branch_ids_for
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.libraries.calendar import local_date
 from patroncare.libraries.models import Branch
 from patroncare.libraries.selectors import scope_to_branches
 
@@ -280,4 +281,5 @@ def yes_o_meter(*, user, branch_ids=None) -> list[dict]:
 
 
 def today_for(user) -> date:
-    return timezone.localdate()
+    """Today in the user's library system (its time zone), which is what "due" and "overdue" mean."""
+    return local_date(user.library_system, timezone.now())

@@ -1,5 +1,4 @@
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -38,7 +37,7 @@ def policies_to_acknowledge(user) -> list[DeskItem]:
 
 
 def reviews_due(user) -> list[DeskItem]:
-    today = timezone.localdate()
+    today = selectors.today_for(user)
     return [
         DeskItem(
             title=policy.title,

@@ -13,6 +13,7 @@ from patroncare.accounts.models import Role
 from patroncare.accounts.permissions import has_role_at_branch
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.libraries.calendar import local_date
 
 from ..models import EntryKind, EntryStatus, ExceptionEntry, Flexibility, Policy, ReviewStatus, ReviewTrigger
 from ..permissions import can_decide_exception, can_record_exception_at
@@ -84,7 +85,7 @@ def exception_record(
     errors = {name: problem for name, text in texts.items() if (problem := privacy_problems(text))}
     if kind == EntryKind.EXCEPTION and not granted.strip():
         errors["granted"] = _("Say what was granted.")
-    today = timezone.localdate()
+    today = local_date(policy.system, timezone.now())
     occurred_on = occurred_on or today
     if occurred_on > today:
         errors["occurred_on"] = _("The date cannot be in the future.")

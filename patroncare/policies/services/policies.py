@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record, changed_fields
 from patroncare.core.concurrency import save_if_unchanged
+from patroncare.libraries.calendar import local_date
 
 from ..models import (
     CHECKLIST,
@@ -70,7 +71,7 @@ def policy_create(
         alternatives=alternatives,
         owner=owner,
         review_cycle_months=review_cycle_months,
-        next_review_on=next_review_on or add_months(timezone.localdate(published_at), review_cycle_months),
+        next_review_on=next_review_on or add_months(local_date(system, published_at), review_cycle_months),
     )
     policy.full_clean()
     policy.save()
@@ -160,7 +161,7 @@ def policy_review_request(
     Other apps call this with `trigger=ReviewTrigger.COMPLAINT` and a `source_label` such as a case reference.
     """
     Policy.objects.select_for_update().filter(pk=policy.pk).first()
-    line = f"{timezone.localdate():%Y-%m-%d} · {source_label}: {reason}".strip()
+    line = f"{local_date(policy.system, timezone.now()):%Y-%m-%d} · {source_label}: {reason}".strip()
     review = PolicyReview.objects.filter(policy=policy, status=ReviewStatus.OPEN).first()
     if review is not None:
         review.reasons = f"{review.reasons}\n{line}".strip()
@@ -194,7 +195,7 @@ def policy_review_start(*, actor, policy: Policy, reason: str = "") -> PolicyRev
     """An administrator starts a review: a cycle review when the policy is due, otherwise a request."""
     if not can_review_policies(actor) or policy.system_id != actor.library_system_id:
         raise PermissionDenied
-    due = policy.review_due(timezone.localdate())
+    due = policy.review_due(local_date(policy.system, timezone.now()))
     return policy_review_request(
         policy=policy,
         actor=actor,
@@ -267,7 +268,7 @@ def policy_review_complete(
         fields=[*names, "status", "outcome", "outcome_note", "decided_by", "decided_at"],
     )
     policy = Policy.objects.select_for_update().get(pk=review.policy_id)
-    today = timezone.localdate()
+    today = local_date(policy.system, timezone.now())
     if outcome == ReviewOutcome.RETIRE:
         policy_update(actor=actor, policy=policy, expected_version=policy.version, is_retired=True)
     elif outcome == ReviewOutcome.CHANGE:

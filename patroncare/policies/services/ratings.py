@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.libraries.calendar import local_date
 
 from ..models import RatingArea, YesOMeterRating
 from ..permissions import can_rate_branch
@@ -27,7 +28,7 @@ def yes_rating_record(
         raise ValidationError({"policy": _("Choose the policy you are rating.")})
     if area != RatingArea.POLICY:
         policy = None
-    rated_on = rated_on or timezone.localdate()
+    rated_on = rated_on or local_date(branch.system, timezone.now())
     existing = (
         YesOMeterRating.objects.select_for_update()
         .filter(branch=branch, area=area, policy=policy, rated_on=rated_on)

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from patroncare.conftest import ADMIN_ONLY, ADMIN_ONLY_RECORD, EVERY_MEMBER
+from patroncare.libraries.calendar import local_date
 from patroncare.policies.models import (
     EntryKind,
     EntryStatus,
@@ -112,7 +113,7 @@ def _exception_post(world, policy, **overrides):
         "granted": "Charge waived.",
         "reason": "First time.",
         "told_patron": "Said it was an exception.",
-        "occurred_on": timezone.localdate().isoformat(),
+        "occurred_on": local_date(world.system, timezone.now()).isoformat(),
     } | overrides
 
 

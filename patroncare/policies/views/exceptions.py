@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -57,6 +56,7 @@ class ExceptionCreateView(PermissionRequiredMixin, View):
             initial=initial,
             branches=selectors.recording_branches(user=request.user),
             policies=selectors.policy_choices(user=request.user),
+            today=selectors.today_for(request.user),
         )
 
     def _render(self, request, form, policy=None, status=200):
@@ -169,7 +169,7 @@ class ConsistencyView(PermissionRequiredMixin, View):
     permission = permissions.can_view_consistency
 
     def get(self, request):
-        since = timezone.localdate() - timedelta(days=CONSISTENCY_WINDOW_DAYS)
+        since = selectors.today_for(request.user) - timedelta(days=CONSISTENCY_WINDOW_DAYS)
         return render(
             request,
             "policies/consistency.html",
@@ -189,7 +189,7 @@ class PolicyConsistencyView(PermissionRequiredMixin, View):
 
     def get(self, request, pk):
         policy = selectors.policy_get(user=request.user, pk=pk)
-        since = timezone.localdate() - timedelta(days=CONSISTENCY_WINDOW_DAYS)
+        since = selectors.today_for(request.user) - timedelta(days=CONSISTENCY_WINDOW_DAYS)
         return render(
             request,
             "policies/policy_consistency.html",

@@ -5,7 +5,6 @@ import copy
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -22,7 +21,7 @@ class ReviewListView(PermissionRequiredMixin, View):
     permission = permissions.can_view_reviews
 
     def get(self, request):
-        today = timezone.localdate()
+        today = selectors.today_for(request.user)
         return render(
             request,
             "policies/review_list.html",
