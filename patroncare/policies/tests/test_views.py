@@ -408,3 +408,42 @@ def test_logging_at_a_branch_outside_the_users_scope_answers_400(signed_in, worl
     )
     assert response.status_code == 400
     assert ExceptionEntry.objects.count() == 0
+
+
+def test_an_administrator_starts_a_review_and_a_supervisor_cannot(signed_in, world, policy):
+    denied = signed_in(world.users["supervisor"]).post(reverse("policies:review_start", args=[policy.pk]))
+    assert denied.status_code == 403
+    assert not PolicyReview.objects.exists()
+    response = signed_in(world.users["administrator"]).post(
+        reverse("policies:review_start", args=[policy.pk])
+    )
+    review = PolicyReview.objects.get()
+    assert response["Location"] == reverse("policies:review_detail", args=[review.pk])
+
+
+def test_another_system_cannot_acknowledge_or_review_a_policy(signed_in, world, policy):
+    client = signed_in(world.users["other_system_admin"])
+    assert client.post(reverse("policies:acknowledge", args=[policy.pk])).status_code == 404
+    assert client.post(reverse("policies:review_start", args=[policy.pk])).status_code == 404
+    assert not PolicyReview.objects.exists()
+    assert not policy.versions.get().acknowledgements.exists()
+
+
+def test_the_consistency_page_marks_the_branch_that_reads_the_policy_differently(signed_in, world, policy):
+    from patroncare.libraries.tests.factories import BranchFactory
+
+    third = BranchFactory(system=world.system, name="Third Branch", code="THI")
+    for branch, granted in [(world.branch, 18), (world.other_branch, 4), (third, 5)]:
+        ExceptionEntryFactory.create_batch(
+            granted,
+            policy=policy,
+            branch=branch,
+            kind=EntryKind.EXCEPTION,
+            status=EntryStatus.APPROVED,
+            decided_by=world.users["supervisor"],
+            decided_at=timezone.now(),
+        )
+        ExceptionEntryFactory.create_batch(20 - granted, policy=policy, branch=branch)
+    content = signed_in(world.users["administrator"]).get(reverse("policies:consistency")).content.decode()
+    assert "Millbrook Branch (90.0 %)" in content
+    assert "Oakton Branch (" not in content and "Third Branch (" not in content
