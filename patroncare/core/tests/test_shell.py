@@ -3,6 +3,7 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import UserFactory
@@ -57,6 +58,15 @@ def test_the_desk_lists_closures_of_the_users_branches_only(signed_in, world):
     assert "Millbrook Branch closed: Floor repair" in content
     assert "Founders Day: every branch closed" in content
     assert "Oakton staff day" not in content
+    assert f"{date_format(today + timedelta(days=2), 'DATE_FORMAT')} to" in content
+
+
+def test_a_one_day_closure_shows_one_date(signed_in, world):
+    today = timezone.localdate()
+    ClosureFactory(branch=world.branch, start_date=today, end_date=today, reason="Inventory")
+    content = signed_in(world.users["frontline"]).get(reverse("core:desk")).content.decode()
+    assert f"{date_format(today, 'DATE_FORMAT')} to" not in content
+    assert "Millbrook Branch closed: Inventory" in content
 
 
 def test_the_administrators_desk_lists_what_is_not_set_up(signed_in, world):
