@@ -33,11 +33,26 @@ class FixedPolicyError(ValidationError):
     """An exception to a fixed policy: refused for every role."""
 
 
+# Labels for people rather than descriptions of what happened (English and Spanish). Like a case narrative,
+# the log describes behaviours and situations; the message suggests the kind of wording to use instead.
+_LABELS = re.compile(
+    r"\b(crazy|psycho|nutter|junkie|addict|drunk|druggie|homeless|vagrant|bum|illegal|"
+    r"loc[oa]|borrach[oa]|drogadict[oa]|indigente|vagabund[oa]|ilegal)\b",
+    re.IGNORECASE,
+)
+
+
 def privacy_problems(text: str) -> str | None:
+    """Why `text` cannot go into the log, or None. The same rules as a case narrative."""
     if _EMAIL.search(text or ""):
         return _("Remove the e-mail address: describe the request, not who made it.")
     if _LONG_NUMBER.search(text or ""):
         return _("Remove the long number (a card or phone number?): the log never identifies a patron.")
+    if match := _LABELS.search(text or ""):
+        return _(
+            "“%(word)s” labels a person. Describe what was asked, said or done instead "
+            "(for example “no fixed address”, “said they had been drinking”)."
+        ) % {"word": match.group(0)}
     return None
 
 

@@ -118,6 +118,8 @@ def test_staff_cannot_log_at_a_branch_where_they_do_not_work(world):
         ("asked", "Card 2 1234 5678 9012 asked for time"),
         ("reason", "Write to maria@example.org"),
         ("told_patron", "Called 555 123 4567"),
+        ("reason", "He is homeless so I let it go"),
+        ("asked", "Un señor borracho pidió más tiempo"),
     ],
 )
 def test_identifying_details_are_refused_and_nothing_is_saved(world, field, text):
@@ -330,3 +332,15 @@ def test_a_supervisor_cannot_rate_another_branch(world):
             actor=world.users["supervisor"], branch=world.other_branch, area=RatingArea.SIGNAGE, rating=1
         )
     assert not YesOMeterRating.objects.exists()
+
+
+def test_a_label_is_refused_with_a_suggestion_and_a_description_is_accepted(world):
+    policy = PolicyFactory(system=world.system)
+    with pytest.raises(ValidationError) as refused:
+        _record(world, "frontline", policy, reason="Seemed drunk, so I said no")
+    assert refused.value.error_dict["reason"][0].messages == [
+        "“drunk” labels a person. Describe what was asked, said or done instead (for example “no fixed "
+        "address”, “said they had been drinking”)."
+    ]
+    entry = _record(world, "frontline", policy, reason="No fixed address, so no proof of address to show")
+    assert entry.reason == "No fixed address, so no proof of address to show"
