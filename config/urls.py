@@ -7,6 +7,8 @@ urlpatterns = [
     path("settings/", include("patroncare.libraries.urls")),
     path("audit/", include("patroncare.audit.urls")),
     path("practice/", include("patroncare.training.urls")),
+    path("policies/", include("patroncare.policies.urls")),
+    path("guidance/", include("patroncare.guidance.urls")),
 ]
 
 if settings.DEBUG:

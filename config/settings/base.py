@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "patroncare.accounts",
     "patroncare.audit",
     "patroncare.training",
+    "patroncare.policies",
+    "patroncare.guidance",
 ]
 
 MIDDLEWARE = [
