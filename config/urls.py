@@ -6,6 +6,9 @@ urlpatterns = [
     path("", include("patroncare.accounts.urls")),
     path("settings/", include("patroncare.libraries.urls")),
     path("audit/", include("patroncare.audit.urls")),
+    path("practice/", include("patroncare.training.urls")),
+    path("policies/", include("patroncare.policies.urls")),
+    path("guidance/", include("patroncare.guidance.urls")),
     path("incidents/", include("patroncare.incidents.urls")),
     path("conduct/", include("patroncare.conduct.urls")),
 ]

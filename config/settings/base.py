@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "patroncare.libraries",
     "patroncare.accounts",
     "patroncare.audit",
+    "patroncare.training",
+    "patroncare.policies",
+    "patroncare.guidance",
     "patroncare.incidents",
     "patroncare.conduct",
 ]
