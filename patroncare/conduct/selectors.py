@@ -146,6 +146,20 @@ def appeal_get_for(*, user, exclusion: Exclusion, pk: int) -> Appeal:
     return appeal
 
 
+def deviations_awaiting(*, user) -> list[Exclusion]:
+    """Deviations from the ladder that this user may approve (not their own)."""
+    from .services.exclusions import may_approve_deviation
+
+    pending = (
+        exclusions_visible_to(user=user)
+        .filter(deviation_approved_at__isnull=True, rescinded_at__isnull=True)
+        .exclude(deviation_reason="")
+        .exclude(issued_by=user)
+        .select_related("person", "system", "branch")
+    )
+    return [exclusion for exclusion in pending if may_approve_deviation(user, exclusion)]
+
+
 def appeals_awaiting(*, user) -> list[Appeal]:
     appeals = Appeal.objects.filter(decision="", exclusion__system_id=user.library_system_id).select_related(
         "exclusion", "exclusion__person", "exclusion__system", "exclusion__branch"

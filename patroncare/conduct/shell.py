@@ -29,6 +29,20 @@ def appeals_to_decide(user) -> list[DeskItem]:
     return items
 
 
+def deviations_to_approve(user) -> list[DeskItem]:
+    return [
+        DeskItem(
+            title=_("Approve or discuss: %(outcome)s for %(person)s")
+            % {"outcome": exclusion.get_outcome_display(), "person": exclusion.person},
+            url=reverse("conduct:exclusion_detail", args=[exclusion.pk]),
+            detail=_("Not what the ladder recommends: %(reason)s")
+            % {"reason": exclusion.deviation_reason[:120]},
+            urgent=True,
+        )
+        for exclusion in selectors.deviations_awaiting(user=user)
+    ]
+
+
 def excluded_now(user) -> list[DeskItem]:
     return [
         DeskItem(
@@ -70,6 +84,16 @@ register_desk_section(
         roles=frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR}),
         order=30,
         empty_text=gettext_lazy("No appeals waiting."),
+    )
+)
+register_desk_section(
+    DeskSection(
+        key="deviations-to-approve",
+        title=gettext_lazy("Deviations from the ladder to approve"),
+        items_for=deviations_to_approve,
+        roles=frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR}),
+        order=32,
+        empty_text=gettext_lazy("Nothing to approve."),
     )
 )
 register_desk_section(

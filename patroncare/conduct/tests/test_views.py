@@ -396,3 +396,13 @@ def test_denied_writes_on_an_exclusion_change_nothing(signed_in, case, role, sta
     exclusion.refresh_from_db()
     assert exclusion.deviation_approved_at is None
     assert exclusion.deliveries.count() == 0 and exclusion.appeals.count() == 0
+
+
+def test_a_deviation_waits_on_another_supervisors_desk(signed_in, case):
+    Exclusion.objects.filter(pk=case.exclusion.pk).update(
+        deviation_approved_at=None, deviation_approved_by=None
+    )
+    desk = signed_in(case.users["administrator"]).get(reverse("core:desk")).content.decode()
+    assert "Approve or discuss: Suspension for Casey Hidden" in desk
+    issuer_desk = signed_in(case.users["supervisor"]).get(reverse("core:desk")).content.decode()
+    assert "Approve or discuss" not in issuer_desk
