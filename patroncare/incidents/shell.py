@@ -44,14 +44,6 @@ def aftercare_due(user) -> list[DeskItem]:
         )
         for debrief in selectors.debriefs_due(user=user).order_by("due_on")[:10]
     ]
-    items += [
-        DeskItem(
-            title=draft.data.get("summary", [""])[0] or _("Unfinished incident report"),
-            url=reverse("incidents:report") + f"?draft={draft.key}",
-            detail=_("Draft, not sent yet"),
-        )
-        for draft in selectors.drafts_of(user=user)
-    ]
     return items
 
 
@@ -79,7 +71,7 @@ register_desk_section(
 register_desk_section(
     DeskSection(
         key="incident-aftercare",
-        title=gettext_lazy("Debriefs, check-ins and drafts"),
+        title=gettext_lazy("Debriefs and check-ins"),
         items_for=aftercare_due,
         roles=REPORTING_ROLES,
         order=22,

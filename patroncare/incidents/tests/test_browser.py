@@ -79,8 +79,8 @@ def test_a_draft_survives_a_closed_tab(phone_page, world):
     page.goto("/incidents/new/")
     assert page.get_by_label("In a few words").input_value() == "Half-written report"
     assert page.locator("#restored-notice").is_visible()
-    # And from the server, on another device: the draft is listed on the desk.
+    # And from the server, on another device: the draft is listed with the incidents.
     page.evaluate("window.localStorage.clear()")
-    page.goto("/desk/")
+    page.goto("/incidents/")
     page.get_by_role("link", name="Half-written report").click()
     assert page.get_by_label("What happened, in order").input_value() == "She said she would come back"
