@@ -6,6 +6,9 @@ urlpatterns = [
     path("", include("patroncare.accounts.urls")),
     path("settings/", include("patroncare.libraries.urls")),
     path("audit/", include("patroncare.audit.urls")),
+    path("complaints/", include("patroncare.complaints.urls")),
+    path("feedback/", include("patroncare.complaints.public_urls")),
+    path("notices/", include("patroncare.complaints.notices_urls")),
 ]
 
 if settings.DEBUG:

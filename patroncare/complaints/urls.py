@@ -1,0 +1,31 @@
+from django.urls import path
+
+from .views import learning, staff
+
+app_name = "complaints"
+
+urlpatterns = [
+    path("", staff.ComplaintListView.as_view(), name="list"),
+    path("new/", staff.ComplaintCreateView.as_view(), name="create"),
+    path("export.csv", staff.ComplaintExportView.as_view(), name="export"),
+    path("patterns/", learning.PatternsView.as_view(), name="patterns"),
+    path("figures/", learning.FiguresView.as_view(), name="figures"),
+    path("reviews/", learning.ReviewListView.as_view(), name="reviews"),
+    path("reviews/<int:pk>/", learning.ReviewDetailView.as_view(), name="review_detail"),
+    path("statements/", learning.StatementListView.as_view(), name="statements"),
+    path("statements/<int:pk>/", learning.StatementDetailView.as_view(), name="statement_detail"),
+    path("statements/<int:pk>/<slug:step>/", learning.StatementStepView.as_view(), name="statement_step"),
+    path("actions/<int:pk>/done/", staff.ActionDoneView.as_view(), name="action_done"),
+    path("<int:pk>/", staff.CaseFileView.as_view(), name="detail"),
+    path("<int:pk>/triage/", staff.TriageView.as_view(), name="triage"),
+    path("<int:pk>/acknowledge/", staff.AcknowledgeView.as_view(), name="acknowledge"),
+    path("<int:pk>/note/", staff.NoteView.as_view(), name="note"),
+    path("<int:pk>/message/", staff.MessageView.as_view(), name="message"),
+    path("<int:pk>/extend/", staff.ExtendView.as_view(), name="extend"),
+    path("<int:pk>/respond/", staff.RespondView.as_view(), name="respond"),
+    path("<int:pk>/close/", staff.CloseView.as_view(), name="close"),
+    path("<int:pk>/reopen/", staff.ReopenView.as_view(), name="reopen"),
+    path("<int:pk>/reassign/", staff.ReassignView.as_view(), name="reassign"),
+    path("<int:pk>/link/", staff.LinkView.as_view(), name="link"),
+    path("<int:pk>/statement/", staff.StatementDraftView.as_view(), name="statement"),
+]
