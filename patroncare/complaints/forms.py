@@ -294,3 +294,31 @@ class ComplaintFilterForm(forms.Form):
         if not self.is_valid():
             return {}
         return {key: value for key, value in self.cleaned_data.items() if value}
+
+
+class SeverityRuleForm(forms.Form):
+    acknowledge_days = forms.IntegerField(label=_("Days to acknowledge"), min_value=1, max_value=60)
+    respond_days = forms.IntegerField(label=_("Days to respond"), min_value=1, max_value=120)
+    review_acknowledge_days = forms.IntegerField(label=_("Days to acknowledge a review"), min_value=1, max_value=60)
+    review_respond_days = forms.IntegerField(label=_("Days to respond to a review"), min_value=1, max_value=120)
+    owner_rule = forms.ChoiceField(label=_("Owner"), choices=[
+        ("branch_supervisor", _("A supervisor of the branch")), ("director", _("The director"))])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("respond_days") and data.get("acknowledge_days") and data["respond_days"] < data["acknowledge_days"]:
+            raise forms.ValidationError(_("The response cannot be due before the acknowledgement."))
+        return data
+
+
+class PatternSettingsForm(forms.Form):
+    pattern_window_days = forms.IntegerField(label=_("Window (days)"), min_value=7, max_value=365)
+    pattern_threshold = forms.IntegerField(label=_("Cases that make a pattern"), min_value=2, max_value=50)
+
+
+class CategoryForm(forms.Form):
+    key = forms.SlugField(label=_("Key"), max_length=40, help_text=_("Letters, numbers and hyphens; never shown."))
+    name = forms.CharField(label=_("Name in English"), max_length=120)
+    name_es = forms.CharField(label=_("Name in Spanish"), max_length=120)
+    position = forms.IntegerField(label=_("Position"), min_value=0, max_value=999, initial=100)
+    is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)

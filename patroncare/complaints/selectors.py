@@ -270,3 +270,10 @@ def owner_choices(*, system) -> QuerySet:
     return (User.objects.filter(library_system=system, is_active=True, role_assignments__role__in=CASE_ROLES)
             .distinct().order_by("full_name"))
 
+
+
+def category_get(*, user, pk: int) -> Category:
+    category = Category.objects.filter(pk=pk, system_id=user.library_system_id).first()
+    if category is None:
+        raise Http404
+    return category

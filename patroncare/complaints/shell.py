@@ -49,6 +49,8 @@ register_nav(NavEntry(key="complaints", label=gettext_lazy("Complaints"), url_na
                       roles=CASE_ROLES, order=10))
 register_nav(NavEntry(key="complaint-figures", label=gettext_lazy("Complaint figures"),
                       url_name="complaints:figures", roles=frozenset({Role.TRUSTEE}), order=11))
+register_nav(NavEntry(key="complaint-settings", label=gettext_lazy("Complaint settings"),
+                      url_name="complaints:settings", roles=frozenset({Role.ADMINISTRATOR}), order=905))
 register_desk_section(DeskSection(
     key="complaints-due", title=gettext_lazy("Complaints due"), items_for=due_items, roles=CASE_ROLES, order=10,
     empty_text=gettext_lazy("No complaint of yours is due in the next three days."),

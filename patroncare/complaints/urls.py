@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import learning, staff
+from .views import configuration, learning, staff
 
 app_name = "complaints"
 
@@ -15,6 +15,11 @@ urlpatterns = [
     path("statements/", learning.StatementListView.as_view(), name="statements"),
     path("statements/<int:pk>/", learning.StatementDetailView.as_view(), name="statement_detail"),
     path("statements/<int:pk>/<slug:step>/", learning.StatementStepView.as_view(), name="statement_step"),
+    path("settings/", configuration.ConfigurationView.as_view(), name="settings"),
+    path("settings/deadlines/", configuration.DeadlinesView.as_view(), name="settings_deadlines"),
+    path("settings/patterns/", configuration.PatternSettingsView.as_view(), name="settings_patterns"),
+    path("settings/categories/new/", configuration.CategoryFormView.as_view(), name="category_create"),
+    path("settings/categories/<int:pk>/", configuration.CategoryFormView.as_view(), name="category_edit"),
     path("actions/<int:pk>/done/", staff.ActionDoneView.as_view(), name="action_done"),
     path("<int:pk>/", staff.CaseFileView.as_view(), name="detail"),
     path("<int:pk>/triage/", staff.TriageView.as_view(), name="triage"),

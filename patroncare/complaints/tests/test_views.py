@@ -318,3 +318,42 @@ def test_closing_systemic_from_the_page_opens_a_review(world, case, signed_in):
     response = signed_in(world.users["supervisor"]).post(reverse("complaints:close", args=[case.pk]), data)
     assert response.status_code == 302
     assert PolicyReview.objects.get().subject == "Pronunciation and respect training"
+
+
+# --- Configuration ---------------------------------------------------------------------------------------------
+
+ADMIN_ONLY_PAGE = {"frontline": 403, "supervisor": 403, "administrator": 200, "security": 403, "trainer": 403,
+                   "trustee": 403, "other_branch_supervisor": 403, "other_system_admin": 200, "anonymous": 302}
+
+
+def test_settings_role_matrix(world, role_matrix):
+    role_matrix(reverse("complaints:settings"), ADMIN_ONLY_PAGE)
+
+
+def test_category_edit_is_404_for_another_system(world, role_matrix):
+    category = Category.objects.create(system=world.system, key="parking", name="Parking", name_es="Aparcamiento")
+    role_matrix(reverse("complaints:category_edit", args=[category.pk]),
+                dict(ADMIN_ONLY_PAGE, other_system_admin=404), hidden_text="Aparcamiento")
+
+
+def test_administrator_sets_deadlines_and_bad_values_change_nothing(world, signed_in):
+    client = signed_in(world.users["administrator"])
+    data = {}
+    for severity in ("minor", "moderate", "serious", "critical"):
+        data.update({f"{severity}-acknowledge_days": 3, f"{severity}-respond_days": 8,
+                     f"{severity}-review_acknowledge_days": 3, f"{severity}-review_respond_days": 15,
+                     f"{severity}-owner_rule": "branch_supervisor"})
+    bad = dict(data, **{"minor-respond_days": 2})
+    assert client.post(reverse("complaints:settings_deadlines"), bad).status_code == 400
+    assert not world.system.severity_rules.exists()
+    assert client.post(reverse("complaints:settings_deadlines"), data).status_code == 302
+    assert sorted(world.system.severity_rules.values_list("respond_days", flat=True)) == [8, 8, 8, 8]
+
+
+def test_supervisor_cannot_change_deadlines(world, signed_in):
+    response = signed_in(world.users["supervisor"]).post(reverse("complaints:settings_patterns"),
+                                                         {"pattern_window_days": 30, "pattern_threshold": 2})
+    assert response.status_code == 403
+    from patroncare.complaints.models import ComplaintSettings
+
+    assert not ComplaintSettings.objects.exists()
