@@ -60,8 +60,9 @@ def search_condition(queryset: QuerySet, text: str) -> QuerySet:
         return queryset.annotate(search=vector).filter(
             Q(search=SearchQuery(text, config="simple", search_type="websearch")) | Q(reference__iexact=text)
         )
-    return queryset.filter(Q(narrative__icontains=text) | Q(desired_outcome__icontains=text)
-                           | Q(reference__iexact=text))
+    return queryset.filter(
+        Q(narrative__icontains=text) | Q(desired_outcome__icontains=text) | Q(reference__iexact=text)
+    )
 
 
 def complaint_list_visible_to(*, user, filters: dict | None = None) -> QuerySet:
@@ -100,9 +101,13 @@ def complaint_get_for(*, user, pk: int, audit: bool = True) -> Complaint:
     if complaint is None:
         raise Http404
     if audit:
-        audit_record(action=AuditAction.VIEW, actor=user, obj=complaint,
-                     summary=f"Viewed {complaint.reference}" + (" with patron details"
-                                                               if can_see_patron(user, complaint) else ""))
+        audit_record(
+            action=AuditAction.VIEW,
+            actor=user,
+            obj=complaint,
+            summary=f"Viewed {complaint.reference}"
+            + (" with patron details" if can_see_patron(user, complaint) else ""),
+        )
     return complaint
 
 
@@ -121,7 +126,11 @@ def complaint_file(*, complaint: Complaint) -> dict:
 
 
 def complaint_for_patron(*, reference: str) -> Complaint | None:
-    return Complaint.objects.select_related("system", "branch").filter(reference=reference.strip().upper()).first()
+    return (
+        Complaint.objects.select_related("system", "branch")
+        .filter(reference=reference.strip().upper())
+        .first()
+    )
 
 
 def patron_entries(*, complaint: Complaint) -> QuerySet:
@@ -135,12 +144,18 @@ def categories_for(*, system, active_only: bool = True) -> QuerySet:
 
 
 def reviews_visible_to(*, user) -> QuerySet:
-    return (PolicyReview.objects.filter(system_id=user.library_system_id).select_related("owner")
-            .annotate(case_count=Count("complaints")).order_by("status", "due_date"))
+    return (
+        PolicyReview.objects.filter(system_id=user.library_system_id)
+        .select_related("owner")
+        .annotate(case_count=Count("complaints"))
+        .order_by("status", "due_date")
+    )
 
 
 def review_get_for(*, user, pk: int) -> PolicyReview:
-    review = PolicyReview.objects.select_related("owner").filter(pk=pk, system_id=user.library_system_id).first()
+    review = (
+        PolicyReview.objects.select_related("owner").filter(pk=pk, system_id=user.library_system_id).first()
+    )
     if review is None:
         raise Http404
     return review
@@ -173,11 +188,21 @@ def patterns_for(*, user) -> list[Pattern]:
     config = settings_for(user.library_system)
     since = timezone.now() - timedelta(days=config.pattern_window_days)
     cases = visible_complaints(user=user).filter(kind=Kind.COMPLAINT, received_at__gte=since)
-    by_place = (cases.exclude(branch=None).exclude(category=None)
-                .values("branch_id", "branch__name", "category_id", "category__name", "category__name_es")
-                .annotate(n=Count("id")).filter(n__gte=config.pattern_threshold).order_by("-n"))
-    by_policy = (cases.exclude(policy_tag="").values("policy_tag").annotate(n=Count("id"))
-                 .filter(n__gte=config.pattern_threshold).order_by("-n"))
+    by_place = (
+        cases.exclude(branch=None)
+        .exclude(category=None)
+        .values("branch_id", "branch__name", "category_id", "category__name", "category__name_es")
+        .annotate(n=Count("id"))
+        .filter(n__gte=config.pattern_threshold)
+        .order_by("-n")
+    )
+    by_policy = (
+        cases.exclude(policy_tag="")
+        .values("policy_tag")
+        .annotate(n=Count("id"))
+        .filter(n__gte=config.pattern_threshold)
+        .order_by("-n")
+    )
     groups = [(row, Q(branch_id=row["branch_id"], category_id=row["category_id"])) for row in by_place]
     groups += [(row, Q(policy_tag=row["policy_tag"])) for row in by_policy]
     if not groups:
@@ -194,22 +219,34 @@ def patterns_for(*, user) -> list[Pattern]:
         else:
             ids = tuple(pk for pk, b, c, _t in members if b == row["branch_id"] and c == row["category_id"])
             category = Category(name=row["category__name"], name_es=row["category__name_es"])
-            patterns.append(Pattern(f"{row['branch__name']} · {category}", row["branch__name"], str(category), "",
-                                    row["n"], ids))
+            patterns.append(
+                Pattern(
+                    f"{row['branch__name']} · {category}",
+                    row["branch__name"],
+                    str(category),
+                    "",
+                    row["n"],
+                    ids,
+                )
+            )
     return patterns
 
 
 def published_statements(*, system=None) -> QuerySet:
     statements = PublicStatement.objects.filter(status=StatementStatus.PUBLISHED).select_related(
-        "system", "complaint")
+        "system", "complaint"
+    )
     if system is not None:
         statements = statements.filter(system=system)
     return statements.order_by("-published_at")
 
 
 def statements_visible_to(*, user) -> QuerySet:
-    return (PublicStatement.objects.filter(system_id=user.library_system_id)
-            .select_related("complaint", "approved_by", "trustee_reviewed_by").order_by("-drafted_at"))
+    return (
+        PublicStatement.objects.filter(system_id=user.library_system_id)
+        .select_related("complaint", "approved_by", "trustee_reviewed_by")
+        .order_by("-drafted_at")
+    )
 
 
 def statement_get_for(*, user, pk: int) -> PublicStatement:
@@ -222,22 +259,34 @@ def statement_get_for(*, user, pk: int) -> PublicStatement:
 def due_for(*, user, horizon_days: int = 3) -> QuerySet:
     """Open cases the user owns whose next clock runs out within the horizon (or already has)."""
     soon = timezone.now() + timedelta(days=horizon_days)
-    return (Complaint.objects.filter(system_id=user.library_system_id, owner=user, status__in=OPEN_STATUSES)
-            .filter(Q(acknowledged_at__isnull=True, acknowledge_due_at__lte=soon)
-                    | Q(responded_at__isnull=True, respond_due_at__lte=soon))
-            .select_related("branch").order_by("respond_due_at")[:20])
+    return (
+        Complaint.objects.filter(system_id=user.library_system_id, owner=user, status__in=OPEN_STATUSES)
+        .filter(
+            Q(acknowledged_at__isnull=True, acknowledge_due_at__lte=soon)
+            | Q(responded_at__isnull=True, respond_due_at__lte=soon)
+        )
+        .select_related("branch")
+        .order_by("respond_due_at")[:20]
+    )
 
 
 def critical_open(*, user) -> QuerySet:
-    return (Complaint.objects.filter(system_id=user.library_system_id, severity=Severity.CRITICAL,
-                                     status__in=OPEN_STATUSES).select_related("branch").order_by("received_at")[:20])
+    return (
+        Complaint.objects.filter(
+            system_id=user.library_system_id, severity=Severity.CRITICAL, status__in=OPEN_STATUSES
+        )
+        .select_related("branch")
+        .order_by("received_at")[:20]
+    )
 
 
 def overdue_for_oversight(*, user) -> QuerySet:
     """Escalation: overdue cases at the branches a supervisor oversees (computed when read)."""
     from .permissions import OVERSIGHT_ROLES
 
-    cases = Complaint.objects.filter(system_id=user.library_system_id).filter(overdue_condition(timezone.now()))
+    cases = Complaint.objects.filter(system_id=user.library_system_id).filter(
+        overdue_condition(timezone.now())
+    )
     if not (is_director(user) or has_system_wide_role(user, OVERSIGHT_ROLES)):
         cases = cases.filter(branch_id__in=branch_ids_for(user, OVERSIGHT_ROLES) or [])
     return cases.select_related("branch", "owner").order_by("respond_due_at")[:20]
@@ -248,6 +297,7 @@ def figures_for(*, user) -> dict:
     cases = Complaint.objects.filter(system_id=user.library_system_id)
     year_ago = timezone.now() - timedelta(days=365)
     recent = cases.filter(received_at__gte=year_ago)
+
     def labelled(field, choices):
         rows = recent.exclude(**{field: ""}).values(field).annotate(n=Count("id")).order_by(field)
         return [{"label": choices(row[field]).label, "n": row["n"]} for row in rows]
@@ -267,9 +317,11 @@ def figures_for(*, user) -> dict:
 def owner_choices(*, system) -> QuerySet:
     from patroncare.accounts.models import User
 
-    return (User.objects.filter(library_system=system, is_active=True, role_assignments__role__in=CASE_ROLES)
-            .distinct().order_by("full_name"))
-
+    return (
+        User.objects.filter(library_system=system, is_active=True, role_assignments__role__in=CASE_ROLES)
+        .distinct()
+        .order_by("full_name")
+    )
 
 
 def category_get(*, user, pk: int) -> Category:

@@ -12,9 +12,12 @@ from .permissions import is_director
 
 def _item(case, now, detail=""):
     return DeskItem(
-        title=f"{case.reference} · {case.title}", url=reverse("complaints:detail", args=[case.pk]),
-        detail=detail or (case.branch.name if case.branch else ""), due_at=case.next_due_at,
-        overdue=bool(case.overdue_at(now)), urgent=case.severity == "critical",
+        title=f"{case.reference} · {case.title}",
+        url=reverse("complaints:detail", args=[case.pk]),
+        detail=detail or (case.branch.name if case.branch else ""),
+        due_at=case.next_due_at,
+        overdue=bool(case.overdue_at(now)),
+        urgent=case.severity == "critical",
     )
 
 
@@ -32,40 +35,94 @@ def critical_items(user) -> list[DeskItem]:
 
 def overdue_items(user) -> list[DeskItem]:
     now = timezone.now()
-    return [_item(case, now, detail=_("Owner: %(name)s") % {"name": case.owner or "—"})
-            for case in selectors.overdue_for_oversight(user=user)]
+    return [
+        _item(case, now, detail=_("Owner: %(name)s") % {"name": case.owner or "—"})
+        for case in selectors.overdue_for_oversight(user=user)
+    ]
 
 
 def pattern_items(user) -> list[DeskItem]:
-    return [DeskItem(title=pattern.label, url=reverse("complaints:patterns"),
-                     detail=_("%(count)s cases in the window") % {"count": pattern.count})
-            for pattern in selectors.patterns_for(user=user)]
+    return [
+        DeskItem(
+            title=pattern.label,
+            url=reverse("complaints:patterns"),
+            detail=_("%(count)s cases in the window") % {"count": pattern.count},
+        )
+        for pattern in selectors.patterns_for(user=user)
+    ]
 
 
 CASE_ROLES = frozenset({Role.FRONTLINE, Role.SUPERVISOR, Role.ADMINISTRATOR})
 OVERSIGHT = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
 
-register_nav(NavEntry(key="complaints", label=gettext_lazy("Complaints"), url_name="complaints:list",
-                      roles=CASE_ROLES, order=10))
-register_nav(NavEntry(key="complaint-figures", label=gettext_lazy("Complaint figures"),
-                      url_name="complaints:figures", roles=frozenset({Role.TRUSTEE}), order=11))
-register_nav(NavEntry(key="complaint-settings", label=gettext_lazy("Complaint settings"),
-                      url_name="complaints:settings", roles=frozenset({Role.ADMINISTRATOR}), order=905))
-register_desk_section(DeskSection(
-    key="complaints-due", title=gettext_lazy("Complaints due"), items_for=due_items, roles=CASE_ROLES, order=10,
-    empty_text=gettext_lazy("No complaint of yours is due in the next three days."),
-    link_url_name="complaints:create", link_label=gettext_lazy("Record a complaint"),
-))
-register_desk_section(DeskSection(
-    key="complaints-critical", title=gettext_lazy("Critical complaints"), items_for=critical_items,
-    roles=OVERSIGHT, order=11, empty_text=gettext_lazy("No critical complaint is open."),
-))
-register_desk_section(DeskSection(
-    key="complaints-overdue", title=gettext_lazy("Overdue complaints"), items_for=overdue_items, roles=OVERSIGHT,
-    order=12, empty_text=gettext_lazy("Nothing is overdue."),
-))
-register_desk_section(DeskSection(
-    key="complaints-patterns", title=gettext_lazy("Recurring patterns"), items_for=pattern_items, roles=OVERSIGHT,
-    order=13, empty_text=gettext_lazy("No recurring pattern in the window."),
-    link_url_name="complaints:patterns", link_label=gettext_lazy("All patterns"),
-))
+register_nav(
+    NavEntry(
+        key="complaints",
+        label=gettext_lazy("Complaints"),
+        url_name="complaints:list",
+        roles=CASE_ROLES,
+        order=10,
+    )
+)
+register_nav(
+    NavEntry(
+        key="complaint-figures",
+        label=gettext_lazy("Complaint figures"),
+        url_name="complaints:figures",
+        roles=frozenset({Role.TRUSTEE}),
+        order=11,
+    )
+)
+register_nav(
+    NavEntry(
+        key="complaint-settings",
+        label=gettext_lazy("Complaint settings"),
+        url_name="complaints:settings",
+        roles=frozenset({Role.ADMINISTRATOR}),
+        order=905,
+    )
+)
+register_desk_section(
+    DeskSection(
+        key="complaints-due",
+        title=gettext_lazy("Complaints due"),
+        items_for=due_items,
+        roles=CASE_ROLES,
+        order=10,
+        empty_text=gettext_lazy("No complaint of yours is due in the next three days."),
+        link_url_name="complaints:create",
+        link_label=gettext_lazy("Record a complaint"),
+    )
+)
+register_desk_section(
+    DeskSection(
+        key="complaints-critical",
+        title=gettext_lazy("Critical complaints"),
+        items_for=critical_items,
+        roles=OVERSIGHT,
+        order=11,
+        empty_text=gettext_lazy("No critical complaint is open."),
+    )
+)
+register_desk_section(
+    DeskSection(
+        key="complaints-overdue",
+        title=gettext_lazy("Overdue complaints"),
+        items_for=overdue_items,
+        roles=OVERSIGHT,
+        order=12,
+        empty_text=gettext_lazy("Nothing is overdue."),
+    )
+)
+register_desk_section(
+    DeskSection(
+        key="complaints-patterns",
+        title=gettext_lazy("Recurring patterns"),
+        items_for=pattern_items,
+        roles=OVERSIGHT,
+        order=13,
+        empty_text=gettext_lazy("No recurring pattern in the window."),
+        link_url_name="complaints:patterns",
+        link_label=gettext_lazy("All patterns"),
+    )
+)

@@ -34,13 +34,25 @@ def _valid(field: str, choices, *, blank: bool = False) -> Q:
 
 class Complaint(VersionedModel):
     system = models.ForeignKey(LibrarySystem, on_delete=models.PROTECT, related_name="complaints")
-    branch = models.ForeignKey(Branch, verbose_name=_("branch"), on_delete=models.PROTECT, null=True, blank=True,
-                               related_name="complaints")
+    branch = models.ForeignKey(
+        Branch,
+        verbose_name=_("branch"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
+    )
     reference = models.CharField(_("reference"), max_length=20, unique=True)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.COMPLAINT)
     channel = models.CharField(_("received by"), max_length=10, choices=Channel.choices)
-    category = models.ForeignKey(Category, verbose_name=_("category"), on_delete=models.PROTECT, null=True,
-                                 blank=True, related_name="complaints")
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
+    )
     severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
     stage = models.PositiveSmallIntegerField(_("stage"), default=1)
@@ -51,20 +63,40 @@ class Complaint(VersionedModel):
     patron_name = models.CharField(_("patron's name"), max_length=150, blank=True)
     patron_email = models.EmailField(_("patron's e-mail"), blank=True)
     patron_phone = models.CharField(_("patron's phone"), max_length=40, blank=True)
-    patron_language = models.CharField(_("patron's language"), max_length=8, choices=settings.LANGUAGES,
-                                       default="en")
+    patron_language = models.CharField(
+        _("patron's language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
     staff_involved = models.TextField(_("staff involved"), max_length=1000, blank=True)
     policy_tag = models.CharField(
-        _("policy or procedure touched"), max_length=80, blank=True,
+        _("policy or procedure touched"),
+        max_length=80,
+        blank=True,
         help_text=_("A short name such as “fines” or “room booking”; cases with the same name are grouped."),
     )
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("owner"), on_delete=models.PROTECT,
-                              null=True, blank=True, related_name="owned_complaints")
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                    related_name="recorded_complaints")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_complaints",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recorded_complaints",
+    )
     linked = models.ManyToManyField("self", blank=True, verbose_name=_("linked cases"))
-    review = models.ForeignKey("complaints.PolicyReview", verbose_name=_("policy or procedure review"),
-                               on_delete=models.SET_NULL, null=True, blank=True, related_name="complaints")
+    review = models.ForeignKey(
+        "complaints.PolicyReview",
+        verbose_name=_("policy or procedure review"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="complaints",
+    )
     received_at = models.DateTimeField(_("received"))
     acknowledge_due_at = models.DateTimeField(_("acknowledge by"), null=True, blank=True)
     respond_due_at = models.DateTimeField(_("respond by"), null=True, blank=True)
@@ -73,13 +105,17 @@ class Complaint(VersionedModel):
     review_requested_at = models.DateTimeField(_("review requested"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
-    judgement = models.CharField(_("one-off or systemic"), max_length=10, choices=Judgement.choices, blank=True)
+    judgement = models.CharField(
+        _("one-off or systemic"), max_length=10, choices=Judgement.choices, blank=True
+    )
     judgement_reason = models.TextField(_("reason for the judgement"), max_length=2000, blank=True)
     # A public submission carries a one-time token: a retry or double click finds the case already made.
     submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     secret_hash = models.CharField(max_length=128, blank=True, editable=False)
     secret_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
-    satisfaction = models.CharField(_("satisfaction"), max_length=15, choices=Satisfaction.choices, blank=True)
+    satisfaction = models.CharField(
+        _("satisfaction"), max_length=15, choices=Satisfaction.choices, blank=True
+    )
     satisfaction_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -90,20 +126,30 @@ class Complaint(VersionedModel):
         constraints = [
             models.CheckConstraint(condition=_valid("kind", Kind), name="complaint_kind_valid"),
             models.CheckConstraint(condition=_valid("channel", Channel), name="complaint_channel_valid"),
-            models.CheckConstraint(condition=_valid("severity", Severity, blank=True),
-                                   name="complaint_severity_valid"),
+            models.CheckConstraint(
+                condition=_valid("severity", Severity, blank=True), name="complaint_severity_valid"
+            ),
             models.CheckConstraint(condition=_valid("status", Status), name="complaint_status_valid"),
             models.CheckConstraint(condition=Q(stage__in=[1, 2]), name="complaint_stage_valid"),
-            models.CheckConstraint(condition=_valid("outcome", Outcome, blank=True), name="complaint_outcome_valid"),
-            models.CheckConstraint(condition=_valid("judgement", Judgement, blank=True),
-                                   name="complaint_judgement_valid"),
-            models.CheckConstraint(condition=_valid("satisfaction", Satisfaction, blank=True),
-                                   name="complaint_satisfaction_valid"),
+            models.CheckConstraint(
+                condition=_valid("outcome", Outcome, blank=True), name="complaint_outcome_valid"
+            ),
+            models.CheckConstraint(
+                condition=_valid("judgement", Judgement, blank=True), name="complaint_judgement_valid"
+            ),
+            models.CheckConstraint(
+                condition=_valid("satisfaction", Satisfaction, blank=True),
+                name="complaint_satisfaction_valid",
+            ),
             # A closed case always carries its judgement; an anonymous one keeps no contact.
-            models.CheckConstraint(condition=~Q(status="closed") | (~Q(judgement="") & Q(closed_at__isnull=False)),
-                                   name="complaint_closed_has_judgement"),
-            models.CheckConstraint(condition=Q(anonymous=False) | Q(patron_name="", patron_email="", patron_phone=""),
-                                   name="complaint_anonymous_has_no_contact"),
+            models.CheckConstraint(
+                condition=~Q(status="closed") | (~Q(judgement="") & Q(closed_at__isnull=False)),
+                name="complaint_closed_has_judgement",
+            ),
+            models.CheckConstraint(
+                condition=Q(anonymous=False) | Q(patron_name="", patron_email="", patron_phone=""),
+                name="complaint_anonymous_has_no_contact",
+            ),
         ]
         indexes = [
             models.Index(fields=["system", "status", "-received_at"]),
@@ -141,7 +187,9 @@ class Complaint(VersionedModel):
     def warrants_statement(self) -> bool:
         """A serious (or critical) mistake that was upheld: the public is told."""
         return self.severity in {Severity.SERIOUS, Severity.CRITICAL} and self.outcome in {
-            Outcome.UPHELD, Outcome.PARTLY_UPHELD}
+            Outcome.UPHELD,
+            Outcome.PARTLY_UPHELD,
+        }
 
     @property
     def next_due_at(self):
@@ -161,8 +209,9 @@ class CaseEntry(models.Model):
     body = models.TextField(_("text"), max_length=8000, blank=True)
     for_patron = models.BooleanField(_("shown to the patron"), default=False)
     stage = models.PositiveSmallIntegerField(default=1)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                               related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -171,8 +220,9 @@ class CaseEntry(models.Model):
         verbose_name_plural = _("case entries")
         constraints = [
             models.CheckConstraint(condition=_valid("kind", EntryKind), name="caseentry_kind_valid"),
-            models.CheckConstraint(condition=_valid("channel", MessageChannel, blank=True),
-                                   name="caseentry_channel_valid"),
+            models.CheckConstraint(
+                condition=_valid("channel", MessageChannel, blank=True), name="caseentry_channel_valid"
+            ),
         ]
         indexes = [models.Index(fields=["complaint", "created_at"])]
 
@@ -181,7 +231,10 @@ class CaseEntry(models.Model):
 
 
 class ComplaintResponse(models.Model):
-    """The formal answer at one stage: decision, reasons, remedy, what is outstanding, how to ask for a review."""
+    """The formal answer at one stage.
+
+    Decision, reasons, remedy, what is outstanding, and how to ask for a review.
+    """
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="responses")
     stage = models.PositiveSmallIntegerField()
@@ -218,8 +271,9 @@ class OutstandingAction(models.Model):
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="actions")
     description = models.CharField(_("action"), max_length=300)
     done_at = models.DateTimeField(_("done"), null=True, blank=True)
-    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                related_name="+")
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -10,8 +10,12 @@ class Severity(models.TextChoices):
 
 
 SEVERITY_GUIDANCE = {
-    Severity.MINOR: _("An inconvenience quickly put right: wrong change, a name mispronounced, a short wait."),
-    Severity.MODERATE: _("Poor service that affected the patron: wrong information, unhelpful or incompetent help."),
+    Severity.MINOR: _(
+        "An inconvenience quickly put right: wrong change, a name mispronounced, a short wait."
+    ),
+    Severity.MODERATE: _(
+        "Poor service that affected the patron: wrong information, unhelpful or incompetent help."
+    ),
     Severity.SERIOUS: _(
         "Harm to the patron's dignity or rights: rudeness, mockery, unequal treatment, a wrongful accusation."
     ),

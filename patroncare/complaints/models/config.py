@@ -26,7 +26,9 @@ class Category(models.Model):
         ordering = ["position", "name"]
         verbose_name = _("category")
         verbose_name_plural = _("categories")
-        constraints = [models.UniqueConstraint(fields=["system", "key"], name="category_key_unique_in_system")]
+        constraints = [
+            models.UniqueConstraint(fields=["system", "key"], name="category_key_unique_in_system")
+        ]
 
     def __str__(self) -> str:
         return self.name_es if (get_language() or "").startswith("es") and self.name_es else self.name
@@ -53,12 +55,21 @@ class SeverityRule(models.Model):
         verbose_name_plural = _("severity rules")
         constraints = [
             models.UniqueConstraint(fields=["system", "severity"], name="severityrule_one_per_severity"),
-            models.CheckConstraint(condition=Q(severity__in=Severity.values), name="severityrule_severity_valid"),
-            models.CheckConstraint(condition=Q(owner_rule__in=["branch_supervisor", "director"]),
-                                   name="severityrule_owner_valid"),
-            models.CheckConstraint(condition=Q(acknowledge_days__gte=1, respond_days__gte=1,
-                                               review_acknowledge_days__gte=1, review_respond_days__gte=1),
-                                   name="severityrule_days_positive"),
+            models.CheckConstraint(
+                condition=Q(severity__in=Severity.values), name="severityrule_severity_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(owner_rule__in=["branch_supervisor", "director"]), name="severityrule_owner_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    acknowledge_days__gte=1,
+                    respond_days__gte=1,
+                    review_acknowledge_days__gte=1,
+                    review_respond_days__gte=1,
+                ),
+                name="severityrule_days_positive",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -99,8 +110,10 @@ class ComplaintSettings(models.Model):
         verbose_name = _("complaint settings")
         verbose_name_plural = _("complaint settings")
         constraints = [
-            models.CheckConstraint(condition=Q(pattern_window_days__gte=7, pattern_threshold__gte=2),
-                                   name="complaintsettings_thresholds_sensible"),
+            models.CheckConstraint(
+                condition=Q(pattern_window_days__gte=7, pattern_threshold__gte=2),
+                name="complaintsettings_thresholds_sensible",
+            ),
         ]
 
     def __str__(self) -> str:

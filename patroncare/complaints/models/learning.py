@@ -21,10 +21,13 @@ class PolicyReview(models.Model):
 
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="policy_reviews")
     subject = models.CharField(_("policy or procedure"), max_length=200)
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("owner"), on_delete=models.PROTECT,
-                              related_name="+")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("owner"), on_delete=models.PROTECT, related_name="+"
+    )
     due_date = models.DateField(_("due date"))
-    status = models.CharField(_("status"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.OPEN)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.OPEN
+    )
     outcome = models.TextField(_("outcome"), max_length=4000, blank=True)
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     opened_at = models.DateTimeField(auto_now_add=True)
@@ -35,9 +38,13 @@ class PolicyReview(models.Model):
         verbose_name = _("policy or procedure review")
         verbose_name_plural = _("policy or procedure reviews")
         constraints = [
-            models.CheckConstraint(condition=Q(status__in=ReviewStatus.values), name="policyreview_status_valid"),
-            models.CheckConstraint(condition=Q(status="open") | (~Q(outcome="") & Q(completed_at__isnull=False)),
-                                   name="policyreview_done_has_outcome"),
+            models.CheckConstraint(
+                condition=Q(status__in=ReviewStatus.values), name="policyreview_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="open") | (~Q(outcome="") & Q(completed_at__isnull=False)),
+                name="policyreview_done_has_outcome",
+            ),
         ]
         indexes = [models.Index(fields=["system", "status", "due_date"])]
 
@@ -54,19 +61,24 @@ class StatementStatus(models.TextChoices):
 class PublicStatement(models.Model):
     """What the library tells the public about a serious upheld mistake. Never names the patron."""
 
-    complaint = models.OneToOneField("complaints.Complaint", on_delete=models.PROTECT, related_name="statement")
+    complaint = models.OneToOneField(
+        "complaints.Complaint", on_delete=models.PROTECT, related_name="statement"
+    )
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="public_statements")
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("statement"), max_length=6000)
-    status = models.CharField(_("status"), max_length=10, choices=StatementStatus.choices,
-                              default=StatementStatus.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=10, choices=StatementStatus.choices, default=StatementStatus.DRAFT
+    )
     drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     drafted_at = models.DateTimeField(auto_now_add=True)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                    related_name="+")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     approved_at = models.DateTimeField(null=True, blank=True)
-    trustee_reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
-                                            blank=True, related_name="+")
+    trustee_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     trustee_reviewed_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
 
@@ -75,7 +87,9 @@ class PublicStatement(models.Model):
         verbose_name = _("public statement")
         verbose_name_plural = _("public statements")
         constraints = [
-            models.CheckConstraint(condition=Q(status__in=StatementStatus.values), name="statement_status_valid"),
+            models.CheckConstraint(
+                condition=Q(status__in=StatementStatus.values), name="statement_status_valid"
+            ),
             models.CheckConstraint(
                 condition=~Q(status="published")
                 | Q(approved_at__isnull=False, trustee_reviewed_at__isnull=False, published_at__isnull=False),

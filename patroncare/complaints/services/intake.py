@@ -50,10 +50,22 @@ def secret_matches(*, complaint: Complaint, secret: str) -> bool:
 
 
 @transaction.atomic
-def complaint_record(*, actor, branch, channel: str, kind: str = Kind.COMPLAINT, category=None,
-                     severity: str = "", narrative: str, anonymous: bool = False, patron_name: str = "",
-                     patron_email: str = "", patron_phone: str = "", patron_language: str = "en",
-                     received_at=None) -> tuple[Complaint, str]:
+def complaint_record(
+    *,
+    actor,
+    branch,
+    channel: str,
+    kind: str = Kind.COMPLAINT,
+    category=None,
+    severity: str = "",
+    narrative: str,
+    anonymous: bool = False,
+    patron_name: str = "",
+    patron_email: str = "",
+    patron_phone: str = "",
+    patron_language: str = "en",
+    received_at=None,
+) -> tuple[Complaint, str]:
     """Staff record a complaint taken at the desk, by phone, e-mail, letter or social media.
 
     Returns the case and the status secret to give the patron (shown once, stored only as a hash).
@@ -61,24 +73,42 @@ def complaint_record(*, actor, branch, channel: str, kind: str = Kind.COMPLAINT,
     now = timezone.now()
     categories_install_defaults(system=branch.system)
     complaint = Complaint(
-        system=branch.system, branch=branch, reference=_unique_reference(), kind=kind, channel=channel,
-        category=category, narrative=narrative.strip(), anonymous=anonymous,
-        patron_name="" if anonymous else patron_name.strip(), patron_email="" if anonymous else patron_email,
-        patron_phone="" if anonymous else patron_phone.strip(), patron_language=patron_language,
-        recorded_by=actor, received_at=received_at or now,
+        system=branch.system,
+        branch=branch,
+        reference=_unique_reference(),
+        kind=kind,
+        channel=channel,
+        category=category,
+        narrative=narrative.strip(),
+        anonymous=anonymous,
+        patron_name="" if anonymous else patron_name.strip(),
+        patron_email="" if anonymous else patron_email,
+        patron_phone="" if anonymous else patron_phone.strip(),
+        patron_language=patron_language,
+        recorded_by=actor,
+        received_at=received_at or now,
     )
     secret = _issue_secret(complaint, now)
     if severity:
         apply_triage(complaint=complaint, severity=severity, actor=actor)
     complaint.full_clean()
     complaint.save()
-    add_entry(complaint=complaint, kind=EntryKind.RECEIVED, author=actor,
-              body=f"{complaint.get_channel_display()}")
-    audit_record(action=AuditAction.CREATE, actor=actor, obj=complaint,
-                 summary=f"Recorded {complaint.reference} ({complaint.channel})")
+    add_entry(
+        complaint=complaint, kind=EntryKind.RECEIVED, author=actor, body=f"{complaint.get_channel_display()}"
+    )
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        obj=complaint,
+        summary=f"Recorded {complaint.reference} ({complaint.channel})",
+    )
     _after_triage_notifications(complaint)
-    mail_patron(complaint=complaint, subject_template="complaints/email/received_subject.txt",
-                body_template="complaints/email/received_body.txt", context={"secret": secret})
+    mail_patron(
+        complaint=complaint,
+        subject_template="complaints/email/received_subject.txt",
+        body_template="complaints/email/received_body.txt",
+        context={"secret": secret},
+    )
     return complaint, secret
 
 
@@ -89,9 +119,19 @@ def _after_triage_notifications(complaint):
         notify_critical(complaint)
 
 
-def complaint_submit_public(*, system, branch, kind: str, narrative: str, desired_outcome: str = "",
-                            patron_name: str = "", patron_email: str = "", patron_phone: str = "",
-                            patron_language: str = "en", submission_token: uuid.UUID) -> tuple[Complaint, str, bool]:
+def complaint_submit_public(
+    *,
+    system,
+    branch,
+    kind: str,
+    narrative: str,
+    desired_outcome: str = "",
+    patron_name: str = "",
+    patron_email: str = "",
+    patron_phone: str = "",
+    patron_language: str = "en",
+    submission_token: uuid.UUID,
+) -> tuple[Complaint, str, bool]:
     """A patron's submission from /feedback/. Idempotent on `submission_token`.
 
     Returns (case, secret, created). A retry of a submission already received returns the first case,
@@ -102,10 +142,21 @@ def complaint_submit_public(*, system, branch, kind: str, narrative: str, desire
         return existing, "", False
     try:
         with transaction.atomic():
-            return (*_create_public(system=system, branch=branch, kind=kind, narrative=narrative,
-                                    desired_outcome=desired_outcome, patron_name=patron_name,
-                                    patron_email=patron_email, patron_phone=patron_phone,
-                                    patron_language=patron_language, submission_token=submission_token), True)
+            return (
+                *_create_public(
+                    system=system,
+                    branch=branch,
+                    kind=kind,
+                    narrative=narrative,
+                    desired_outcome=desired_outcome,
+                    patron_name=patron_name,
+                    patron_email=patron_email,
+                    patron_phone=patron_phone,
+                    patron_language=patron_language,
+                    submission_token=submission_token,
+                ),
+                True,
+            )
     except IntegrityError:
         # Two requests with the same token raced: the unique constraint let only one through.
         existing = Complaint.objects.filter(submission_token=submission_token).first()
@@ -114,23 +165,54 @@ def complaint_submit_public(*, system, branch, kind: str, narrative: str, desire
         return existing, "", False
 
 
-def _create_public(*, system, branch, kind, narrative, desired_outcome, patron_name, patron_email, patron_phone,
-                   patron_language, submission_token):
+def _create_public(
+    *,
+    system,
+    branch,
+    kind,
+    narrative,
+    desired_outcome,
+    patron_name,
+    patron_email,
+    patron_phone,
+    patron_language,
+    submission_token,
+):
     now = timezone.now()
     categories_install_defaults(system=system)
     anonymous = not (patron_name.strip() or patron_email or patron_phone.strip())
     complaint = Complaint(
-        system=system, branch=branch, reference=_unique_reference(), kind=kind, channel=Channel.WEB,
-        narrative=narrative.strip(), desired_outcome=desired_outcome.strip(), anonymous=anonymous,
-        patron_name=patron_name.strip(), patron_email=patron_email, patron_phone=patron_phone.strip(),
-        patron_language=patron_language, received_at=now, submission_token=submission_token, status=Status.NEW,
+        system=system,
+        branch=branch,
+        reference=_unique_reference(),
+        kind=kind,
+        channel=Channel.WEB,
+        narrative=narrative.strip(),
+        desired_outcome=desired_outcome.strip(),
+        anonymous=anonymous,
+        patron_name=patron_name.strip(),
+        patron_email=patron_email,
+        patron_phone=patron_phone.strip(),
+        patron_language=patron_language,
+        received_at=now,
+        submission_token=submission_token,
+        status=Status.NEW,
     )
     secret = _issue_secret(complaint, now)
     complaint.full_clean()
     complaint.save()
     add_entry(complaint=complaint, kind=EntryKind.RECEIVED, body=str(Channel.WEB.label))
-    audit_record(action=AuditAction.CREATE, obj=complaint, library_system_id=system.pk,
-                 actor_label="public form", summary=f"Received {complaint.reference} from the public form")
-    mail_patron(complaint=complaint, subject_template="complaints/email/received_subject.txt",
-                body_template="complaints/email/received_body.txt", context={"secret": secret})
+    audit_record(
+        action=AuditAction.CREATE,
+        obj=complaint,
+        library_system_id=system.pk,
+        actor_label="public form",
+        summary=f"Received {complaint.reference} from the public form",
+    )
+    mail_patron(
+        complaint=complaint,
+        subject_template="complaints/email/received_subject.txt",
+        body_template="complaints/email/received_body.txt",
+        context={"secret": secret},
+    )
     return complaint, secret

@@ -25,22 +25,45 @@ from .workflow import apply_triage
 
 
 @transaction.atomic
-def complaint_respond(*, actor, complaint: Complaint, expected_version: int, outcome: str, reasons: str,
-                      remedies: list[str], remedy_detail: str, outstanding: list[str], review_info: str,
-                      channel: str) -> ComplaintResponse:
+def complaint_respond(
+    *,
+    actor,
+    complaint: Complaint,
+    expected_version: int,
+    outcome: str,
+    reasons: str,
+    remedies: list[str],
+    remedy_detail: str,
+    outstanding: list[str],
+    review_info: str,
+    channel: str,
+) -> ComplaintResponse:
     """Send the formal response of the current stage. Every part is required (outstanding may be none)."""
-    require(complaint.status in {Status.NEW, Status.ACKNOWLEDGED, Status.REVIEW_REQUESTED},
-            _("A response has already been sent at this stage."))
+    require(
+        complaint.status in {Status.NEW, Status.ACKNOWLEDGED, Status.REVIEW_REQUESTED},
+        _("A response has already been sent at this stage."),
+    )
     require(bool(complaint.severity), _("Choose a severity before responding."))
-    require(bool(reasons.strip() and remedy_detail.strip() and review_info.strip() and remedies),
-            _("A response needs the decision, the reasons, the remedy and how to ask for a review."))
+    require(
+        bool(reasons.strip() and remedy_detail.strip() and review_info.strip() and remedies),
+        _("A response needs the decision, the reasons, the remedy and how to ask for a review."),
+    )
     if channel == MessageChannel.EMAIL:
-        require(bool(complaint.patron_email), _("The patron gave no e-mail address: record a call or letter."))
+        require(
+            bool(complaint.patron_email), _("The patron gave no e-mail address: record a call or letter.")
+        )
     now = timezone.now()
     response = ComplaintResponse(
-        complaint=complaint, stage=complaint.stage, outcome=outcome, reasons=reasons.strip(), remedies=remedies,
-        remedy_detail=remedy_detail.strip(), outstanding_summary="\n".join(outstanding),
-        review_info=review_info.strip(), channel=channel, sent_by=actor,
+        complaint=complaint,
+        stage=complaint.stage,
+        outcome=outcome,
+        reasons=reasons.strip(),
+        remedies=remedies,
+        remedy_detail=remedy_detail.strip(),
+        outstanding_summary="\n".join(outstanding),
+        review_info=review_info.strip(),
+        channel=channel,
+        sent_by=actor,
     )
     response.full_clean()
     response.save()
@@ -51,23 +74,42 @@ def complaint_respond(*, actor, complaint: Complaint, expected_version: int, out
     complaint.outcome, complaint.responded_at, complaint.status = outcome, now, Status.RESPONDED
     if complaint.acknowledged_at is None:
         complaint.acknowledged_at = now  # a response acknowledges too
-    save_if_unchanged(complaint, expected_version=expected_version,
-                      fields=["outcome", "responded_at", "status", "acknowledged_at"])
-    add_entry(complaint=complaint, kind=EntryKind.RESPONSE, author=actor, for_patron=True, channel=channel,
-              body=reasons.strip())
-    audit_change(actor=actor, complaint=complaint, summary=f"Response sent on {complaint.reference}",
-                 changes={"outcome": [None, outcome], "stage": complaint.stage})
+    save_if_unchanged(
+        complaint,
+        expected_version=expected_version,
+        fields=["outcome", "responded_at", "status", "acknowledged_at"],
+    )
+    add_entry(
+        complaint=complaint,
+        kind=EntryKind.RESPONSE,
+        author=actor,
+        for_patron=True,
+        channel=channel,
+        body=reasons.strip(),
+    )
+    audit_change(
+        actor=actor,
+        complaint=complaint,
+        summary=f"Response sent on {complaint.reference}",
+        changes={"outcome": [None, outcome], "stage": complaint.stage},
+    )
     if channel == MessageChannel.EMAIL:
-        mail_patron(complaint=complaint, subject_template="complaints/email/response_subject.txt",
-                    body_template="complaints/email/response_body.txt", context={"response": response})
+        mail_patron(
+            complaint=complaint,
+            subject_template="complaints/email/response_subject.txt",
+            body_template="complaints/email/response_body.txt",
+            context={"response": response},
+        )
     return response
 
 
 @transaction.atomic
 def complaint_request_review(*, complaint: Complaint, reason: str) -> Complaint:
     """The patron, from the status page, asks the director to review the first-stage response."""
-    require(complaint.stage == 1 and complaint.status in {Status.RESPONDED, Status.CLOSED},
-            _("A review can be asked for once, after the first response."))
+    require(
+        complaint.stage == 1 and complaint.status in {Status.RESPONDED, Status.CLOSED},
+        _("A review can be asked for once, after the first response."),
+    )
     require(bool(reason.strip()), _("Tell us briefly why you are not satisfied."))
     version = complaint.version
     complaint.stage = 2
@@ -77,30 +119,69 @@ def complaint_request_review(*, complaint: Complaint, reason: str) -> Complaint:
     complaint.judgement, complaint.judgement_reason = "", ""
     complaint.owner = complaint.system.director or complaint.owner
     apply_triage(complaint=complaint, severity=complaint.severity, owner=complaint.owner)
-    save_if_unchanged(complaint, expected_version=version, fields=[
-        "stage", "status", "review_requested_at", "acknowledged_at", "responded_at", "closed_at", "judgement",
-        "judgement_reason", "owner", "acknowledge_due_at", "respond_due_at"])
+    save_if_unchanged(
+        complaint,
+        expected_version=version,
+        fields=[
+            "stage",
+            "status",
+            "review_requested_at",
+            "acknowledged_at",
+            "responded_at",
+            "closed_at",
+            "judgement",
+            "judgement_reason",
+            "owner",
+            "acknowledge_due_at",
+            "respond_due_at",
+        ],
+    )
     add_entry(complaint=complaint, kind=EntryKind.REVIEW_REQUEST, body=reason.strip(), for_patron=True)
-    audit_record(action=AuditAction.UPDATE, obj=complaint, library_system_id=complaint.system_id,
-                 actor_label="patron (status page)", summary=f"Review requested on {complaint.reference}")
-    mail_staff(user=complaint.owner, complaint=complaint, subject_template="complaints/email/review_subject.txt",
-               body_template="complaints/email/review_body.txt")
+    audit_record(
+        action=AuditAction.UPDATE,
+        obj=complaint,
+        library_system_id=complaint.system_id,
+        actor_label="patron (status page)",
+        summary=f"Review requested on {complaint.reference}",
+    )
+    mail_staff(
+        user=complaint.owner,
+        complaint=complaint,
+        subject_template="complaints/email/review_subject.txt",
+        body_template="complaints/email/review_body.txt",
+    )
     return complaint
 
 
 @transaction.atomic
-def complaint_close(*, actor, complaint: Complaint, expected_version: int, judgement: str, reason: str,
-                    outcome: str = "", review: PolicyReview | None = None, new_review: dict | None = None):
-    """Close with the judgement one-off or systemic. Systemic links to a policy review (an open one or a new one)."""
+def complaint_close(
+    *,
+    actor,
+    complaint: Complaint,
+    expected_version: int,
+    judgement: str,
+    reason: str,
+    outcome: str = "",
+    review: PolicyReview | None = None,
+    new_review: dict | None = None,
+):
+    """Close with the judgement one-off or systemic.
+
+    A systemic case links to a policy review: one already open, or a new one.
+    """
     require(complaint.is_open, _("This case is already closed."))
     require(bool(reason.strip()), _("Give the reason for judging this case one-off or systemic."))
     if not complaint.outcome:
-        require(outcome == Outcome.FIRST_CONTACT or complaint.responded_at is not None,
-                _("Send the response first, or close it as resolved at first contact."))
+        require(
+            outcome == Outcome.FIRST_CONTACT or complaint.responded_at is not None,
+            _("Send the response first, or close it as resolved at first contact."),
+        )
         complaint.outcome = outcome or Outcome.FIRST_CONTACT
     if judgement == Judgement.SYSTEMIC:
-        require(review is not None or bool(new_review),
-                _("A systemic case opens a policy or procedure review, or joins one already open."))
+        require(
+            review is not None or bool(new_review),
+            _("A systemic case opens a policy or procedure review, or joins one already open."),
+        )
         if review is None:
             review = review_open(actor=actor, system=complaint.system, **new_review)
         require(review.system_id == complaint.system_id, _("Choose a review of this library system."))
@@ -110,14 +191,32 @@ def complaint_close(*, actor, complaint: Complaint, expected_version: int, judge
     complaint.status, complaint.closed_at = Status.CLOSED, now
     if complaint.acknowledged_at is None:
         complaint.acknowledged_at = now
-    save_if_unchanged(complaint, expected_version=expected_version, fields=[
-        "judgement", "judgement_reason", "status", "closed_at", "outcome", "review", "acknowledged_at"])
-    add_entry(complaint=complaint, kind=EntryKind.CLOSED, author=actor,
-              body=f"{complaint.get_judgement_display()}: {reason.strip()}")
+    save_if_unchanged(
+        complaint,
+        expected_version=expected_version,
+        fields=[
+            "judgement",
+            "judgement_reason",
+            "status",
+            "closed_at",
+            "outcome",
+            "review",
+            "acknowledged_at",
+        ],
+    )
+    add_entry(
+        complaint=complaint,
+        kind=EntryKind.CLOSED,
+        author=actor,
+        body=f"{complaint.get_judgement_display()}: {reason.strip()}",
+    )
     audit_change(actor=actor, complaint=complaint, summary=f"Closed {complaint.reference} ({judgement})")
-    mail_patron(complaint=complaint, subject_template="complaints/email/follow_up_subject.txt",
-                body_template="complaints/email/follow_up_body.txt",
-                context={"token": follow_up_token(complaint)})
+    mail_patron(
+        complaint=complaint,
+        subject_template="complaints/email/follow_up_subject.txt",
+        body_template="complaints/email/follow_up_body.txt",
+        context={"token": follow_up_token(complaint)},
+    )
     return complaint
 
 
@@ -127,8 +226,11 @@ def complaint_reopen(*, actor, complaint: Complaint, expected_version: int, reas
     require(bool(reason.strip()), _("Give the reason for reopening."))
     complaint.status = Status.RESPONDED if complaint.responded_at else Status.ACKNOWLEDGED
     complaint.closed_at, complaint.judgement, complaint.judgement_reason = None, "", ""
-    save_if_unchanged(complaint, expected_version=expected_version,
-                      fields=["status", "closed_at", "judgement", "judgement_reason"])
+    save_if_unchanged(
+        complaint,
+        expected_version=expected_version,
+        fields=["status", "closed_at", "judgement", "judgement_reason"],
+    )
     add_entry(complaint=complaint, kind=EntryKind.REOPENED, author=actor, body=reason.strip())
     audit_change(actor=actor, complaint=complaint, summary=f"Reopened {complaint.reference}")
     return complaint
@@ -140,19 +242,32 @@ def action_complete(*, actor, action: OutstandingAction) -> OutstandingAction:
     action.done_at, action.done_by = timezone.now(), actor
     action.full_clean()
     action.save(update_fields=["done_at", "done_by"])
-    add_entry(complaint=action.complaint, kind=EntryKind.NOTE, author=actor,
-              body=_("Done: %(action)s") % {"action": action.description})
-    audit_change(actor=actor, complaint=action.complaint, summary=f"Action done on {action.complaint.reference}")
+    add_entry(
+        complaint=action.complaint,
+        kind=EntryKind.NOTE,
+        author=actor,
+        body=_("Done: %(action)s") % {"action": action.description},
+    )
+    audit_change(
+        actor=actor, complaint=action.complaint, summary=f"Action done on {action.complaint.reference}"
+    )
     return action
 
 
 @transaction.atomic
 def review_open(*, actor, system, subject: str, owner, due_date) -> PolicyReview:
-    review = PolicyReview(system=system, subject=subject.strip(), owner=owner, due_date=due_date, opened_by=actor)
+    review = PolicyReview(
+        system=system, subject=subject.strip(), owner=owner, due_date=due_date, opened_by=actor
+    )
     review.full_clean()
     review.save()
-    audit_record(action=AuditAction.CREATE, actor=actor, obj=review, library_system_id=system.pk,
-                 summary=f"Policy review opened: {review.subject}")
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        obj=review,
+        library_system_id=system.pk,
+        summary=f"Policy review opened: {review.subject}",
+    )
     return review
 
 
@@ -163,8 +278,13 @@ def review_complete(*, actor, review: PolicyReview, outcome: str) -> PolicyRevie
     review.status, review.outcome, review.completed_at = "done", outcome.strip(), timezone.now()
     review.full_clean()
     review.save(update_fields=["status", "outcome", "completed_at"])
-    audit_record(action=AuditAction.UPDATE, actor=actor, obj=review, library_system_id=review.system_id,
-                 summary=f"Policy review done: {review.subject}")
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=review,
+        library_system_id=review.system_id,
+        summary=f"Policy review done: {review.subject}",
+    )
     return review
 
 
@@ -180,8 +300,15 @@ def complaint_record_satisfaction(*, complaint: Complaint, answer: str) -> Compl
     require(complaint.status == Status.CLOSED, _("This case is not closed."))
     complaint.satisfaction, complaint.satisfaction_at = answer, timezone.now()
     complaint.full_clean()
-    Complaint.objects.filter(pk=complaint.pk).update(satisfaction=answer, satisfaction_at=complaint.satisfaction_at)
+    Complaint.objects.filter(pk=complaint.pk).update(
+        satisfaction=answer, satisfaction_at=complaint.satisfaction_at
+    )
     add_entry(complaint=complaint, kind=EntryKind.FOLLOW_UP, body=complaint.get_satisfaction_display())
-    audit_record(action=AuditAction.UPDATE, obj=complaint, library_system_id=complaint.system_id,
-                 actor_label="patron (follow-up)", summary=f"Follow-up answer on {complaint.reference}")
+    audit_record(
+        action=AuditAction.UPDATE,
+        obj=complaint,
+        library_system_id=complaint.system_id,
+        actor_label="patron (follow-up)",
+        summary=f"Follow-up answer on {complaint.reference}",
+    )
     return complaint

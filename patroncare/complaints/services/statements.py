@@ -13,28 +13,49 @@ from ._common import require
 
 
 def _audit(actor, statement, summary):
-    audit_record(action=AuditAction.UPDATE, actor=actor, obj=statement, library_system_id=statement.system_id,
-                 summary=summary)
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=statement,
+        library_system_id=statement.system_id,
+        summary=summary,
+    )
 
 
 @transaction.atomic
 def statement_draft(*, actor, complaint: Complaint, title: str, body: str) -> PublicStatement:
     require(complaint.warrants_statement, _("Public statements are for serious mistakes that were upheld."))
-    require(not PublicStatement.objects.filter(complaint=complaint).exists(),
-            _("This case already has a statement."))
-    statement = PublicStatement(complaint=complaint, system_id=complaint.system_id, title=title.strip(),
-                                body=body.strip(), drafted_by=actor)
+    require(
+        not PublicStatement.objects.filter(complaint=complaint).exists(),
+        _("This case already has a statement."),
+    )
+    statement = PublicStatement(
+        complaint=complaint,
+        system_id=complaint.system_id,
+        title=title.strip(),
+        body=body.strip(),
+        drafted_by=actor,
+    )
     statement.full_clean()
     statement.save()
-    audit_record(action=AuditAction.CREATE, actor=actor, obj=statement, library_system_id=complaint.system_id,
-                 summary=f"Statement drafted for {complaint.reference}")
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        obj=statement,
+        library_system_id=complaint.system_id,
+        summary=f"Statement drafted for {complaint.reference}",
+    )
     return statement
 
 
 @transaction.atomic
 def statement_approve(*, actor, statement: PublicStatement) -> PublicStatement:
     require(statement.status == StatementStatus.DRAFT, _("Only a draft can be approved."))
-    statement.status, statement.approved_by, statement.approved_at = StatementStatus.APPROVED, actor, timezone.now()
+    statement.status, statement.approved_by, statement.approved_at = (
+        StatementStatus.APPROVED,
+        actor,
+        timezone.now(),
+    )
     statement.full_clean()
     statement.save(update_fields=["status", "approved_by", "approved_at"])
     _audit(actor, statement, "Statement approved by the director")
@@ -53,8 +74,10 @@ def statement_trustee_review(*, actor, statement: PublicStatement) -> PublicStat
 
 @transaction.atomic
 def statement_publish(*, actor, statement: PublicStatement) -> PublicStatement:
-    require(statement.status == StatementStatus.APPROVED and statement.trustee_reviewed_at is not None,
-            _("A statement is published after the director's approval and a trustee's review."))
+    require(
+        statement.status == StatementStatus.APPROVED and statement.trustee_reviewed_at is not None,
+        _("A statement is published after the director's approval and a trustee's review."),
+    )
     statement.status, statement.published_at = StatementStatus.PUBLISHED, timezone.now()
     statement.full_clean()
     statement.save(update_fields=["status", "published_at"])

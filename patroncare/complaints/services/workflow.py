@@ -16,15 +16,25 @@ from ._common import add_entry, audit_change, require
 from .deadlines import deadlines_for, end_of_local_day, rule_for
 from .notify import mail_patron, mail_staff
 
-TRIAGE_FIELDS = ["category", "severity", "owner", "policy_tag", "staff_involved", "kind", "branch",
-                 "acknowledge_due_at", "respond_due_at"]
+TRIAGE_FIELDS = [
+    "category",
+    "severity",
+    "owner",
+    "policy_tag",
+    "staff_involved",
+    "kind",
+    "branch",
+    "acknowledge_due_at",
+    "respond_due_at",
+]
 
 
 def default_owner(*, system, branch, owner_rule: str):
     """The director for critical cases; otherwise a supervisor of the branch (the director when none)."""
     if owner_rule == SeverityRule.OwnerRule.BRANCH_SUPERVISOR:
-        supervisors = User.objects.filter(library_system=system, is_active=True,
-                                          role_assignments__role=Role.SUPERVISOR)
+        supervisors = User.objects.filter(
+            library_system=system, is_active=True, role_assignments__role=Role.SUPERVISOR
+        )
         if branch is not None:
             local = supervisors.filter(role_assignments__branch=branch).order_by("id").first()
             if local is not None:
@@ -36,29 +46,49 @@ def apply_triage(*, complaint: Complaint, severity: str, actor=None, owner=None)
     """Set severity, owner and the stage's clocks on an unsaved or locked case (no save)."""
     start = complaint.review_requested_at if complaint.stage == 2 else complaint.received_at
     rule = rule_for(system=complaint.system, severity=severity)
-    deadlines = deadlines_for(system=complaint.system, branch=complaint.branch, severity=severity, start=start,
-                              stage=complaint.stage)
+    deadlines = deadlines_for(
+        system=complaint.system,
+        branch=complaint.branch,
+        severity=severity,
+        start=start,
+        stage=complaint.stage,
+    )
     complaint.severity = severity
     complaint.acknowledge_due_at = deadlines.acknowledge_due_at
     complaint.respond_due_at = deadlines.respond_due_at
     if owner is not None:
         complaint.owner = owner
     elif complaint.owner_id is None or severity == Severity.CRITICAL:
-        complaint.owner = default_owner(system=complaint.system, branch=complaint.branch,
-                                        owner_rule=rule.owner_rule) or actor
+        complaint.owner = (
+            default_owner(system=complaint.system, branch=complaint.branch, owner_rule=rule.owner_rule)
+            or actor
+        )
 
 
 def notify_critical(complaint: Complaint) -> None:
     """Critical cases reach the director at once."""
     if complaint.severity == Severity.CRITICAL and complaint.system.director_id:
-        mail_staff(user=complaint.system.director, complaint=complaint,
-                   subject_template="complaints/email/critical_subject.txt",
-                   body_template="complaints/email/critical_body.txt")
+        mail_staff(
+            user=complaint.system.director,
+            complaint=complaint,
+            subject_template="complaints/email/critical_subject.txt",
+            body_template="complaints/email/critical_body.txt",
+        )
 
 
 @transaction.atomic
-def complaint_triage(*, actor, complaint: Complaint, expected_version: int, category, severity: str,
-                     owner=None, kind: str, policy_tag: str = "", staff_involved: str | None = None) -> Complaint:
+def complaint_triage(
+    *,
+    actor,
+    complaint: Complaint,
+    expected_version: int,
+    category,
+    severity: str,
+    owner=None,
+    kind: str,
+    policy_tag: str = "",
+    staff_involved: str | None = None,
+) -> Complaint:
     require(complaint.is_open, _("A closed case cannot be triaged; reopen it first."))
     before = {name: getattr(complaint, name) for name in TRIAGE_FIELDS}
     was_critical = complaint.severity == Severity.CRITICAL
@@ -72,9 +102,15 @@ def complaint_triage(*, actor, complaint: Complaint, expected_version: int, cate
     save_if_unchanged(complaint, expected_version=expected_version, fields=TRIAGE_FIELDS)
     changes = changed_fields(complaint, before, TRIAGE_FIELDS)
     if changes:
-        add_entry(complaint=complaint, kind=EntryKind.TRIAGE, author=actor,
-                  body=", ".join(sorted(k for k in changes if k not in {"acknowledge_due_at", "respond_due_at"})))
-        audit_change(actor=actor, complaint=complaint, summary=f"Triaged {complaint.reference}", changes=changes)
+        add_entry(
+            complaint=complaint,
+            kind=EntryKind.TRIAGE,
+            author=actor,
+            body=", ".join(sorted(k for k in changes if k not in {"acknowledge_due_at", "respond_due_at"})),
+        )
+        audit_change(
+            actor=actor, complaint=complaint, summary=f"Triaged {complaint.reference}", changes=changes
+        )
     if complaint.severity == Severity.CRITICAL and not was_critical:
         notify_critical(complaint)
     return complaint
@@ -82,17 +118,29 @@ def complaint_triage(*, actor, complaint: Complaint, expected_version: int, cate
 
 @transaction.atomic
 def complaint_acknowledge(*, actor, complaint: Complaint, expected_version: int, message: str) -> Complaint:
-    require(complaint.status in {Status.NEW, Status.REVIEW_REQUESTED},
-            _("This case has already been acknowledged at this stage."))
+    require(
+        complaint.status in {Status.NEW, Status.REVIEW_REQUESTED},
+        _("This case has already been acknowledged at this stage."),
+    )
     require(bool(complaint.severity), _("Choose a severity before acknowledging: it sets the deadlines."))
     complaint.acknowledged_at = timezone.now()
     complaint.status = Status.ACKNOWLEDGED
     save_if_unchanged(complaint, expected_version=expected_version, fields=["acknowledged_at", "status"])
-    add_entry(complaint=complaint, kind=EntryKind.ACKNOWLEDGED, author=actor, body=message.strip(), for_patron=True,
-              channel=MessageChannel.EMAIL if complaint.patron_email else "")
+    add_entry(
+        complaint=complaint,
+        kind=EntryKind.ACKNOWLEDGED,
+        author=actor,
+        body=message.strip(),
+        for_patron=True,
+        channel=MessageChannel.EMAIL if complaint.patron_email else "",
+    )
     audit_change(actor=actor, complaint=complaint, summary=f"Acknowledged {complaint.reference}")
-    mail_patron(complaint=complaint, subject_template="complaints/email/update_subject.txt",
-                body_template="complaints/email/message_body.txt", context={"message": message.strip()})
+    mail_patron(
+        complaint=complaint,
+        subject_template="complaints/email/update_subject.txt",
+        body_template="complaints/email/message_body.txt",
+        context={"message": message.strip()},
+    )
     return complaint
 
 
@@ -107,49 +155,86 @@ def complaint_add_note(*, actor, complaint: Complaint, body: str):
 def complaint_send_message(*, actor, complaint: Complaint, channel: str, body: str):
     """A message to the patron: sent by e-mail now, or the record of a phone call or letter."""
     if channel == MessageChannel.EMAIL:
-        require(bool(complaint.patron_email), _("The patron gave no e-mail address: record a call or letter."))
-    entry = add_entry(complaint=complaint, kind=EntryKind.MESSAGE, author=actor, body=body.strip(),
-                      for_patron=True, channel=channel)
+        require(
+            bool(complaint.patron_email), _("The patron gave no e-mail address: record a call or letter.")
+        )
+    entry = add_entry(
+        complaint=complaint,
+        kind=EntryKind.MESSAGE,
+        author=actor,
+        body=body.strip(),
+        for_patron=True,
+        channel=channel,
+    )
     audit_change(actor=actor, complaint=complaint, summary=f"Message to the patron of {complaint.reference}")
     if channel == MessageChannel.EMAIL:
-        mail_patron(complaint=complaint, subject_template="complaints/email/update_subject.txt",
-                    body_template="complaints/email/message_body.txt", context={"message": body.strip()})
+        mail_patron(
+            complaint=complaint,
+            subject_template="complaints/email/update_subject.txt",
+            body_template="complaints/email/message_body.txt",
+            context={"message": body.strip()},
+        )
     return entry
 
 
 @transaction.atomic
-def complaint_extend(*, actor, complaint: Complaint, expected_version: int, new_date, reason: str) -> Complaint:
+def complaint_extend(
+    *, actor, complaint: Complaint, expected_version: int, new_date, reason: str
+) -> Complaint:
     """Extend the response deadline: only with a reason and a new date, both told to the patron."""
-    require(complaint.is_open and complaint.responded_at is None,
-            _("Only the deadline of a response not yet sent can be extended."))
+    require(
+        complaint.is_open and complaint.responded_at is None,
+        _("Only the deadline of a response not yet sent can be extended."),
+    )
     new_due = end_of_local_day(system=complaint.system, day=new_date)
-    require(complaint.respond_due_at is None or new_due > complaint.respond_due_at,
-            _("The new date must be after the current deadline."))
+    require(
+        complaint.respond_due_at is None or new_due > complaint.respond_due_at,
+        _("The new date must be after the current deadline."),
+    )
     require(bool(reason.strip()), _("Give the reason for the extension: the patron is told."))
     before = {"respond_due_at": complaint.respond_due_at}
     complaint.respond_due_at = new_due
     save_if_unchanged(complaint, expected_version=expected_version, fields=["respond_due_at"])
-    add_entry(complaint=complaint, kind=EntryKind.EXTENSION, author=actor, body=reason.strip(), for_patron=True)
-    audit_change(actor=actor, complaint=complaint, summary=f"Extended {complaint.reference}",
-                 changes=changed_fields(complaint, before, ["respond_due_at"]))
-    mail_patron(complaint=complaint, subject_template="complaints/email/update_subject.txt",
-                body_template="complaints/email/extension_body.txt",
-                context={"reason": reason.strip(), "new_date": new_date})
+    add_entry(
+        complaint=complaint, kind=EntryKind.EXTENSION, author=actor, body=reason.strip(), for_patron=True
+    )
+    audit_change(
+        actor=actor,
+        complaint=complaint,
+        summary=f"Extended {complaint.reference}",
+        changes=changed_fields(complaint, before, ["respond_due_at"]),
+    )
+    mail_patron(
+        complaint=complaint,
+        subject_template="complaints/email/update_subject.txt",
+        body_template="complaints/email/extension_body.txt",
+        context={"reason": reason.strip(), "new_date": new_date},
+    )
     return complaint
 
 
 @transaction.atomic
 def complaint_reassign(*, actor, complaint: Complaint, expected_version: int, owner) -> Complaint:
-    require(owner.library_system_id == complaint.system_id and owner.is_active,
-            _("Choose an active member of staff of this library system."))
+    require(
+        owner.library_system_id == complaint.system_id and owner.is_active,
+        _("Choose an active member of staff of this library system."),
+    )
     before = {"owner": complaint.owner}
     complaint.owner = owner
     save_if_unchanged(complaint, expected_version=expected_version, fields=["owner"])
     add_entry(complaint=complaint, kind=EntryKind.REASSIGNED, author=actor, body=owner.full_name)
-    audit_change(actor=actor, complaint=complaint, summary=f"Reassigned {complaint.reference}",
-                 changes=changed_fields(complaint, before, ["owner"]))
-    mail_staff(user=owner, complaint=complaint, subject_template="complaints/email/assigned_subject.txt",
-               body_template="complaints/email/assigned_body.txt")
+    audit_change(
+        actor=actor,
+        complaint=complaint,
+        summary=f"Reassigned {complaint.reference}",
+        changes=changed_fields(complaint, before, ["owner"]),
+    )
+    mail_staff(
+        user=owner,
+        complaint=complaint,
+        subject_template="complaints/email/assigned_subject.txt",
+        body_template="complaints/email/assigned_body.txt",
+    )
     return complaint
 
 
@@ -158,6 +243,12 @@ def complaint_link(*, actor, complaint: Complaint, other: Complaint) -> None:
     if other.pk == complaint.pk or other.system_id != complaint.system_id:
         raise ValidationError(_("Choose another case of this library system."))
     complaint.linked.add(other)
-    add_entry(complaint=complaint, kind=EntryKind.NOTE, author=actor, body=_("Linked to %(ref)s") % {
-        "ref": other.reference})
-    audit_change(actor=actor, complaint=complaint, summary=f"Linked {complaint.reference} to {other.reference}")
+    add_entry(
+        complaint=complaint,
+        kind=EntryKind.NOTE,
+        author=actor,
+        body=_("Linked to %(ref)s") % {"ref": other.reference},
+    )
+    audit_change(
+        actor=actor, complaint=complaint, summary=f"Linked {complaint.reference} to {other.reference}"
+    )

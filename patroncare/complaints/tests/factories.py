@@ -37,16 +37,26 @@ class ComplaintFactory(factory.django.DjangoModelFactory):
 
 def record(*, actor, branch, severity="moderate", **kwargs):
     """A case made through the service, as staff record it."""
-    values = {"channel": Channel.DESK, "narrative": "The patron was charged a fine for a book returned on time.",
-              "patron_name": "Lena Morales", "patron_email": "lena.morales@example.net", "patron_language": "es"}
+    values = {
+        "channel": Channel.DESK,
+        "narrative": "The patron was charged a fine for a book returned on time.",
+        "patron_name": "Lena Morales",
+        "patron_email": "lena.morales@example.net",
+        "patron_language": "es",
+    }
     values.update(kwargs)
     complaint, secret = services.complaint_record(actor=actor, branch=branch, severity=severity, **values)
     return complaint, secret
 
 
 def submit(*, system, branch=None, token=None, **kwargs):
-    values = {"kind": "complaint", "narrative": "Me acusaron de robar un libro que había devuelto.",
-              "patron_email": "ana@example.net", "patron_language": "es"}
+    values = {
+        "kind": "complaint",
+        "narrative": "Me acusaron de robar un libro que había devuelto.",
+        "patron_email": "ana@example.net",
+        "patron_language": "es",
+    }
     values.update(kwargs)
-    return services.complaint_submit_public(system=system, branch=branch, submission_token=token or uuid.uuid4(),
-                                            **values)
+    return services.complaint_submit_public(
+        system=system, branch=branch, submission_token=token or uuid.uuid4(), **values
+    )

@@ -24,7 +24,7 @@ def _cases(n, **kwargs):
 
 def test_pattern_found_at_the_threshold_within_the_window(world, fines):
     found = _cases(3, branch=world.branch, category=fines)
-    pattern, = selectors.patterns_for(user=world.users["supervisor"])
+    (pattern,) = selectors.patterns_for(user=world.users["supervisor"])
     assert (pattern.branch_name, pattern.count) == ("Millbrook Branch", 3)
     assert set(pattern.case_ids) == {c.pk for c in found}
 
@@ -102,8 +102,9 @@ def test_search_matches_words_on_this_database(world):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
 def test_postgres_search_understands_word_forms(world):
     hit = ComplaintFactory(branch=world.branch, narrative="Staff were mocking people waiting in line.")
-    found = list(selectors.complaint_list_visible_to(user=world.users["supervisor"],
-                                                     filters={"q": "staff -heating"}))
+    found = list(
+        selectors.complaint_list_visible_to(user=world.users["supervisor"], filters={"q": "staff -heating"})
+    )
     assert found == [hit]
 
 

@@ -41,16 +41,21 @@ def end_of(day: date, zone=CHICAGO) -> datetime:
     return datetime(day.year, day.month, day.day, 23, 59, 59, 999999, tzinfo=zone)
 
 
-# --- Deadline arithmetic -------------------------------------------------------------------------------------
+# --- Deadline arithmetic ---------------------------------------------------------------------------
+
 
 def test_default_deadlines_count_working_days_and_skip_the_weekend(world):
-    d = deadlines_for(system=world.system, branch=world.branch, severity="moderate", start=MONDAY_NOON, stage=1)
+    d = deadlines_for(
+        system=world.system, branch=world.branch, severity="moderate", start=MONDAY_NOON, stage=1
+    )
     assert d.acknowledge_due_at == end_of(date(2026, 11, 30))  # 5 working days: Tue..Fri, Mon
     assert d.respond_due_at == end_of(date(2026, 12, 7))  # 10 working days
 
 
 def test_review_stage_uses_five_and_twenty_working_days(world):
-    d = deadlines_for(system=world.system, branch=world.branch, severity="moderate", start=MONDAY_NOON, stage=2)
+    d = deadlines_for(
+        system=world.system, branch=world.branch, severity="moderate", start=MONDAY_NOON, stage=2
+    )
     assert d.acknowledge_due_at == end_of(date(2026, 11, 30))
     assert d.respond_due_at == end_of(date(2026, 12, 21))
 
@@ -58,16 +63,21 @@ def test_review_stage_uses_five_and_twenty_working_days(world):
 def test_holidays_push_the_deadline(world):
     HolidayFactory(system=world.system, date=date(2026, 11, 26), name="Thanksgiving Day")
     HolidayFactory(system=world.system, date=date(2026, 11, 27), name="Day after Thanksgiving")
-    d = deadlines_for(system=world.system, branch=world.branch, severity="moderate", start=MONDAY_NOON, stage=1)
+    d = deadlines_for(
+        system=world.system, branch=world.branch, severity="moderate", start=MONDAY_NOON, stage=1
+    )
     assert d.acknowledge_due_at == end_of(date(2026, 12, 2))
 
 
 def test_a_deadline_falling_on_a_branch_closure_moves_past_it(world):
     ClosureFactory(branch=world.branch, start_date=date(2026, 11, 30), end_date=date(2026, 12, 1))
-    d = deadlines_for(system=world.system, branch=world.branch, severity="moderate", start=MONDAY_NOON, stage=1)
+    d = deadlines_for(
+        system=world.system, branch=world.branch, severity="moderate", start=MONDAY_NOON, stage=1
+    )
     assert d.acknowledge_due_at == end_of(date(2026, 12, 2))
-    other = deadlines_for(system=world.system, branch=world.other_branch, severity="moderate", start=MONDAY_NOON,
-                          stage=1)
+    other = deadlines_for(
+        system=world.system, branch=world.other_branch, severity="moderate", start=MONDAY_NOON, stage=1
+    )
     assert other.acknowledge_due_at == end_of(date(2026, 11, 30))
 
 
@@ -79,17 +89,29 @@ def test_receipt_late_on_friday_night_utc_counts_in_the_library_time_zone(world)
 
 
 def test_a_system_can_configure_its_own_deadlines(world):
-    SeverityRule.objects.create(system=world.system, severity="minor", acknowledge_days=2, respond_days=3,
-                                review_acknowledge_days=2, review_respond_days=4, owner_rule="branch_supervisor")
+    SeverityRule.objects.create(
+        system=world.system,
+        severity="minor",
+        acknowledge_days=2,
+        respond_days=3,
+        review_acknowledge_days=2,
+        review_respond_days=4,
+        owner_rule="branch_supervisor",
+    )
     d = deadlines_for(system=world.system, branch=world.branch, severity="minor", start=MONDAY_NOON, stage=1)
-    assert (d.acknowledge_due_at, d.respond_due_at) == (end_of(date(2026, 11, 25)), end_of(date(2026, 11, 26)))
+    assert (d.acknowledge_due_at, d.respond_due_at) == (
+        end_of(date(2026, 11, 25)),
+        end_of(date(2026, 11, 26)),
+    )
 
 
-# --- Intake --------------------------------------------------------------------------------------------------
+# --- Intake ----------------------------------------------------------------------------------------
+
 
 def test_staff_record_sets_owner_deadlines_and_a_hashed_secret(world):
-    complaint, secret = record(actor=world.users["frontline"], branch=world.branch, severity="moderate",
-                               received_at=MONDAY_NOON)
+    complaint, secret = record(
+        actor=world.users["frontline"], branch=world.branch, severity="moderate", received_at=MONDAY_NOON
+    )
     assert complaint.owner == world.users["supervisor"]
     assert complaint.acknowledge_due_at == end_of(date(2026, 11, 30))
     assert complaint.respond_due_at == end_of(date(2026, 12, 7))
@@ -99,7 +121,9 @@ def test_staff_record_sets_owner_deadlines_and_a_hashed_secret(world):
 
 
 def test_critical_case_is_owned_by_the_director_and_mails_them(world, commit):
-    director = UserFactory(library_system=world.system, roles=[(Role.SUPERVISOR, None)], email="dir@example.org")
+    director = UserFactory(
+        library_system=world.system, roles=[(Role.SUPERVISOR, None)], email="dir@example.org"
+    )
     world.system.director = director
     world.system.save()
     mail.outbox.clear()
@@ -138,7 +162,8 @@ def test_anonymous_case_keeps_no_contact_even_if_typed(world):
     assert (complaint.patron_name, complaint.patron_email) == ("", "")
 
 
-# --- Workflow -------------------------------------------------------------------------------------------------
+# --- Workflow --------------------------------------------------------------------------------------
+
 
 def _triaged(world, **kwargs):
     complaint, _ = record(actor=world.users["frontline"], branch=world.branch, **kwargs)
@@ -149,11 +174,25 @@ def test_second_save_of_a_stale_triage_is_refused_and_nothing_changes(world):
     complaint = _triaged(world)
     category = Category.objects.filter(system=world.system).first()
     first, second = Complaint.objects.get(pk=complaint.pk), Complaint.objects.get(pk=complaint.pk)
-    services.complaint_triage(actor=world.users["supervisor"], complaint=first, expected_version=1,
-                              category=category, severity="serious", kind="complaint", policy_tag="fines")
+    services.complaint_triage(
+        actor=world.users["supervisor"],
+        complaint=first,
+        expected_version=1,
+        category=category,
+        severity="serious",
+        kind="complaint",
+        policy_tag="fines",
+    )
     with pytest.raises(StaleEditError):
-        services.complaint_triage(actor=world.users["administrator"], complaint=second, expected_version=1,
-                                  category=category, severity="minor", kind="complaint", policy_tag="other")
+        services.complaint_triage(
+            actor=world.users["administrator"],
+            complaint=second,
+            expected_version=1,
+            category=category,
+            severity="minor",
+            kind="complaint",
+            policy_tag="other",
+        )
     complaint.refresh_from_db()
     assert (complaint.severity, complaint.policy_tag, complaint.version) == ("serious", "fines", 2)
 
@@ -162,8 +201,12 @@ def test_acknowledge_marks_the_case_and_tells_the_patron(world, commit):
     complaint = _triaged(world)
     mail.outbox.clear()
     with commit():
-        services.complaint_acknowledge(actor=world.users["supervisor"], complaint=complaint, expected_version=1,
-                                       message="Gracias por contarnos esto.")
+        services.complaint_acknowledge(
+            actor=world.users["supervisor"],
+            complaint=complaint,
+            expected_version=1,
+            message="Gracias por contarnos esto.",
+        )
     complaint.refresh_from_db()
     assert complaint.status == Status.ACKNOWLEDGED and complaint.acknowledged_at is not None
     assert "Gracias por contarnos esto." in mail.outbox[0].body
@@ -172,23 +215,43 @@ def test_acknowledge_marks_the_case_and_tells_the_patron(world, commit):
 def test_extension_needs_a_later_date_and_tells_the_patron(world, commit):
     complaint = _triaged(world, received_at=MONDAY_NOON)
     with pytest.raises(ValidationError):
-        services.complaint_extend(actor=world.users["supervisor"], complaint=complaint, expected_version=1,
-                                  new_date=date(2026, 12, 1), reason="Waiting for the branch report")
+        services.complaint_extend(
+            actor=world.users["supervisor"],
+            complaint=complaint,
+            expected_version=1,
+            new_date=date(2026, 12, 1),
+            reason="Waiting for the branch report",
+        )
     mail.outbox.clear()
     with commit():
-        services.complaint_extend(actor=world.users["supervisor"], complaint=complaint, expected_version=1,
-                                  new_date=date(2026, 12, 14), reason="Waiting for the branch report")
+        services.complaint_extend(
+            actor=world.users["supervisor"],
+            complaint=complaint,
+            expected_version=1,
+            new_date=date(2026, 12, 14),
+            reason="Waiting for the branch report",
+        )
     complaint.refresh_from_db()
     assert complaint.respond_due_at == end_of(date(2026, 12, 14))
     assert "Waiting for the branch report" in mail.outbox[0].body
-    assert CaseEntry.objects.filter(complaint=complaint, kind=EntryKind.EXTENSION, for_patron=True).count() == 1
+    assert (
+        CaseEntry.objects.filter(complaint=complaint, kind=EntryKind.EXTENSION, for_patron=True).count() == 1
+    )
 
 
 def _respond(world, complaint, **overrides):
-    values = dict(actor=world.users["supervisor"], complaint=complaint, expected_version=complaint.version,
-                  outcome="upheld", reasons="The fine was charged in error.", remedies=["apology", "fee_waived"],
-                  remedy_detail="We removed the fine.", outstanding=["Check the returns scanner at Millbrook"],
-                  review_info="Ask for a review from the status page.", channel="email")
+    values = dict(
+        actor=world.users["supervisor"],
+        complaint=complaint,
+        expected_version=complaint.version,
+        outcome="upheld",
+        reasons="The fine was charged in error.",
+        remedies=["apology", "fee_waived"],
+        remedy_detail="We removed the fine.",
+        outstanding=["Check the returns scanner at Millbrook"],
+        review_info="Ask for a review from the status page.",
+        channel="email",
+    )
     values.update(overrides)
     return services.complaint_respond(**values)
 
@@ -220,25 +283,52 @@ def test_closing_requires_a_judgement_reason_and_systemic_opens_a_review(world):
     _respond(world, complaint)
     complaint.refresh_from_db()
     with pytest.raises(ValidationError):
-        services.complaint_close(actor=world.users["supervisor"], complaint=complaint,
-                                 expected_version=complaint.version, judgement="systemic", reason="")
+        services.complaint_close(
+            actor=world.users["supervisor"],
+            complaint=complaint,
+            expected_version=complaint.version,
+            judgement="systemic",
+            reason="",
+        )
     services.complaint_close(
-        actor=world.users["supervisor"], complaint=complaint, expected_version=complaint.version,
-        judgement="systemic", reason="The scanner misses returns every week.",
-        new_review={"subject": "Returns check-in procedure", "owner": world.users["supervisor"],
-                    "due_date": date(2027, 1, 15)})
+        actor=world.users["supervisor"],
+        complaint=complaint,
+        expected_version=complaint.version,
+        judgement="systemic",
+        reason="The scanner misses returns every week.",
+        new_review={
+            "subject": "Returns check-in procedure",
+            "owner": world.users["supervisor"],
+            "due_date": date(2027, 1, 15),
+        },
+    )
     complaint.refresh_from_db()
     review = PolicyReview.objects.get()
-    assert (complaint.status, complaint.review, review.subject) == (Status.CLOSED, review, "Returns check-in procedure")
+    assert (complaint.status, complaint.review, review.subject) == (
+        Status.CLOSED,
+        review,
+        "Returns check-in procedure",
+    )
 
 
 def test_closing_before_a_response_is_only_for_first_contact(world):
     complaint = _triaged(world)
     with pytest.raises(ValidationError):
-        services.complaint_close(actor=world.users["frontline"], complaint=complaint, expected_version=1,
-                                 judgement="one_off", reason="Explained at the desk")
-    services.complaint_close(actor=world.users["frontline"], complaint=complaint, expected_version=1,
-                             judgement="one_off", reason="Explained at the desk", outcome="first_contact")
+        services.complaint_close(
+            actor=world.users["frontline"],
+            complaint=complaint,
+            expected_version=1,
+            judgement="one_off",
+            reason="Explained at the desk",
+        )
+    services.complaint_close(
+        actor=world.users["frontline"],
+        complaint=complaint,
+        expected_version=1,
+        judgement="one_off",
+        reason="Explained at the desk",
+        outcome="first_contact",
+    )
     complaint.refresh_from_db()
     assert (complaint.status, complaint.outcome) == (Status.CLOSED, "first_contact")
 
@@ -250,12 +340,19 @@ def test_patron_review_request_starts_stage_two_with_its_own_clocks(world):
     complaint = _triaged(world)
     _respond(world, complaint)
     complaint.refresh_from_db()
-    services.complaint_request_review(complaint=complaint, reason="The apology did not address the accusation.")
+    services.complaint_request_review(
+        complaint=complaint, reason="The apology did not address the accusation."
+    )
     complaint.refresh_from_db()
     assert (complaint.stage, complaint.status, complaint.owner) == (2, Status.REVIEW_REQUESTED, director)
     assert complaint.responded_at is None
-    expected = deadlines_for(system=world.system, branch=world.branch, severity="moderate",
-                             start=complaint.review_requested_at, stage=2)
+    expected = deadlines_for(
+        system=world.system,
+        branch=world.branch,
+        severity="moderate",
+        start=complaint.review_requested_at,
+        stage=2,
+    )
     assert complaint.respond_due_at == expected.respond_due_at
     with pytest.raises(ValidationError):
         services.complaint_request_review(complaint=complaint, reason="Again")
@@ -263,19 +360,35 @@ def test_patron_review_request_starts_stage_two_with_its_own_clocks(world):
 
 def test_reopen_then_close_again(world):
     complaint = _triaged(world)
-    services.complaint_close(actor=world.users["supervisor"], complaint=complaint, expected_version=1,
-                             judgement="one_off", reason="Sorted", outcome="first_contact")
+    services.complaint_close(
+        actor=world.users["supervisor"],
+        complaint=complaint,
+        expected_version=1,
+        judgement="one_off",
+        reason="Sorted",
+        outcome="first_contact",
+    )
     complaint.refresh_from_db()
-    services.complaint_reopen(actor=world.users["supervisor"], complaint=complaint,
-                              expected_version=complaint.version, reason="The patron called back")
+    services.complaint_reopen(
+        actor=world.users["supervisor"],
+        complaint=complaint,
+        expected_version=complaint.version,
+        reason="The patron called back",
+    )
     complaint.refresh_from_db()
     assert complaint.is_open and complaint.judgement == ""
 
 
 def test_satisfaction_answer_lands_in_the_case(world):
     complaint = _triaged(world)
-    services.complaint_close(actor=world.users["supervisor"], complaint=complaint, expected_version=1,
-                             judgement="one_off", reason="Sorted", outcome="first_contact")
+    services.complaint_close(
+        actor=world.users["supervisor"],
+        complaint=complaint,
+        expected_version=1,
+        judgement="one_off",
+        reason="Sorted",
+        outcome="first_contact",
+    )
     complaint.refresh_from_db()
     services.complaint_record_satisfaction(complaint=complaint, answer="satisfied")
     complaint.refresh_from_db()
@@ -288,8 +401,12 @@ def test_statement_is_published_only_after_director_and_trustee(world):
     complaint = _triaged(world, severity="serious")
     _respond(world, complaint)
     complaint.refresh_from_db()
-    statement = services.statement_draft(actor=world.users["supervisor"], complaint=complaint,
-                                         title="A wrongful accusation at Millbrook", body="We were wrong.")
+    statement = services.statement_draft(
+        actor=world.users["supervisor"],
+        complaint=complaint,
+        title="A wrongful accusation at Millbrook",
+        body="We were wrong.",
+    )
     with pytest.raises(ValidationError):
         services.statement_publish(actor=director, statement=statement)
     services.statement_approve(actor=director, statement=statement)
@@ -311,7 +428,9 @@ def test_statement_needs_a_serious_upheld_case(world):
 
 def test_every_change_is_audited(world):
     complaint = _triaged(world)
-    services.complaint_add_note(actor=world.users["supervisor"], complaint=complaint, body="Called the branch.")
+    services.complaint_add_note(
+        actor=world.users["supervisor"], complaint=complaint, body="Called the branch."
+    )
     actions = list(AuditEvent.objects.filter(object_id=str(complaint.pk)).values_list("action", flat=True))
     assert sorted(actions) == ["create", "update"]
 

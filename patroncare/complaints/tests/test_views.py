@@ -14,18 +14,40 @@ from patroncare.conftest import ROLE_KEYS
 
 from .factories import ComplaintFactory, record
 
-CASE_LIST = {"frontline": 200, "supervisor": 200, "administrator": 200, "security": 403, "trainer": 403,
-             "trustee": 403, "other_branch_supervisor": 200, "other_system_admin": 200, "anonymous": 302}
+CASE_LIST = {
+    "frontline": 200,
+    "supervisor": 200,
+    "administrator": 200,
+    "security": 403,
+    "trainer": 403,
+    "trustee": 403,
+    "other_branch_supervisor": 200,
+    "other_system_admin": 200,
+    "anonymous": 302,
+}
 CASE_RECORD = {**CASE_LIST, "other_branch_supervisor": 404, "other_system_admin": 404}
-OVERSIGHT = {"frontline": 403, "supervisor": 200, "administrator": 200, "security": 403, "trainer": 403,
-             "trustee": 403, "other_branch_supervisor": 200, "other_system_admin": 200, "anonymous": 302}
+OVERSIGHT = {
+    "frontline": 403,
+    "supervisor": 200,
+    "administrator": 200,
+    "security": 403,
+    "trainer": 403,
+    "trustee": 403,
+    "other_branch_supervisor": 200,
+    "other_system_admin": 200,
+    "anonymous": 302,
+}
 PUBLIC = {key: 200 for key in ROLE_KEYS} | {"anonymous": 200}
 
 
 @pytest.fixture
 def case(world):
-    complaint, _secret = record(actor=world.users["supervisor"], branch=world.branch, severity="moderate",
-                                narrative="Staff laughed at how the patron pronounced the title.")
+    complaint, _secret = record(
+        actor=world.users["supervisor"],
+        branch=world.branch,
+        severity="moderate",
+        narrative="Staff laughed at how the patron pronounced the title.",
+    )
     Complaint.objects.filter(pk=complaint.pk).update(staff_involved="Evening desk assistant")
     complaint.refresh_from_db()
     return complaint
@@ -45,7 +67,9 @@ def test_create_role_matrix(world, role_matrix):
 
 
 def test_case_file_role_matrix(world, case, role_matrix):
-    role_matrix(reverse("complaints:detail", args=[case.pk]), CASE_RECORD, hidden_text="lena.morales@example.net")
+    role_matrix(
+        reverse("complaints:detail", args=[case.pk]), CASE_RECORD, hidden_text="lena.morales@example.net"
+    )
 
 
 @pytest.mark.parametrize("name", ["patterns", "reviews", "statements"])
@@ -65,28 +89,48 @@ def test_export_role_matrix(world, case, role_matrix):
 
 
 def test_review_and_statement_pages_are_404_for_another_system(world, case, role_matrix):
-    review = services.review_open(actor=world.users["supervisor"], system=world.system, subject="Fines policy",
-                                  owner=world.users["supervisor"], due_date=timezone.localdate())
-    role_matrix(reverse("complaints:review_detail", args=[review.pk]), dict(OVERSIGHT, other_system_admin=404),
-                hidden_text="Fines policy")
+    review = services.review_open(
+        actor=world.users["supervisor"],
+        system=world.system,
+        subject="Fines policy",
+        owner=world.users["supervisor"],
+        due_date=timezone.localdate(),
+    )
+    role_matrix(
+        reverse("complaints:review_detail", args=[review.pk]),
+        dict(OVERSIGHT, other_system_admin=404),
+        hidden_text="Fines policy",
+    )
     Complaint.objects.filter(pk=case.pk).update(severity="serious", outcome="upheld")
     case.refresh_from_db()
-    statement = services.statement_draft(actor=world.users["supervisor"], complaint=case, title="Our apology",
-                                         body="We were wrong.")
-    role_matrix(reverse("complaints:statement_detail", args=[statement.pk]),
-                dict(OVERSIGHT, trustee=200, other_system_admin=404), hidden_text="Our apology")
+    statement = services.statement_draft(
+        actor=world.users["supervisor"], complaint=case, title="Our apology", body="We were wrong."
+    )
+    role_matrix(
+        reverse("complaints:statement_detail", args=[statement.pk]),
+        dict(OVERSIGHT, trustee=200, other_system_admin=404),
+        hidden_text="Our apology",
+    )
 
 
-@pytest.mark.parametrize("url_name", ["complaints_public:feedback", "complaints_public:status", "notices:list"])
+@pytest.mark.parametrize(
+    "url_name", ["complaints_public:feedback", "complaints_public:status", "notices:list"]
+)
 def test_public_pages_need_no_account(world, role_matrix, url_name):
     role_matrix(reverse(url_name), PUBLIC)
 
 
 def test_patron_identity_only_for_those_handling_the_case(world, case, signed_in, client):
-    body = signed_in(world.users["frontline"]).get(reverse("complaints:detail", args=[case.pk])).content.decode()
+    body = (
+        signed_in(world.users["frontline"]).get(reverse("complaints:detail", args=[case.pk])).content.decode()
+    )
     assert "lena.morales@example.net" not in body and "Evening desk assistant" not in body
     client.logout()
-    body = signed_in(world.users["supervisor"]).get(reverse("complaints:detail", args=[case.pk])).content.decode()
+    body = (
+        signed_in(world.users["supervisor"])
+        .get(reverse("complaints:detail", args=[case.pk]))
+        .content.decode()
+    )
     assert "lena.morales@example.net" in body and "Evening desk assistant" in body
 
 
@@ -108,24 +152,42 @@ def test_denied_post_changes_nothing(world, case, signed_in):
 def test_post_from_another_branch_or_system_is_404_and_changes_nothing(world, case, signed_in, client):
     for key in ("other_branch_supervisor", "other_system_admin"):
         client.logout()
-        response = signed_in(world.users[key]).post(reverse("complaints:note", args=[case.pk]), {"body": "Hello"})
+        response = signed_in(world.users[key]).post(
+            reverse("complaints:note", args=[case.pk]), {"body": "Hello"}
+        )
         assert response.status_code == 404
     assert not CaseEntry.objects.filter(complaint=case, kind="note").exists()
 
 
 def test_desk_form_records_a_complaint_and_shows_the_secret_once(world, signed_in):
-    data = {"narrative": "Charged twice for printing.", "channel": "desk", "branch": world.branch.pk,
-            "kind": "complaint", "severity": "", "patron_language": "en"}
+    data = {
+        "narrative": "Charged twice for printing.",
+        "channel": "desk",
+        "branch": world.branch.pk,
+        "kind": "complaint",
+        "severity": "",
+        "patron_language": "en",
+    }
     response = signed_in(world.users["frontline"]).post(reverse("complaints:create"), data, follow=True)
     complaint = Complaint.objects.get()
     assert response.status_code == 200
-    assert complaint.recorded_by == world.users["frontline"] and complaint.narrative == "Charged twice for printing."
+    assert (
+        complaint.recorded_by == world.users["frontline"]
+        and complaint.narrative == "Charged twice for printing."
+    )
     assert f"reference {complaint.reference}" in response.content.decode()
 
 
 def test_desk_form_bad_input_keeps_what_was_typed(world, signed_in):
-    data = {"narrative": "x" * 5001, "channel": "desk", "branch": world.branch.pk, "kind": "complaint",
-            "patron_email": "not-an-address", "patron_name": "Ruth Ames", "patron_language": "en"}
+    data = {
+        "narrative": "x" * 5001,
+        "channel": "desk",
+        "branch": world.branch.pk,
+        "kind": "complaint",
+        "patron_email": "not-an-address",
+        "patron_name": "Ruth Ames",
+        "patron_language": "en",
+    }
     response = signed_in(world.users["frontline"]).post(reverse("complaints:create"), data)
     assert response.status_code == 400
     assert Complaint.objects.count() == 0
@@ -133,8 +195,13 @@ def test_desk_form_bad_input_keeps_what_was_typed(world, signed_in):
 
 
 def test_desk_form_refuses_a_branch_outside_the_users_scope(world, signed_in):
-    data = {"narrative": "Rude reply.", "channel": "desk", "branch": world.other_branch.pk, "kind": "complaint",
-            "patron_language": "en"}
+    data = {
+        "narrative": "Rude reply.",
+        "channel": "desk",
+        "branch": world.other_branch.pk,
+        "kind": "complaint",
+        "patron_language": "en",
+    }
     assert signed_in(world.users["frontline"]).post(reverse("complaints:create"), data).status_code == 400
     assert Complaint.objects.count() == 0
 
@@ -142,8 +209,13 @@ def test_desk_form_refuses_a_branch_outside_the_users_scope(world, signed_in):
 def test_stale_triage_in_the_page_is_refused_with_an_explanation(world, case, signed_in):
     category = Category.objects.filter(system=world.system).first()
     client = signed_in(world.users["supervisor"])
-    data = {"version": 1, "kind": "complaint", "category": category.pk, "severity": "serious",
-            "policy_tag": "fines"}
+    data = {
+        "version": 1,
+        "kind": "complaint",
+        "category": category.pk,
+        "severity": "serious",
+        "policy_tag": "fines",
+    }
     assert client.post(reverse("complaints:triage", args=[case.pk]), data).status_code == 302
     data.update(severity="minor", policy_tag="my other words")
     response = client.post(reverse("complaints:triage", args=[case.pk]), data)
@@ -155,8 +227,16 @@ def test_stale_triage_in_the_page_is_refused_with_an_explanation(world, case, si
 
 
 def test_response_without_review_info_is_refused(world, case, signed_in):
-    data = {"version": case.version, "outcome": "upheld", "reasons": "We got it wrong.", "remedies": ["apology"],
-            "remedy_detail": "Apologised.", "nothing_outstanding": "on", "review_info": "", "channel": "email"}
+    data = {
+        "version": case.version,
+        "outcome": "upheld",
+        "reasons": "We got it wrong.",
+        "remedies": ["apology"],
+        "remedy_detail": "Apologised.",
+        "nothing_outstanding": "on",
+        "review_info": "",
+        "channel": "email",
+    }
     response = signed_in(world.users["supervisor"]).post(reverse("complaints:respond", args=[case.pk]), data)
     assert response.status_code == 400
     assert not case.responses.exists()
@@ -177,16 +257,27 @@ def test_list_makes_a_constant_number_of_queries(world, signed_in, django_assert
 def test_list_filters_by_overdue(world, signed_in):
     past = timezone.now() - timedelta(days=1)
     late = ComplaintFactory(branch=world.branch, acknowledge_due_at=past, reference="LATE-0001")
-    ComplaintFactory(branch=world.branch, acknowledge_due_at=timezone.now() + timedelta(days=3),
-                     reference="SOON-0001")
-    body = signed_in(world.users["supervisor"]).get(reverse("complaints:list"), {"overdue": "on"}).content.decode()
+    ComplaintFactory(
+        branch=world.branch, acknowledge_due_at=timezone.now() + timedelta(days=3), reference="SOON-0001"
+    )
+    body = (
+        signed_in(world.users["supervisor"])
+        .get(reverse("complaints:list"), {"overdue": "on"})
+        .content.decode()
+    )
     assert late.reference in body and "SOON-0001" not in body
 
 
 def test_search_finds_words_in_the_narrative(world, signed_in):
-    ComplaintFactory(branch=world.branch, reference="FIND-0001", narrative="The printer jammed and ate my money.")
+    ComplaintFactory(
+        branch=world.branch, reference="FIND-0001", narrative="The printer jammed and ate my money."
+    )
     ComplaintFactory(branch=world.branch, reference="MISS-0001", narrative="The restroom was closed all day.")
-    body = signed_in(world.users["supervisor"]).get(reverse("complaints:list"), {"q": "printer"}).content.decode()
+    body = (
+        signed_in(world.users["supervisor"])
+        .get(reverse("complaints:list"), {"q": "printer"})
+        .content.decode()
+    )
     assert "FIND-0001" in body and "MISS-0001" not in body
 
 
@@ -197,13 +288,23 @@ def test_export_leaves_out_patron_identity_and_is_audited(world, case, signed_in
     assert AuditEvent.objects.filter(action="export", actor=world.users["supervisor"]).count() == 1
 
 
-# --- Public pages ----------------------------------------------------------------------------------------------
+# --- Public pages ----------------------------------------------------------------------------------
+
 
 def _feedback_data(**overrides):
     started = signing.dumps((timezone.now() - timedelta(seconds=30)).timestamp(), salt=FORM_STAMP_SALT)
-    data = {"kind": "complaint", "branch": "", "narrative": "The guard followed me around the stacks.",
-            "desired_outcome": "", "patron_name": "", "patron_email": "ana@example.net", "patron_phone": "",
-            "website": "", "started": started, "token": str(uuid.uuid4())}
+    data = {
+        "kind": "complaint",
+        "branch": "",
+        "narrative": "The guard followed me around the stacks.",
+        "desired_outcome": "",
+        "patron_name": "",
+        "patron_email": "ana@example.net",
+        "patron_phone": "",
+        "website": "",
+        "started": started,
+        "token": str(uuid.uuid4()),
+    }
     data.update(overrides)
     return data
 
@@ -215,11 +316,15 @@ def test_public_form_creates_one_case_even_when_sent_twice(world, client):
     assert Complaint.objects.count() == 1
     complaint = Complaint.objects.get()
     assert complaint.reference in first.content.decode()
-    assert "It was not sent twice" in second.content.decode() or complaint.reference in second.content.decode()
+    assert (
+        "It was not sent twice" in second.content.decode() or complaint.reference in second.content.decode()
+    )
 
 
 def test_public_form_honeypot_saves_nothing(world, client):
-    response = client.post(reverse("complaints_public:feedback"), _feedback_data(website="http://spam.example"))
+    response = client.post(
+        reverse("complaints_public:feedback"), _feedback_data(website="http://spam.example")
+    )
     assert response.status_code == 302 and Complaint.objects.count() == 0
 
 
@@ -237,20 +342,27 @@ def test_public_form_too_long_text_is_refused(world, client):
 
 def test_public_form_is_rate_limited_by_address(world, client, settings):
     settings.COMPLAINTS_FEEDBACK_RATE = "2/h"
-    statuses = [client.post(reverse("complaints_public:feedback"), _feedback_data()).status_code for _ in range(3)]
+    statuses = [
+        client.post(reverse("complaints_public:feedback"), _feedback_data()).status_code for _ in range(3)
+    ]
     assert statuses == [302, 302, 429]
     assert Complaint.objects.count() == 2
 
 
 def _status_client(client, complaint, secret):
-    return client.post(reverse("complaints_public:status"), {"reference": complaint.reference, "secret": secret})
+    return client.post(
+        reverse("complaints_public:status"), {"reference": complaint.reference, "secret": secret}
+    )
 
 
 def test_status_page_shows_replies_for_the_patron_and_nothing_internal(world, case, client):
     complaint, secret = record(actor=world.users["supervisor"], branch=world.branch)
-    services.complaint_add_note(actor=world.users["supervisor"], complaint=complaint, body="INTERNAL: check CCTV")
-    services.complaint_send_message(actor=world.users["supervisor"], complaint=complaint, channel="phone",
-                                    body="We called to apologise.")
+    services.complaint_add_note(
+        actor=world.users["supervisor"], complaint=complaint, body="INTERNAL: check CCTV"
+    )
+    services.complaint_send_message(
+        actor=world.users["supervisor"], complaint=complaint, channel="phone", body="We called to apologise."
+    )
     assert _status_client(client, complaint, secret).status_code == 302
     body = client.get(reverse("complaints_public:status")).content.decode()
     assert "We called to apologise." in body
@@ -271,12 +383,22 @@ def test_status_page_expired_secret_gets_a_clear_message(world, client):
 
 def test_patron_asks_for_review_from_the_status_page(world, client):
     complaint, secret = record(actor=world.users["supervisor"], branch=world.branch)
-    services.complaint_respond(actor=world.users["supervisor"], complaint=complaint, expected_version=1,
-                               outcome="not_upheld", reasons="The fine was correct.", remedies=["explanation"],
-                               remedy_detail="We explained the policy.", outstanding=[],
-                               review_info="Ask from the status page.", channel="letter")
+    services.complaint_respond(
+        actor=world.users["supervisor"],
+        complaint=complaint,
+        expected_version=1,
+        outcome="not_upheld",
+        reasons="The fine was correct.",
+        remedies=["explanation"],
+        remedy_detail="We explained the policy.",
+        outstanding=[],
+        review_info="Ask from the status page.",
+        channel="letter",
+    )
     _status_client(client, complaint, secret)
-    response = client.post(reverse("complaints_public:review_request"), {"reason": "It was returned on time."})
+    response = client.post(
+        reverse("complaints_public:review_request"), {"reason": "It was returned on time."}
+    )
     assert response.status_code == 302
     complaint.refresh_from_db()
     assert (complaint.stage, complaint.status) == (2, "review_requested")
@@ -284,8 +406,14 @@ def test_patron_asks_for_review_from_the_status_page(world, client):
 
 def test_follow_up_link_records_nothing_until_confirmed(world, client):
     complaint, _ = record(actor=world.users["supervisor"], branch=world.branch)
-    services.complaint_close(actor=world.users["supervisor"], complaint=complaint, expected_version=1,
-                             judgement="one_off", reason="Sorted", outcome="first_contact")
+    services.complaint_close(
+        actor=world.users["supervisor"],
+        complaint=complaint,
+        expected_version=1,
+        judgement="one_off",
+        reason="Sorted",
+        outcome="first_contact",
+    )
     url = reverse("complaints_public:follow_up", args=[services.follow_up_token(complaint)])
     assert client.get(url).status_code == 200
     complaint.refresh_from_db()
@@ -298,32 +426,55 @@ def test_follow_up_link_records_nothing_until_confirmed(world, client):
 def test_notices_show_only_published_statements_with_days(world, case):
     from django.test import Client
 
-    Complaint.objects.filter(pk=case.pk).update(severity="serious", outcome="upheld",
-                                                received_at=timezone.now() - timedelta(days=12))
+    Complaint.objects.filter(pk=case.pk).update(
+        severity="serious", outcome="upheld", received_at=timezone.now() - timedelta(days=12)
+    )
     case.refresh_from_db()
-    statement = services.statement_draft(actor=world.users["supervisor"], complaint=case, title="We were wrong",
-                                         body="An apology.")
-    assert "We were wrong" not in Client().get(reverse("notices:list"), {"library": "riverside"}).content.decode()
-    PublicStatement.objects.filter(pk=statement.pk).update(status="published", approved_at=timezone.now(),
-                                                           trustee_reviewed_at=timezone.now(),
-                                                           published_at=timezone.now())
+    statement = services.statement_draft(
+        actor=world.users["supervisor"], complaint=case, title="We were wrong", body="An apology."
+    )
+    assert (
+        "We were wrong"
+        not in Client().get(reverse("notices:list"), {"library": "riverside"}).content.decode()
+    )
+    PublicStatement.objects.filter(pk=statement.pk).update(
+        status="published",
+        approved_at=timezone.now(),
+        trustee_reviewed_at=timezone.now(),
+        published_at=timezone.now(),
+    )
     body = Client().get(reverse("notices:list"), {"library": "riverside"}).content.decode()
     assert "We were wrong" in body and "12 days after" in body
 
 
 def test_closing_systemic_from_the_page_opens_a_review(world, case, signed_in):
-    data = {"version": case.version, "judgement": "systemic", "reason": "Happens at every branch.",
-            "resolved_at_first_contact": "on", "review_subject": "Pronunciation and respect training",
-            "review_owner": world.users["supervisor"].pk, "review_due": "2027-02-01"}
+    data = {
+        "version": case.version,
+        "judgement": "systemic",
+        "reason": "Happens at every branch.",
+        "resolved_at_first_contact": "on",
+        "review_subject": "Pronunciation and respect training",
+        "review_owner": world.users["supervisor"].pk,
+        "review_due": "2027-02-01",
+    }
     response = signed_in(world.users["supervisor"]).post(reverse("complaints:close", args=[case.pk]), data)
     assert response.status_code == 302
     assert PolicyReview.objects.get().subject == "Pronunciation and respect training"
 
 
-# --- Configuration ---------------------------------------------------------------------------------------------
+# --- Configuration ---------------------------------------------------------------------------------
 
-ADMIN_ONLY_PAGE = {"frontline": 403, "supervisor": 403, "administrator": 200, "security": 403, "trainer": 403,
-                   "trustee": 403, "other_branch_supervisor": 403, "other_system_admin": 200, "anonymous": 302}
+ADMIN_ONLY_PAGE = {
+    "frontline": 403,
+    "supervisor": 403,
+    "administrator": 200,
+    "security": 403,
+    "trainer": 403,
+    "trustee": 403,
+    "other_branch_supervisor": 403,
+    "other_system_admin": 200,
+    "anonymous": 302,
+}
 
 
 def test_settings_role_matrix(world, role_matrix):
@@ -331,18 +482,29 @@ def test_settings_role_matrix(world, role_matrix):
 
 
 def test_category_edit_is_404_for_another_system(world, role_matrix):
-    category = Category.objects.create(system=world.system, key="parking", name="Parking", name_es="Aparcamiento")
-    role_matrix(reverse("complaints:category_edit", args=[category.pk]),
-                dict(ADMIN_ONLY_PAGE, other_system_admin=404), hidden_text="Aparcamiento")
+    category = Category.objects.create(
+        system=world.system, key="parking", name="Parking", name_es="Aparcamiento"
+    )
+    role_matrix(
+        reverse("complaints:category_edit", args=[category.pk]),
+        dict(ADMIN_ONLY_PAGE, other_system_admin=404),
+        hidden_text="Aparcamiento",
+    )
 
 
 def test_administrator_sets_deadlines_and_bad_values_change_nothing(world, signed_in):
     client = signed_in(world.users["administrator"])
     data = {}
     for severity in ("minor", "moderate", "serious", "critical"):
-        data.update({f"{severity}-acknowledge_days": 3, f"{severity}-respond_days": 8,
-                     f"{severity}-review_acknowledge_days": 3, f"{severity}-review_respond_days": 15,
-                     f"{severity}-owner_rule": "branch_supervisor"})
+        data.update(
+            {
+                f"{severity}-acknowledge_days": 3,
+                f"{severity}-respond_days": 8,
+                f"{severity}-review_acknowledge_days": 3,
+                f"{severity}-review_respond_days": 15,
+                f"{severity}-owner_rule": "branch_supervisor",
+            }
+        )
     bad = dict(data, **{"minor-respond_days": 2})
     assert client.post(reverse("complaints:settings_deadlines"), bad).status_code == 400
     assert not world.system.severity_rules.exists()
@@ -351,8 +513,9 @@ def test_administrator_sets_deadlines_and_bad_values_change_nothing(world, signe
 
 
 def test_supervisor_cannot_change_deadlines(world, signed_in):
-    response = signed_in(world.users["supervisor"]).post(reverse("complaints:settings_patterns"),
-                                                         {"pattern_window_days": 30, "pattern_threshold": 2})
+    response = signed_in(world.users["supervisor"]).post(
+        reverse("complaints:settings_patterns"), {"pattern_window_days": 30, "pattern_threshold": 2}
+    )
     assert response.status_code == 403
     from patroncare.complaints.models import ComplaintSettings
 

@@ -22,9 +22,13 @@ class ConfigurationView(PermissionRequiredMixin, View):
         built = []
         for value, label in Severity.choices:
             rule = rule_for(system=system, severity=value)
-            initial = {"acknowledge_days": rule.acknowledge_days, "respond_days": rule.respond_days,
-                       "review_acknowledge_days": rule.review_acknowledge_days,
-                       "review_respond_days": rule.review_respond_days, "owner_rule": rule.owner_rule}
+            initial = {
+                "acknowledge_days": rule.acknowledge_days,
+                "respond_days": rule.respond_days,
+                "review_acknowledge_days": rule.review_acknowledge_days,
+                "review_respond_days": rule.review_respond_days,
+                "owner_rule": rule.owner_rule,
+            }
             built.append((value, label, forms.SeverityRuleForm(data, prefix=value, initial=initial)))
         return built
 
@@ -33,8 +37,13 @@ class ConfigurationView(PermissionRequiredMixin, View):
         config = selectors.settings_for(system)
         context = {
             "rules": rules or self.rule_forms(request),
-            "patterns": patterns or forms.PatternSettingsForm(initial={
-                "pattern_window_days": config.pattern_window_days, "pattern_threshold": config.pattern_threshold}),
+            "patterns": patterns
+            or forms.PatternSettingsForm(
+                initial={
+                    "pattern_window_days": config.pattern_window_days,
+                    "pattern_threshold": config.pattern_threshold,
+                }
+            ),
             "categories": selectors.categories_for(system=system, active_only=False),
             "nav_current": "complaints",
         }
@@ -49,8 +58,12 @@ class DeadlinesView(ConfigurationView):
         rules = self.rule_forms(request, request.POST)
         if all(form.is_valid() for _value, _label, form in rules):
             for value, _label, form in rules:
-                services.severity_rule_save(actor=request.user, system=request.user.library_system, severity=value,
-                                            **form.cleaned_data)
+                services.severity_rule_save(
+                    actor=request.user,
+                    system=request.user.library_system,
+                    severity=value,
+                    **form.cleaned_data,
+                )
             messages.success(request, _("The deadlines were saved. They apply to cases triaged from now on."))
             return redirect("complaints:settings")
         return self.render_page(request, rules=rules, status=400)
@@ -60,7 +73,9 @@ class PatternSettingsView(ConfigurationView):
     def post(self, request):
         form = forms.PatternSettingsForm(request.POST)
         if form.is_valid():
-            services.settings_save(actor=request.user, system=request.user.library_system, **form.cleaned_data)
+            services.settings_save(
+                actor=request.user, system=request.user.library_system, **form.cleaned_data
+            )
             messages.success(request, _("The pattern thresholds were saved."))
             return redirect("complaints:settings")
         return self.render_page(request, patterns=form, status=400)
@@ -76,23 +91,29 @@ class CategoryFormView(ConfigurationView):
 
     def get(self, request, pk=None):
         category = self._category(request, pk)
-        initial = {f: getattr(category, f) for f in ("key", "name", "name_es", "position", "is_active")} \
-            if category else None
-        return render(request, self.template_name, {"form": forms.CategoryForm(initial=initial),
-                                                    "category": category})
+        initial = (
+            {f: getattr(category, f) for f in ("key", "name", "name_es", "position", "is_active")}
+            if category
+            else None
+        )
+        return render(
+            request, self.template_name, {"form": forms.CategoryForm(initial=initial), "category": category}
+        )
 
     def post(self, request, pk=None):
         category = self._category(request, pk)
         form = forms.CategoryForm(request.POST)
         if form.is_valid():
             try:
-                services.category_save(actor=request.user, system=request.user.library_system, category=category,
-                                       **form.cleaned_data)
+                services.category_save(
+                    actor=request.user,
+                    system=request.user.library_system,
+                    category=category,
+                    **form.cleaned_data,
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
                 messages.success(request, _("The category was saved."))
                 return redirect("complaints:settings")
         return render(request, self.template_name, {"form": form, "category": category}, status=400)
-
-

@@ -18,19 +18,33 @@ class PatternsView(PermissionRequiredMixin, View):
     def get(self, request):
         patterns = selectors.patterns_for(user=request.user)
         ids = {pk for pattern in patterns for pk in pattern.case_ids}
-        cases = {c.pk: c for c in selectors.visible_complaints(user=request.user).filter(pk__in=ids)
-                 .select_related("branch", "category")}
+        cases = {
+            c.pk: c
+            for c in selectors.visible_complaints(user=request.user)
+            .filter(pk__in=ids)
+            .select_related("branch", "category")
+        }
         rows = [(pattern, [cases[pk] for pk in pattern.case_ids if pk in cases]) for pattern in patterns]
-        return render(request, "complaints/patterns.html", {
-            "rows": rows, "config": selectors.settings_for(request.user.library_system), "nav_current": "complaints"})
+        return render(
+            request,
+            "complaints/patterns.html",
+            {
+                "rows": rows,
+                "config": selectors.settings_for(request.user.library_system),
+                "nav_current": "complaints",
+            },
+        )
 
 
 class ReviewListView(PermissionRequiredMixin, View):
     permission = permissions.can_manage_reviews
 
     def get(self, request):
-        return render(request, "complaints/reviews.html", {"reviews": selectors.reviews_visible_to(user=request.user),
-                                                          "nav_current": "complaints"})
+        return render(
+            request,
+            "complaints/reviews.html",
+            {"reviews": selectors.reviews_visible_to(user=request.user), "nav_current": "complaints"},
+        )
 
 
 class ReviewDetailView(PermissionRequiredMixin, View):
@@ -38,9 +52,17 @@ class ReviewDetailView(PermissionRequiredMixin, View):
     scoped_model = PolicyReview
 
     def _render(self, request, review, form=None, status=200):
-        return render(request, "complaints/review_detail.html", {
-            "review": review, "cases": selectors.review_cases(user=request.user, review=review),
-            "form": form or forms.ReviewCompleteForm(), "nav_current": "complaints"}, status=status)
+        return render(
+            request,
+            "complaints/review_detail.html",
+            {
+                "review": review,
+                "cases": selectors.review_cases(user=request.user, review=review),
+                "form": form or forms.ReviewCompleteForm(),
+                "nav_current": "complaints",
+            },
+            status=status,
+        )
 
     def get(self, request, pk):
         return self._render(request, selectors.review_get_for(user=request.user, pk=pk))
@@ -50,7 +72,9 @@ class ReviewDetailView(PermissionRequiredMixin, View):
         form = forms.ReviewCompleteForm(request.POST)
         if form.is_valid():
             try:
-                services.review_complete(actor=request.user, review=review, outcome=form.cleaned_data["outcome"])
+                services.review_complete(
+                    actor=request.user, review=review, outcome=form.cleaned_data["outcome"]
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -63,8 +87,11 @@ class StatementListView(PermissionRequiredMixin, View):
     permission = permissions.can_see_statements
 
     def get(self, request):
-        return render(request, "complaints/statements.html", {
-            "statements": selectors.statements_visible_to(user=request.user), "nav_current": "complaints"})
+        return render(
+            request,
+            "complaints/statements.html",
+            {"statements": selectors.statements_visible_to(user=request.user), "nav_current": "complaints"},
+        )
 
 
 class StatementDetailView(PermissionRequiredMixin, View):
@@ -74,12 +101,17 @@ class StatementDetailView(PermissionRequiredMixin, View):
     def get(self, request, pk):
         statement = selectors.statement_get_for(user=request.user, pk=pk)
         user = request.user
-        return render(request, "complaints/statement_detail.html", {
-            "statement": statement, "nav_current": "complaints",
-            "can_approve": permissions.can_approve_statement(user),
-            "can_trustee_review": permissions.can_trustee_review(user),
-            "can_publish": permissions.can_publish_statement(user),
-        })
+        return render(
+            request,
+            "complaints/statement_detail.html",
+            {
+                "statement": statement,
+                "nav_current": "complaints",
+                "can_approve": permissions.can_approve_statement(user),
+                "can_trustee_review": permissions.can_trustee_review(user),
+                "can_publish": permissions.can_publish_statement(user),
+            },
+        )
 
 
 class StatementStepView(PermissionRequiredMixin, View):
@@ -111,7 +143,8 @@ class FiguresView(PermissionRequiredMixin, View):
     permission = permissions.can_see_figures
 
     def get(self, request):
-        return render(request, "complaints/figures.html", {"figures": selectors.figures_for(user=request.user),
-                                                          "nav_current": "complaints"})
-
-
+        return render(
+            request,
+            "complaints/figures.html",
+            {"figures": selectors.figures_for(user=request.user), "nav_current": "complaints"},
+        )

@@ -34,8 +34,9 @@ def public_system(request) -> LibrarySystem:
     return (systems.filter(slug=slug).first() if slug else None) or systems.first()
 
 
-@method_decorator(ratelimit(key="ip", rate=lambda group, request: feedback_rate(), method="POST", block=False),
-                  name="post")
+@method_decorator(
+    ratelimit(key="ip", rate=lambda group, request: feedback_rate(), method="POST", block=False), name="post"
+)
 class FeedbackView(View):
     template_name = "complaints/public/feedback.html"
 
@@ -51,8 +52,13 @@ class FeedbackView(View):
         form = self._form(request, system, request.POST)
         if getattr(request, "limited", False):
             form.is_valid()
-            form.add_error(None, _("We have received many messages from this connection. Please wait an hour and "
-                                   "try again, or call your library."))
+            form.add_error(
+                None,
+                _(
+                    "We have received many messages from this connection. Please wait an hour and "
+                    "try again, or call your library."
+                ),
+            )
             return render(request, self.template_name, {"form": form, "system": system}, status=429)
         if form.is_bot():
             # Answer like a success without saving anything: a bot learns nothing.
@@ -61,10 +67,16 @@ class FeedbackView(View):
             return render(request, self.template_name, {"form": form, "system": system}, status=400)
         data = form.cleaned_data
         complaint, secret, created = services.complaint_submit_public(
-            system=system, branch=data["branch"], kind=data["kind"], narrative=data["narrative"],
-            desired_outcome=data["desired_outcome"], patron_name=data["patron_name"],
-            patron_email=data["patron_email"], patron_phone=data["patron_phone"],
-            patron_language=translation.get_language()[:2], submission_token=data["token"],
+            system=system,
+            branch=data["branch"],
+            kind=data["kind"],
+            narrative=data["narrative"],
+            desired_outcome=data["desired_outcome"],
+            patron_name=data["patron_name"],
+            patron_email=data["patron_email"],
+            patron_phone=data["patron_phone"],
+            patron_language=translation.get_language()[:2],
+            submission_token=data["token"],
         )
         done = request.session.get(DONE_SESSION_KEY, {})
         if created:
@@ -83,8 +95,9 @@ class ThanksView(View):
         return render(request, "complaints/public/thanks.html", {"receipt": receipt, "reference": reference})
 
 
-@method_decorator(ratelimit(key="ip", rate=lambda group, request: status_rate(), method="POST", block=False),
-                  name="post")
+@method_decorator(
+    ratelimit(key="ip", rate=lambda group, request: status_rate(), method="POST", block=False), name="post"
+)
 class StatusView(View):
     template_name = "complaints/public/status.html"
 
@@ -93,15 +106,21 @@ class StatusView(View):
         if not pk:
             return None
         complaint = Complaint.objects.select_related("system", "branch").filter(pk=pk).first()
-        if complaint is None or complaint.secret_expires_at is None or complaint.secret_expires_at < timezone.now():
+        if (
+            complaint is None
+            or complaint.secret_expires_at is None
+            or complaint.secret_expires_at < timezone.now()
+        ):
             request.session.pop(STATUS_SESSION_KEY, None)
             return None
         return complaint
 
     def render_status(self, request, complaint, review_form=None, status=200):
         context = {
-            "complaint": complaint, "entries": selectors.patron_entries(complaint=complaint),
-            "responses": complaint.responses.all(), "review_form": review_form or forms.ReviewRequestForm(),
+            "complaint": complaint,
+            "entries": selectors.patron_entries(complaint=complaint),
+            "responses": complaint.responses.all(),
+            "review_form": review_form or forms.ReviewRequestForm(),
             "can_ask_review": complaint.stage == 1 and complaint.responded_at is not None,
         }
         return render(request, "complaints/public/status_case.html", context, status=status)
@@ -116,19 +135,33 @@ class StatusView(View):
         form = forms.StatusLookupForm(request.POST)
         if getattr(request, "limited", False):
             form.is_valid()
-            form.add_error(None, _("Too many attempts from this connection. Please wait an hour and try again."))
+            form.add_error(
+                None, _("Too many attempts from this connection. Please wait an hour and try again.")
+            )
             return render(request, self.template_name, {"form": form}, status=429)
         if not form.is_valid():
             return render(request, self.template_name, {"form": form}, status=400)
         complaint = selectors.complaint_for_patron(reference=form.cleaned_data["reference"])
-        if complaint is None or not services.secret_matches(complaint=complaint, secret=form.cleaned_data["secret"]):
-            form.add_error(None, _("We could not find a case with that reference and secret. Check both and try "
-                                   "again; the secret is case-sensitive."))
+        if complaint is None or not services.secret_matches(
+            complaint=complaint, secret=form.cleaned_data["secret"]
+        ):
+            form.add_error(
+                None,
+                _(
+                    "We could not find a case with that reference and secret. Check both and try "
+                    "again; the secret is case-sensitive."
+                ),
+            )
             return render(request, self.template_name, {"form": form}, status=400)
         if complaint.secret_expires_at and complaint.secret_expires_at < timezone.now():
-            form.add_error(None, _("This secret has expired, so the status page is closed for this case. Please "
-                                   "call or write to your library and give the reference %(reference)s.")
-                           % {"reference": complaint.reference})
+            form.add_error(
+                None,
+                _(
+                    "This secret has expired, so the status page is closed for this case. Please "
+                    "call or write to your library and give the reference %(reference)s."
+                )
+                % {"reference": complaint.reference},
+            )
             return render(request, self.template_name, {"form": form}, status=400)
         request.session.cycle_key()
         request.session[STATUS_SESSION_KEY] = complaint.pk
@@ -166,8 +199,12 @@ class FollowUpView(View):
 
     def get(self, request, token):
         complaint = self._complaint(token)
-        return render(request, self.template_name, {"complaint": complaint, "form": forms.SatisfactionForm()},
-                      status=200 if complaint else 404)
+        return render(
+            request,
+            self.template_name,
+            {"complaint": complaint, "form": forms.SatisfactionForm()},
+            status=200 if complaint else 404,
+        )
 
     def post(self, request, token):
         complaint = self._complaint(token)
@@ -176,7 +213,9 @@ class FollowUpView(View):
         form = forms.SatisfactionForm(request.POST)
         if form.is_valid():
             try:
-                services.complaint_record_satisfaction(complaint=complaint, answer=form.cleaned_data["answer"])
+                services.complaint_record_satisfaction(
+                    complaint=complaint, answer=form.cleaned_data["answer"]
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:

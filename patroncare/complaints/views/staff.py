@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -34,7 +34,8 @@ def _branches(user):
 
 def _filter_form(request):
     return forms.ComplaintFilterForm(
-        request.GET or None, branches=_branches(request.user),
+        request.GET or None,
+        branches=_branches(request.user),
         categories=selectors.categories_for(system=request.user.library_system),
     )
 
@@ -42,12 +43,20 @@ def _filter_form(request):
 class ComplaintListView(ComplaintsView):
     def get(self, request):
         form = _filter_form(request)
-        cases = selectors.complaint_list_visible_to(user=request.user, filters=form.filters() if form.is_bound else {})
+        cases = selectors.complaint_list_visible_to(
+            user=request.user, filters=form.filters() if form.is_bound else {}
+        )
         page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)
-        context = {"form": form, "page": page, "now": timezone.now(), "query": query.urlencode(),
-                   "can_export": permissions.can_export(request.user), "nav_current": "complaints"}
+        context = {
+            "form": form,
+            "page": page,
+            "now": timezone.now(),
+            "query": query.urlencode(),
+            "can_export": permissions.can_export(request.user),
+            "nav_current": "complaints",
+        }
         template = "complaints/_list_rows.html" if request.htmx else "complaints/list.html"
         return render(request, template, context)
 
@@ -57,26 +66,56 @@ class ComplaintExportView(ComplaintsView):
 
     def get(self, request):
         form = _filter_form(request)
-        cases = selectors.complaint_list_visible_to(user=request.user, filters=form.filters() if form.is_bound else {})
+        cases = selectors.complaint_list_visible_to(
+            user=request.user, filters=form.filters() if form.is_bound else {}
+        )
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="complaints.csv"'
         writer = csv.writer(response)
-        writer.writerow(["reference", "received", "branch", "kind", "category", "severity", "status", "stage",
-                         "owner", "acknowledge_by", "respond_by", "overdue", "outcome", "judgement"])
+        writer.writerow(
+            [
+                "reference",
+                "received",
+                "branch",
+                "kind",
+                "category",
+                "severity",
+                "status",
+                "stage",
+                "owner",
+                "acknowledge_by",
+                "respond_by",
+                "overdue",
+                "outcome",
+                "judgement",
+            ]
+        )
         now = timezone.now()
         count = 0
         # Patron identity and narratives are never exported: the file leaves the system's access control.
         for case in cases.iterator(chunk_size=500):
             count += 1
-            writer.writerow([
-                case.reference, case.received_at.isoformat(), case.branch.name if case.branch else "", case.kind,
-                case.category.name if case.category else "", case.severity, case.status, case.stage,
-                case.owner.full_name if case.owner else "",
-                case.acknowledge_due_at.isoformat() if case.acknowledge_due_at else "",
-                case.respond_due_at.isoformat() if case.respond_due_at else "",
-                "yes" if case.overdue_at(now) else "no", case.outcome, case.judgement,
-            ])
-        audit_record(action=AuditAction.EXPORT, actor=request.user, summary=f"Exported {count} complaints (CSV)")
+            writer.writerow(
+                [
+                    case.reference,
+                    case.received_at.isoformat(),
+                    case.branch.name if case.branch else "",
+                    case.kind,
+                    case.category.name if case.category else "",
+                    case.severity,
+                    case.status,
+                    case.stage,
+                    case.owner.full_name if case.owner else "",
+                    case.acknowledge_due_at.isoformat() if case.acknowledge_due_at else "",
+                    case.respond_due_at.isoformat() if case.respond_due_at else "",
+                    "yes" if case.overdue_at(now) else "no",
+                    case.outcome,
+                    case.judgement,
+                ]
+            )
+        audit_record(
+            action=AuditAction.EXPORT, actor=request.user, summary=f"Exported {count} complaints (CSV)"
+        )
         return response
 
 
@@ -86,8 +125,9 @@ class ComplaintCreateView(ComplaintsView):
 
     def _form(self, request, data=None):
         branches = _branches(request.user)
-        form = forms.DeskComplaintForm(data, branches=branches,
-                                       categories=selectors.categories_for(system=request.user.library_system))
+        form = forms.DeskComplaintForm(
+            data, branches=branches, categories=selectors.categories_for(system=request.user.library_system)
+        )
         if data is None and branches:
             form.initial["branch"] = branches.first()
         return form
@@ -99,10 +139,15 @@ class ComplaintCreateView(ComplaintsView):
         form = self._form(request, request.POST)
         if form.is_valid():
             complaint, secret = services.complaint_record(actor=request.user, **form.cleaned_data)
-            messages.success(request, _(
-                "Recorded as %(reference)s. Give the patron the reference %(reference)s and the secret %(secret)s "
-                "to follow the case at /feedback/status/. The secret is shown only once."
-            ) % {"reference": complaint.reference, "secret": secret})
+            messages.success(
+                request,
+                _(
+                    "Recorded as %(reference)s. Give the patron the reference %(reference)s "
+                    "and the secret %(secret)s "
+                    "to follow the case at /feedback/status/. The secret is shown only once."
+                )
+                % {"reference": complaint.reference, "secret": secret},
+            )
             return redirect("complaints:detail", pk=complaint.pk)
         return render(request, self.template_name, {"form": form, "nav_current": "complaints"}, status=400)
 
@@ -115,21 +160,37 @@ class CaseFileView(ComplaintsView):
     def case_forms(self, request, complaint, bound=None):
         user, system = request.user, complaint.system
         owners = selectors.owner_choices(system=system)
+        # Text proposed for the patron is written in the patron's language, whatever the staff member reads.
+        with translation.override(complaint.patron_language):
+            acknowledgement = _(
+                "Thank you for telling us about this. We are looking into it and will reply by "
+                "the date shown on your status page."
+            )
+            review_info = str(forms.DEFAULT_REVIEW_INFO)
         built = {
-            "triage": forms.TriageForm(complaint=complaint, categories=selectors.categories_for(system=system),
-                                       owners=owners, show_staff=permissions.can_see_staff_involved(user, complaint),
-                                       initial={"kind": complaint.kind, "category": complaint.category_id,
-                                                "severity": complaint.severity, "policy_tag": complaint.policy_tag,
-                                                "staff_involved": complaint.staff_involved}),
-            "acknowledge": forms.AcknowledgeForm(complaint=complaint, initial={"message": _(
-                "Thank you for telling us about this. We are looking into it and will reply by the date shown "
-                "on your status page.")}),
+            "triage": forms.TriageForm(
+                complaint=complaint,
+                categories=selectors.categories_for(system=system),
+                owners=owners,
+                show_staff=permissions.can_see_staff_involved(user, complaint),
+                initial={
+                    "kind": complaint.kind,
+                    "category": complaint.category_id,
+                    "severity": complaint.severity,
+                    "policy_tag": complaint.policy_tag,
+                    "staff_involved": complaint.staff_involved,
+                },
+            ),
+            "acknowledge": forms.AcknowledgeForm(complaint=complaint, initial={"message": acknowledgement}),
             "note": forms.NoteForm(),
             "message": forms.MessageForm(),
             "extend": forms.ExtendForm(complaint=complaint),
-            "respond": forms.RespondForm(complaint=complaint),
-            "close": forms.CloseForm(complaint=complaint, owners=owners,
-                                     reviews=selectors.reviews_visible_to(user=user).filter(status="open")),
+            "respond": forms.RespondForm(complaint=complaint, initial={"review_info": review_info}),
+            "close": forms.CloseForm(
+                complaint=complaint,
+                owners=owners,
+                reviews=selectors.reviews_visible_to(user=user).filter(status="open"),
+            ),
             "reopen": forms.ReopenForm(complaint=complaint),
             "reassign": forms.ReassignForm(complaint=complaint, owners=owners),
             "link": forms.LinkForm(),
@@ -137,12 +198,16 @@ class CaseFileView(ComplaintsView):
         }
         if bound:
             built.update(bound)
+        for key, form in built.items():
+            form.auto_id = f"id_{key}_%s"  # many forms on one page: ids stay unique, labels stay tied
         return built
 
     def render_case(self, request, complaint, bound=None, status=200):
         user = request.user
         context = {
-            "complaint": complaint, "now": timezone.now(), "nav_current": "complaints",
+            "complaint": complaint,
+            "now": timezone.now(),
+            "nav_current": "complaints",
             "overdue": complaint.overdue_at(timezone.now()),
             "can_handle": permissions.can_handle(user, complaint),
             "can_see_patron": permissions.can_see_patron(user, complaint),
@@ -187,21 +252,27 @@ class CaseActionView(CaseFileView):
         data = request.POST
         factories = {
             "triage": lambda: forms.TriageForm(
-                data, categories=selectors.categories_for(system=system), owners=owners,
-                show_staff=permissions.can_see_staff_involved(user, complaint)),
+                data,
+                categories=selectors.categories_for(system=system),
+                owners=owners,
+                show_staff=permissions.can_see_staff_involved(user, complaint),
+            ),
             "acknowledge": lambda: forms.AcknowledgeForm(data),
             "note": lambda: forms.NoteForm(data),
             "message": lambda: forms.MessageForm(data),
             "extend": lambda: forms.ExtendForm(data),
             "respond": lambda: forms.RespondForm(data),
-            "close": lambda: forms.CloseForm(data, owners=owners,
-                                             reviews=selectors.reviews_visible_to(user=user).filter(status="open")),
+            "close": lambda: forms.CloseForm(
+                data, owners=owners, reviews=selectors.reviews_visible_to(user=user).filter(status="open")
+            ),
             "reopen": lambda: forms.ReopenForm(data),
             "reassign": lambda: forms.ReassignForm(data, owners=owners),
             "link": lambda: forms.LinkForm(data),
             "statement": lambda: forms.StatementForm(data),
         }
-        return factories[self.action]()
+        form = factories[self.action]()
+        form.auto_id = f"id_{self.action}_%s"
+        return form
 
     def perform(self, request, complaint, form):
         raise NotImplementedError
@@ -213,8 +284,14 @@ class TriageView(CaseActionView):
     def perform(self, request, complaint, form):
         data = form.cleaned_data
         services.complaint_triage(
-            actor=request.user, complaint=complaint, expected_version=data["version"], category=data["category"],
-            severity=data["severity"], owner=data["owner"], kind=data["kind"], policy_tag=data["policy_tag"],
+            actor=request.user,
+            complaint=complaint,
+            expected_version=data["version"],
+            category=data["category"],
+            severity=data["severity"],
+            owner=data["owner"],
+            kind=data["kind"],
+            policy_tag=data["policy_tag"],
             staff_involved=data.get("staff_involved") if "staff_involved" in form.fields else None,
         )
         return _("The triage was saved.")
@@ -224,9 +301,12 @@ class AcknowledgeView(CaseActionView):
     action = "acknowledge"
 
     def perform(self, request, complaint, form):
-        services.complaint_acknowledge(actor=request.user, complaint=complaint,
-                                       expected_version=form.cleaned_data["version"],
-                                       message=form.cleaned_data["message"])
+        services.complaint_acknowledge(
+            actor=request.user,
+            complaint=complaint,
+            expected_version=form.cleaned_data["version"],
+            message=form.cleaned_data["message"],
+        )
         return _("The patron was acknowledged.")
 
 
@@ -251,8 +331,13 @@ class ExtendView(CaseActionView):
 
     def perform(self, request, complaint, form):
         data = form.cleaned_data
-        services.complaint_extend(actor=request.user, complaint=complaint, expected_version=data["version"],
-                                  new_date=data["new_date"], reason=data["reason"])
+        services.complaint_extend(
+            actor=request.user,
+            complaint=complaint,
+            expected_version=data["version"],
+            new_date=data["new_date"],
+            reason=data["reason"],
+        )
         return _("The deadline was extended and the patron told.")
 
 
@@ -262,9 +347,16 @@ class RespondView(CaseActionView):
     def perform(self, request, complaint, form):
         data = form.cleaned_data
         services.complaint_respond(
-            actor=request.user, complaint=complaint, expected_version=data["version"], outcome=data["outcome"],
-            reasons=data["reasons"], remedies=data["remedies"], remedy_detail=data["remedy_detail"],
-            outstanding=data["outstanding_lines"], review_info=data["review_info"], channel=data["channel"],
+            actor=request.user,
+            complaint=complaint,
+            expected_version=data["version"],
+            outcome=data["outcome"],
+            reasons=data["reasons"],
+            remedies=data["remedies"],
+            remedy_detail=data["remedy_detail"],
+            outstanding=data["outstanding_lines"],
+            review_info=data["review_info"],
+            channel=data["channel"],
         )
         return _("The response was sent.")
 
@@ -275,9 +367,14 @@ class CloseView(CaseActionView):
     def perform(self, request, complaint, form):
         data = form.cleaned_data
         services.complaint_close(
-            actor=request.user, complaint=complaint, expected_version=data["version"], judgement=data["judgement"],
-            reason=data["reason"], outcome="first_contact" if data["resolved_at_first_contact"] else "",
-            review=data.get("review"), new_review=form.new_review(),
+            actor=request.user,
+            complaint=complaint,
+            expected_version=data["version"],
+            judgement=data["judgement"],
+            reason=data["reason"],
+            outcome="first_contact" if data["resolved_at_first_contact"] else "",
+            review=data.get("review"),
+            new_review=form.new_review(),
         )
         return _("The case was closed.")
 
@@ -286,8 +383,12 @@ class ReopenView(CaseActionView):
     action = "reopen"
 
     def perform(self, request, complaint, form):
-        services.complaint_reopen(actor=request.user, complaint=complaint,
-                                  expected_version=form.cleaned_data["version"], reason=form.cleaned_data["reason"])
+        services.complaint_reopen(
+            actor=request.user,
+            complaint=complaint,
+            expected_version=form.cleaned_data["version"],
+            reason=form.cleaned_data["reason"],
+        )
         return _("The case was reopened.")
 
 
@@ -295,8 +396,12 @@ class ReassignView(CaseActionView):
     action = "reassign"
 
     def perform(self, request, complaint, form):
-        services.complaint_reassign(actor=request.user, complaint=complaint,
-                                    expected_version=form.cleaned_data["version"], owner=form.cleaned_data["owner"])
+        services.complaint_reassign(
+            actor=request.user,
+            complaint=complaint,
+            expected_version=form.cleaned_data["version"],
+            owner=form.cleaned_data["owner"],
+        )
         return _("The case was reassigned.")
 
 
