@@ -11,7 +11,7 @@ import pytest
 from patroncare.accounts.tests.factories import PASSWORD
 from patroncare.complaints.models import Complaint, PolicyReview
 from patroncare.complaints.services.configuration import categories_install_defaults
-from patroncare.testing.browser import browser_sign_in, check_accessibility, screenshot
+from patroncare.testing.browser import ARTIFACTS, browser_sign_in, check_accessibility, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -140,6 +140,9 @@ def test_staff_record_a_desk_complaint_with_one_short_form(desktop_page, world):
     )
     assert elapsed < 120
     check_accessibility(page, "complaint-recorded")
+    record = ARTIFACTS / "complaints-desk-record.txt"
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(f"desk complaint recorded in {elapsed:.1f} s of scripted input: 2 fields typed, 1 click\n")
 
 
 def test_public_pages_work_at_phone_width(phone_page, world):
