@@ -21,8 +21,16 @@ class World:
 
 
 # Keys used by role-matrix tests. "other_system_admin" holds every permission, but in another system.
-ROLE_KEYS = ["frontline", "supervisor", "administrator", "security", "trainer", "trustee",
-             "other_branch_supervisor", "other_system_admin"]
+ROLE_KEYS = [
+    "frontline",
+    "supervisor",
+    "administrator",
+    "security",
+    "trainer",
+    "trustee",
+    "other_branch_supervisor",
+    "other_system_admin",
+]
 
 
 @pytest.fixture
@@ -40,7 +48,9 @@ def world(db) -> World:
         "security": UserFactory(library_system=system, roles=[(Role.SECURITY, None)]),
         "trainer": UserFactory(library_system=system, roles=[(Role.TRAINER, None)]),
         "trustee": UserFactory(library_system=system, roles=[(Role.TRUSTEE, None)]),
-        "other_branch_supervisor": UserFactory(library_system=system, roles=[(Role.SUPERVISOR, other_branch)]),
+        "other_branch_supervisor": UserFactory(
+            library_system=system, roles=[(Role.SUPERVISOR, other_branch)]
+        ),
         "other_system_admin": UserFactory(
             library_system=other_system,
             roles=[(Role.ADMINISTRATOR, None), (Role.SUPERVISOR, None), (Role.SECURITY, None)],
@@ -99,8 +109,15 @@ def role_matrix(client, world):
 
 
 ADMIN_ONLY = {
-    "frontline": 403, "supervisor": 403, "administrator": 200, "security": 403, "trainer": 403,
-    "trustee": 403, "other_branch_supervisor": 403, "other_system_admin": 200, "anonymous": 302,
+    "frontline": 403,
+    "supervisor": 403,
+    "administrator": 200,
+    "security": 403,
+    "trainer": 403,
+    "trustee": 403,
+    "other_branch_supervisor": 403,
+    "other_system_admin": 200,
+    "anonymous": 302,
 }
 ADMIN_ONLY_RECORD = {**ADMIN_ONLY, "other_system_admin": 404}
 EVERY_MEMBER = {key: 200 for key in ROLE_KEYS} | {"anonymous": 302}

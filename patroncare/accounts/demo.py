@@ -12,8 +12,14 @@ SYSTEM = None  # a role for the whole library system
 STAFF = [
     ("frontline", "Maria Lopez", "maria.lopez", "es", [(Role.FRONTLINE, "CEN")], "Front-line staff"),
     ("lone_worker", "Sam Okafor", "sam.okafor", "en", [(Role.FRONTLINE, "PIN")], "Front-line, small branch"),
-    ("supervisor", "Dana Whitfield", "dana.whitfield", "en",
-     [(Role.SUPERVISOR, "CEN"), (Role.SUPERVISOR, "EAS")], "Supervisor"),
+    (
+        "supervisor",
+        "Dana Whitfield",
+        "dana.whitfield",
+        "en",
+        [(Role.SUPERVISOR, "CEN"), (Role.SUPERVISOR, "EAS")],
+        "Supervisor",
+    ),
     ("administrator", "Alex Chen", "alex.chen", "en", [(Role.ADMINISTRATOR, SYSTEM)], "Administrator"),
     ("security", "Jordan Reyes", "jordan.reyes", "en", [(Role.SECURITY, SYSTEM)], "Security"),
     ("trainer", "Priya Nair", "priya.nair", "en", [(Role.TRAINER, SYSTEM)], "Trainer"),
@@ -23,15 +29,33 @@ STAFF = [
     ("cen_staff_3", "Aisha Rahman", "aisha.rahman", "en", [(Role.FRONTLINE, "CEN")], ""),
     ("eas_staff", "Luis Ortega", "luis.ortega", "es", [(Role.FRONTLINE, "EAS")], ""),
     ("eas_staff_2", "Grace Kim", "grace.kim", "en", [(Role.FRONTLINE, "EAS")], ""),
-    ("nor_supervisor", "Marcus Bell", "marcus.bell", "en",
-     [(Role.SUPERVISOR, "NOR"), (Role.SUPERVISOR, "WIL")], ""),
+    (
+        "nor_supervisor",
+        "Marcus Bell",
+        "marcus.bell",
+        "en",
+        [(Role.SUPERVISOR, "NOR"), (Role.SUPERVISOR, "WIL")],
+        "",
+    ),
     ("nor_staff", "Hannah Schultz", "hannah.schultz", "en", [(Role.FRONTLINE, "NOR")], ""),
     ("wil_staff", "Kevin Tran", "kevin.tran", "en", [(Role.FRONTLINE, "WIL")], ""),
-    ("har_supervisor", "Rosa Delgado", "rosa.delgado", "es",
-     [(Role.SUPERVISOR, "HAR"), (Role.SUPERVISOR, "PIN")], ""),
+    (
+        "har_supervisor",
+        "Rosa Delgado",
+        "rosa.delgado",
+        "es",
+        [(Role.SUPERVISOR, "HAR"), (Role.SUPERVISOR, "PIN")],
+        "",
+    ),
     ("har_staff", "Ben Aldous", "ben.aldous", "en", [(Role.FRONTLINE, "HAR")], ""),
-    ("pin_relief", "Nora Fitzgerald", "nora.fitzgerald", "en",
-     [(Role.FRONTLINE, "PIN"), (Role.FRONTLINE, "HAR")], ""),
+    (
+        "pin_relief",
+        "Nora Fitzgerald",
+        "nora.fitzgerald",
+        "en",
+        [(Role.FRONTLINE, "PIN"), (Role.FRONTLINE, "HAR")],
+        "",
+    ),
     ("security_2", "Devon Price", "devon.price", "en", [(Role.SECURITY, "CEN")], ""),
     ("trustee_2", "Margaret Oyelaran", "margaret.oyelaran", "en", [(Role.TRUSTEE, SYSTEM)], ""),
 ]
@@ -52,7 +76,8 @@ def load(context) -> None:
             note = "two-factor code: make demo-code" if key == "administrator" else ""
             context.logins.append((login_label, email, note))
     TOTPDevice.objects.get_or_create(
-        user=context.staff["administrator"], name="Demo authenticator",
+        user=context.staff["administrator"],
+        name="Demo authenticator",
         defaults={"key": DEMO_TOTP_KEY, "confirmed": True},
     )
     if riverbend.director_id is None:
@@ -61,15 +86,17 @@ def load(context) -> None:
     lakeshore = context.systems["lakeshore"]
     lakeshore_branches = {b.code: b for b in lakeshore.branches.all()}
     for key, name, local_part, roles in LAKESHORE_STAFF:
-        context.staff[key] = _member(lakeshore, f"{local_part}@lakeshore.example", name, "en", roles,
-                                     lakeshore_branches)
+        context.staff[key] = _member(
+            lakeshore, f"{local_part}@lakeshore.example", name, "en", roles, lakeshore_branches
+        )
 
 
 def _member(system, email, name, language, roles, branches) -> User:
     user = User.objects.filter(email=email).first()
     if user is None:
-        user = User.objects.create_user(email, DEMO_PASSWORD, full_name=name, library_system=system,
-                                        preferred_language=language)
+        user = User.objects.create_user(
+            email, DEMO_PASSWORD, full_name=name, library_system=system, preferred_language=language
+        )
     for role, code in roles:
         RoleAssignment.objects.get_or_create(user=user, role=role, branch=branches[code] if code else None)
     return user

@@ -16,7 +16,9 @@ class EmailAuthenticationForm(AuthenticationForm):
         label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
     )
     error_messages = {
-        "invalid_login": _("That e-mail address and password do not match an active account. Check both and try again."),
+        "invalid_login": _(
+            "That e-mail address and password do not match an active account. Check both and try again."
+        ),
         "inactive": _("This account is not active. Ask your library's administrator."),
     }
 
@@ -24,8 +26,15 @@ class EmailAuthenticationForm(AuthenticationForm):
 class QueuedPasswordResetForm(PasswordResetForm):
     """Renders the reset message in the request's language, then hands it to the task engine to send."""
 
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
-                  html_email_template_name=None):
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
         send_email.delay(subject=subject, body=body, to=[to_email])
@@ -36,8 +45,14 @@ class OneTimeCodeForm(forms.Form):
         label=_("Six-digit code from your authenticator app"),
         min_length=6,
         max_length=6,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]{6}",
-                                      "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={
+                "inputmode": "numeric",
+                "autocomplete": "one-time-code",
+                "pattern": "[0-9]{6}",
+                "autofocus": True,
+            }
+        ),
     )
 
     def clean_code(self):
@@ -63,7 +78,9 @@ class StaffForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["email"].disabled = True
-            self.fields["email"].help_text = _("The e-mail address is the sign-in name and cannot be changed here.")
+            self.fields["email"].help_text = _(
+                "The e-mail address is the sign-in name and cannot be changed here."
+            )
         else:
             del self.fields["is_active"]
 
@@ -77,7 +94,10 @@ class StaffForm(forms.ModelForm):
 class RoleRowForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=[("", "—")] + Role.choices, required=False)
     branch = forms.ModelChoiceField(
-        label=_("Where"), queryset=Branch.objects.none(), required=False, empty_label=_("Whole library system")
+        label=_("Where"),
+        queryset=Branch.objects.none(),
+        required=False,
+        empty_label=_("Whole library system"),
     )
 
     def __init__(self, *args, system=None, **kwargs):
@@ -99,7 +119,11 @@ class BaseRoleFormSet(BaseFormSet):
             seen.add((role, branch))
 
     def assignments(self) -> list[tuple[str, Branch | None]]:
-        return [(f.cleaned_data["role"], f.cleaned_data.get("branch")) for f in self.forms if f.cleaned_data.get("role")]
+        return [
+            (f.cleaned_data["role"], f.cleaned_data.get("branch"))
+            for f in self.forms
+            if f.cleaned_data.get("role")
+        ]
 
 
 RoleFormSet = formset_factory(RoleRowForm, formset=BaseRoleFormSet, extra=2, max_num=20)

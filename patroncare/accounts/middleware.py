@@ -11,7 +11,7 @@ _EXEMPT_PREFIXES = ("/account/two-factor/", "/account/sign-out/", "/static/", "/
 
 
 class TwoFactorRequiredMiddleware:
-    """Send a signed-in user to the one-time-code step when their account has a device or their role needs one.
+    """Send a signed-in user to the one-time-code step when they have a device or their role needs one.
 
     Administrators must enrol before they can use anything; others enrol by choice on their account page.
     """
@@ -23,7 +23,9 @@ class TwoFactorRequiredMiddleware:
         user = request.user
         if user.is_authenticated and not user.is_verified() and not request.path.startswith(_EXEMPT_PREFIXES):
             if user_has_device(user, confirmed=True):
-                return redirect(f"{reverse('accounts:two_factor_verify')}?{urlencode({'next': request.get_full_path()})}")
+                return redirect(
+                    f"{reverse('accounts:two_factor_verify')}?{urlencode({'next': request.get_full_path()})}"
+                )
             if requires_two_factor(user):
                 return redirect("accounts:two_factor_setup")
         return self.get_response(request)

@@ -100,7 +100,9 @@ class RoleAssignment(models.Model):
                 name="roleassignment_unique_per_branch",
             ),
             models.UniqueConstraint(
-                fields=["user", "role"], condition=Q(branch__isnull=True), name="roleassignment_unique_systemwide"
+                fields=["user", "role"],
+                condition=Q(branch__isnull=True),
+                name="roleassignment_unique_systemwide",
             ),
         ]
 

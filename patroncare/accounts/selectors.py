@@ -8,7 +8,9 @@ def staff_list_for(*, user, search: str = "", role: str = "", branch_id: int | N
     queryset = (
         User.objects.filter(library_system_id=user.library_system_id)
         .prefetch_related(
-            Prefetch("role_assignments", queryset=RoleAssignment.objects.select_related("branch").order_by("role"))
+            Prefetch(
+                "role_assignments", queryset=RoleAssignment.objects.select_related("branch").order_by("role")
+            )
         )
         .order_by("-is_active", "full_name")
     )

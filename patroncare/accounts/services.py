@@ -42,8 +42,13 @@ def staff_create(
     user.full_clean()
     user.save()
     _replace_roles(user=user, roles=roles)
-    audit_record(action=AuditAction.CREATE, actor=actor, obj=user, summary="Staff account created",
-                 changes={"roles": _role_labels(roles)})
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        obj=user,
+        summary="Staff account created",
+        changes={"roles": _role_labels(roles)},
+    )
     if invite_base_url:
         transaction.on_commit(lambda: staff_send_invitation(user=user, base_url=invite_base_url))
     return user
@@ -51,10 +56,19 @@ def staff_create(
 
 @transaction.atomic
 def staff_update(
-    *, actor, user: User, full_name: str, preferred_language: str, is_active: bool,
+    *,
+    actor,
+    user: User,
+    full_name: str,
+    preferred_language: str,
+    is_active: bool,
     roles: list[tuple[str, Branch | None]],
 ) -> User:
-    before = {"full_name": user.full_name, "preferred_language": user.preferred_language, "is_active": user.is_active}
+    before = {
+        "full_name": user.full_name,
+        "preferred_language": user.preferred_language,
+        "is_active": user.is_active,
+    }
     old_roles = _role_labels(list(user.role_assignments.values_list("role", "branch__name")))
     user.full_name, user.preferred_language, user.is_active = full_name, preferred_language, is_active
     user.full_clean()
@@ -64,13 +78,15 @@ def staff_update(
     new_roles = _role_labels(roles)
     if sorted(old_roles) != sorted(new_roles):
         changes["roles"] = [old_roles, new_roles]
-    audit_record(action=AuditAction.UPDATE, actor=actor, obj=user, summary="Staff account changed", changes=changes)
+    audit_record(
+        action=AuditAction.UPDATE, actor=actor, obj=user, summary="Staff account changed", changes=changes
+    )
     return user
 
 
 def _replace_roles(*, user: User, roles) -> None:
     wanted = {(role, branch.pk if branch else None) for role, branch in roles}
-    for role, branch_id in wanted:
+    for role, _branch_id in wanted:
         if role not in Role.values:
             raise ValueError(f"Unknown role {role!r}")
     user.role_assignments.exclude(
@@ -98,8 +114,13 @@ def profile_update(*, user: User, full_name: str, preferred_language: str) -> Us
     user.full_name, user.preferred_language = full_name, preferred_language
     user.full_clean()
     user.save(update_fields=PROFILE_FIELDS)
-    audit_record(action=AuditAction.UPDATE, actor=user, obj=user, summary="Own profile changed",
-                 changes=changed_fields(user, before, PROFILE_FIELDS))
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=user,
+        obj=user,
+        summary="Own profile changed",
+        changes=changed_fields(user, before, PROFILE_FIELDS),
+    )
     return user
 
 
@@ -112,8 +133,11 @@ def password_reset_link(*, user: User, base_url: str) -> str:
 def staff_send_invitation(*, user: User, base_url: str) -> None:
     """E-mail a new member of staff a link to choose their password, through the task engine."""
     with translation.override(user.preferred_language):
-        context = {"user": user, "link": password_reset_link(user=user, base_url=base_url),
-                   "system": user.library_system}
+        context = {
+            "user": user,
+            "link": password_reset_link(user=user, base_url=base_url),
+            "system": user.library_system,
+        }
         subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
         body = render_to_string("accounts/email/invitation_body.txt", context)
     send_email.delay(subject=subject, body=body, to=[user.email])

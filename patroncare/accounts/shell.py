@@ -4,5 +4,12 @@ from patroncare.core.shell import NavEntry, register_nav
 
 from .models import Role
 
-register_nav(NavEntry(key="staff", label=_("Staff"), url_name="accounts:staff_list",
-                      roles=frozenset({Role.ADMINISTRATOR}), order=910))
+register_nav(
+    NavEntry(
+        key="staff",
+        label=_("Staff"),
+        url_name="accounts:staff_list",
+        roles=frozenset({Role.ADMINISTRATOR}),
+        order=910,
+    )
+)

@@ -63,7 +63,9 @@ class StaffCreateView(PermissionRequiredMixin, View):
             roles=formset.assignments(),
             invite_base_url=services.site_base_url(request),
         )
-        messages.success(request, _("%(name)s was added and invited by e-mail to choose a password.") % {"name": user})
+        messages.success(
+            request, _("%(name)s was added and invited by e-mail to choose a password.") % {"name": user}
+        )
         return redirect("accounts:staff_edit", pk=user.pk)
 
 
@@ -74,13 +76,21 @@ class StaffEditView(PermissionRequiredMixin, View):
     template_name = "accounts/staff_form.html"
 
     def _formset(self, request, member, data=None):
-        initial = [{"role": a.role, "branch": a.branch} for a in member.role_assignments.select_related("branch")]
-        return RoleFormSet(data, prefix="roles", initial=initial, form_kwargs={"system": request.user.library_system})
+        initial = [
+            {"role": a.role, "branch": a.branch} for a in member.role_assignments.select_related("branch")
+        ]
+        return RoleFormSet(
+            data, prefix="roles", initial=initial, form_kwargs={"system": request.user.library_system}
+        )
 
     def get(self, request, pk):
         member = selectors.staff_get(user=request.user, pk=pk)
         audit_record(action=AuditAction.VIEW, actor=request.user, obj=member, summary="Staff account opened")
-        context = {"form": StaffForm(instance=member), "formset": self._formset(request, member), "member": member}
+        context = {
+            "form": StaffForm(instance=member),
+            "formset": self._formset(request, member),
+            "member": member,
+        }
         return render(request, self.template_name, context)
 
     def post(self, request, pk):
@@ -92,7 +102,9 @@ class StaffEditView(PermissionRequiredMixin, View):
             return render(request, self.template_name, context, status=400)
         if member.pk == request.user.pk and not form.cleaned_data["is_active"]:
             form.add_error("is_active", _("You cannot deactivate your own account."))
-            return render(request, self.template_name, {"form": form, "formset": formset, "member": member}, status=400)
+            return render(
+                request, self.template_name, {"form": form, "formset": formset, "member": member}, status=400
+            )
         services.staff_update(
             actor=request.user,
             user=member,

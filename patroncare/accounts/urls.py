@@ -11,7 +11,9 @@ urlpatterns = [
     path("account/", views.AccountView.as_view(), name="account"),
     path("account/password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("account/password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
-    path("account/password-reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "account/password-reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"
+    ),
     path(
         "account/password-reset/<uidb64>/<token>/",
         views.PasswordResetConfirmView.as_view(),

@@ -57,7 +57,9 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 def _safe_next(request, default="core:desk"):
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return reverse_lazy(default)
 
@@ -115,12 +117,19 @@ class TwoFactorSetupView(LoginRequiredMixin, View):
         device = self._device(request)
         form = OneTimeCodeForm(request.POST)
         if form.is_valid():
-            if services.two_factor_device_confirm(user=request.user, device=device, token=form.cleaned_data["code"]):
+            if services.two_factor_device_confirm(
+                user=request.user, device=device, token=form.cleaned_data["code"]
+            ):
                 request.session.pop(self.session_key, None)
                 otp_login(request, device)
-                messages.success(request, _("Two-factor sign-in is on. You will be asked for a code at each sign-in."))
+                messages.success(
+                    request, _("Two-factor sign-in is on. You will be asked for a code at each sign-in.")
+                )
                 return redirect("core:desk")
-            form.add_error("code", _("That code is not right. Check the clock of your phone and enter the code shown now."))
+            form.add_error(
+                "code",
+                _("That code is not right. Check the clock of your phone and enter the code shown now."),
+            )
         return self._render(request, form, device, status=400)
 
 

@@ -49,10 +49,12 @@ class AuditEvent(models.Model):
     objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-at", "-id"]
+        ordering = ["-at"]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
-        constraints = [models.CheckConstraint(condition=Q(action__in=AuditAction.values), name="auditevent_action_valid")]
+        constraints = [
+            models.CheckConstraint(condition=Q(action__in=AuditAction.values), name="auditevent_action_valid")
+        ]
         indexes = [
             models.Index(fields=["library_system", "-at"]),
             models.Index(fields=["library_system", "actor", "-at"]),

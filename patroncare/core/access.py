@@ -21,6 +21,8 @@ class PermissionRequiredMixin(LoginRequiredMixin):
             lookup = {"pk": kwargs["pk"], f"{self.scoped_system_field}_id": request.user.library_system_id}
             if not request.user.library_system_id or not self.scoped_model.objects.filter(**lookup).exists():
                 raise Http404
-        if not request.user.library_system_id or (self.permission and not type(self).permission(request.user)):
+        if not request.user.library_system_id or (
+            self.permission and not type(self).permission(request.user)
+        ):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

@@ -29,12 +29,14 @@ class VersionedModel(models.Model):
 
 
 def save_if_unchanged(instance: VersionedModel, *, expected_version: int, fields: list[str]) -> None:
-    """Write `fields` of `instance` only if its row still has `expected_version`; raise StaleEditError if not."""
+    """Write `fields` only if the row still has `expected_version`; otherwise raise StaleEditError."""
     instance.full_clean()
     attnames = [instance._meta.get_field(name).attname for name in fields]
     values = {attname: getattr(instance, attname) for attname in attnames}
-    updated = type(instance).objects.filter(pk=instance.pk, version=expected_version).update(
-        version=F("version") + 1, **values
+    updated = (
+        type(instance)
+        .objects.filter(pk=instance.pk, version=expected_version)
+        .update(version=F("version") + 1, **values)
     )
     if updated != 1:
         raise StaleEditError()

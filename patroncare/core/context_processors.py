@@ -8,6 +8,6 @@ def shell(request):
 
 
 def _current_entry_key(entries, path: str) -> str:
-    """The entry whose address is the longest prefix of the current page, so sub-pages keep their section lit."""
+    """The entry whose address is the longest prefix of the page, so sub-pages keep their section lit."""
     matches = [(len(entry.url), entry.key) for entry in entries if path.startswith(entry.url)]
     return max(matches)[1] if matches else ""

@@ -13,8 +13,9 @@ from importlib.util import find_spec
 from django.apps import apps
 from django.utils import timezone
 
-DEMO_PASSWORD = "Riverbend-demo-2026"
-# A fixed key so the demo administrator's codes can be printed with `make demo-code`; never used outside the demo.
+DEMO_PASSWORD = "Riverbend-demo-2026"  # noqa: S105  (printed for newcomers; demo accounts only)
+# A fixed key so the demo administrator's codes can be printed with `make demo-code`.
+# It is given only to demo accounts.
 DEMO_TOTP_KEY = "3132333435363738393031323334353637383930"
 
 

@@ -18,7 +18,11 @@ def task_engine_state() -> dict:
     from config.celery import app
 
     if app.conf.task_always_eager:
-        return {"ok": True, "mode": "eager", "detail": "Tasks run inside the web process (no broker configured)."}
+        return {
+            "ok": True,
+            "mode": "eager",
+            "detail": "Tasks run inside the web process (no broker configured).",
+        }
     try:
         with app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, timeout=2)

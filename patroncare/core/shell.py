@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from patroncare.accounts.permissions import has_any_role
+from patroncare.accounts.permissions import has_any_role, role_scopes
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class DeskSection:
     key: str
     title: str | Promise
     items_for: Callable[[object], list[DeskItem]]
-    roles: frozenset[str] | None = None
+    roles: frozenset[str] | None = None  # None: anyone who holds at least one role
     order: int = 100
     empty_text: str | Promise = ""
     link_url_name: str = ""
@@ -80,6 +80,8 @@ def nav_for(user) -> list[NavEntry]:
 
 
 def desk_for(user) -> list[tuple[DeskSection, list[DeskItem]]]:
+    if not role_scopes(user):
+        return []
     sections = sorted(registry.desk.values(), key=lambda s: (s.order, s.key))
     return [
         (section, section.items_for(user))

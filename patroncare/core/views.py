@@ -28,9 +28,9 @@ def switch_language(request):
     """Django's language switch, which also remembers the choice for a signed-in member of staff."""
     response = set_language(request)
     language = request.POST.get("language")
-    if request.user.is_authenticated and translation.check_for_language(language):
-        if language in dict(settings.LANGUAGES):
-            User.objects.filter(pk=request.user.pk).update(preferred_language=language)
+    known = language in dict(settings.LANGUAGES) and translation.check_for_language(language)
+    if request.user.is_authenticated and known:
+        User.objects.filter(pk=request.user.pk).update(preferred_language=language)
     return response
 
 

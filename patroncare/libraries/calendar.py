@@ -50,12 +50,16 @@ def add_working_days(*, system: LibrarySystem, start: date, days: int, branch: B
     if days == 0:
         return start
     horizon = days * _LOOKAHEAD_FACTOR + _LOOKAHEAD_SLACK_DAYS
-    calendar = WorkingCalendar(system=system, first=start, last=start + timedelta(days=horizon), branch=branch)
+    calendar = WorkingCalendar(
+        system=system, first=start, last=start + timedelta(days=horizon), branch=branch
+    )
     day, counted = start, 0
     while counted < days:
         day += timedelta(days=1)
         if not calendar.covers(day):
-            calendar = WorkingCalendar(system=system, first=day, last=day + timedelta(days=horizon), branch=branch)
+            calendar = WorkingCalendar(
+                system=system, first=day, last=day + timedelta(days=horizon), branch=branch
+            )
         if calendar.is_working_day(day):
             counted += 1
     return day
@@ -65,12 +69,16 @@ def working_day_deadline(
     *, system: LibrarySystem, received_at: datetime, days: int, branch: Branch | None = None
 ) -> datetime:
     """The aware moment a deadline of `days` working days expires: the end of its last day, local time."""
-    last_day = add_working_days(system=system, start=local_date(system, received_at), days=days, branch=branch)
+    last_day = add_working_days(
+        system=system, start=local_date(system, received_at), days=days, branch=branch
+    )
     end_of_day = datetime.combine(last_day + timedelta(days=1), time.min, tzinfo=system.zone)
     return end_of_day - timedelta(microseconds=1)
 
 
-def working_days_between(*, system: LibrarySystem, start: date, end: date, branch: Branch | None = None) -> int:
+def working_days_between(
+    *, system: LibrarySystem, start: date, end: date, branch: Branch | None = None
+) -> int:
     """Working days after `start` up to and including `end` (0 when end is not after start)."""
     if end <= start:
         return 0

@@ -2,7 +2,16 @@
 
 from datetime import date, time
 
-from .models import ALL_WEEKDAYS_MASK, Branch, Closure, Holiday, LibrarySystem, Location, LocationKind, OpeningHours
+from .models import (
+    ALL_WEEKDAYS_MASK,
+    Branch,
+    Closure,
+    Holiday,
+    LibrarySystem,
+    Location,
+    LocationKind,
+    OpeningHours,
+)
 
 MON_TO_SAT = ALL_WEEKDAYS_MASK & ~(1 << 6)
 
@@ -23,16 +32,56 @@ STANDARD_LOCATIONS = [
 
 BRANCHES = [
     # code, name, address, phone, small, hours, extra locations
-    ("CEN", "Central Library", "200 Main Street, Riverbend", "555-0100", False, FULL_WEEK,
-     [("Community meeting room", LocationKind.MEETING_ROOM), ("Quiet study rooms", LocationKind.MEETING_ROOM),
-      ("Local history room", LocationKind.STACKS), ("Plaza and book drop", LocationKind.PARKING)]),
-    ("EAS", "Eastside Branch", "1450 Orchard Avenue, Riverbend", "555-0120", False, NEIGHBOURHOOD_WEEK,
-     [("Maker space", LocationKind.OTHER)]),
-    ("NOR", "Northgate Branch", "88 Northgate Road, Riverbend", "555-0130", False, NEIGHBOURHOOD_WEEK,
-     [("Study room", LocationKind.MEETING_ROOM)]),
-    ("WIL", "Willow Creek Branch", "3 Willow Creek Parkway, Riverbend", "555-0140", False, NEIGHBOURHOOD_WEEK, []),
-    ("HAR", "Harbor View Branch", "610 Dock Street, Riverbend", "555-0150", False, NEIGHBOURHOOD_WEEK,
-     [("Reading deck", LocationKind.OTHER)]),
+    (
+        "CEN",
+        "Central Library",
+        "200 Main Street, Riverbend",
+        "555-0100",
+        False,
+        FULL_WEEK,
+        [
+            ("Community meeting room", LocationKind.MEETING_ROOM),
+            ("Quiet study rooms", LocationKind.MEETING_ROOM),
+            ("Local history room", LocationKind.STACKS),
+            ("Plaza and book drop", LocationKind.PARKING),
+        ],
+    ),
+    (
+        "EAS",
+        "Eastside Branch",
+        "1450 Orchard Avenue, Riverbend",
+        "555-0120",
+        False,
+        NEIGHBOURHOOD_WEEK,
+        [("Maker space", LocationKind.OTHER)],
+    ),
+    (
+        "NOR",
+        "Northgate Branch",
+        "88 Northgate Road, Riverbend",
+        "555-0130",
+        False,
+        NEIGHBOURHOOD_WEEK,
+        [("Study room", LocationKind.MEETING_ROOM)],
+    ),
+    (
+        "WIL",
+        "Willow Creek Branch",
+        "3 Willow Creek Parkway, Riverbend",
+        "555-0140",
+        False,
+        NEIGHBOURHOOD_WEEK,
+        [],
+    ),
+    (
+        "HAR",
+        "Harbor View Branch",
+        "610 Dock Street, Riverbend",
+        "555-0150",
+        False,
+        NEIGHBOURHOOD_WEEK,
+        [("Reading deck", LocationKind.OTHER)],
+    ),
     ("PIN", "Pine Hollow Branch", "12 County Road 9, Pine Hollow", "555-0160", True, SMALL_WEEK, []),
 ]
 SMALL_BRANCH_LOCATIONS = [
@@ -44,15 +93,24 @@ SMALL_BRANCH_LOCATIONS = [
 ]
 
 HOLIDAYS = [
-    (date(2026, 1, 1), "New Year's Day"), (date(2026, 1, 19), "Martin Luther King Jr. Day"),
-    (date(2026, 5, 25), "Memorial Day"), (date(2026, 6, 19), "Juneteenth"),
-    (date(2026, 7, 3), "Independence Day (observed)"), (date(2026, 9, 7), "Labor Day"),
-    (date(2026, 11, 26), "Thanksgiving Day"), (date(2026, 11, 27), "Day after Thanksgiving"),
-    (date(2026, 12, 24), "Christmas Eve"), (date(2026, 12, 25), "Christmas Day"),
-    (date(2027, 1, 1), "New Year's Day"), (date(2027, 1, 18), "Martin Luther King Jr. Day"),
-    (date(2027, 5, 31), "Memorial Day"), (date(2027, 6, 18), "Juneteenth (observed)"),
-    (date(2027, 7, 5), "Independence Day (observed)"), (date(2027, 9, 6), "Labor Day"),
-    (date(2027, 11, 25), "Thanksgiving Day"), (date(2027, 11, 26), "Day after Thanksgiving"),
+    (date(2026, 1, 1), "New Year's Day"),
+    (date(2026, 1, 19), "Martin Luther King Jr. Day"),
+    (date(2026, 5, 25), "Memorial Day"),
+    (date(2026, 6, 19), "Juneteenth"),
+    (date(2026, 7, 3), "Independence Day (observed)"),
+    (date(2026, 9, 7), "Labor Day"),
+    (date(2026, 11, 26), "Thanksgiving Day"),
+    (date(2026, 11, 27), "Day after Thanksgiving"),
+    (date(2026, 12, 24), "Christmas Eve"),
+    (date(2026, 12, 25), "Christmas Day"),
+    (date(2027, 1, 1), "New Year's Day"),
+    (date(2027, 1, 18), "Martin Luther King Jr. Day"),
+    (date(2027, 5, 31), "Memorial Day"),
+    (date(2027, 6, 18), "Juneteenth (observed)"),
+    (date(2027, 7, 5), "Independence Day (observed)"),
+    (date(2027, 9, 6), "Labor Day"),
+    (date(2027, 11, 25), "Thanksgiving Day"),
+    (date(2027, 11, 26), "Day after Thanksgiving"),
     (date(2027, 12, 24), "Christmas Day (observed)"),
 ]
 
@@ -67,7 +125,11 @@ CLOSURES = [
 def load(context) -> None:
     riverbend, _ = LibrarySystem.objects.get_or_create(
         slug="riverbend",
-        defaults={"name": "Riverbend Public Library", "time_zone": "America/Chicago", "opening_days": MON_TO_SAT},
+        defaults={
+            "name": "Riverbend Public Library",
+            "time_zone": "America/Chicago",
+            "opening_days": MON_TO_SAT,
+        },
     )
     context.systems["riverbend"] = riverbend
     for code, name, address, phone, small, week, extra in BRANCHES:
@@ -79,20 +141,23 @@ def load(context) -> None:
     for day, name in HOLIDAYS:
         Holiday.objects.get_or_create(system=riverbend, date=day, defaults={"name": name})
     for code, start, end, reason in CLOSURES:
-        Closure.objects.get_or_create(branch=context.branches[code], start_date=start, end_date=end,
-                                      defaults={"reason": reason})
+        Closure.objects.get_or_create(
+            branch=context.branches[code], start_date=start, end_date=end, defaults={"reason": reason}
+        )
     _second_system(context)
 
 
 def _branch(system, code, name, address, phone, small, week) -> Branch:
     branch, created = Branch.objects.get_or_create(
-        system=system, code=code,
+        system=system,
+        code=code,
         defaults={"name": name, "address": address, "phone": phone, "is_small": small},
     )
     if created:
         OpeningHours.objects.bulk_create(
             OpeningHours(branch=branch, weekday=day, opens=hours[0], closes=hours[1])
-            for day, hours in enumerate(week) if hours
+            for day, hours in enumerate(week)
+            if hours
         )
     return branch
 

@@ -38,8 +38,12 @@ class LibrarySystemForm(VersionFormMixin, forms.ModelForm):
 
     def service_values(self) -> dict:
         data = self.cleaned_data
-        return {"name": data["name"], "time_zone": data["time_zone"], "director": data["director"],
-                "opening_days": data["opening_weekdays"]}
+        return {
+            "name": data["name"],
+            "time_zone": data["time_zone"],
+            "director": data["director"],
+            "opening_days": data["opening_weekdays"],
+        }
 
 
 class BranchForm(VersionFormMixin, forms.ModelForm):
@@ -75,7 +79,9 @@ class BranchForm(VersionFormMixin, forms.ModelForm):
 class DayHoursForm(forms.Form):
     open = forms.BooleanField(label=_("Open"), required=False)
     opens = forms.TimeField(label=_("Opens"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
-    closes = forms.TimeField(label=_("Closes"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    closes = forms.TimeField(
+        label=_("Closes"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
 
     def clean(self):
         data = super().clean()
@@ -87,7 +93,11 @@ class DayHoursForm(forms.Form):
         return data
 
     def day_hours(self):
-        return (self.cleaned_data["opens"], self.cleaned_data["closes"]) if self.cleaned_data.get("open") else None
+        return (
+            (self.cleaned_data["opens"], self.cleaned_data["closes"])
+            if self.cleaned_data.get("open")
+            else None
+        )
 
 
 class BaseWeekFormSet(BaseFormSet):
@@ -111,8 +121,11 @@ WeekFormSet = formset_factory(DayHoursForm, formset=BaseWeekFormSet, extra=0, mi
 def week_initial(branch: Branch | None) -> list[dict]:
     rows = {row.weekday: row for row in branch.opening_hours.all()} if branch and branch.pk else {}
     return [
-        {"open": day in rows, "opens": rows[day].opens if day in rows else None,
-         "closes": rows[day].closes if day in rows else None}
+        {
+            "open": day in rows,
+            "opens": rows[day].opens if day in rows else None,
+            "closes": rows[day].closes if day in rows else None,
+        }
         for day in range(7)
     ]
 
@@ -128,7 +141,11 @@ class LocationForm(forms.ModelForm):
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
-        if Location.objects.filter(branch=self.branch, name__iexact=name).exclude(pk=self.instance.pk).exists():
+        if (
+            Location.objects.filter(branch=self.branch, name__iexact=name)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
             raise ValidationError(_("This branch already has a location with this name."))
         return name
 
@@ -137,8 +154,10 @@ class ClosureForm(forms.ModelForm):
     class Meta:
         model = Closure
         fields = ["start_date", "end_date", "reason"]
-        widgets = {"start_date": forms.DateInput(attrs={"type": "date"}),
-                   "end_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+        }
 
     def clean(self):
         data = super().clean()

@@ -8,14 +8,24 @@ from django.utils.translation import gettext_lazy as _
 
 from patroncare.core.concurrency import VersionedModel
 
-WEEKDAY_NAMES = [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")]
+WEEKDAY_NAMES = [
+    _("Monday"),
+    _("Tuesday"),
+    _("Wednesday"),
+    _("Thursday"),
+    _("Friday"),
+    _("Saturday"),
+    _("Sunday"),
+]
 ALL_WEEKDAYS_MASK = 0b1111111
 MONDAY_TO_FRIDAY_MASK = 0b0011111
 
 
 def validate_time_zone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
-        raise ValidationError(_("“%(value)s” is not a known time zone, such as America/Chicago."), params={"value": value})
+        raise ValidationError(
+            _("“%(value)s” is not a known time zone, such as America/Chicago."), params={"value": value}
+        )
 
 
 class LibrarySystem(VersionedModel):
@@ -23,7 +33,9 @@ class LibrarySystem(VersionedModel):
 
     name = models.CharField(_("name"), max_length=150, unique=True)
     slug = models.SlugField(_("short name"), max_length=60, unique=True)
-    time_zone = models.CharField(_("time zone"), max_length=64, default="America/Chicago", validators=[validate_time_zone])
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="America/Chicago", validators=[validate_time_zone]
+    )
     # Working days of the administration, as a bitmask with Monday as bit 0. Deadlines count these days.
     opening_days = models.PositiveSmallIntegerField(_("opening days"), default=MONDAY_TO_FRIDAY_MASK)
     director = models.ForeignKey(
@@ -65,7 +77,9 @@ class LibrarySystem(VersionedModel):
 class Branch(VersionedModel):
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="branches")
     name = models.CharField(_("name"), max_length=120)
-    code = models.SlugField(_("code"), max_length=30, help_text=_("A short code used in reference numbers, e.g. CEN."))
+    code = models.SlugField(
+        _("code"), max_length=30, help_text=_("A short code used in reference numbers, e.g. CEN.")
+    )
     address = models.CharField(_("address"), max_length=250, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     is_small = models.BooleanField(
@@ -101,7 +115,9 @@ class OpeningHours(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["branch", "weekday"], name="openinghours_one_row_per_day"),
             models.CheckConstraint(condition=Q(weekday__lte=6), name="openinghours_weekday_valid"),
-            models.CheckConstraint(condition=Q(closes__gt=F("opens")), name="openinghours_closes_after_opens"),
+            models.CheckConstraint(
+                condition=Q(closes__gt=F("opens")), name="openinghours_closes_after_opens"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -124,7 +140,9 @@ class LocationKind(models.TextChoices):
 class Location(models.Model):
     branch = models.ForeignKey(Branch, on_delete=models.CASCADE, related_name="locations")
     name = models.CharField(_("name"), max_length=120)
-    kind = models.CharField(_("kind"), max_length=20, choices=LocationKind.choices, default=LocationKind.OTHER)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=LocationKind.choices, default=LocationKind.OTHER
+    )
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -170,7 +188,9 @@ class Closure(models.Model):
         verbose_name = _("closure")
         verbose_name_plural = _("closures")
         constraints = [
-            models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="closure_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")), name="closure_ends_after_start"
+            ),
         ]
         indexes = [models.Index(fields=["branch", "start_date", "end_date"])]
 

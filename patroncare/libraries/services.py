@@ -23,8 +23,13 @@ def library_system_update(*, actor, system: LibrarySystem, expected_version: int
     for name, value in values.items():
         setattr(system, name, value)
     save_if_unchanged(system, expected_version=expected_version, fields=list(values))
-    audit_record(action=AuditAction.UPDATE, actor=actor, obj=system, summary="Library system settings changed",
-                 changes=changed_fields(system, before, SYSTEM_FIELDS))
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=system,
+        summary="Library system settings changed",
+        changes=changed_fields(system, before, SYSTEM_FIELDS),
+    )
     return system
 
 
@@ -49,7 +54,9 @@ def branch_update(*, actor, branch: Branch, expected_version: int, hours: list[D
     changes = changed_fields(branch, before, BRANCH_FIELDS)
     if (after_hours := _hours_summary(branch)) != before_hours:
         changes["opening_hours"] = [before_hours, after_hours]
-    audit_record(action=AuditAction.UPDATE, actor=actor, obj=branch, summary="Branch changed", changes=changes)
+    audit_record(
+        action=AuditAction.UPDATE, actor=actor, obj=branch, summary="Branch changed", changes=changes
+    )
     return branch
 
 
@@ -88,8 +95,13 @@ def location_update(*, actor, location: Location, **values) -> Location:
         setattr(location, name, value)
     location.full_clean()
     location.save(update_fields=list(values))
-    audit_record(action=AuditAction.UPDATE, actor=actor, obj=location, summary="Location changed",
-                 changes=changed_fields(location, before, LOCATION_FIELDS))
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=location,
+        summary="Location changed",
+        changes=changed_fields(location, before, LOCATION_FIELDS),
+    )
     return location
 
 
@@ -98,15 +110,23 @@ def closure_create(*, actor, branch: Branch, start_date, end_date, reason: str) 
     closure = Closure(branch=branch, start_date=start_date, end_date=end_date, reason=reason)
     closure.full_clean()
     closure.save()
-    audit_record(action=AuditAction.CREATE, actor=actor, obj=closure,
-                 summary=f"Closure {start_date:%Y-%m-%d} to {end_date:%Y-%m-%d}")
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        obj=closure,
+        summary=f"Closure {start_date:%Y-%m-%d} to {end_date:%Y-%m-%d}",
+    )
     return closure
 
 
 @transaction.atomic
 def closure_delete(*, actor, closure: Closure) -> None:
-    audit_record(action=AuditAction.DELETE, actor=actor, obj=closure,
-                 summary=f"Closure {closure.start_date:%Y-%m-%d} to {closure.end_date:%Y-%m-%d} removed")
+    audit_record(
+        action=AuditAction.DELETE,
+        actor=actor,
+        obj=closure,
+        summary=f"Closure {closure.start_date:%Y-%m-%d} to {closure.end_date:%Y-%m-%d} removed",
+    )
     closure.delete()
 
 

@@ -23,8 +23,11 @@ def closures_ahead(user) -> list[DeskItem]:
     today = local_date(system, timezone.now())
     horizon = today + timedelta(days=CLOSURE_HORIZON_DAYS)
     items = [
-        DeskItem(title=_("%(name)s: every branch closed") % {"name": holiday.name},
-                 detail=date_format(holiday.date, "DATE_FORMAT"), urgent=holiday.date == today)
+        DeskItem(
+            title=_("%(name)s: every branch closed") % {"name": holiday.name},
+            detail=date_format(holiday.date, "DATE_FORMAT"),
+            urgent=holiday.date == today,
+        )
         for holiday in Holiday.objects.filter(system=system, date__range=(today, horizon))
     ]
     closures = Closure.objects.filter(
@@ -35,9 +38,13 @@ def closures_ahead(user) -> list[DeskItem]:
         closures = closures.filter(branch_id__in=branch_ids)
     items += [
         DeskItem(
-            title=_("%(branch)s closed: %(reason)s") % {"branch": closure.branch.name, "reason": closure.reason},
-            detail=_("%(start)s to %(end)s") % {"start": date_format(closure.start_date, "DATE_FORMAT"),
-                                               "end": date_format(closure.end_date, "DATE_FORMAT")},
+            title=_("%(branch)s closed: %(reason)s")
+            % {"branch": closure.branch.name, "reason": closure.reason},
+            detail=_("%(start)s to %(end)s")
+            % {
+                "start": date_format(closure.start_date, "DATE_FORMAT"),
+                "end": date_format(closure.end_date, "DATE_FORMAT"),
+            },
             urgent=closure.start_date <= today,
         )
         for closure in closures
@@ -50,38 +57,71 @@ def setup_gaps(user) -> list[DeskItem]:
     system = user.library_system
     items = []
     if system.director_id is None:
-        items.append(DeskItem(title=_("No director is set"), url=reverse("libraries:system"),
-                              detail=_("Critical cases and reviews go to the director.")))
+        items.append(
+            DeskItem(
+                title=_("No director is set"),
+                url=reverse("libraries:system"),
+                detail=_("Critical cases and reviews go to the director."),
+            )
+        )
     branches = Branch.objects.filter(system=system, is_active=True).annotate(
         hours=Count("opening_hours", distinct=True),
         places=Count("locations", filter=Q(locations__is_active=True), distinct=True),
     )
     for branch in branches:
         if not branch.hours:
-            items.append(DeskItem(title=_("%(branch)s has no opening hours") % {"branch": branch.name},
-                                  url=reverse("libraries:branch_edit", args=[branch.pk])))
+            items.append(
+                DeskItem(
+                    title=_("%(branch)s has no opening hours") % {"branch": branch.name},
+                    url=reverse("libraries:branch_edit", args=[branch.pk]),
+                )
+            )
         if not branch.places:
-            items.append(DeskItem(title=_("%(branch)s has no locations") % {"branch": branch.name},
-                                  url=reverse("libraries:branch_detail", args=[branch.pk])))
+            items.append(
+                DeskItem(
+                    title=_("%(branch)s has no locations") % {"branch": branch.name},
+                    url=reverse("libraries:branch_detail", args=[branch.pk]),
+                )
+            )
     without_role = User.objects.filter(library_system=system, is_active=True, role_assignments__isnull=True)
     items += [
-        DeskItem(title=_("%(name)s has no role") % {"name": member.full_name},
-                 url=reverse("accounts:staff_edit", args=[member.pk]), detail=_("They see nothing until given one."))
+        DeskItem(
+            title=_("%(name)s has no role") % {"name": member.full_name},
+            url=reverse("accounts:staff_edit", args=[member.pk]),
+            detail=_("They see nothing until given one."),
+        )
         for member in without_role
     ]
     return items
 
 
 register_nav(
-    NavEntry(key="library-settings", label=gettext_lazy("Library settings"), url_name="libraries:system",
-             roles=frozenset({Role.ADMINISTRATOR}), order=900),
+    NavEntry(
+        key="library-settings",
+        label=gettext_lazy("Library settings"),
+        url_name="libraries:system",
+        roles=frozenset({Role.ADMINISTRATOR}),
+        order=900,
+    ),
 )
-register_desk_section(DeskSection(
-    key="closures", title=gettext_lazy("Closed in the coming week"), items_for=closures_ahead, order=900,
-    empty_text=gettext_lazy("No holidays or closures in the coming week."),
-))
-register_desk_section(DeskSection(
-    key="setup", title=gettext_lazy("Setting up your library system"), items_for=setup_gaps, order=950,
-    roles=frozenset({Role.ADMINISTRATOR}), empty_text=gettext_lazy("Everything is set up."),
-    link_url_name="libraries:branch_list", link_label=gettext_lazy("Branches and locations"),
-))
+register_desk_section(
+    DeskSection(
+        key="closures",
+        title=gettext_lazy("Closed in the coming week"),
+        items_for=closures_ahead,
+        order=900,
+        empty_text=gettext_lazy("No holidays or closures in the coming week."),
+    )
+)
+register_desk_section(
+    DeskSection(
+        key="setup",
+        title=gettext_lazy("Setting up your library system"),
+        items_for=setup_gaps,
+        order=950,
+        roles=frozenset({Role.ADMINISTRATOR}),
+        empty_text=gettext_lazy("Everything is set up."),
+        link_url_name="libraries:branch_list",
+        link_label=gettext_lazy("Branches and locations"),
+    )
+)

@@ -11,7 +11,11 @@ urlpatterns = [
     path("branches/<int:pk>/", views.BranchDetailView.as_view(), name="branch_detail"),
     path("branches/<int:pk>/edit/", views.BranchFormView.as_view(), name="branch_edit"),
     path("branches/<int:pk>/locations/", views.LocationCreateView.as_view(), name="location_create"),
-    path("branches/<int:pk>/locations/<int:location_pk>/", views.LocationEditView.as_view(), name="location_edit"),
+    path(
+        "branches/<int:pk>/locations/<int:location_pk>/",
+        views.LocationEditView.as_view(),
+        name="location_edit",
+    ),
     path("branches/<int:pk>/closures/", views.ClosureCreateView.as_view(), name="closure_create"),
     path(
         "branches/<int:pk>/closures/<int:closure_pk>/delete/",

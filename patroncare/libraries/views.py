@@ -12,8 +12,16 @@ from patroncare.accounts.permissions import can_configure_library
 from patroncare.core.access import PermissionRequiredMixin
 
 from . import selectors, services
+from .forms import (
+    BranchForm,
+    ClosureForm,
+    HolidayForm,
+    LibrarySystemForm,
+    LocationForm,
+    WeekFormSet,
+    week_initial,
+)
 from .models import Branch, Holiday
-from .forms import BranchForm, ClosureForm, HolidayForm, LibrarySystemForm, LocationForm, WeekFormSet, week_initial
 
 
 class ConfigurationView(PermissionRequiredMixin, View):
@@ -24,7 +32,9 @@ class SystemSettingsView(ConfigurationView):
     template_name = "libraries/system_form.html"
 
     def get(self, request):
-        return render(request, self.template_name, {"form": LibrarySystemForm(instance=request.user.library_system)})
+        return render(
+            request, self.template_name, {"form": LibrarySystemForm(instance=request.user.library_system)}
+        )
 
     def post(self, request):
         system = request.user.library_system
@@ -32,7 +42,9 @@ class SystemSettingsView(ConfigurationView):
         if form.is_valid():
             try:
                 services.library_system_update(
-                    actor=request.user, system=system, expected_version=form.cleaned_data["version"],
+                    actor=request.user,
+                    system=system,
+                    expected_version=form.cleaned_data["version"],
                     **form.service_values(),
                 )
             except ValidationError as error:
@@ -54,7 +66,9 @@ class BranchFormView(ConfigurationView):
     template_name = "libraries/branch_form.html"
 
     def _forms(self, request, branch=None, data=None):
-        form = BranchForm(data, instance=copy.copy(branch) if branch else None, system=request.user.library_system)
+        form = BranchForm(
+            data, instance=copy.copy(branch) if branch else None, system=request.user.library_system
+        )
         week = WeekFormSet(data, prefix="hours", initial=week_initial(branch))
         return form, week
 
@@ -78,10 +92,19 @@ class BranchFormView(ConfigurationView):
 
     def _save(self, request, branch, form, week):
         if branch is None:
-            return services.branch_create(actor=request.user, system=request.user.library_system, hours=week.week(),
-                                          **form.service_values())
-        return services.branch_update(actor=request.user, branch=branch, hours=week.week(),
-                                      expected_version=form.cleaned_data["version"], **form.service_values())
+            return services.branch_create(
+                actor=request.user,
+                system=request.user.library_system,
+                hours=week.week(),
+                **form.service_values(),
+            )
+        return services.branch_update(
+            actor=request.user,
+            branch=branch,
+            hours=week.week(),
+            expected_version=form.cleaned_data["version"],
+            **form.service_values(),
+        )
 
 
 class BranchDetailView(ConfigurationView):
@@ -109,8 +132,9 @@ class LocationCreateView(BranchDetailView):
         form = LocationForm(request.POST, branch=branch, prefix="location")
         if not form.is_valid():
             return self._render(request, branch, location_form=form, status=400)
-        services.location_create(actor=request.user, branch=branch, name=form.cleaned_data["name"],
-                                 kind=form.cleaned_data["kind"])
+        services.location_create(
+            actor=request.user, branch=branch, name=form.cleaned_data["name"], kind=form.cleaned_data["kind"]
+        )
         messages.success(request, _("The location was added."))
         return redirect("libraries:branch_detail", pk=branch.pk)
 
@@ -150,10 +174,12 @@ class ClosureCreateView(BranchDetailView):
 
 class ClosureDeleteView(ConfigurationView):
     scoped_model = Branch
+
     def post(self, request, pk, closure_pk):
         branch = selectors.branch_get(user=request.user, pk=pk)
-        services.closure_delete(actor=request.user,
-                                closure=selectors.closure_get(user=request.user, branch=branch, pk=closure_pk))
+        services.closure_delete(
+            actor=request.user, closure=selectors.closure_get(user=request.user, branch=branch, pk=closure_pk)
+        )
         messages.success(request, _("The closure was removed."))
         return redirect("libraries:branch_detail", pk=branch.pk)
 
@@ -179,6 +205,7 @@ class HolidayListView(ConfigurationView):
 
 class HolidayDeleteView(ConfigurationView):
     scoped_model = Holiday
+
     def post(self, request, pk):
         services.holiday_delete(actor=request.user, holiday=selectors.holiday_get(user=request.user, pk=pk))
         messages.success(request, _("The holiday was removed."))

@@ -34,7 +34,11 @@ def test_a_wrong_password_gets_a_clear_message_and_is_audited(client, world):
     assert response.status_code == 200
     assert "do not match an active account" in response.content.decode()
     event = AuditEvent.objects.get(action=AuditAction.SIGN_IN_FAILED)
-    assert (event.actor_label, event.library_system_id, event.ip_address) == (user.email, world.system.pk, "127.0.0.1")
+    assert (event.actor_label, event.library_system_id, event.ip_address) == (
+        user.email,
+        world.system.pk,
+        "127.0.0.1",
+    )
 
 
 def test_five_failed_sign_ins_lock_the_account_even_with_the_right_password(client, world):
@@ -85,7 +89,9 @@ def test_a_user_with_a_device_must_enter_a_code_after_the_password(client, world
     assert response.status_code == 302 and response.url.startswith(reverse("accounts:two_factor_verify"))
     wrong = client.post(reverse("accounts:two_factor_verify"), {"code": "12345x", "next": "/desk/"})
     assert wrong.status_code == 400
-    right = client.post(reverse("accounts:two_factor_verify"), {"code": current_code(device), "next": "/desk/"})
+    right = client.post(
+        reverse("accounts:two_factor_verify"), {"code": current_code(device), "next": "/desk/"}
+    )
     assert right.status_code == 302 and right.url == "/desk/"
     assert client.get(reverse("core:desk")).status_code == 200
 
@@ -94,8 +100,9 @@ def test_verification_never_redirects_to_another_site(client, world):
     user = world.users["supervisor"]
     device = TOTPDeviceFactory(user=user)
     sign_in_form(client, user.email)
-    response = client.post(reverse("accounts:two_factor_verify"),
-                           {"code": current_code(device), "next": "https://evil.example/"})
+    response = client.post(
+        reverse("accounts:two_factor_verify"), {"code": current_code(device), "next": "https://evil.example/"}
+    )
     assert response.url == reverse("core:desk")
 
 
@@ -114,8 +121,10 @@ def test_password_reset_sends_a_working_link_through_the_task_engine(client, wor
     link = re.search(r"http://testserver(/account/password-reset/\S+/)", mail.outbox[0].body).group(1)
     form_page = client.get(link, follow=True)
     assert form_page.status_code == 200
-    done = client.post(form_page.redirect_chain[-1][0],
-                       {"new_password1": "a-new-long-password", "new_password2": "a-new-long-password"})
+    done = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "a-new-long-password", "new_password2": "a-new-long-password"},
+    )
     assert done.status_code == 302
     user.refresh_from_db()
     assert user.check_password("a-new-long-password")

@@ -23,24 +23,34 @@ def test_own_account_page_is_open_to_every_member(role_matrix):
 
 
 def _roles(*rows):
-    data = {"roles-TOTAL_FORMS": str(len(rows)), "roles-INITIAL_FORMS": "0", "roles-MIN_NUM_FORMS": "0",
-            "roles-MAX_NUM_FORMS": "20"}
+    data = {
+        "roles-TOTAL_FORMS": str(len(rows)),
+        "roles-INITIAL_FORMS": "0",
+        "roles-MIN_NUM_FORMS": "0",
+        "roles-MAX_NUM_FORMS": "20",
+    }
     for index, (role, branch) in enumerate(rows):
         data |= {f"roles-{index}-role": role, f"roles-{index}-branch": str(branch.pk) if branch else ""}
     return data
 
 
-def test_administrator_adds_staff_with_roles_and_an_invitation(signed_in, world, django_capture_on_commit_callbacks):
+def test_administrator_adds_staff_with_roles_and_an_invitation(
+    signed_in, world, django_capture_on_commit_callbacks
+):
     client = signed_in(world.users["administrator"])
     data = {"email": "New.Person@Example.org", "full_name": "New Person", "preferred_language": "es"}
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("accounts:staff_create"),
-                               data | _roles((Role.FRONTLINE, world.branch), (Role.TRAINER, None)))
+        response = client.post(
+            reverse("accounts:staff_create"),
+            data | _roles((Role.FRONTLINE, world.branch), (Role.TRAINER, None)),
+        )
     member = User.objects.get(email="new.person@example.org")
     assert response.status_code == 302
     assert member.library_system == world.system
     assert set(member.role_assignments.values_list("role", "branch")) == {
-        (Role.FRONTLINE, world.branch.pk), (Role.TRAINER, None)}
+        (Role.FRONTLINE, world.branch.pk),
+        (Role.TRAINER, None),
+    }
     assert not member.has_usable_password()
     assert mail.outbox[0].to == ["new.person@example.org"]
     assert "Riverside County Library" in mail.outbox[0].subject  # rendered in the invitee's language
@@ -50,8 +60,9 @@ def test_administrator_adds_staff_with_roles_and_an_invitation(signed_in, world,
 def test_a_branch_of_another_system_cannot_be_given(signed_in, world):
     client = signed_in(world.users["administrator"])
     data = {"email": "x@example.org", "full_name": "X", "preferred_language": "en"}
-    response = client.post(reverse("accounts:staff_create"),
-                           data | _roles((Role.FRONTLINE, world.other_system_branch)))
+    response = client.post(
+        reverse("accounts:staff_create"), data | _roles((Role.FRONTLINE, world.other_system_branch))
+    )
     assert response.status_code == 400
     assert not User.objects.filter(email="x@example.org").exists()
 
@@ -69,17 +80,24 @@ def test_changing_roles_is_audited_with_before_and_after(signed_in, world):
     member = world.users["frontline"]
     client = signed_in(world.users["administrator"])
     data = {"full_name": member.full_name, "preferred_language": "en", "is_active": "on"}
-    client.post(reverse("accounts:staff_edit", args=[member.pk]), data | _roles((Role.SUPERVISOR, world.branch)))
+    client.post(
+        reverse("accounts:staff_edit", args=[member.pk]), data | _roles((Role.SUPERVISOR, world.branch))
+    )
     assert list(member.role_assignments.values_list("role", flat=True)) == [Role.SUPERVISOR]
     event = AuditEvent.objects.get(action=AuditAction.UPDATE, object_id=str(member.pk))
-    assert event.changes["roles"] == [["Front-line staff · Millbrook Branch"], ["Supervisor · Millbrook Branch"]]
+    assert event.changes["roles"] == [
+        ["Front-line staff · Millbrook Branch"],
+        ["Supervisor · Millbrook Branch"],
+    ]
 
 
 def test_administrator_cannot_deactivate_themselves(signed_in, world):
     admin = world.users["administrator"]
     client = signed_in(admin)
     data = {"full_name": admin.full_name, "preferred_language": "en"}
-    response = client.post(reverse("accounts:staff_edit", args=[admin.pk]), data | _roles((Role.ADMINISTRATOR, None)))
+    response = client.post(
+        reverse("accounts:staff_edit", args=[admin.pk]), data | _roles((Role.ADMINISTRATOR, None))
+    )
     admin.refresh_from_db()
     assert response.status_code == 400 and admin.is_active
 

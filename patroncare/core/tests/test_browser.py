@@ -58,14 +58,19 @@ def test_administrator_signs_in_with_a_code_and_reaches_settings_by_keyboard(des
     page.keyboard.press("Enter")
     page.wait_for_url("**/settings/")
     check_accessibility(page, "settings-system")
-    for path, name in [("/settings/branches/", "settings-branches"), ("/settings/holidays/", "settings-holidays"),
-                       (f"/settings/branches/{world.branch.pk}/", "settings-branch"),
-                       (f"/settings/branches/{world.branch.pk}/edit/", "settings-branch-edit"),
-                       ("/settings/branches/new/", "settings-branch-new"),
-                       ("/staff/", "staff-list"), ("/staff/new/", "staff-new"),
-                       (f"/staff/{world.users['frontline'].pk}/", "staff-edit"),
-                       ("/audit/", "audit-trail"), ("/account/", "account"),
-                       ("/account/password/", "password-change")]:
+    for path, name in [
+        ("/settings/branches/", "settings-branches"),
+        ("/settings/holidays/", "settings-holidays"),
+        (f"/settings/branches/{world.branch.pk}/", "settings-branch"),
+        (f"/settings/branches/{world.branch.pk}/edit/", "settings-branch-edit"),
+        ("/settings/branches/new/", "settings-branch-new"),
+        ("/staff/", "staff-list"),
+        ("/staff/new/", "staff-new"),
+        (f"/staff/{world.users['frontline'].pk}/", "staff-edit"),
+        ("/audit/", "audit-trail"),
+        ("/account/", "account"),
+        ("/account/password/", "password-change"),
+    ]:
         page.goto(path)
         check_accessibility(page, name)
     screenshot(page, "account-desktop")

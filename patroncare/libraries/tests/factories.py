@@ -2,7 +2,15 @@ from datetime import time
 
 import factory
 
-from patroncare.libraries.models import Branch, Closure, Holiday, LibrarySystem, Location, LocationKind, OpeningHours
+from patroncare.libraries.models import (
+    Branch,
+    Closure,
+    Holiday,
+    LibrarySystem,
+    Location,
+    LocationKind,
+    OpeningHours,
+)
 
 
 class LibrarySystemFactory(factory.django.DjangoModelFactory):

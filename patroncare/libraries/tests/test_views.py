@@ -11,8 +11,9 @@ from patroncare.libraries.tests.factories import ClosureFactory, HolidayFactory,
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("url_name", ["libraries:system", "libraries:branch_list", "libraries:holidays",
-                                      "libraries:branch_create"])
+@pytest.mark.parametrize(
+    "url_name", ["libraries:system", "libraries:branch_list", "libraries:holidays", "libraries:branch_create"]
+)
 def test_configuration_pages_are_for_administrators_of_the_system(role_matrix, url_name):
     role_matrix(reverse(url_name), ADMIN_ONLY, hidden_text="Millbrook Branch")
 
@@ -37,8 +38,12 @@ def test_location_of_another_branch_is_not_found_through_this_branch(signed_in, 
 
 
 def _week_post(**overrides):
-    data = {"hours-TOTAL_FORMS": "7", "hours-INITIAL_FORMS": "0", "hours-MIN_NUM_FORMS": "7",
-            "hours-MAX_NUM_FORMS": "7"}
+    data = {
+        "hours-TOTAL_FORMS": "7",
+        "hours-INITIAL_FORMS": "0",
+        "hours-MIN_NUM_FORMS": "7",
+        "hours-MAX_NUM_FORMS": "7",
+    }
     for day in range(5):
         data |= {f"hours-{day}-open": "on", f"hours-{day}-opens": "09:00", f"hours-{day}-closes": "17:00"}
     return data | overrides
@@ -55,7 +60,9 @@ def test_administrator_adds_a_branch_with_its_hours(signed_in, world):
 
 
 def test_closing_before_opening_is_refused_and_keeps_what_was_typed(signed_in, world):
-    data = _week_post(name="Riverside Branch", code="RIV", **{"hours-2-opens": "18:00", "hours-2-closes": "09:00"})
+    data = _week_post(
+        name="Riverside Branch", code="RIV", **{"hours-2-opens": "18:00", "hours-2-closes": "09:00"}
+    )
     response = signed_in(world.users["administrator"]).post(reverse("libraries:branch_create"), data)
     content = response.content.decode()
     assert response.status_code == 400
@@ -88,7 +95,9 @@ def test_a_stale_branch_edit_is_refused_and_nothing_is_lost(signed_in, world):
 
 def test_another_system_cannot_edit_a_branch_and_nothing_changes(signed_in, world):
     url = reverse("libraries:branch_edit", args=[world.branch.pk])
-    response = signed_in(world.users["other_system_admin"]).post(url, _week_post(name="Taken", code="MIL", version="1"))
+    response = signed_in(world.users["other_system_admin"]).post(
+        url, _week_post(name="Taken", code="MIL", version="1")
+    )
     world.branch.refresh_from_db()
     assert response.status_code == 404
     assert world.branch.name == "Millbrook Branch"
@@ -114,7 +123,9 @@ def test_administrator_adds_and_removes_a_holiday(signed_in, world):
 
 def test_another_systems_holiday_cannot_be_removed(signed_in, world):
     holiday = HolidayFactory(system=world.system, date=date(2026, 12, 25))
-    response = signed_in(world.users["other_system_admin"]).post(reverse("libraries:holiday_delete", args=[holiday.pk]))
+    response = signed_in(world.users["other_system_admin"]).post(
+        reverse("libraries:holiday_delete", args=[holiday.pk])
+    )
     assert response.status_code == 404
     assert Holiday.objects.filter(pk=holiday.pk).exists()
 
@@ -131,16 +142,22 @@ def test_a_closure_ending_before_it_starts_is_refused(signed_in, world):
 
 def test_administrator_adds_a_location_and_a_closure(signed_in, world):
     client = signed_in(world.users["administrator"])
-    client.post(reverse("libraries:location_create", args=[world.branch.pk]),
-                {"location-name": "Computer lab", "location-kind": "computer_lab", "location-is_active": "on"})
-    client.post(reverse("libraries:closure_create", args=[world.branch.pk]),
-                {"closure-start_date": "2026-12-08", "closure-end_date": "2026-12-10", "closure-reason": "Roof"})
+    client.post(
+        reverse("libraries:location_create", args=[world.branch.pk]),
+        {"location-name": "Computer lab", "location-kind": "computer_lab", "location-is_active": "on"},
+    )
+    client.post(
+        reverse("libraries:closure_create", args=[world.branch.pk]),
+        {"closure-start_date": "2026-12-08", "closure-end_date": "2026-12-10", "closure-reason": "Roof"},
+    )
     assert Location.objects.filter(branch=world.branch, name="Computer lab", kind="computer_lab").exists()
     assert Closure.objects.get(branch=world.branch).reason == "Roof"
 
 
 def test_closure_of_another_branch_cannot_be_removed_through_this_one(signed_in, world):
-    closure = ClosureFactory(branch=world.other_branch, start_date=date(2026, 12, 1), end_date=date(2026, 12, 1))
+    closure = ClosureFactory(
+        branch=world.other_branch, start_date=date(2026, 12, 1), end_date=date(2026, 12, 1)
+    )
     response = signed_in(world.users["administrator"]).post(
         reverse("libraries:closure_delete", args=[world.branch.pk, closure.pk])
     )
@@ -149,10 +166,16 @@ def test_closure_of_another_branch_cannot_be_removed_through_this_one(signed_in,
 
 
 def test_system_settings_save_opening_days_and_time_zone(signed_in, world):
-    response = signed_in(world.users["administrator"]).post(reverse("libraries:system"), {
-        "name": "Riverside County Library", "time_zone": "America/Denver", "opening_weekdays": ["0", "1", "2", "5"],
-        "director": "", "version": "1",
-    })
+    response = signed_in(world.users["administrator"]).post(
+        reverse("libraries:system"),
+        {
+            "name": "Riverside County Library",
+            "time_zone": "America/Denver",
+            "opening_weekdays": ["0", "1", "2", "5"],
+            "director": "",
+            "version": "1",
+        },
+    )
     world.system.refresh_from_db()
     assert response.status_code == 302
     assert (world.system.time_zone, world.system.opening_weekdays) == ("America/Denver", [0, 1, 2, 5])

@@ -9,7 +9,10 @@ class Command(BaseCommand):
     help = "Compile every .po catalogue of the project into .mo files (no GNU gettext needed)."
 
     def handle(self, *args, **options):
-        roots = [Path(settings.BASE_DIR) / "locale", *sorted((Path(settings.BASE_DIR) / "patroncare").glob("*/locale"))]
+        roots = [
+            Path(settings.BASE_DIR) / "locale",
+            *sorted((Path(settings.BASE_DIR) / "patroncare").glob("*/locale")),
+        ]
         count = 0
         for root in roots:
             for po_path in root.glob("*/LC_MESSAGES/*.po"):

@@ -12,7 +12,9 @@ class Command(BaseCommand):
         parser.add_argument("email", nargs="?", default="alex.chen@riverbend.example")
 
     def handle(self, *args, email, **options):
-        device = TOTPDevice.objects.filter(user__email__iexact=email, key=DEMO_TOTP_KEY, confirmed=True).first()
+        device = TOTPDevice.objects.filter(
+            user__email__iexact=email, key=DEMO_TOTP_KEY, confirmed=True
+        ).first()
         if device is None:
             raise CommandError(f"{email} is not a demo account with the demo two-factor key.")
         totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)

@@ -9,8 +9,11 @@ class Command(BaseCommand):
     help = "Load the fictional Riverbend Public Library demo (idempotent) and print one login per role."
 
     def add_arguments(self, parser):
-        parser.add_argument("--if-empty", action="store_true",
-                            help="Do nothing when the database already holds a library system other than the demo.")
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the database already holds a library system other than the demo.",
+        )
 
     def handle(self, *args, if_empty=False, **options):
         if if_empty and LibrarySystem.objects.exclude(slug__in=["riverbend", "lakeshore"]).exists():

@@ -1,0 +1,68 @@
+"""The password-reset e-mail through a real broker and a real Celery worker.
+
+It needs Redis (127.0.0.1:6379 by default, PATRONCARE_TEST_REDIS_URL to change). Where no Redis runs it is
+skipped, except in CI (CI=true), where a missing broker is a failure.
+"""
+
+import os
+import time
+import uuid
+
+import pytest
+import redis
+from celery.contrib.testing.worker import start_worker
+from django.core import mail
+from django.urls import reverse
+
+from config.celery import app
+from patroncare.core import tasks as _registered_tasks  # noqa: F401  (registered before the worker starts)
+
+REDIS_URL = os.environ.get("PATRONCARE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture
+def redis_broker(monkeypatch):
+    try:
+        connection = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
+        connection.ping()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI needs Redis at {REDIS_URL} for the task-engine test")
+        pytest.skip(f"no Redis at {REDIS_URL}")
+    for key, value in {"broker_url": REDIS_URL, "task_always_eager": False, "result_backend": None}.items():
+        monkeypatch.setitem(app.conf, key, value)
+    app.close()  # connection pools are cached on the app: start and end with fresh ones
+    yield connection
+    app.close()
+
+
+@pytest.fixture
+def private_queue(redis_broker, monkeypatch):
+    """A queue of its own, so no worker of another test run sharing the Redis server takes our task."""
+    monkeypatch.setitem(app.conf, "task_default_queue", f"patroncare-test-{uuid.uuid4().hex}")
+    app.__dict__.pop("amqp", None)  # Celery caches its queue table; rebuild it with this queue
+    yield
+    app.__dict__.pop("amqp", None)
+
+
+@pytest.mark.django_db
+def test_password_reset_email_is_sent_by_a_worker_through_redis(client, world, private_queue):
+    user = world.users["frontline"]
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        response = client.post(reverse("accounts:password_reset"), {"email": user.email})
+        assert response.status_code == 302
+        deadline = time.monotonic() + 15
+        while not mail.outbox and time.monotonic() < deadline:
+            time.sleep(0.1)
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [user.email]
+    assert "/account/password-reset/" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_health_reports_a_reachable_broker_and_its_workers(client, redis_broker):
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        body = client.get(reverse("core:health")).json()
+    assert body["task_engine"]["mode"] == "broker"
+    assert body["task_engine"]["ok"] is True
+    assert body["task_engine"]["workers"] >= 1  # the test worker answered the ping
