@@ -142,7 +142,7 @@ def test_staff_record_a_desk_complaint_with_one_short_form(desktop_page, world):
     check_accessibility(page, "complaint-recorded")
     record = ARTIFACTS / "complaints-desk-record.txt"
     record.parent.mkdir(parents=True, exist_ok=True)
-    record.write_text(f"desk complaint recorded in {elapsed:.1f} s of scripted input: 2 fields typed, 1 click\n")
+    record.write_text(f"desk complaint recorded in {elapsed:.1f} s (scripted): 2 fields typed, 1 click\n")
 
 
 def test_public_pages_work_at_phone_width(phone_page, world):
