@@ -24,6 +24,7 @@ from .models import (
 )
 from .services.configuration import categories_install_defaults
 from .services.deadlines import deadlines_for
+from .services.replies import reply_templates_install_defaults
 from .services.workflow import default_owner
 
 SEED = 20261123
@@ -171,6 +172,7 @@ NAMES = [
 def load(context) -> None:
     system = context.system
     categories_install_defaults(system=system)
+    reply_templates_install_defaults(system=system)
     categories = {c.key: c for c in Category.objects.filter(system=system)}
     rng = random.Random(SEED)
     start = context.today - timedelta(days=365)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from patroncare.core.concurrency import VersionFormMixin
 
-from .models import Channel, Judgement, Kind, Outcome, Remedy, Satisfaction, Severity, Status
+from .models import Channel, Judgement, Kind, Outcome, Remedy, ReplyPurpose, Satisfaction, Severity, Status
 from .models.case import NARRATIVE_MAX
 from .models.choices import SEVERITY_GUIDANCE, MessageChannel
 
@@ -439,4 +439,24 @@ class CategoryForm(forms.Form):
     name = forms.CharField(label=_("Name in English"), max_length=120)
     name_es = forms.CharField(label=_("Name in Spanish"), max_length=120)
     position = forms.IntegerField(label=_("Position"), min_value=0, max_value=999, initial=100)
+    is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+
+
+class ReplyTemplateForm(forms.Form):
+    key = forms.SlugField(
+        label=_("Key"),
+        max_length=40,
+        help_text=_("The same key in English and Spanish makes one template in two languages."),
+    )
+    name = forms.CharField(label=_("Name"), max_length=120)
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    purpose = forms.ChoiceField(label=_("Purpose"), choices=ReplyPurpose.choices)
+    body = forms.CharField(
+        label=_("Text"),
+        max_length=6000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_(
+            "Merge fields: {patron_name}, {reference}, {branch}, {staff_name}, {respond_by}, {library}."
+        ),
+    )
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)

@@ -8,7 +8,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from patroncare.accounts.permissions import branch_ids_for, has_system_wide_role
+from patroncare.accounts.permissions import branch_ids_for
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 
@@ -21,6 +21,7 @@ from .models import (
     Outcome,
     PolicyReview,
     PublicStatement,
+    ReplyTemplate,
     Severity,
     StatementStatus,
 )
@@ -257,39 +258,42 @@ def statement_get_for(*, user, pk: int) -> PublicStatement:
 
 
 def due_for(*, user, horizon_days: int = 3) -> QuerySet:
-    """Open cases the user owns whose next clock runs out within the horizon (or already has)."""
-    soon = timezone.now() + timedelta(days=horizon_days)
+    """The desk list: open cases the user owns whose next clock runs out within the horizon (or already has),
+    and, escalated, every overdue case at the branches the user oversees. One query."""
+    from .permissions import OVERSIGHT_ROLES
+
+    now = timezone.now()
+    soon = now + timedelta(days=horizon_days)
+    mine = Q(owner=user) & (
+        Q(acknowledged_at__isnull=True, acknowledge_due_at__lte=soon)
+        | Q(responded_at__isnull=True, respond_due_at__lte=soon)
+    )
+    condition = mine
+    oversight = branch_ids_for(user, OVERSIGHT_ROLES)
+    if oversight is None:
+        condition |= overdue_condition(now)
+    elif oversight:
+        condition |= overdue_condition(now) & Q(branch_id__in=oversight)
     return (
-        Complaint.objects.filter(system_id=user.library_system_id, owner=user, status__in=OPEN_STATUSES)
-        .filter(
-            Q(acknowledged_at__isnull=True, acknowledge_due_at__lte=soon)
-            | Q(responded_at__isnull=True, respond_due_at__lte=soon)
-        )
-        .select_related("branch")
-        .order_by("respond_due_at")[:20]
+        Complaint.objects.filter(system_id=user.library_system_id, status__in=OPEN_STATUSES)
+        .filter(condition)
+        .select_related("branch", "owner")
+        .order_by("respond_due_at", "id")[:20]
     )
 
 
 def critical_open(*, user) -> QuerySet:
-    return (
-        Complaint.objects.filter(
-            system_id=user.library_system_id, severity=Severity.CRITICAL, status__in=OPEN_STATUSES
-        )
-        .select_related("branch")
-        .order_by("received_at")[:20]
-    )
-
-
-def overdue_for_oversight(*, user) -> QuerySet:
-    """Escalation: overdue cases at the branches a supervisor oversees (computed when read)."""
+    """Open critical cases: all of them for the director, those of their branches for a supervisor."""
     from .permissions import OVERSIGHT_ROLES
 
-    cases = Complaint.objects.filter(system_id=user.library_system_id).filter(
-        overdue_condition(timezone.now())
+    cases = Complaint.objects.filter(
+        system_id=user.library_system_id, severity=Severity.CRITICAL, status__in=OPEN_STATUSES
     )
-    if not (is_director(user) or has_system_wide_role(user, OVERSIGHT_ROLES)):
-        cases = cases.filter(branch_id__in=branch_ids_for(user, OVERSIGHT_ROLES) or [])
-    return cases.select_related("branch", "owner").order_by("respond_due_at")[:20]
+    if not is_director(user):
+        branch_ids = branch_ids_for(user, OVERSIGHT_ROLES)
+        if branch_ids is not None:
+            cases = cases.filter(branch_id__in=branch_ids)
+    return cases.select_related("branch").order_by("received_at")[:20]
 
 
 def figures_for(*, user) -> dict:
@@ -329,3 +333,15 @@ def category_get(*, user, pk: int) -> Category:
     if category is None:
         raise Http404
     return category
+
+
+def reply_templates_for(*, system, active_only: bool = True) -> QuerySet:
+    templates = ReplyTemplate.objects.filter(system=system)
+    return templates.filter(is_active=True) if active_only else templates
+
+
+def reply_template_get(*, user, pk) -> ReplyTemplate:
+    template = ReplyTemplate.objects.filter(pk=pk, system_id=user.library_system_id).first()
+    if template is None:
+        raise Http404
+    return template

@@ -7,7 +7,6 @@ from patroncare.accounts.models import Role
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
 
 from . import selectors
-from .permissions import is_director
 
 
 def _item(case, now, detail=""):
@@ -23,22 +22,20 @@ def _item(case, now, detail=""):
 
 def due_items(user) -> list[DeskItem]:
     now = timezone.now()
-    return [_item(case, now) for case in selectors.due_for(user=user)]
+    return [
+        _item(
+            case,
+            now,
+            detail=_("%(branch)s · owner: %(name)s")
+            % {"branch": case.branch.name if case.branch else "—", "name": case.owner or "—"},
+        )
+        for case in selectors.due_for(user=user)
+    ]
 
 
 def critical_items(user) -> list[DeskItem]:
-    if not is_director(user):
-        return []
     now = timezone.now()
     return [_item(case, now) for case in selectors.critical_open(user=user)]
-
-
-def overdue_items(user) -> list[DeskItem]:
-    now = timezone.now()
-    return [
-        _item(case, now, detail=_("Owner: %(name)s") % {"name": case.owner or "—"})
-        for case in selectors.overdue_for_oversight(user=user)
-    ]
 
 
 def pattern_items(user) -> list[DeskItem]:
@@ -85,7 +82,7 @@ register_nav(
 register_desk_section(
     DeskSection(
         key="complaints-due",
-        title=gettext_lazy("Complaints due"),
+        title=gettext_lazy("Complaints due or overdue"),
         items_for=due_items,
         roles=CASE_ROLES,
         order=10,
@@ -102,16 +99,6 @@ register_desk_section(
         roles=OVERSIGHT,
         order=11,
         empty_text=gettext_lazy("No critical complaint is open."),
-    )
-)
-register_desk_section(
-    DeskSection(
-        key="complaints-overdue",
-        title=gettext_lazy("Overdue complaints"),
-        items_for=overdue_items,
-        roles=OVERSIGHT,
-        order=12,
-        empty_text=gettext_lazy("Nothing is overdue."),
     )
 )
 register_desk_section(

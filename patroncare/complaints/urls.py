@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import configuration, learning, staff
+from .views import configuration, learning, replies, staff
 
 app_name = "complaints"
 
@@ -20,6 +20,8 @@ urlpatterns = [
     path("settings/patterns/", configuration.PatternSettingsView.as_view(), name="settings_patterns"),
     path("settings/categories/new/", configuration.CategoryFormView.as_view(), name="category_create"),
     path("settings/categories/<int:pk>/", configuration.CategoryFormView.as_view(), name="category_edit"),
+    path("settings/replies/new/", replies.ReplyTemplateFormView.as_view(), name="reply_template_create"),
+    path("settings/replies/<int:pk>/", replies.ReplyTemplateFormView.as_view(), name="reply_template_edit"),
     path("actions/<int:pk>/done/", staff.ActionDoneView.as_view(), name="action_done"),
     path("<int:pk>/", staff.CaseFileView.as_view(), name="detail"),
     path("<int:pk>/triage/", staff.TriageView.as_view(), name="triage"),

@@ -15,8 +15,12 @@ from .case import (
 )
 from .config import Category, ComplaintSettings, SeverityRule, default_rule
 from .learning import PolicyReview, PublicStatement, ReviewStatus, StatementStatus
+from .replies import MERGE_FIELDS, ReplyPurpose, ReplyTemplate
 
 __all__ = [
+    "MERGE_FIELDS",
+    "ReplyPurpose",
+    "ReplyTemplate",
     "CaseEntry",
     "Category",
     "Channel",

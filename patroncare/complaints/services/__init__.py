@@ -2,6 +2,7 @@
 
 from .configuration import categories_install_defaults, category_save, settings_save, severity_rule_save
 from .intake import complaint_record, complaint_submit_public, secret_matches
+from .replies import fill_template, reply_template_save, reply_templates_install_defaults
 from .resolution import (
     action_complete,
     complaint_close,
@@ -25,6 +26,9 @@ from .workflow import (
 )
 
 __all__ = [
+    "fill_template",
+    "reply_template_save",
+    "reply_templates_install_defaults",
     "categories_install_defaults",
     "category_save",
     "settings_save",

@@ -16,6 +16,7 @@ from ..models import Channel, Complaint, EntryKind, Kind, Status
 from ._common import add_entry
 from .configuration import categories_install_defaults
 from .notify import mail_patron
+from .replies import reply_templates_install_defaults
 from .workflow import apply_triage
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud over the phone
@@ -72,6 +73,7 @@ def complaint_record(
     """
     now = timezone.now()
     categories_install_defaults(system=branch.system)
+    reply_templates_install_defaults(system=branch.system)
     complaint = Complaint(
         system=branch.system,
         branch=branch,
@@ -180,6 +182,7 @@ def _create_public(
 ):
     now = timezone.now()
     categories_install_defaults(system=system)
+    reply_templates_install_defaults(system=system)
     anonymous = not (patron_name.strip() or patron_email or patron_phone.strip())
     complaint = Complaint(
         system=system,

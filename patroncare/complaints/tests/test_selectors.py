@@ -120,11 +120,27 @@ def test_desk_sections_run_a_constant_number_of_queries(world, django_assert_max
         assert len(shell.due_items(user)) == 9
 
 
-def test_overdue_cases_escalate_to_the_branch_supervisor(world):
+def test_overdue_cases_escalate_to_the_branch_supervisor_desk(world):
     late = ComplaintFactory(branch=world.branch, acknowledge_due_at=timezone.now() - timedelta(hours=1))
     ComplaintFactory(branch=world.other_branch, acknowledge_due_at=timezone.now() - timedelta(hours=1))
-    items = shell.overdue_items(world.users["supervisor"])
+    ComplaintFactory(branch=world.branch, acknowledge_due_at=timezone.now() + timedelta(days=9))
+    items = shell.due_items(world.users["supervisor"])
     assert [i.title.split(" ")[0] for i in items] == [late.reference] and items[0].overdue is True
+    assert shell.due_items(world.users["frontline"]) == []
+
+
+def test_critical_cases_reach_the_director_desk(world):
+    from patroncare.accounts.models import Role
+    from patroncare.accounts.tests.factories import UserFactory
+
+    director = UserFactory(library_system=world.system, roles=[(Role.SUPERVISOR, world.other_branch)])
+    world.system.director = director
+    world.system.save()
+    critical = ComplaintFactory(branch=world.branch, severity="critical")
+    ComplaintFactory(branch=world.branch, severity="serious")
+    director = type(director).objects.get(pk=director.pk)
+    assert [i.title.split(" ")[0] for i in shell.critical_items(director)] == [critical.reference]
+    assert shell.critical_items(world.users["other_branch_supervisor"]) == []
 
 
 def test_figures_count_without_identifying_anyone(world, fines):

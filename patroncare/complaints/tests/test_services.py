@@ -443,3 +443,26 @@ def test_received_at_is_kept_for_backdated_desk_entries(world):
     earlier = MONDAY_NOON - timedelta(days=2)
     complaint = _triaged(world, received_at=earlier)
     assert complaint.received_at == earlier
+
+
+# --- Reply templates ---------------------------------------------------------------------------
+
+
+def test_default_reply_templates_are_installed_once_in_both_languages(world):
+    from patroncare.complaints.models import ReplyTemplate
+
+    assert services.reply_templates_install_defaults(system=world.system) == 8
+    assert services.reply_templates_install_defaults(system=world.system) == 0
+    languages = set(ReplyTemplate.objects.filter(key="real-apology").values_list("language", flat=True))
+    assert languages == {"en", "es"}
+
+
+def test_merge_fields_are_filled_in_the_templates_language(world):
+    from patroncare.complaints.models import ReplyTemplate
+
+    complaint = _triaged(world, received_at=MONDAY_NOON)
+    template = ReplyTemplate.objects.get(system=world.system, key="blast-acknowledgement", language="es")
+    text = services.fill_template(template=template, complaint=complaint, actor=world.users["supervisor"])
+    assert "Millbrook Branch" in text and complaint.reference in text
+    assert "7 de diciembre de 2026" in text and world.users["supervisor"].full_name in text
+    assert "{" not in text

@@ -520,3 +520,40 @@ def test_supervisor_cannot_change_deadlines(world, signed_in):
     from patroncare.complaints.models import ComplaintSettings
 
     assert not ComplaintSettings.objects.exists()
+
+
+def test_reply_template_edit_is_404_for_another_system(world, role_matrix):
+    services.reply_templates_install_defaults(system=world.system)
+    template = world.system.reply_templates.get(key="real-apology", language="es")
+    role_matrix(
+        reverse("complaints:reply_template_edit", args=[template.pk]),
+        dict(ADMIN_ONLY_PAGE, other_system_admin=404),
+        hidden_text="Una disculpa sincera",
+    )
+
+
+def test_a_reply_template_prefills_the_message_with_merge_fields(world, case, signed_in):
+    template = world.system.reply_templates.get(key="real-apology", language="es")
+    url = reverse("complaints:detail", args=[case.pk])
+    body = signed_in(world.users["supervisor"]).get(url, {"template": template.pk}).content.decode()
+    assert "Estimado/a Lena Morales:" in body and 'id="action-message" open' in body
+
+
+def test_administrator_edits_a_reply_template_and_bad_input_is_kept(world, signed_in):
+    services.reply_templates_install_defaults(system=world.system)
+    template = world.system.reply_templates.get(key="thanks-for-praise", language="en")
+    client = signed_in(world.users["administrator"])
+    url = reverse("complaints:reply_template_edit", args=[template.pk])
+    data = {
+        "key": "thanks-for-praise",
+        "name": "Thanks",
+        "language": "en",
+        "purpose": "praise",
+        "body": "x" * 6001,
+        "is_active": "on",
+    }
+    assert client.post(url, data).status_code == 400
+    data["body"] = "Thank you, {patron_name}."
+    assert client.post(url, data).status_code == 302
+    template.refresh_from_db()
+    assert (template.name, template.body) == ("Thanks", "Thank you, {patron_name}.")

@@ -45,6 +45,7 @@ class ConfigurationView(PermissionRequiredMixin, View):
                 }
             ),
             "categories": selectors.categories_for(system=system, active_only=False),
+            "reply_templates": selectors.reply_templates_for(system=system, active_only=False),
             "nav_current": "complaints",
         }
         return render(request, self.template_name, context, status=status)

@@ -167,6 +167,23 @@ class CaseFileView(ComplaintsView):
                 "the date shown on your status page."
             )
             review_info = str(forms.DEFAULT_REVIEW_INFO)
+        templates = self.reply_templates(complaint)
+        blast = next(
+            (
+                t
+                for t in templates
+                if t.key == "blast-acknowledgement" and t.language == complaint.patron_language
+            ),
+            None,
+        )
+        if blast is not None:
+            acknowledgement = services.fill_template(template=blast, complaint=complaint, actor=user)
+        chosen = next((t for t in templates if str(t.pk) == request.GET.get("template")), None)
+        message_initial = (
+            {"body": services.fill_template(template=chosen, complaint=complaint, actor=user)}
+            if chosen
+            else {}
+        )
         built = {
             "triage": forms.TriageForm(
                 complaint=complaint,
@@ -183,7 +200,7 @@ class CaseFileView(ComplaintsView):
             ),
             "acknowledge": forms.AcknowledgeForm(complaint=complaint, initial={"message": acknowledgement}),
             "note": forms.NoteForm(),
-            "message": forms.MessageForm(),
+            "message": forms.MessageForm(initial=message_initial),
             "extend": forms.ExtendForm(complaint=complaint),
             "respond": forms.RespondForm(complaint=complaint, initial={"review_info": review_info}),
             "close": forms.CloseForm(
@@ -213,12 +230,22 @@ class CaseFileView(ComplaintsView):
             "can_see_patron": permissions.can_see_patron(user, complaint),
             "can_see_staff": permissions.can_see_staff_involved(user, complaint),
             "can_draft_statement": permissions.can_draft_statement(user, complaint),
-            "open_form": next(iter(bound)) if bound else "",
+            "open_form": next(iter(bound)) if bound else ("message" if request.GET.get("template") else ""),
             **selectors.complaint_file(complaint=complaint),
         }
         if context["can_handle"]:
             context["forms"] = self.case_forms(request, complaint, bound)
+            context["reply_templates"] = self.reply_templates(complaint)
         return render(request, self.template_name, context, status=status)
+
+    def reply_templates(self, complaint) -> list:
+        """Active templates, the patron's language first; read once per request."""
+        if not hasattr(self, "_templates"):
+            templates = selectors.reply_templates_for(system=complaint.system)
+            self._templates = sorted(
+                templates, key=lambda t: (t.language != complaint.patron_language, t.name)
+            )
+        return self._templates
 
     def get(self, request, pk):
         complaint = selectors.complaint_get_for(user=request.user, pk=pk)
