@@ -460,3 +460,11 @@ class ReplyTemplateForm(forms.Form):
         ),
     )
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("File (PDF, PNG or JPEG)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}),
+    )
+    description = forms.CharField(label=_("Description"), max_length=200, required=False)

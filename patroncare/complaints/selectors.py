@@ -123,6 +123,7 @@ def complaint_file(*, complaint: Complaint) -> dict:
         "actions": list(complaint.actions.select_related("done_by")),
         "linked": list(complaint.linked.select_related("branch").order_by("-received_at")),
         "statement": PublicStatement.objects.filter(complaint=complaint).first(),
+        "attachments": list(complaint.attachments.select_related("uploaded_by")),
     }
 
 

@@ -34,5 +34,7 @@ urlpatterns = [
     path("<int:pk>/reopen/", staff.ReopenView.as_view(), name="reopen"),
     path("<int:pk>/reassign/", staff.ReassignView.as_view(), name="reassign"),
     path("<int:pk>/link/", staff.LinkView.as_view(), name="link"),
+    path("<int:pk>/attach/", staff.AttachView.as_view(), name="attach"),
+    path("attachments/<int:pk>/", staff.AttachmentDownloadView.as_view(), name="attachment"),
     path("<int:pk>/statement/", staff.StatementDraftView.as_view(), name="statement"),
 ]

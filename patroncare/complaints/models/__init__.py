@@ -1,3 +1,4 @@
+from .attachments import Attachment, AttachmentType
 from .case import (
     CaseEntry,
     Channel,
@@ -18,6 +19,8 @@ from .learning import PolicyReview, PublicStatement, ReviewStatus, StatementStat
 from .replies import MERGE_FIELDS, ReplyPurpose, ReplyTemplate
 
 __all__ = [
+    "Attachment",
+    "AttachmentType",
     "MERGE_FIELDS",
     "ReplyPurpose",
     "ReplyTemplate",

@@ -1,5 +1,6 @@
 """Every write of the complaints app. Views and forms call these; they never save a model themselves."""
 
+from .attachments import attachment_add
 from .configuration import categories_install_defaults, category_save, settings_save, severity_rule_save
 from .intake import complaint_record, complaint_submit_public, secret_matches
 from .replies import fill_template, reply_template_save, reply_templates_install_defaults
@@ -26,6 +27,7 @@ from .workflow import (
 )
 
 __all__ = [
+    "attachment_add",
     "fill_template",
     "reply_template_save",
     "reply_templates_install_defaults",

@@ -557,3 +557,73 @@ def test_administrator_edits_a_reply_template_and_bad_input_is_kept(world, signe
     assert client.post(url, data).status_code == 302
     template.refresh_from_db()
     assert (template.name, template.body) == ("Thanks", "Thank you, {patron_name}.")
+
+
+# --- Attachments -------------------------------------------------------------------------------
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def _upload(name, content, content_type="application/octet-stream"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def test_attach_a_real_image_and_download_it_as_a_handler(world, case, signed_in, media):
+    client = signed_in(world.users["supervisor"])
+    response = client.post(
+        reverse("complaints:attach", args=[case.pk]),
+        {"file": _upload("receipt.png", PNG, "image/png"), "description": "Receipt"},
+    )
+    assert response.status_code == 302
+    attachment = case.attachments.get()
+    assert (attachment.content_type, attachment.size, attachment.original_name) == (
+        "image/png",
+        72,
+        "receipt.png",
+    )
+    download = client.get(reverse("complaints:attachment", args=[attachment.pk]))
+    assert download.status_code == 200 and b"".join(download.streaming_content) == PNG
+
+
+def test_disguised_file_is_refused_and_nothing_saved(world, case, signed_in, media):
+    client = signed_in(world.users["supervisor"])
+    response = client.post(
+        reverse("complaints:attach", args=[case.pk]),
+        {
+            "file": _upload("letter.pdf", b"MZ\x90\x00 this is a program", "application/pdf"),
+            "description": "Scanned letter",
+        },
+    )
+    assert response.status_code == 400
+    assert "Only PDF, PNG and JPEG" in response.content.decode()
+    assert 'value="Scanned letter"' in response.content.decode()
+    renamed = client.post(reverse("complaints:attach", args=[case.pk]), {"file": _upload("photo.pdf", PNG)})
+    assert renamed.status_code == 400 and "its content is PNG" in renamed.content.decode()
+    assert not case.attachments.exists() and not any(media.rglob("*"))
+
+
+def test_oversized_file_is_refused(world, case, signed_in, media, settings):
+    settings.COMPLAINTS_ATTACHMENT_MAX_BYTES = 50
+    response = signed_in(world.users["supervisor"]).post(
+        reverse("complaints:attach", args=[case.pk]), {"file": _upload("receipt.png", PNG)}
+    )
+    assert response.status_code == 400 and "largest allowed" in response.content.decode()
+    assert not case.attachments.exists()
+
+
+def test_attachment_download_role_matrix(world, case, role_matrix, media):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    attachment = services.attachment_add(
+        actor=world.users["supervisor"], complaint=case, upload=SimpleUploadedFile("receipt.png", PNG)
+    )
+    expected = dict(CASE_RECORD, frontline=403)
+    role_matrix(reverse("complaints:attachment", args=[attachment.pk]), expected)

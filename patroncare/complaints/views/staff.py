@@ -5,7 +5,7 @@ import csv
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from patroncare.core.access import PermissionRequiredMixin
 from patroncare.libraries.selectors import branches_visible_to
 
 from .. import forms, permissions, selectors, services
-from ..models import Complaint, OutstandingAction
+from ..models import Attachment, Complaint, OutstandingAction
 from ..permissions import CASE_ROLES
 
 PAGE_SIZE = 25
@@ -212,6 +212,7 @@ class CaseFileView(ComplaintsView):
             "reassign": forms.ReassignForm(complaint=complaint, owners=owners),
             "link": forms.LinkForm(),
             "statement": forms.StatementForm(),
+            "attach": forms.AttachmentForm(),
         }
         if bound:
             built.update(bound)
@@ -296,6 +297,7 @@ class CaseActionView(CaseFileView):
             "reassign": lambda: forms.ReassignForm(data, owners=owners),
             "link": lambda: forms.LinkForm(data),
             "statement": lambda: forms.StatementForm(data),
+            "attach": lambda: forms.AttachmentForm(data, request.FILES),
         }
         form = factories[self.action]()
         form.auto_id = f"id_{self.action}_%s"
@@ -471,3 +473,44 @@ class ActionDoneView(ComplaintsView):
         else:
             messages.success(request, _("The action is marked done."))
         return redirect("complaints:detail", pk=complaint.pk)
+
+
+class AttachView(CaseActionView):
+    action = "attach"
+
+    def perform(self, request, complaint, form):
+        services.attachment_add(
+            actor=request.user,
+            complaint=complaint,
+            upload=form.cleaned_data["file"],
+            description=form.cleaned_data["description"],
+        )
+        return _("The file was attached.")
+
+
+class AttachmentDownloadView(ComplaintsView):
+    """Serve an attachment to those handling its case; every download is audited."""
+
+    scoped_model = None
+
+    def get(self, request, pk):
+        attachment = Attachment.objects.filter(pk=pk).first()
+        if attachment is None:
+            raise Http404
+        complaint = selectors.complaint_get_for(user=request.user, pk=attachment.complaint_id, audit=False)
+        if not permissions.can_handle(request.user, complaint):
+            raise PermissionDenied
+        audit_record(
+            action=AuditAction.VIEW,
+            actor=request.user,
+            obj=complaint,
+            summary=f"Opened attachment {attachment.original_name} of {complaint.reference}",
+        )
+        response = FileResponse(
+            attachment.file.open("rb"),
+            content_type=attachment.content_type,
+            as_attachment=True,
+            filename=attachment.original_name,
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
