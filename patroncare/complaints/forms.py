@@ -430,6 +430,9 @@ class SeverityRuleForm(forms.Form):
 class PatternSettingsForm(forms.Form):
     pattern_window_days = forms.IntegerField(label=_("Window (days)"), min_value=7, max_value=365)
     pattern_threshold = forms.IntegerField(label=_("Cases that make a pattern"), min_value=2, max_value=50)
+    board_review = forms.BooleanField(
+        label=_("After the director's review, the patron may ask for a review by the board"), required=False
+    )
 
 
 class CategoryForm(forms.Form):

@@ -25,6 +25,13 @@ from .choices import (
 from .config import Category
 
 NARRATIVE_MAX = 5000
+# Stage 1 is the first response; a patron not satisfied asks the director (2), then, where the library's
+# procedure provides it (ComplaintSettings.board_review), the board (3).
+STAGE_LABELS = {
+    1: _("Stage 1"),
+    2: _("Stage 2: review by the director"),
+    3: _("Stage 3: review by the board"),
+}
 
 
 def _valid(field: str, choices, *, blank: bool = False) -> Q:
@@ -130,7 +137,7 @@ class Complaint(VersionedModel):
                 condition=_valid("severity", Severity, blank=True), name="complaint_severity_valid"
             ),
             models.CheckConstraint(condition=_valid("status", Status), name="complaint_status_valid"),
-            models.CheckConstraint(condition=Q(stage__in=[1, 2]), name="complaint_stage_valid"),
+            models.CheckConstraint(condition=Q(stage__in=[1, 2, 3]), name="complaint_stage_valid"),
             models.CheckConstraint(
                 condition=_valid("outcome", Outcome, blank=True), name="complaint_outcome_valid"
             ),
@@ -182,6 +189,10 @@ class Complaint(VersionedModel):
         if self.responded_at is None and self.respond_due_at and self.respond_due_at < now:
             return "respond"
         return ""
+
+    @property
+    def stage_label(self) -> str:
+        return str(STAGE_LABELS.get(self.stage, ""))
 
     @property
     def warrants_statement(self) -> bool:
@@ -255,7 +266,7 @@ class ComplaintResponse(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["complaint", "stage"], name="response_one_per_stage"),
             models.CheckConstraint(condition=_valid("outcome", Outcome), name="response_outcome_valid"),
-            models.CheckConstraint(condition=Q(stage__in=[1, 2]), name="response_stage_valid"),
+            models.CheckConstraint(condition=Q(stage__in=[1, 2, 3]), name="response_stage_valid"),
         ]
 
     def __str__(self) -> str:

@@ -105,6 +105,11 @@ class ComplaintSettings(models.Model):
     system = models.OneToOneField(LibrarySystem, on_delete=models.CASCADE, related_name="complaint_settings")
     pattern_window_days = models.PositiveSmallIntegerField(_("pattern window (days)"), default=90)
     pattern_threshold = models.PositiveSmallIntegerField(_("cases that make a pattern"), default=3)
+    board_review = models.BooleanField(
+        _("review by the board"),
+        default=False,
+        help_text=_("After the director's review, the patron may ask for a review by the board."),
+    )
 
     class Meta:
         verbose_name = _("complaint settings")

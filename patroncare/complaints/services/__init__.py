@@ -12,6 +12,7 @@ from .resolution import (
     complaint_request_review,
     complaint_respond,
     follow_up_token,
+    review_available,
     review_complete,
     review_open,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "complaint_submit_public",
     "complaint_triage",
     "follow_up_token",
+    "review_available",
     "review_complete",
     "review_open",
     "secret_matches",

@@ -114,9 +114,12 @@ def severity_rule_save(
 
 
 @transaction.atomic
-def settings_save(*, actor, system, pattern_window_days: int, pattern_threshold: int) -> ComplaintSettings:
+def settings_save(
+    *, actor, system, pattern_window_days: int, pattern_threshold: int, board_review: bool = False
+) -> ComplaintSettings:
     config = ComplaintSettings.objects.filter(system=system).first() or ComplaintSettings(system=system)
     config.pattern_window_days, config.pattern_threshold = pattern_window_days, pattern_threshold
+    config.board_review = board_review
     config.full_clean()
     config.save()
     audit_record(

@@ -11,6 +11,7 @@ from patroncare.core.concurrency import save_if_unchanged
 from ..models import (
     Complaint,
     ComplaintResponse,
+    ComplaintSettings,
     EntryKind,
     Judgement,
     Outcome,
@@ -103,16 +104,25 @@ def complaint_respond(
     return response
 
 
+def review_available(complaint: Complaint) -> bool:
+    """Whether the patron may ask for the next review stage now (after a response, once per stage)."""
+    if complaint.status not in {Status.RESPONDED, Status.CLOSED} or complaint.responded_at is None:
+        return False
+    if complaint.stage == 1:
+        return True
+    if complaint.stage == 2:
+        return ComplaintSettings.objects.filter(system_id=complaint.system_id, board_review=True).exists()
+    return False
+
+
 @transaction.atomic
 def complaint_request_review(*, complaint: Complaint, reason: str) -> Complaint:
-    """The patron, from the status page, asks the director to review the first-stage response."""
-    require(
-        complaint.stage == 1 and complaint.status in {Status.RESPONDED, Status.CLOSED},
-        _("A review can be asked for once, after the first response."),
-    )
+    """The patron, from the status page, asks for a review of the last response: by the director after the
+    first, by the board after the director's where the library's procedure provides it."""
+    require(review_available(complaint), _("A review cannot be asked for at this point of the case."))
     require(bool(reason.strip()), _("Tell us briefly why you are not satisfied."))
     version = complaint.version
-    complaint.stage = 2
+    complaint.stage += 1
     complaint.status = Status.REVIEW_REQUESTED
     complaint.review_requested_at = timezone.now()
     complaint.acknowledged_at = complaint.responded_at = complaint.closed_at = None

@@ -14,6 +14,7 @@ from patroncare.complaints.models import (
     CaseEntry,
     Category,
     Complaint,
+    ComplaintSettings,
     EntryKind,
     OutstandingAction,
     PolicyReview,
@@ -466,3 +467,25 @@ def test_merge_fields_are_filled_in_the_templates_language(world):
     assert "Millbrook Branch" in text and complaint.reference in text
     assert "7 de diciembre de 2026" in text and world.users["supervisor"].full_name in text
     assert "{" not in text
+
+
+def test_board_review_follows_the_directors_only_where_the_procedure_says_so(world):
+    complaint = _triaged(world)
+    _respond(world, complaint)
+    complaint.refresh_from_db()
+    services.complaint_request_review(complaint=complaint, reason="Not satisfied.")
+    complaint.refresh_from_db()
+    _respond(world, complaint, outcome="partly_upheld")
+    complaint.refresh_from_db()
+    assert services.review_available(complaint) is False
+    with pytest.raises(ValidationError):
+        services.complaint_request_review(complaint=complaint, reason="Still not satisfied.")
+    ComplaintSettings.objects.create(system=world.system, board_review=True)
+    services.complaint_request_review(complaint=complaint, reason="Still not satisfied.")
+    complaint.refresh_from_db()
+    assert (complaint.stage, complaint.status, complaint.stage_label) == (
+        3,
+        Status.REVIEW_REQUESTED,
+        "Stage 3: review by the board",
+    )
+    assert list(complaint.responses.values_list("stage", flat=True)) == [1, 2]

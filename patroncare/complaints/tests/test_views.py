@@ -627,3 +627,16 @@ def test_attachment_download_role_matrix(world, case, role_matrix, media):
     )
     expected = dict(CASE_RECORD, frontline=403)
     role_matrix(reverse("complaints:attachment", args=[attachment.pk]), expected)
+
+
+def test_colleagues_not_handling_the_case_do_not_read_messages_to_the_patron(world, case, signed_in):
+    services.complaint_send_message(
+        actor=world.users["supervisor"],
+        complaint=case,
+        channel="phone",
+        body="Called Ms Morales at home to apologise.",
+    )
+    body = (
+        signed_in(world.users["frontline"]).get(reverse("complaints:detail", args=[case.pk])).content.decode()
+    )
+    assert "Called Ms Morales" not in body and "shown only to those handling the case" in body

@@ -42,6 +42,7 @@ class ConfigurationView(PermissionRequiredMixin, View):
                 initial={
                     "pattern_window_days": config.pattern_window_days,
                     "pattern_threshold": config.pattern_threshold,
+                    "board_review": config.board_review,
                 }
             ),
             "categories": selectors.categories_for(system=system, active_only=False),

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django_ratelimit.decorators import ratelimit
 
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
 from patroncare.libraries.models import Branch, LibrarySystem
 
 from .. import forms, selectors, services
@@ -116,12 +118,19 @@ class StatusView(View):
         return complaint
 
     def render_status(self, request, complaint, review_form=None, status=200):
+        audit_record(
+            action=AuditAction.VIEW,
+            obj=complaint,
+            library_system_id=complaint.system_id,
+            actor_label="patron (status page)",
+            summary=f"Status page of {complaint.reference}",
+        )
         context = {
             "complaint": complaint,
             "entries": selectors.patron_entries(complaint=complaint),
             "responses": complaint.responses.all(),
             "review_form": review_form or forms.ReviewRequestForm(),
-            "can_ask_review": complaint.stage == 1 and complaint.responded_at is not None,
+            "can_ask_review": services.review_available(complaint),
         }
         return render(request, "complaints/public/status_case.html", context, status=status)
 
