@@ -278,7 +278,7 @@ def due_for(*, user, horizon_days: int = 3) -> QuerySet:
     return (
         Complaint.objects.filter(system_id=user.library_system_id, status__in=OPEN_STATUSES)
         .filter(condition)
-        .select_related("branch", "owner")
+        .select_related("branch", "owner", "system")
         .order_by("respond_due_at", "id")[:20]
     )
 
@@ -294,7 +294,7 @@ def critical_open(*, user) -> QuerySet:
         branch_ids = branch_ids_for(user, OVERSIGHT_ROLES)
         if branch_ids is not None:
             cases = cases.filter(branch_id__in=branch_ids)
-    return cases.select_related("branch").order_by("received_at")[:20]
+    return cases.select_related("branch", "system").order_by("received_at")[:20]
 
 
 def figures_for(*, user) -> dict:

@@ -9,12 +9,22 @@ from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk
 from . import selectors
 
 
+def _wall_clock(case):
+    """The next deadline as the library's wall-clock time.
+
+    The desk renders times in the active time zone, which is the server's; a deadline is the end of a working
+    day in the library's own zone, so it is handed over as that local time (without zone) to read correctly.
+    """
+    due = case.next_due_at
+    return timezone.localtime(due, case.system.zone).replace(tzinfo=None) if due else None
+
+
 def _item(case, now, detail=""):
     return DeskItem(
         title=f"{case.reference} · {case.title}",
         url=reverse("complaints:detail", args=[case.pk]),
         detail=detail or (case.branch.name if case.branch else ""),
-        due_at=case.next_due_at,
+        due_at=_wall_clock(case),
         overdue=bool(case.overdue_at(now)),
         urgent=case.severity == "critical",
     )

@@ -155,3 +155,22 @@ def test_public_pages_work_at_phone_width(phone_page, world):
         page.goto(url)
         check_accessibility(page, name)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_case_list_and_file_fit_a_phone(phone_page, world):
+    from .factories import record
+
+    complaint, _secret = record(actor=world.users["supervisor"], branch=world.branch, severity="serious")
+    page = phone_page
+    browser_sign_in(page, world.users["supervisor"].email, PASSWORD)
+    page.goto("/complaints/")
+    check_accessibility(page, "complaint-list-phone")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.get_by_role("link", name=complaint.reference).click()
+    page.locator("#action-respond summary").click()
+    check_accessibility(page, "complaint-file-phone")
+    screenshot(page, "complaint-file-phone")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.goto("/desk/")
+    check_accessibility(page, "desk-supervisor-complaints")
+    screenshot(page, "desk-supervisor-phone")

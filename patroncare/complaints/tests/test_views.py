@@ -640,3 +640,35 @@ def test_colleagues_not_handling_the_case_do_not_read_messages_to_the_patron(wor
         signed_in(world.users["frontline"]).get(reverse("complaints:detail", args=[case.pk])).content.decode()
     )
     assert "Called Ms Morales" not in body and "shown only to those handling the case" in body
+
+
+def test_statement_steps_follow_roles_and_a_denied_step_changes_nothing(world, case, signed_in, client):
+    from patroncare.accounts.models import Role
+    from patroncare.accounts.tests.factories import UserFactory
+
+    director = UserFactory(library_system=world.system, roles=[(Role.SUPERVISOR, None)])
+    world.system.director = director
+    world.system.save()
+    Complaint.objects.filter(pk=case.pk).update(severity="serious", outcome="upheld")
+    case.refresh_from_db()
+    statement = services.statement_draft(
+        actor=world.users["supervisor"], complaint=case, title="We were wrong", body="An apology."
+    )
+    approve = reverse("complaints:statement_step", args=[statement.pk, "approve"])
+    assert signed_in(world.users["trustee"]).post(approve).status_code == 403
+    statement.refresh_from_db()
+    assert statement.status == "draft"
+    client.logout()
+    assert signed_in(director).post(approve).status_code == 302
+    client.logout()
+    review = reverse("complaints:statement_step", args=[statement.pk, "trustee-review"])
+    assert signed_in(world.users["trustee"]).post(review).status_code == 302
+    client.logout()
+    assert (
+        signed_in(director)
+        .post(reverse("complaints:statement_step", args=[statement.pk, "publish"]))
+        .status_code
+        == 302
+    )
+    statement.refresh_from_db()
+    assert statement.status == "published" and statement.trustee_reviewed_by == world.users["trustee"]
