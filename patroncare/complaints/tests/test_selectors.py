@@ -147,3 +147,15 @@ def test_figures_count_without_identifying_anyone(world, fines):
     _cases(2, branch=world.branch, category=fines, severity="minor")
     figures = selectors.figures_for(user=world.users["trustee"])
     assert figures["total"] == 2 and figures["by_severity"] == [{"label": "Minor", "n": 2}]
+
+
+def test_desk_deadline_reads_as_the_end_of_the_librarys_working_day(world):
+    from datetime import datetime, time
+    from zoneinfo import ZoneInfo
+
+    chicago = ZoneInfo("America/Chicago")
+    tomorrow = timezone.localtime(timezone.now(), chicago).date() + timedelta(days=1)
+    end_of_day = datetime.combine(tomorrow, time(23, 59, 59, 999999), tzinfo=chicago)
+    ComplaintFactory(branch=world.branch, owner=world.users["supervisor"], acknowledge_due_at=end_of_day)
+    (item,) = shell.due_items(world.users["supervisor"])
+    assert item.due_at == datetime.combine(tomorrow, time(23, 59, 59, 999999))
