@@ -489,3 +489,11 @@ def test_board_review_follows_the_directors_only_where_the_procedure_says_so(wor
         "Stage 3: review by the board",
     )
     assert list(complaint.responses.values_list("stage", flat=True)) == [1, 2]
+
+
+def test_mail_links_are_absolute_when_the_installation_says_where_it_lives(world, commit, settings):
+    settings.PATRONCARE_BASE_URL = "https://library.example.org/"
+    mail.outbox.clear()
+    with commit():
+        record(actor=world.users["frontline"], branch=world.branch, patron_language="en")
+    assert "https://library.example.org/feedback/status/" in mail.outbox[0].body
