@@ -59,10 +59,10 @@ def search_condition(queryset: QuerySet, text: str) -> QuerySet:
 
         vector = SearchVector("narrative", "desired_outcome", config="simple")
         return queryset.annotate(search=vector).filter(
-            Q(search=SearchQuery(text, config="simple", search_type="websearch")) | Q(reference__iexact=text)
+            Q(search=SearchQuery(text, config="simple", search_type="websearch")) | Q(reference=text.upper())
         )
     return queryset.filter(
-        Q(narrative__icontains=text) | Q(desired_outcome__icontains=text) | Q(reference__iexact=text)
+        Q(narrative__icontains=text) | Q(desired_outcome__icontains=text) | Q(reference=text.upper())
     )
 
 

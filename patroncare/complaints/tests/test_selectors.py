@@ -159,3 +159,13 @@ def test_desk_deadline_reads_as_the_end_of_the_librarys_working_day(world):
     ComplaintFactory(branch=world.branch, owner=world.users["supervisor"], acknowledge_due_at=end_of_day)
     (item,) = shell.due_items(world.users["supervisor"])
     assert item.due_at == datetime.combine(tomorrow, time(23, 59, 59, 999999))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text index")
+def test_postgres_search_can_use_its_index(world):
+    from patroncare.complaints.models import Complaint
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    plan = selectors.search_condition(Complaint.objects.all(), "printer").explain()
+    assert "complaints_complaint_search_gin" in plan
