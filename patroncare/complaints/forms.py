@@ -391,10 +391,13 @@ class ComplaintFilterForm(forms.Form):
         label=_("Received to"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args, branches, categories, **kwargs):
+    def __init__(self, *args, branches, categories, owners=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["branch"].queryset = branches
         self.fields["category"].queryset = categories
+        self.fields["owner"].choices = [("", _("Anyone")), ("me", _("Me"))] + [
+            (str(owner.pk), owner.full_name) for owner in owners
+        ]
 
     def filters(self) -> dict:
         if not self.is_valid():

@@ -82,7 +82,7 @@ def complaint_list_visible_to(*, user, filters: dict | None = None) -> QuerySet:
     if filters.get("owner") == "me":
         cases = cases.filter(owner=user)
     elif filters.get("owner"):
-        cases = cases.filter(owner=filters["owner"])
+        cases = cases.filter(owner_id=int(filters["owner"]))
     if filters.get("received_from"):
         cases = cases.filter(received_at__date__gte=filters["received_from"])
     if filters.get("received_to"):

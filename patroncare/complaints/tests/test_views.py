@@ -672,3 +672,22 @@ def test_statement_steps_follow_roles_and_a_denied_step_changes_nothing(world, c
     )
     statement.refresh_from_db()
     assert statement.status == "published" and statement.trustee_reviewed_by == world.users["trustee"]
+
+
+def test_list_filters_by_a_chosen_owner(world, signed_in):
+    ComplaintFactory(branch=world.branch, reference="MINE-0001", owner=world.users["frontline"])
+    ComplaintFactory(branch=world.branch, reference="THEIRS-001", owner=world.users["supervisor"])
+    client = signed_in(world.users["supervisor"])
+    body = client.get(reverse("complaints:list"), {"owner": world.users["frontline"].pk}).content.decode()
+    assert "MINE-0001" in body and "THEIRS-001" not in body
+
+
+@pytest.mark.parametrize("url_name", ["complaints:category_create", "complaints:reply_template_create"])
+def test_configuration_forms_role_matrix(world, role_matrix, url_name):
+    role_matrix(reverse(url_name), ADMIN_ONLY_PAGE)
+
+
+def test_thanks_and_follow_up_pages_need_no_account(world, role_matrix):
+    role_matrix(reverse("complaints_public:thanks"), PUBLIC)
+    bad_link = {key: 404 for key in PUBLIC}
+    role_matrix(reverse("complaints_public:follow_up", args=["not-a-token"]), bad_link)

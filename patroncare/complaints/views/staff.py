@@ -37,6 +37,7 @@ def _filter_form(request):
         request.GET or None,
         branches=_branches(request.user),
         categories=selectors.categories_for(system=request.user.library_system),
+        owners=selectors.owner_choices(system=request.user.library_system),
     )
 
 
