@@ -474,3 +474,25 @@ class AttachmentForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}),
     )
     description = forms.CharField(label=_("Description"), max_length=200, required=False)
+
+
+class PatternReviewForm(forms.Form):
+    subject = forms.CharField(label=_("Policy or procedure to review"), max_length=200)
+    owner = forms.TypedChoiceField(label=_("Review owner"), coerce=int)
+    due_date = forms.DateField(label=_("Review due by"), widget=forms.DateInput(attrs={"type": "date"}))
+    cases = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, owners, **kwargs):
+        # A plain list of choices: one page shows this form once per pattern, read from one query.
+        super().__init__(*args, **kwargs)
+        self.owners = {owner.pk: owner for owner in owners}
+        self.fields["owner"].choices = [(pk, owner.full_name) for pk, owner in self.owners.items()]
+
+    def clean_owner(self):
+        return self.owners[self.cleaned_data["owner"]]
+
+    def clean_cases(self):
+        try:
+            return [int(value) for value in self.cleaned_data["cases"].split(",") if value]
+        except ValueError as error:
+            raise forms.ValidationError(_("The list of cases is not valid.")) from error

@@ -15,6 +15,7 @@ from .resolution import (
     review_available,
     review_complete,
     review_open,
+    review_open_for_pattern,
 )
 from .statements import statement_approve, statement_draft, statement_publish, statement_trustee_review
 from .workflow import (
@@ -55,6 +56,7 @@ __all__ = [
     "review_available",
     "review_complete",
     "review_open",
+    "review_open_for_pattern",
     "secret_matches",
     "statement_approve",
     "statement_draft",

@@ -282,6 +282,26 @@ def review_open(*, actor, system, subject: str, owner, due_date) -> PolicyReview
 
 
 @transaction.atomic
+def review_open_for_pattern(*, actor, system, subject: str, owner, due_date, cases) -> PolicyReview:
+    """Open a review for a detected pattern and link the pattern's cases that have no review yet."""
+    cases = [case for case in cases if case.system_id == system.pk]
+    require(bool(cases), _("The pattern has no case left to review."))
+    review = review_open(actor=actor, system=system, subject=subject, owner=owner, due_date=due_date)
+    linked = Complaint.objects.filter(pk__in=[case.pk for case in cases], review__isnull=True).update(
+        review=review
+    )
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=review,
+        library_system_id=system.pk,
+        summary=f"Review opened for a pattern of {linked} cases: "
+        + ", ".join(case.reference for case in cases)[:200],
+    )
+    return review
+
+
+@transaction.atomic
 def review_complete(*, actor, review: PolicyReview, outcome: str) -> PolicyReview:
     require(review.status == "open", _("This review is already done."))
     require(bool(outcome.strip()), _("Describe the outcome of the review."))

@@ -691,3 +691,56 @@ def test_thanks_and_follow_up_pages_need_no_account(world, role_matrix):
     role_matrix(reverse("complaints_public:thanks"), PUBLIC)
     bad_link = {key: 404 for key in PUBLIC}
     role_matrix(reverse("complaints_public:follow_up", args=["not-a-token"]), bad_link)
+
+
+def test_supervisor_opens_a_review_for_a_detected_pattern(world, signed_in, django_assert_max_num_queries):
+    from patroncare.complaints.services.configuration import categories_install_defaults
+
+    categories_install_defaults(system=world.system)
+    fines = world.system.complaint_categories.get(key="money-fines")
+    cases = [ComplaintFactory(branch=world.branch, category=fines) for _ in range(3)]
+    client = signed_in(world.users["supervisor"])
+    page = client.get(reverse("complaints:patterns"))
+    assert page.status_code == 200 and "Open a policy or procedure review" in page.content.decode()
+    ids = ",".join(str(c.pk) for c in cases)
+    data = {
+        "subject": "Fines at self-check",
+        "owner": world.users["supervisor"].pk,
+        "due_date": "2027-01-15",
+        "cases": ids,
+    }
+    assert client.post(reverse("complaints:patterns"), dict(data, due_date="")).status_code == 400
+    assert not PolicyReview.objects.exists()
+    response = client.post(reverse("complaints:patterns"), data)
+    review = PolicyReview.objects.get()
+    assert response.status_code == 302 and review.subject == "Fines at self-check"
+    assert set(review.complaints.values_list("pk", flat=True)) == {c.pk for c in cases}
+
+
+def test_frontline_cannot_open_a_pattern_review(world, signed_in):
+    case = ComplaintFactory(branch=world.branch)
+    data = {
+        "subject": "X",
+        "owner": world.users["supervisor"].pk,
+        "due_date": "2027-01-15",
+        "cases": str(case.pk),
+    }
+    assert signed_in(world.users["frontline"]).post(reverse("complaints:patterns"), data).status_code == 403
+    assert not PolicyReview.objects.exists()
+
+
+def test_patterns_page_makes_a_constant_number_of_queries(world, signed_in, django_assert_max_num_queries):
+    from patroncare.complaints.services.configuration import categories_install_defaults
+
+    categories_install_defaults(system=world.system)
+    first, second, third = world.system.complaint_categories.all()[:3]
+    client = signed_in(world.users["administrator"])
+    ComplaintFactory.create_batch(3, branch=world.branch, category=first)
+    client.get(reverse("complaints:patterns"))
+    with django_assert_max_num_queries(14) as one_pattern:
+        client.get(reverse("complaints:patterns"))
+    ComplaintFactory.create_batch(4, branch=world.other_branch, category=second)
+    ComplaintFactory.create_batch(3, branch=world.branch, category=third)
+    with django_assert_max_num_queries(len(one_pattern.captured_queries)):
+        body = client.get(reverse("complaints:patterns")).content.decode()
+    assert body.count("Open a policy or procedure review for this pattern") == 3

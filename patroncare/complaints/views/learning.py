@@ -16,6 +16,32 @@ class PatternsView(PermissionRequiredMixin, View):
     permission = permissions.can_see_patterns
 
     def get(self, request):
+        return self.render_patterns(request)
+
+    def post(self, request):
+        """Open a review for one pattern: its cases come from the form, limited to what the user can see."""
+        owners = list(selectors.owner_choices(system=request.user.library_system))
+        form = forms.PatternReviewForm(request.POST, owners=owners)
+        if form.is_valid():
+            data = form.cleaned_data
+            cases = list(selectors.visible_complaints(user=request.user).filter(pk__in=data["cases"]))
+            try:
+                review = services.review_open_for_pattern(
+                    actor=request.user,
+                    system=request.user.library_system,
+                    subject=data["subject"],
+                    owner=data["owner"],
+                    due_date=data["due_date"],
+                    cases=cases,
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The review was opened and the cases linked to it."))
+                return redirect("complaints:review_detail", pk=review.pk)
+        return self.render_patterns(request, failed=form, status=400)
+
+    def render_patterns(self, request, failed=None, status=200):
         patterns = selectors.patterns_for(user=request.user)
         ids = {pk for pattern in patterns for pk in pattern.case_ids}
         cases = {
@@ -24,7 +50,18 @@ class PatternsView(PermissionRequiredMixin, View):
             .filter(pk__in=ids)
             .select_related("branch", "category")
         }
-        rows = [(pattern, [cases[pk] for pk in pattern.case_ids if pk in cases]) for pattern in patterns]
+        owners = list(selectors.owner_choices(system=request.user.library_system))
+        rows = []
+        for number, pattern in enumerate(patterns, start=1):
+            members = [cases[pk] for pk in pattern.case_ids if pk in cases]
+            ids = ",".join(str(case.pk) for case in members)
+            form = (
+                failed
+                if failed is not None and failed.data.get("cases") == ids
+                else forms.PatternReviewForm(owners=owners, initial={"subject": pattern.label, "cases": ids})
+            )
+            form.auto_id = f"id_pattern{number}_%s"
+            rows.append((pattern, members, form))
         return render(
             request,
             "complaints/patterns.html",
@@ -33,6 +70,7 @@ class PatternsView(PermissionRequiredMixin, View):
                 "config": selectors.settings_for(request.user.library_system),
                 "nav_current": "complaints",
             },
+            status=status,
         )
 
 
