@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import configuration, learning, replies, staff
+from .views import actions, configuration, learning, replies, staff
 
 app_name = "complaints"
 
@@ -22,19 +22,19 @@ urlpatterns = [
     path("settings/categories/<int:pk>/", configuration.CategoryFormView.as_view(), name="category_edit"),
     path("settings/replies/new/", replies.ReplyTemplateFormView.as_view(), name="reply_template_create"),
     path("settings/replies/<int:pk>/", replies.ReplyTemplateFormView.as_view(), name="reply_template_edit"),
-    path("actions/<int:pk>/done/", staff.ActionDoneView.as_view(), name="action_done"),
+    path("actions/<int:pk>/done/", actions.ActionDoneView.as_view(), name="action_done"),
     path("<int:pk>/", staff.CaseFileView.as_view(), name="detail"),
-    path("<int:pk>/triage/", staff.TriageView.as_view(), name="triage"),
-    path("<int:pk>/acknowledge/", staff.AcknowledgeView.as_view(), name="acknowledge"),
-    path("<int:pk>/note/", staff.NoteView.as_view(), name="note"),
-    path("<int:pk>/message/", staff.MessageView.as_view(), name="message"),
-    path("<int:pk>/extend/", staff.ExtendView.as_view(), name="extend"),
-    path("<int:pk>/respond/", staff.RespondView.as_view(), name="respond"),
-    path("<int:pk>/close/", staff.CloseView.as_view(), name="close"),
-    path("<int:pk>/reopen/", staff.ReopenView.as_view(), name="reopen"),
-    path("<int:pk>/reassign/", staff.ReassignView.as_view(), name="reassign"),
-    path("<int:pk>/link/", staff.LinkView.as_view(), name="link"),
-    path("<int:pk>/attach/", staff.AttachView.as_view(), name="attach"),
-    path("attachments/<int:pk>/", staff.AttachmentDownloadView.as_view(), name="attachment"),
-    path("<int:pk>/statement/", staff.StatementDraftView.as_view(), name="statement"),
+    path("<int:pk>/triage/", actions.TriageView.as_view(), name="triage"),
+    path("<int:pk>/acknowledge/", actions.AcknowledgeView.as_view(), name="acknowledge"),
+    path("<int:pk>/note/", actions.NoteView.as_view(), name="note"),
+    path("<int:pk>/message/", actions.MessageView.as_view(), name="message"),
+    path("<int:pk>/extend/", actions.ExtendView.as_view(), name="extend"),
+    path("<int:pk>/respond/", actions.RespondView.as_view(), name="respond"),
+    path("<int:pk>/close/", actions.CloseView.as_view(), name="close"),
+    path("<int:pk>/reopen/", actions.ReopenView.as_view(), name="reopen"),
+    path("<int:pk>/reassign/", actions.ReassignView.as_view(), name="reassign"),
+    path("<int:pk>/link/", actions.LinkView.as_view(), name="link"),
+    path("<int:pk>/attach/", actions.AttachView.as_view(), name="attach"),
+    path("attachments/<int:pk>/", actions.AttachmentDownloadView.as_view(), name="attachment"),
+    path("<int:pk>/statement/", actions.StatementDraftView.as_view(), name="statement"),
 ]
