@@ -9,6 +9,9 @@ urlpatterns = [
     path("complaints/", include("patroncare.complaints.urls")),
     path("feedback/", include("patroncare.complaints.public_urls")),
     path("notices/", include("patroncare.complaints.notices_urls")),
+    path("practice/", include("patroncare.training.urls")),
+    path("policies/", include("patroncare.policies.urls")),
+    path("guidance/", include("patroncare.guidance.urls")),
 ]
 
 if settings.DEBUG:

@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "patroncare.accounts",
     "patroncare.audit",
     "patroncare.complaints",
+    "patroncare.training",
+    "patroncare.policies",
+    "patroncare.guidance",
 ]
 
 MIDDLEWARE = [

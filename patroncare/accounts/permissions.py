@@ -19,7 +19,9 @@ def role_scopes(user) -> dict[str, set[int | None]]:
     cached = getattr(user, "_role_scopes", None)
     if cached is None:
         cached = {}
-        for role, branch_id in RoleAssignment.objects.filter(user=user).values_list("role", "branch_id"):
+        for role, branch_id in (
+            RoleAssignment.objects.filter(user=user).order_by().values_list("role", "branch_id")
+        ):
             cached.setdefault(role, set()).add(branch_id)
         user._role_scopes = cached
     return cached

@@ -40,16 +40,19 @@ def closures_ahead(user) -> list[DeskItem]:
         DeskItem(
             title=_("%(branch)s closed: %(reason)s")
             % {"branch": closure.branch.name, "reason": closure.reason},
-            detail=_("%(start)s to %(end)s")
-            % {
-                "start": date_format(closure.start_date, "DATE_FORMAT"),
-                "end": date_format(closure.end_date, "DATE_FORMAT"),
-            },
+            detail=_closure_dates(closure),
             urgent=closure.start_date <= today,
         )
         for closure in closures
     ]
     return items
+
+
+def _closure_dates(closure) -> str:
+    start = date_format(closure.start_date, "DATE_FORMAT")
+    if closure.end_date == closure.start_date:
+        return start
+    return _("%(start)s to %(end)s") % {"start": start, "end": date_format(closure.end_date, "DATE_FORMAT")}
 
 
 def setup_gaps(user) -> list[DeskItem]:

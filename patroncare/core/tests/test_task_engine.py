@@ -11,6 +11,7 @@ import uuid
 import pytest
 import redis
 from celery.contrib.testing.worker import start_worker
+from celery.fixups.django import DjangoWorkerFixup
 from django.core import mail
 from django.urls import reverse
 
@@ -31,6 +32,11 @@ def redis_broker(monkeypatch):
         pytest.skip(f"no Redis at {REDIS_URL}")
     for key, value in {"broker_url": REDIS_URL, "task_always_eager": False, "result_backend": None}.items():
         monkeypatch.setitem(app.conf, key, value)
+    # Celery's Django fixup closes the database connections it finds when a worker process starts, because
+    # a forked worker must not share them. This worker is a thread of the test process, sharing the test's
+    # connection, so that step must be skipped here; a real worker is its own process.
+    monkeypatch.setattr(DjangoWorkerFixup, "_maybe_close_db_fd", lambda self, connection: None)
+    monkeypatch.setattr(DjangoWorkerFixup, "_close_database", lambda self, **kwargs: None)
     app.close()  # connection pools are cached on the app: start and end with fresh ones
     yield connection
     app.close()

@@ -1,0 +1,303 @@
+"""Writing policies: creating them, publishing new versions, acknowledgements, reviews."""
+
+import calendar
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record, changed_fields
+from patroncare.core.concurrency import save_if_unchanged
+from patroncare.libraries.calendar import local_date
+
+from ..models import (
+    CHECKLIST,
+    Acknowledgement,
+    Policy,
+    PolicyReview,
+    PolicyVersion,
+    ReviewOutcome,
+    ReviewStatus,
+    ReviewTrigger,
+)
+from ..permissions import can_acknowledge, can_review_policies
+
+# Fields whose change publishes a new version that staff must acknowledge.
+VERSIONED_FIELDS = ["title", "body", "flexibility"]
+POLICY_FIELDS = [
+    "title",
+    "area",
+    "flexibility",
+    "body",
+    "alternatives",
+    "owner",
+    "review_cycle_months",
+    "next_review_on",
+    "is_retired",
+]
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@transaction.atomic
+def policy_create(
+    *,
+    actor,
+    system,
+    title: str,
+    area: str,
+    flexibility: str,
+    body: str,
+    alternatives: str = "",
+    owner=None,
+    review_cycle_months: int = 24,
+    next_review_on: date | None = None,
+    published_at=None,
+) -> Policy:
+    published_at = published_at or timezone.now()
+    policy = Policy(
+        system=system,
+        title=title,
+        area=area,
+        flexibility=flexibility,
+        body=body,
+        alternatives=alternatives,
+        owner=owner,
+        review_cycle_months=review_cycle_months,
+        next_review_on=next_review_on or add_months(local_date(system, published_at), review_cycle_months),
+    )
+    policy.full_clean()
+    policy.save()
+    _publish(policy, number=1, summary=_("First version"), actor=actor, at=published_at)
+    audit_record(action=AuditAction.CREATE, actor=actor, obj=policy, summary="Policy added")
+    return policy
+
+
+def _publish(policy: Policy, *, number: int, summary: str, actor, at) -> PolicyVersion:
+    version = PolicyVersion(
+        policy=policy,
+        number=number,
+        title=policy.title,
+        body=policy.body,
+        flexibility=policy.flexibility,
+        change_summary=summary,
+        published_by=actor,
+        published_at=at,
+    )
+    version.full_clean()
+    version.save()
+    return version
+
+
+@transaction.atomic
+def policy_update(
+    *, actor, policy: Policy, expected_version: int, change_summary: str = "", **values
+) -> Policy:
+    """Change a policy. A change of its title, text or place on the Scale of Yes publishes a new version,
+    which needs a summary of what changed and which every member of staff then acknowledges."""
+    before = {name: getattr(policy, name) for name in POLICY_FIELDS}
+    for name, value in values.items():
+        setattr(policy, name, value)
+    new_version = any(getattr(policy, name) != before[name] for name in VERSIONED_FIELDS)
+    if new_version and not change_summary.strip():
+        raise ValidationError(
+            {"change_summary": _("Say what changed: staff read this before acknowledging.")}
+        )
+    fields = list(values)
+    if new_version:
+        policy.current_number += 1
+        fields.append("current_number")
+    save_if_unchanged(policy, expected_version=expected_version, fields=fields)
+    if new_version:
+        _publish(
+            policy,
+            number=policy.current_number,
+            summary=change_summary.strip(),
+            actor=actor,
+            at=timezone.now(),
+        )
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=policy,
+        summary=f"Policy changed (version {policy.current_number})" if new_version else "Policy changed",
+        changes=changed_fields(policy, before, POLICY_FIELDS),
+    )
+    return policy
+
+
+@transaction.atomic
+def policy_acknowledge(*, user, policy: Policy) -> Acknowledgement:
+    if not can_acknowledge(user) or policy.system_id != user.library_system_id:
+        raise PermissionDenied
+    version = PolicyVersion.objects.get(policy=policy, number=policy.current_number)
+    acknowledgement, created = Acknowledgement.objects.get_or_create(
+        version=version, user=user, defaults={"acknowledged_at": timezone.now()}
+    )
+    if created:
+        audit_record(
+            action=AuditAction.UPDATE,
+            actor=user,
+            obj=policy,
+            summary=f"Version {version.number} acknowledged",
+        )
+    return acknowledgement
+
+
+@transaction.atomic
+def policy_review_request(
+    *, policy: Policy, reason: str, source_label: str, actor=None, trigger: str = ReviewTrigger.REQUEST
+) -> PolicyReview:
+    """Ask for a review of `policy`, from anywhere (a complaint, the exceptions log, a member of staff).
+
+    Opens a review, or adds the reason to the one already in progress (a policy has at most one open review).
+    Other apps call this with `trigger=ReviewTrigger.COMPLAINT` and a `source_label` such as a case reference.
+    """
+    Policy.objects.select_for_update().filter(pk=policy.pk).first()
+    line = f"{local_date(policy.system, timezone.now()):%Y-%m-%d} · {source_label}: {reason}".strip()
+    review = PolicyReview.objects.filter(policy=policy, status=ReviewStatus.OPEN).first()
+    if review is not None:
+        review.reasons = f"{review.reasons}\n{line}".strip()
+        review.full_clean()
+        review.save(update_fields=["reasons"])
+        audit_record(
+            action=AuditAction.UPDATE,
+            actor=actor,
+            obj=policy,
+            library_system_id=policy.system_id,
+            summary=f"Review requested again: {source_label}"[:300],
+        )
+        return review
+    review = PolicyReview(
+        policy=policy, trigger=trigger, reasons=line, opened_at=timezone.now(), opened_by=actor
+    )
+    review.full_clean()
+    review.save()
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        obj=review,
+        library_system_id=policy.system_id,
+        summary=f"Review opened: {source_label}"[:300],
+    )
+    return review
+
+
+@transaction.atomic
+def policy_review_start(*, actor, policy: Policy, reason: str = "") -> PolicyReview:
+    """An administrator starts a review: a cycle review when the policy is due, otherwise a request."""
+    if not can_review_policies(actor) or policy.system_id != actor.library_system_id:
+        raise PermissionDenied
+    due = policy.review_due(local_date(policy.system, timezone.now()))
+    return policy_review_request(
+        policy=policy,
+        actor=actor,
+        trigger=ReviewTrigger.CYCLE if due else ReviewTrigger.REQUEST,
+        reason=reason or (_("Review date reached") if due else _("Review started early")),
+        source_label=actor.full_name,
+    )
+
+
+@transaction.atomic
+def policy_review_save_checklist(
+    *, actor, review: PolicyReview, expected_version: int, **answers
+) -> PolicyReview:
+    if not can_review_policies(actor) or review.status != ReviewStatus.OPEN:
+        raise PermissionDenied
+    names = [name for name, _label in CHECKLIST]
+    before = {name: getattr(review, name) for name in names}
+    for name in names:
+        setattr(review, name, answers.get(name, "").strip())
+    save_if_unchanged(review, expected_version=expected_version, fields=names)
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=review,
+        summary="Inclusivity checklist saved",
+        changes=changed_fields(review, before, names),
+    )
+    return review
+
+
+@transaction.atomic
+def policy_review_complete(
+    *,
+    actor,
+    review: PolicyReview,
+    expected_version: int,
+    outcome: str,
+    outcome_note: str,
+    answers: dict,
+    body: str = "",
+    flexibility: str = "",
+    change_summary: str = "",
+) -> PolicyReview:
+    """End a review with keep, change or retire. Every checklist question must have an answer.
+
+    Change publishes the new text as a new version (staff acknowledge it); keep and change set the next
+    review date one cycle ahead; retire takes the policy out of the library.
+    """
+    if not can_review_policies(actor) or review.status != ReviewStatus.OPEN:
+        raise PermissionDenied
+    names = [name for name, _label in CHECKLIST]
+    for name in names:
+        setattr(review, name, answers.get(name, "").strip())
+    missing = {
+        name: _("Answer this question before ending the review.")
+        for name in names
+        if not getattr(review, name)
+    }
+    if outcome not in ReviewOutcome.values:
+        missing["outcome"] = _("Choose keep, change or retire.")
+    if not outcome_note.strip():
+        missing["outcome_note"] = _("Give the decision and its reasons.")
+    if missing:
+        raise ValidationError(missing)
+    review.status, review.outcome, review.outcome_note = ReviewStatus.DONE, outcome, outcome_note.strip()
+    review.decided_by, review.decided_at = actor, timezone.now()
+    save_if_unchanged(
+        review,
+        expected_version=expected_version,
+        fields=[*names, "status", "outcome", "outcome_note", "decided_by", "decided_at"],
+    )
+    policy = Policy.objects.select_for_update().get(pk=review.policy_id)
+    today = local_date(policy.system, timezone.now())
+    if outcome == ReviewOutcome.RETIRE:
+        policy_update(actor=actor, policy=policy, expected_version=policy.version, is_retired=True)
+    elif outcome == ReviewOutcome.CHANGE:
+        if not body.strip() or (
+            body.strip() == policy.body.strip() and (flexibility or policy.flexibility) == policy.flexibility
+        ):
+            raise ValidationError(
+                {
+                    "body": _(
+                        "Give the new text of the policy (or its new place on the Scale of "
+                        "Yes): it is the same as the current version."
+                    )
+                }
+            )
+        policy_update(
+            actor=actor,
+            policy=policy,
+            expected_version=policy.version,
+            body=body,
+            flexibility=flexibility or policy.flexibility,
+            change_summary=change_summary,
+            next_review_on=add_months(today, policy.review_cycle_months),
+        )
+    else:
+        policy_update(
+            actor=actor,
+            policy=policy,
+            expected_version=policy.version,
+            next_review_on=add_months(today, policy.review_cycle_months),
+        )
+    audit_record(action=AuditAction.UPDATE, actor=actor, obj=review, summary=f"Review ended: {outcome}")
+    return review

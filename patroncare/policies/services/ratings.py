@@ -1,0 +1,48 @@
+"""The Yes-O-Meter: a branch rates itself from "no" to "yes, and"."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
+from patroncare.libraries.calendar import local_date
+
+from ..models import RatingArea, YesOMeterRating
+from ..permissions import can_rate_branch
+
+
+@transaction.atomic
+def yes_rating_record(
+    *, actor, branch, area: str, rating: int, policy=None, note: str = "", rated_on: date | None = None
+) -> YesOMeterRating:
+    """Record (or correct, the same day) a branch's rating of one area or one policy."""
+    if branch.system_id != actor.library_system_id or not can_rate_branch(actor, branch.pk):
+        raise PermissionDenied
+    if policy is not None and policy.system_id != branch.system_id:
+        raise PermissionDenied
+    if area == RatingArea.POLICY and policy is None:
+        raise ValidationError({"policy": _("Choose the policy you are rating.")})
+    if area != RatingArea.POLICY:
+        policy = None
+    rated_on = rated_on or local_date(branch.system, timezone.now())
+    existing = (
+        YesOMeterRating.objects.select_for_update()
+        .filter(branch=branch, area=area, policy=policy, rated_on=rated_on)
+        .first()
+    )
+    record = existing or YesOMeterRating(branch=branch, area=area, policy=policy, rated_on=rated_on)
+    record.rating, record.note, record.rated_by = rating, note.strip(), actor
+    record.full_clean(validate_constraints=existing is None)
+    record.save()
+    audit_record(
+        action=AuditAction.UPDATE if existing else AuditAction.CREATE,
+        actor=actor,
+        obj=record,
+        library_system_id=branch.system_id,
+        summary=f"Yes-O-Meter: {area} rated {rating}",
+    )
+    return record

@@ -1,0 +1,1 @@
+"""Thin views of the practice room, one module per area."""
