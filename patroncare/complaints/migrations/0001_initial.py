@@ -306,11 +306,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='policyreview',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['open', 'done'])), name='policyreview_status_valid'),
+            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['open', 'done'])), name='complaints_policyreview_status_valid'),
         ),
         migrations.AddConstraint(
             model_name='policyreview',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'open'), models.Q(models.Q(('outcome', ''), _negated=True), ('completed_at__isnull', False)), _connector='OR'), name='policyreview_done_has_outcome'),
+            constraint=models.CheckConstraint(condition=models.Q(('status', 'open'), models.Q(models.Q(('outcome', ''), _negated=True), ('completed_at__isnull', False)), _connector='OR'), name='complaints_policyreview_done_has_outcome'),
         ),
         migrations.AddIndex(
             model_name='complaint',

@@ -39,11 +39,11 @@ class PolicyReview(models.Model):
         verbose_name_plural = _("policy or procedure reviews")
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=ReviewStatus.values), name="policyreview_status_valid"
+                condition=Q(status__in=ReviewStatus.values), name="complaints_policyreview_status_valid"
             ),
             models.CheckConstraint(
                 condition=Q(status="open") | (~Q(outcome="") & Q(completed_at__isnull=False)),
-                name="policyreview_done_has_outcome",
+                name="complaints_policyreview_done_has_outcome",
             ),
         ]
         indexes = [models.Index(fields=["system", "status", "due_date"])]
