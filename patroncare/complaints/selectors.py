@@ -7,6 +7,7 @@ from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from patroncare.accounts.permissions import branch_ids_for
 from patroncare.audit.models import AuditAction
@@ -217,7 +218,8 @@ def patterns_for(*, user) -> list[Pattern]:
     for row, _part in groups:
         if "policy_tag" in row:
             ids = tuple(pk for pk, _b, _c, tag in members if tag == row["policy_tag"])
-            patterns.append(Pattern(row["policy_tag"], "", "", row["policy_tag"], row["n"], ids))
+            label = gettext("Policy touched: %(tag)s") % {"tag": row["policy_tag"]}
+            patterns.append(Pattern(label, "", "", row["policy_tag"], row["n"], ids))
         else:
             ids = tuple(pk for pk, b, c, _t in members if b == row["branch_id"] and c == row["category_id"])
             category = Category(name=row["category__name"], name_es=row["category__name_es"])

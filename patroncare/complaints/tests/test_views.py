@@ -567,3 +567,17 @@ def test_patterns_page_makes_a_constant_number_of_queries(world, signed_in, djan
     with django_assert_max_num_queries(len(one_pattern.captured_queries)):
         body = client.get(reverse("complaints:patterns")).content.decode()
     assert body.count("Open a policy or procedure review for this pattern") == 3
+
+
+def test_list_says_when_no_deadline_is_running(world, signed_in):
+    ComplaintFactory(
+        branch=world.branch,
+        reference="DONE-0001",
+        severity="minor",
+        status="responded",
+        acknowledged_at=timezone.now(),
+        responded_at=timezone.now(),
+    )
+    ComplaintFactory(branch=world.branch, reference="TODO-0001")
+    body = signed_in(world.users["supervisor"]).get(reverse("complaints:list")).content.decode()
+    assert body.count("No deadline running") == 1 and body.count("Not triaged</span>") == 1
