@@ -65,6 +65,10 @@ class DeskComplaintForm(forms.Form):
         return data
 
 
+def new_stamp() -> str:
+    return signing.dumps(timezone.now().timestamp(), salt=FORM_STAMP_SALT)
+
+
 class PublicFeedbackForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("What would you like to tell us?"),
@@ -99,24 +103,32 @@ class PublicFeedbackForm(forms.Form):
     patron_phone = forms.CharField(label=_("Your phone"), max_length=40, required=False)
     # Bots fill every field; people never see this one (hidden from view and from assistive technology).
     website = forms.CharField(required=False, label=_("Leave this empty"))
-    started = forms.CharField(widget=forms.HiddenInput)
-    token = forms.UUIDField(widget=forms.HiddenInput)
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+    token = forms.UUIDField(widget=forms.HiddenInput, label=_("Submission"))
 
     def __init__(self, *args, branches, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["branch"].queryset = branches
         if not self.is_bound:
-            self.initial["started"] = signing.dumps(timezone.now().timestamp(), salt=FORM_STAMP_SALT)
+            self.initial["started"] = new_stamp()
             self.initial["token"] = uuid.uuid4()
 
-    def clean_started(self):
+    def clean(self):
+        # The fill-time check is about the whole form, so its message stands above the form, not on a field.
+        data = super().clean()
         try:
-            started = signing.loads(self.cleaned_data["started"], salt=FORM_STAMP_SALT, max_age=60 * 60 * 12)
-        except signing.BadSignature as error:
-            raise forms.ValidationError(_("This form has expired. Please send it again.")) from error
+            started = signing.loads(data.get("started") or "", salt=FORM_STAMP_SALT, max_age=60 * 60 * 12)
+        except signing.BadSignature:
+            raise forms.ValidationError(_("This form has expired. Please send it again.")) from None
         if timezone.now().timestamp() - float(started) < MIN_FILL_SECONDS:
             raise forms.ValidationError(_("That was very fast. Please check your message and send it again."))
-        return started
+        return data
+
+    def restamp(self) -> None:
+        """After a refused attempt, the page starts a new fill time (an expired stamp would block for ever);
+        the submission token is kept, so a case already made is still found."""
+        self.data = self.data.copy()
+        self.data["started"] = new_stamp()
 
     def is_bot(self) -> bool:
         return bool(self.data.get("website"))

@@ -226,3 +226,20 @@ def test_closing_systemic_from_the_page_opens_a_review(world, case, signed_in):
     response = signed_in(world.users["supervisor"]).post(reverse("complaints:close", args=[case.pk]), data)
     assert response.status_code == 302
     assert PolicyReview.objects.get().subject == "Pronunciation and respect training"
+
+
+def test_an_expired_form_can_be_sent_again_from_the_page_it_returns(world, client):
+    from unittest import mock
+
+    thirteen_hours_ago = (timezone.now() - timedelta(hours=13)).timestamp()
+    with mock.patch("django.core.signing.time.time", return_value=thirteen_hours_ago):
+        stale = signing.dumps(thirteen_hours_ago, salt=FORM_STAMP_SALT)
+    data = _feedback_data(started=stale)
+    response = client.post(reverse("complaints_public:feedback"), data)
+    assert response.status_code == 400 and "This form has expired" in response.content.decode()
+    fresh = response.context["form"].data["started"]
+    assert fresh != stale
+    later = signing.loads(fresh, salt=FORM_STAMP_SALT)
+    again = dict(data, started=signing.dumps(later - 10, salt=FORM_STAMP_SALT))
+    assert client.post(reverse("complaints_public:feedback"), again).status_code == 302
+    assert Complaint.objects.count() == 1

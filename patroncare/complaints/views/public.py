@@ -66,6 +66,7 @@ class FeedbackView(View):
             # Answer like a success without saving anything: a bot learns nothing.
             return redirect("complaints_public:thanks")
         if not form.is_valid():
+            form.restamp()
             return render(request, self.template_name, {"form": form, "system": system}, status=400)
         data = form.cleaned_data
         complaint, secret, created = services.complaint_submit_public(
