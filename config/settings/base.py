@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "patroncare.libraries",
     "patroncare.accounts",
     "patroncare.audit",
+    "patroncare.complaints",
     "patroncare.training",
     "patroncare.policies",
     "patroncare.guidance",
@@ -60,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "patroncare.libraries.middleware.LibraryTimeZoneMiddleware",
     "patroncare.audit.middleware.AuditContextMiddleware",
     "patroncare.accounts.middleware.TwoFactorRequiredMiddleware",
     # Axes must come last: it turns a lockout raised during authentication into the lockout page.
@@ -147,6 +149,18 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "PatronCare <patroncare@localhost>")
 
+# The address staff and patrons use to reach PatronCare, for links in e-mails sent by the task engine.
+PATRONCARE_BASE_URL = os.environ.get("PATRONCARE_BASE_URL", "")
+
+# A shared cache (Redis) in production, so that rate limits on public forms count across web processes.
+if os.environ.get("DJANGO_CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["DJANGO_CACHE_URL"],
+        }
+    }
+
 # Task engine. Without a broker the tasks run eagerly inside the web process (the embedded default).
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
@@ -156,6 +170,13 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
+# Scheduled jobs only notify or purge; state that follows from time is computed when read.
+CELERY_BEAT_SCHEDULE = {
+    "complaints-overdue-reminders": {
+        "task": "patroncare.complaints.tasks.notify_overdue_complaints",
+        "schedule": 60 * 60 * 24,
+    },
+}
 
 LOGGING = {
     "version": 1,

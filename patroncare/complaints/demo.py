@@ -1,0 +1,407 @@
+"""A year of complaints, praise and suggestions at Riverbend, with one recurring pattern the detector finds,
+one systemic case with its policy review, and one published public statement.
+
+Idempotent: every case has a reference drawn from a seeded generator, and only missing ones are created.
+"""
+
+import random
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from .models import (
+    CaseEntry,
+    Category,
+    Complaint,
+    ComplaintResponse,
+    EntryKind,
+    Judgement,
+    Outcome,
+    PolicyReview,
+    PublicStatement,
+    Remedy,
+    Status,
+)
+from .services.configuration import categories_install_defaults
+from .services.deadlines import deadlines_for
+from .services.replies import reply_templates_install_defaults
+from .services.workflow import default_owner
+
+SEED = 20261123
+CASES_IN_A_YEAR = 170
+ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+NARRATIVES = {
+    "simple-mistake": [
+        (
+            "I paid a 3-dollar fee with a 10-dollar bill and was given change for a 5.",
+            "Refund the 5 dollars.",
+        ),
+        (
+            "Staff called out my name for a hold and pronounced it wrongly twice, "
+            "even after I corrected them.",
+            "",
+        ),
+    ],
+    "rudeness": [
+        (
+            "When I asked for help with the scanner, the staff member sighed, said 'read the sign' "
+            "and turned away. "
+            "I felt humiliated in front of the people in line.",
+            "An apology.",
+        ),
+        ("I was told loudly that I 'should know how to use a computer by now'. Other patrons laughed.", ""),
+    ],
+    "unequal-treatment": [
+        (
+            "The man ahead of me was allowed to print 40 pages for free; "
+            "I was told the limit is 10 and had to pay.",
+            "The same rule for everyone.",
+        ),
+        (
+            "Staff greeted the family before me warmly and chatted for minutes, "
+            "then served me without looking up.",
+            "",
+        ),
+    ],
+    "incompetent-help": [
+        (
+            "I asked three times how to renew online and each staff member told me "
+            "something different. None worked.",
+            "Someone who can show me.",
+        ),
+    ],
+    "wrong-information": [
+        (
+            "The website and the desk both said the branch opens at 10 on Saturday. "
+            "It opened at 12; I waited with my "
+            "children.",
+            "Correct the hours.",
+        ),
+        ("I was told my card had expired and paid to renew it; it was valid until next year.", "A refund."),
+    ],
+    "wrongful-accusation": [
+        (
+            "The gate alarm went off and a staff member said in front of everyone "
+            "that I was trying to steal. The book "
+            "had been checked out to me; the desk had not removed the tag.",
+            "A public apology and an explanation.",
+        ),
+    ],
+    "mockery": [
+        ("A staff member copied my accent when repeating my question to a colleague, and both smiled.", ""),
+        ("I was told my clothes were 'not appropriate for a library' although I broke no rule.", ""),
+    ],
+    "safety": [
+        (
+            "A man followed my daughter between the shelves in the children's area. "
+            "We told the desk and no one came "
+            "for ten minutes.",
+            "Know what the library will do next time.",
+        ),
+    ],
+    "money-fines": [
+        (
+            "I returned my books through the self-check machine and was still "
+            "charged overdue fines a week later.",
+            "Remove the fines.",
+        ),
+        ("My account shows fines for two DVDs I returned in the drop box on time.", "Clear my account."),
+    ],
+    "policy-disagreement": [
+        ("The new rule of two hours of computer time is not enough to finish a job application.", ""),
+    ],
+    "facilities": [
+        ("The accessible restroom was locked again and staff needed fifteen minutes to find the key.", ""),
+    ],
+    "collections-services": [
+        ("My hold was given to another person although the notice said it was waiting for me.", ""),
+    ],
+    "technology-help": [
+        ("The Wi-Fi sign-in page keeps failing on my phone and the desk could not help.", ""),
+    ],
+    "praise": [
+        ("Ms. Rahman spent half an hour helping my father set up his e-reader. Thank you!", ""),
+        ("The story time on Saturday was wonderful; the children loved it.", ""),
+    ],
+    "suggestion": [
+        ("Could you add a bench near the book drop? Older patrons wait there for the bus.", ""),
+        ("Please offer the tax-help sessions in Spanish as well.", ""),
+    ],
+}
+SPANISH = [
+    (
+        "wrong-information",
+        "Me dijeron que necesitaba un comprobante de domicilio para la tarjeta, pero en la web "
+        "dice que no. Tuve que volver otro día.",
+        "Que den la misma información.",
+    ),
+    (
+        "rudeness",
+        "Pregunté por los libros en español y la persona del mostrador me respondió de mala manera.",
+        "Una disculpa.",
+    ),
+]
+WEIGHTS = {"CEN": 5, "EAS": 3, "NOR": 3, "WIL": 2, "HAR": 2, "PIN": 1}
+SEVERITY_FOR = {
+    "rudeness": "serious",
+    "unequal-treatment": "serious",
+    "wrongful-accusation": "serious",
+    "mockery": "serious",
+    "safety": "critical",
+    "simple-mistake": "minor",
+    "praise": "minor",
+    "suggestion": "minor",
+}
+NAMES = [
+    "Lena Morales",
+    "Walter Briggs",
+    "Ana Castillo",
+    "Joyce Whitaker",
+    "Omar Haddad",
+    "Beth Lindqvist",
+    "Carlos Mendez",
+    "Irene Novak",
+    "Tyrone Pike",
+    "Mei Tanaka",
+    "Gloria Ruiz",
+    "Frank Osei",
+]
+
+
+def load(context) -> None:
+    system = context.system
+    categories_install_defaults(system=system)
+    reply_templates_install_defaults(system=system)
+    categories = {c.key: c for c in Category.objects.filter(system=system)}
+    rng = random.Random(SEED)
+    start = context.today - timedelta(days=365)
+    plan = _plan(rng, context, start)
+    for spec in plan:
+        if Complaint.objects.filter(reference=spec["reference"]).exists():
+            continue
+        _create(context, system, categories, spec, rng)
+    _learning(context, system)
+
+
+def _reference(rng) -> str:
+    chars = "".join(rng.choice(ALPHABET) for _ in range(8))
+    return f"{chars[:4]}-{chars[4:]}"
+
+
+def _plan(rng, context, start) -> list[dict]:
+    plan = []
+    codes = list(WEIGHTS)
+    keys = list(NARRATIVES)
+    for _n in range(CASES_IN_A_YEAR):
+        key = rng.choice(keys)
+        narrative, desired = rng.choice(NARRATIVES[key])
+        plan.append(
+            {
+                "reference": _reference(rng),
+                "day": start + timedelta(days=rng.randrange(0, 360)),
+                "branch": rng.choices(codes, weights=[WEIGHTS[c] for c in codes])[0],
+                "key": key,
+                "narrative": narrative,
+                "desired": desired,
+                "language": "en",
+                "hour": rng.randrange(9, 19),
+                "name": rng.choice(NAMES),
+                "tag": "",
+            }
+        )
+    for key, narrative, desired in SPANISH * 3:
+        plan.append(
+            {
+                "reference": _reference(rng),
+                "day": start + timedelta(days=rng.randrange(0, 360)),
+                "branch": rng.choice(["EAS", "HAR", "CEN"]),
+                "key": key,
+                "narrative": narrative,
+                "desired": desired,
+                "language": "es",
+                "hour": rng.randrange(9, 19),
+                "name": rng.choice(NAMES),
+                "tag": "",
+            }
+        )
+    # The pattern the detector finds: self-check returns at Eastside not clearing, four times in six weeks.
+    for offset in (40, 31, 19, 9):
+        plan.append(
+            {
+                "reference": _reference(rng),
+                "day": context.today - timedelta(days=offset),
+                "branch": "EAS",
+                "key": "money-fines",
+                "narrative": NARRATIVES["money-fines"][offset % 2][0],
+                "desired": "Remove the fines.",
+                "language": "en",
+                "hour": 15,
+                "name": rng.choice(NAMES),
+                "tag": "self-check returns",
+            }
+        )
+    return plan
+
+
+def _create(context, system, categories, spec, rng) -> None:
+    branch = context.branches[spec["branch"]]
+    received = datetime.combine(spec["day"], time(spec["hour"], rng.randrange(0, 60)), tzinfo=system.zone)
+    key = spec["key"]
+    kind = key if key in {"praise", "suggestion"} else "complaint"
+    severity = SEVERITY_FOR.get(key, rng.choice(["minor", "moderate", "moderate"]))
+    deadlines = deadlines_for(system=system, branch=branch, severity=severity, start=received, stage=1)
+    owner = default_owner(
+        system=system, branch=branch, owner_rule="director" if severity == "critical" else "branch_supervisor"
+    )
+    recorder = rng.choice(
+        [
+            u
+            for k, u in context.staff.items()
+            if k
+            in {"frontline", "cen_staff_2", "eas_staff", "nor_staff", "wil_staff", "har_staff", "lone_worker"}
+        ]
+    )
+    anonymous = rng.random() < 0.15
+    complaint = Complaint(
+        system=system,
+        branch=branch,
+        reference=spec["reference"],
+        kind=kind,
+        channel=rng.choice(["desk", "desk", "web", "phone", "email", "letter", "social"]),
+        category=categories[key],
+        severity=severity,
+        narrative=spec["narrative"],
+        desired_outcome=spec["desired"],
+        anonymous=anonymous,
+        patron_name="" if anonymous else spec["name"],
+        patron_email="" if anonymous else spec["name"].lower().replace(" ", ".") + "@example.net",
+        patron_language=spec["language"],
+        policy_tag=spec["tag"],
+        owner=owner,
+        recorded_by=recorder,
+        received_at=received,
+        acknowledge_due_at=deadlines.acknowledge_due_at,
+        respond_due_at=deadlines.respond_due_at,
+    )
+    age = (context.today - spec["day"]).days
+    now = timezone.now()
+    complaint.full_clean()
+    complaint.save()
+    CaseEntry.objects.create(
+        complaint=complaint, kind=EntryKind.RECEIVED, author=recorder, body=complaint.get_channel_display()
+    )
+    if age < 3 and not spec["tag"]:
+        return  # new, not yet acknowledged
+    complaint.acknowledged_at = min(received + timedelta(days=rng.randrange(0, 3), hours=2), now)
+    complaint.status = Status.ACKNOWLEDGED
+    CaseEntry.objects.create(
+        complaint=complaint,
+        kind=EntryKind.ACKNOWLEDGED,
+        author=owner,
+        for_patron=True,
+        body="Thank you for telling us. We are looking into it.",
+    )
+    # Some recent cases are still waiting for their response, a few of them past the deadline.
+    waiting = age < 30 and rng.random() < 0.4
+    if not waiting and (age >= 12 or (age >= 5 and rng.random() < 0.5)):
+        outcome = _respond(complaint, owner, key, rng)
+        complaint.outcome = outcome
+        complaint.responded_at = min(received + timedelta(days=rng.randrange(3, 15)), now)
+        complaint.status = Status.RESPONDED
+        if age >= 25 and not spec["tag"]:
+            complaint.status, complaint.closed_at = Status.CLOSED, complaint.responded_at + timedelta(days=2)
+            complaint.judgement = Judgement.ONE_OFF
+            complaint.judgement_reason = "A single lapse, handled with the member of staff."
+            complaint.satisfaction = rng.choice(["", "satisfied", "satisfied", "partly", "not_satisfied"])
+            CaseEntry.objects.create(
+                complaint=complaint,
+                kind=EntryKind.CLOSED,
+                author=owner,
+                body="One-off: " + complaint.judgement_reason,
+            )
+    complaint.full_clean()
+    complaint.save()
+
+
+def _respond(complaint, owner, key, rng) -> str:
+    if key in {"praise", "suggestion"}:
+        outcome, remedies = Outcome.FIRST_CONTACT, [Remedy.NONE]
+        reasons = "Thank you: we shared your message with the team."
+    else:
+        outcome = rng.choice([Outcome.UPHELD, Outcome.PARTLY_UPHELD, Outcome.NOT_UPHELD, Outcome.UPHELD])
+        remedies = (
+            [Remedy.APOLOGY, Remedy.COACHING] if outcome != Outcome.NOT_UPHELD else [Remedy.EXPLANATION]
+        )
+        reasons = (
+            "We spoke with the staff on duty and checked the records. What you described happened and "
+            "should not have."
+            if outcome != Outcome.NOT_UPHELD
+            else "We checked the records: the charge follows the policy, which we explain below."
+        )
+    ComplaintResponse.objects.create(
+        complaint=complaint,
+        stage=1,
+        outcome=outcome,
+        reasons=reasons,
+        remedies=remedies,
+        remedy_detail="We apologised and talked the situation through with the team.",
+        review_info="You can ask the director to review this response from the status page within 30 days.",
+        channel="email" if complaint.patron_email else "letter",
+        sent_by=owner,
+    )
+    CaseEntry.objects.create(
+        complaint=complaint, kind=EntryKind.RESPONSE, author=owner, for_patron=True, body=reasons
+    )
+    return outcome
+
+
+def _learning(context, system) -> None:
+    director, supervisor = context.staff["director"], context.staff["supervisor"]
+    accusation = (
+        Complaint.objects.filter(system=system, category__key="wrongful-accusation", status="closed")
+        .order_by("received_at")
+        .first()
+    )
+    if accusation is not None:
+        review, _ = PolicyReview.objects.get_or_create(
+            system=system,
+            subject="Security gate alarms: what staff say and do",
+            defaults={
+                "owner": director,
+                "due_date": context.today + timedelta(days=30),
+                "opened_by": supervisor,
+            },
+        )
+        if accusation.judgement != Judgement.SYSTEMIC:
+            Complaint.objects.filter(pk=accusation.pk).update(
+                judgement=Judgement.SYSTEMIC,
+                review=review,
+                outcome=Outcome.UPHELD,
+                judgement_reason="Staff had no script for gate alarms, so each reacted differently.",
+            )
+        published = accusation.received_at + timedelta(days=38)
+        PublicStatement.objects.get_or_create(
+            complaint=accusation,
+            defaults={
+                "system": system,
+                "title": "An apology for a wrongful accusation at a security gate",
+                "body": (
+                    "A patron was wrongly told in public that they were stealing, "
+                    "after a security gate alarm "
+                    "sounded for a book that had been properly checked out. The patron did nothing wrong. We "
+                    "apologised to them in person and in writing. "
+                    "Every branch now follows one procedure when a "
+                    "gate alarm sounds: staff speak privately, "
+                    "assume a tagging error first, and never accuse. "
+                    "All desk staff have been trained in it."
+                ),
+                "status": "published",
+                "drafted_by": supervisor,
+                "approved_by": director,
+                "approved_at": published - timedelta(days=4),
+                "trustee_reviewed_by": context.staff["trustee"],
+                "trustee_reviewed_at": published - timedelta(days=2),
+                "published_at": published,
+            },
+        )

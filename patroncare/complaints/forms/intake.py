@@ -1,0 +1,163 @@
+"""Forms for taking complaints in: the desk form, the public form, the status page, the follow-up."""
+
+import uuid
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Channel, Kind, Satisfaction, Severity
+from ..models.case import NARRATIVE_MAX
+
+MIN_FILL_SECONDS = 3
+
+
+FORM_STAMP_SALT = "complaints.feedback-started"
+
+
+class DeskComplaintForm(forms.Form):
+    """One short form for staff: what happened, where, how it came in, and who to reply to."""
+
+    narrative = forms.CharField(
+        label=_("What happened, in the patron's words"),
+        max_length=NARRATIVE_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    channel = forms.ChoiceField(
+        label=_("Received by"),
+        choices=[c for c in Channel.choices if c[0] != Channel.WEB],
+        initial=Channel.DESK,
+    )
+    branch = forms.ModelChoiceField(label=_("Branch"), queryset=None, empty_label=None)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices, initial=Kind.COMPLAINT)
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=None, required=False, empty_label=_("Decide later")
+    )
+    severity = forms.ChoiceField(
+        label=_("Severity"),
+        required=False,
+        choices=[("", _("Decide later"))] + list(Severity.choices),
+        help_text=_("It sets the owner and the deadlines. Critical cases reach the director at once."),
+    )
+    patron_name = forms.CharField(label=_("Patron's name"), max_length=150, required=False)
+    patron_email = forms.EmailField(label=_("Patron's e-mail"), required=False)
+    patron_phone = forms.CharField(label=_("Patron's phone"), max_length=40, required=False)
+    patron_language = forms.ChoiceField(
+        label=_("Patron's language"), choices=settings.LANGUAGES, initial="en"
+    )
+    anonymous = forms.BooleanField(label=_("The patron prefers to stay anonymous"), required=False)
+
+    def __init__(self, *args, branches, categories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["branch"].queryset = branches
+        self.fields["category"].queryset = categories
+
+    def clean(self):
+        data = super().clean()
+        if data.get("anonymous") and (
+            data.get("patron_name") or data.get("patron_email") or data.get("patron_phone")
+        ):
+            raise forms.ValidationError(
+                _("An anonymous complaint keeps no name or contact: clear them, or untick “anonymous”.")
+            )
+        return data
+
+
+def new_stamp() -> str:
+    return signing.dumps(timezone.now().timestamp(), salt=FORM_STAMP_SALT)
+
+
+class PublicFeedbackForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What would you like to tell us?"),
+        choices=Kind.choices,
+        initial=Kind.COMPLAINT,
+        widget=forms.RadioSelect,
+    )
+    branch = forms.ModelChoiceField(
+        label=_("Which library?"), queryset=None, required=False, empty_label=_("Not sure, or more than one")
+    )
+    narrative = forms.CharField(
+        label=_("What happened?"),
+        max_length=NARRATIVE_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("When and where it happened, and what was said or done."),
+    )
+    desired_outcome = forms.CharField(
+        label=_("What would put it right for you?"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    patron_name = forms.CharField(
+        label=_("Your name"),
+        max_length=150,
+        required=False,
+        help_text=_("Optional. Leave your name and contact empty to stay anonymous."),
+    )
+    patron_email = forms.EmailField(
+        label=_("Your e-mail"), required=False, help_text=_("Optional. We send our replies here.")
+    )
+    patron_phone = forms.CharField(label=_("Your phone"), max_length=40, required=False)
+    # Bots fill every field; people never see this one (hidden from view and from assistive technology).
+    website = forms.CharField(required=False, label=_("Leave this empty"))
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+    token = forms.UUIDField(widget=forms.HiddenInput, label=_("Submission"))
+
+    def __init__(self, *args, branches, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["branch"].queryset = branches
+        if not self.is_bound:
+            self.initial["started"] = new_stamp()
+            self.initial["token"] = uuid.uuid4()
+
+    def clean(self):
+        # The fill-time check is about the whole form, so its message stands above the form, not on a field.
+        data = super().clean()
+        try:
+            started = signing.loads(data.get("started") or "", salt=FORM_STAMP_SALT, max_age=60 * 60 * 12)
+        except signing.BadSignature:
+            raise forms.ValidationError(_("This form has expired. Please send it again.")) from None
+        if timezone.now().timestamp() - float(started) < MIN_FILL_SECONDS:
+            raise forms.ValidationError(_("That was very fast. Please check your message and send it again."))
+        return data
+
+    def restamp(self) -> None:
+        """After a refused attempt, the page starts a new fill time (an expired stamp would block for ever);
+        the submission token is kept, so a case already made is still found."""
+        self.data = self.data.copy()
+        self.data["started"] = new_stamp()
+
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website"))
+
+
+class StatusLookupForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Reference"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+    secret = forms.CharField(
+        label=_("Secret"),
+        max_length=64,
+        widget=forms.PasswordInput(render_value=True, attrs={"autocomplete": "off"}),
+    )
+
+
+class ReviewRequestForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why are you not satisfied with the response?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class SatisfactionForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("How satisfied are you with how we handled your concern?"),
+        choices=Satisfaction.choices,
+        widget=forms.RadioSelect,
+    )

@@ -1,0 +1,297 @@
+"""A complaint (or praise, or suggestion) and its case file."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from patroncare.core.concurrency import VersionedModel
+from patroncare.libraries.models import Branch, LibrarySystem
+
+from .choices import (
+    OPEN_STATUSES,
+    Channel,
+    EntryKind,
+    Judgement,
+    Kind,
+    MessageChannel,
+    Outcome,
+    Remedy,
+    Satisfaction,
+    Severity,
+    Status,
+)
+from .config import Category
+
+NARRATIVE_MAX = 5000
+# Stage 1 is the first response; a patron not satisfied asks the director (2), then, where the library's
+# procedure provides it (ComplaintSettings.board_review), the board (3).
+STAGE_LABELS = {
+    1: _("Stage 1"),
+    2: _("Stage 2: review by the director"),
+    3: _("Stage 3: review by the board"),
+}
+
+
+def _valid(field: str, choices, *, blank: bool = False) -> Q:
+    condition = Q(**{f"{field}__in": choices.values})
+    return condition | Q(**{field: ""}) if blank else condition
+
+
+class Complaint(VersionedModel):
+    system = models.ForeignKey(LibrarySystem, on_delete=models.PROTECT, related_name="complaints")
+    branch = models.ForeignKey(
+        Branch,
+        verbose_name=_("branch"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
+    )
+    reference = models.CharField(_("reference"), max_length=20, unique=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.COMPLAINT)
+    channel = models.CharField(_("received by"), max_length=10, choices=Channel.choices)
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
+    )
+    severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    stage = models.PositiveSmallIntegerField(_("stage"), default=1)
+    narrative = models.TextField(_("what happened"), max_length=NARRATIVE_MAX)
+    desired_outcome = models.TextField(_("what would put it right"), max_length=2000, blank=True)
+    # Only those handling the case see who the patron is (see permissions.can_see_patron).
+    anonymous = models.BooleanField(_("anonymous"), default=False)
+    patron_name = models.CharField(_("patron's name"), max_length=150, blank=True)
+    patron_email = models.EmailField(_("patron's e-mail"), blank=True)
+    patron_phone = models.CharField(_("patron's phone"), max_length=40, blank=True)
+    patron_language = models.CharField(
+        _("patron's language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    staff_involved = models.TextField(_("staff involved"), max_length=1000, blank=True)
+    policy_tag = models.CharField(
+        _("policy or procedure touched"),
+        max_length=80,
+        blank=True,
+        help_text=_("A short name such as “fines” or “room booking”; cases with the same name are grouped."),
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_complaints",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recorded_complaints",
+    )
+    linked = models.ManyToManyField("self", blank=True, verbose_name=_("linked cases"))
+    review = models.ForeignKey(
+        "complaints.PolicyReview",
+        verbose_name=_("policy or procedure review"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="complaints",
+    )
+    received_at = models.DateTimeField(_("received"))
+    acknowledge_due_at = models.DateTimeField(_("acknowledge by"), null=True, blank=True)
+    respond_due_at = models.DateTimeField(_("respond by"), null=True, blank=True)
+    acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
+    responded_at = models.DateTimeField(_("responded"), null=True, blank=True)
+    review_requested_at = models.DateTimeField(_("review requested"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
+    judgement = models.CharField(
+        _("one-off or systemic"), max_length=10, choices=Judgement.choices, blank=True
+    )
+    judgement_reason = models.TextField(_("reason for the judgement"), max_length=2000, blank=True)
+    # A public submission carries a one-time token: a retry or double click finds the case already made.
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    secret_hash = models.CharField(max_length=128, blank=True, editable=False)
+    secret_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
+    satisfaction = models.CharField(
+        _("satisfaction"), max_length=15, choices=Satisfaction.choices, blank=True
+    )
+    satisfaction_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+        verbose_name = _("complaint")
+        verbose_name_plural = _("complaints")
+        constraints = [
+            models.CheckConstraint(condition=_valid("kind", Kind), name="complaint_kind_valid"),
+            models.CheckConstraint(condition=_valid("channel", Channel), name="complaint_channel_valid"),
+            models.CheckConstraint(
+                condition=_valid("severity", Severity, blank=True), name="complaint_severity_valid"
+            ),
+            models.CheckConstraint(condition=_valid("status", Status), name="complaint_status_valid"),
+            models.CheckConstraint(condition=Q(stage__in=[1, 2, 3]), name="complaint_stage_valid"),
+            models.CheckConstraint(
+                condition=_valid("outcome", Outcome, blank=True), name="complaint_outcome_valid"
+            ),
+            models.CheckConstraint(
+                condition=_valid("judgement", Judgement, blank=True), name="complaint_judgement_valid"
+            ),
+            models.CheckConstraint(
+                condition=_valid("satisfaction", Satisfaction, blank=True),
+                name="complaint_satisfaction_valid",
+            ),
+            # A closed case always carries its judgement; an anonymous one keeps no contact.
+            models.CheckConstraint(
+                condition=~Q(status="closed") | (~Q(judgement="") & Q(closed_at__isnull=False)),
+                name="complaint_closed_has_judgement",
+            ),
+            models.CheckConstraint(
+                condition=Q(anonymous=False) | Q(patron_name="", patron_email="", patron_phone=""),
+                name="complaint_anonymous_has_no_contact",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["system", "status", "-received_at"]),
+            models.Index(fields=["system", "branch", "-received_at"]),
+            models.Index(fields=["system", "category", "-received_at"]),
+            models.Index(fields=["system", "severity", "-received_at"]),
+            models.Index(fields=["system", "owner", "status"]),
+            models.Index(fields=["system", "respond_due_at"]),
+            models.Index(fields=["system", "acknowledge_due_at"]),
+            models.Index(fields=["system", "policy_tag", "-received_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def title(self) -> str:
+        return Truncator(" ".join(self.narrative.split())).chars(90)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def overdue_at(self, now) -> str:
+        """Which clock has run out at `now`: "acknowledge", "respond" or ""."""
+        if not self.is_open:
+            return ""
+        if self.acknowledged_at is None and self.acknowledge_due_at and self.acknowledge_due_at < now:
+            return "acknowledge"
+        if self.responded_at is None and self.respond_due_at and self.respond_due_at < now:
+            return "respond"
+        return ""
+
+    @property
+    def stage_label(self) -> str:
+        return str(STAGE_LABELS.get(self.stage, ""))
+
+    @property
+    def warrants_statement(self) -> bool:
+        """A serious (or critical) mistake that was upheld: the public is told."""
+        return self.severity in {Severity.SERIOUS, Severity.CRITICAL} and self.outcome in {
+            Outcome.UPHELD,
+            Outcome.PARTLY_UPHELD,
+        }
+
+    @property
+    def next_due_at(self):
+        if not self.is_open:
+            return None
+        if self.acknowledged_at is None and self.acknowledge_due_at:
+            return self.acknowledge_due_at
+        return self.respond_due_at if self.responded_at is None else None
+
+
+class CaseEntry(models.Model):
+    """One line of a case's timeline. Entries marked for the patron appear on the status page."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="entries")
+    kind = models.CharField(_("kind"), max_length=20, choices=EntryKind.choices)
+    channel = models.CharField(_("sent by"), max_length=10, choices=MessageChannel.choices, blank=True)
+    body = models.TextField(_("text"), max_length=8000, blank=True)
+    for_patron = models.BooleanField(_("shown to the patron"), default=False)
+    stage = models.PositiveSmallIntegerField(default=1)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("case entry")
+        verbose_name_plural = _("case entries")
+        constraints = [
+            models.CheckConstraint(condition=_valid("kind", EntryKind), name="caseentry_kind_valid"),
+            models.CheckConstraint(
+                condition=_valid("channel", MessageChannel, blank=True), name="caseentry_channel_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["complaint", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id} {self.kind}"
+
+
+class ComplaintResponse(models.Model):
+    """The formal answer at one stage.
+
+    Decision, reasons, remedy, what is outstanding, and how to ask for a review.
+    """
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="responses")
+    stage = models.PositiveSmallIntegerField()
+    outcome = models.CharField(_("decision"), max_length=20, choices=Outcome.choices)
+    reasons = models.TextField(_("reasons"), max_length=4000)
+    remedies = models.JSONField(_("remedy"), default=list)
+    remedy_detail = models.TextField(_("what we did"), max_length=2000)
+    outstanding_summary = models.TextField(_("actions still outstanding"), max_length=2000, blank=True)
+    review_info = models.TextField(_("how to ask for a review"), max_length=2000)
+    channel = models.CharField(_("sent by"), max_length=10, choices=MessageChannel.choices)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["stage"]
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        constraints = [
+            models.UniqueConstraint(fields=["complaint", "stage"], name="response_one_per_stage"),
+            models.CheckConstraint(condition=_valid("outcome", Outcome), name="response_outcome_valid"),
+            models.CheckConstraint(condition=Q(stage__in=[1, 2, 3]), name="response_stage_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id} stage {self.stage}"
+
+    def remedy_labels(self) -> list[str]:
+        return [str(Remedy(value).label) for value in self.remedies if value in Remedy.values]
+
+
+class OutstandingAction(models.Model):
+    """Something promised in a response; it stays tracked after the response is sent."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="actions")
+    description = models.CharField(_("action"), max_length=300)
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("outstanding action")
+        verbose_name_plural = _("outstanding actions")
+        indexes = [models.Index(fields=["complaint", "done_at"])]
+
+    def __str__(self) -> str:
+        return self.description

@@ -1,0 +1,90 @@
+"""Who may do what with complaints.
+
+- Front-line staff, supervisors and administrators record complaints and see the cases of their branches.
+- A case is *handled* by its owner, the supervisors of its branch, administrators and the director. Only
+  they see who the patron is and how to reach them; only supervisors and above see the staff involved.
+- Trustees see aggregate figures and review public statements; they never see a case.
+"""
+
+from patroncare.accounts.models import Role
+from patroncare.accounts.permissions import has_any_role, has_role_at_branch, has_system_wide_role
+
+CASE_ROLES = frozenset({Role.FRONTLINE, Role.SUPERVISOR, Role.ADMINISTRATOR})
+OVERSIGHT_ROLES = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
+
+
+def is_director(user) -> bool:
+    system = getattr(user, "library_system", None)
+    return bool(system and system.director_id == user.pk and user.is_active)
+
+
+def can_use_complaints(user) -> bool:
+    return has_any_role(user, CASE_ROLES) or is_director(user)
+
+
+def can_record_complaint(user) -> bool:
+    return has_any_role(user, CASE_ROLES)
+
+
+def _oversees(user, complaint) -> bool:
+    if complaint.branch_id is None:
+        return has_system_wide_role(user, OVERSIGHT_ROLES)
+    return has_role_at_branch(user, OVERSIGHT_ROLES, complaint.branch_id)
+
+
+def can_handle(user, complaint) -> bool:
+    if complaint.system_id != user.library_system_id:
+        return False
+    # The recorder handles it too: a desk complaint is often resolved at first contact by whoever took it.
+    mine = user.pk in (complaint.owner_id, complaint.recorded_by_id)
+    return mine or is_director(user) or _oversees(user, complaint)
+
+
+def can_see_patron(user, complaint) -> bool:
+    return can_handle(user, complaint)
+
+
+def can_see_staff_involved(user, complaint) -> bool:
+    return complaint.system_id == user.library_system_id and (is_director(user) or _oversees(user, complaint))
+
+
+def can_export(user) -> bool:
+    return has_any_role(user, OVERSIGHT_ROLES) or is_director(user)
+
+
+def can_see_patterns(user) -> bool:
+    return has_any_role(user, OVERSIGHT_ROLES) or is_director(user)
+
+
+def can_manage_reviews(user) -> bool:
+    return has_any_role(user, OVERSIGHT_ROLES) or is_director(user)
+
+
+def can_configure(user) -> bool:
+    return has_any_role(user, [Role.ADMINISTRATOR])
+
+
+def can_see_statements(user) -> bool:
+    return has_any_role(user, OVERSIGHT_ROLES | {Role.TRUSTEE}) or is_director(user)
+
+
+def can_draft_statement(user, complaint) -> bool:
+    if not complaint.warrants_statement or complaint.system_id != user.library_system_id:
+        return False
+    return (can_handle(user, complaint) and has_any_role(user, OVERSIGHT_ROLES)) or is_director(user)
+
+
+def can_approve_statement(user) -> bool:
+    return is_director(user)
+
+
+def can_trustee_review(user) -> bool:
+    return has_any_role(user, [Role.TRUSTEE])
+
+
+def can_publish_statement(user) -> bool:
+    return is_director(user) or has_any_role(user, [Role.ADMINISTRATOR])
+
+
+def can_see_figures(user) -> bool:
+    return has_any_role(user, OVERSIGHT_ROLES | {Role.TRUSTEE}) or is_director(user)

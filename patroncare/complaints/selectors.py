@@ -1,0 +1,350 @@
+"""Reads of complaints, always inside the user's library system and branches. Anything else is a 404."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import connection
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from patroncare.accounts.permissions import branch_ids_for
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
+
+from .models import (
+    CaseEntry,
+    Category,
+    Complaint,
+    ComplaintSettings,
+    Kind,
+    Outcome,
+    PolicyReview,
+    PublicStatement,
+    ReplyTemplate,
+    Severity,
+    StatementStatus,
+)
+from .models.choices import OPEN_STATUSES
+from .permissions import CASE_ROLES, can_see_patron, is_director
+
+
+def visible_complaints(*, user) -> QuerySet:
+    """Cases of the user's system at branches where they hold a case role, plus the cases they own."""
+    if not user.is_authenticated or not user.library_system_id:
+        return Complaint.objects.none()
+    cases = Complaint.objects.filter(system_id=user.library_system_id)
+    if is_director(user):
+        return cases
+    branch_ids = branch_ids_for(user, CASE_ROLES)
+    if branch_ids is None:
+        return cases
+    return cases.filter(Q(branch_id__in=branch_ids) | Q(owner=user))
+
+
+def overdue_condition(now) -> Q:
+    return Q(status__in=OPEN_STATUSES) & (
+        Q(acknowledged_at__isnull=True, acknowledge_due_at__lt=now)
+        | Q(responded_at__isnull=True, respond_due_at__lt=now)
+    )
+
+
+def search_condition(queryset: QuerySet, text: str) -> QuerySet:
+    """PostgreSQL full-text search over the narrative; a plain substring match elsewhere (SQLite)."""
+    text = text.strip()
+    if not text:
+        return queryset
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        vector = SearchVector("narrative", "desired_outcome", config="simple")
+        return queryset.annotate(search=vector).filter(
+            Q(search=SearchQuery(text, config="simple", search_type="websearch")) | Q(reference=text.upper())
+        )
+    return queryset.filter(
+        Q(narrative__icontains=text) | Q(desired_outcome__icontains=text) | Q(reference=text.upper())
+    )
+
+
+def complaint_list_visible_to(*, user, filters: dict | None = None) -> QuerySet:
+    filters = filters or {}
+    now = timezone.now()
+    cases = visible_complaints(user=user).select_related("branch", "category", "owner")
+    if filters.get("status") == "open":
+        cases = cases.filter(status__in=OPEN_STATUSES)
+    elif filters.get("status"):
+        cases = cases.filter(status=filters["status"])
+    if filters.get("overdue"):
+        cases = cases.filter(overdue_condition(now))
+    for name in ("branch", "category", "severity", "kind"):
+        if filters.get(name):
+            cases = cases.filter(**{name: filters[name]})
+    if filters.get("owner") == "me":
+        cases = cases.filter(owner=user)
+    elif filters.get("owner"):
+        cases = cases.filter(owner_id=int(filters["owner"]))
+    if filters.get("received_from"):
+        cases = cases.filter(received_at__date__gte=filters["received_from"])
+    if filters.get("received_to"):
+        cases = cases.filter(received_at__date__lte=filters["received_to"])
+    if filters.get("q"):
+        cases = search_condition(cases, filters["q"])
+    return cases.order_by("-received_at", "-id")
+
+
+def complaint_get_for(*, user, pk: int, audit: bool = True) -> Complaint:
+    complaint = (
+        visible_complaints(user=user)
+        .select_related("branch", "category", "owner", "recorded_by", "review", "system")
+        .filter(pk=pk)
+        .first()
+    )
+    if complaint is None:
+        raise Http404
+    if audit:
+        audit_record(
+            action=AuditAction.VIEW,
+            actor=user,
+            obj=complaint,
+            summary=f"Viewed {complaint.reference}"
+            + (" with patron details" if can_see_patron(user, complaint) else ""),
+        )
+    return complaint
+
+
+def complaint_timeline(*, complaint: Complaint) -> QuerySet:
+    return CaseEntry.objects.filter(complaint=complaint).select_related("author").order_by("created_at", "id")
+
+
+def complaint_file(*, complaint: Complaint) -> dict:
+    return {
+        "entries": list(complaint_timeline(complaint=complaint)),
+        "responses": list(complaint.responses.select_related("sent_by")),
+        "actions": list(complaint.actions.select_related("done_by")),
+        "linked": list(complaint.linked.select_related("branch").order_by("-received_at")),
+        "statement": PublicStatement.objects.filter(complaint=complaint).first(),
+        "attachments": list(complaint.attachments.select_related("uploaded_by")),
+    }
+
+
+def complaint_for_patron(*, reference: str) -> Complaint | None:
+    return (
+        Complaint.objects.select_related("system", "branch")
+        .filter(reference=reference.strip().upper())
+        .first()
+    )
+
+
+def patron_entries(*, complaint: Complaint) -> QuerySet:
+    """Only what is meant for the patron: never internal notes, never staff names."""
+    return CaseEntry.objects.filter(complaint=complaint, for_patron=True).order_by("created_at", "id")
+
+
+def categories_for(*, system, active_only: bool = True) -> QuerySet:
+    categories = Category.objects.filter(system=system)
+    return categories.filter(is_active=True) if active_only else categories
+
+
+def reviews_visible_to(*, user) -> QuerySet:
+    return (
+        PolicyReview.objects.filter(system_id=user.library_system_id)
+        .select_related("owner")
+        .annotate(case_count=Count("complaints"))
+        .order_by("status", "due_date")
+    )
+
+
+def review_get_for(*, user, pk: int) -> PolicyReview:
+    review = (
+        PolicyReview.objects.select_related("owner").filter(pk=pk, system_id=user.library_system_id).first()
+    )
+    if review is None:
+        raise Http404
+    return review
+
+
+def review_cases(*, user, review: PolicyReview) -> QuerySet:
+    return visible_complaints(user=user).filter(review=review).select_related("branch", "category")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    label: str
+    branch_name: str
+    category_name: str
+    policy_tag: str
+    count: int
+    case_ids: tuple[int, ...]
+
+
+def settings_for(system) -> ComplaintSettings:
+    found = ComplaintSettings.objects.filter(system=system).first()
+    return found or ComplaintSettings(system=system)
+
+
+def patterns_for(*, user) -> list[Pattern]:
+    """Recurring patterns in the window: one category at one branch, or one policy touched, at the threshold.
+
+    Praise and suggestions are left out. Two grouped queries and one for the cases, whatever the data size.
+    """
+    config = settings_for(user.library_system)
+    since = timezone.now() - timedelta(days=config.pattern_window_days)
+    cases = visible_complaints(user=user).filter(kind=Kind.COMPLAINT, received_at__gte=since)
+    by_place = (
+        cases.exclude(branch=None)
+        .exclude(category=None)
+        .values("branch_id", "branch__name", "category_id", "category__name", "category__name_es")
+        .annotate(n=Count("id"))
+        .filter(n__gte=config.pattern_threshold)
+        .order_by("-n")
+    )
+    by_policy = (
+        cases.exclude(policy_tag="")
+        .values("policy_tag")
+        .annotate(n=Count("id"))
+        .filter(n__gte=config.pattern_threshold)
+        .order_by("-n")
+    )
+    groups = [(row, Q(branch_id=row["branch_id"], category_id=row["category_id"])) for row in by_place]
+    groups += [(row, Q(policy_tag=row["policy_tag"])) for row in by_policy]
+    if not groups:
+        return []
+    condition = Q()
+    for _row, part in groups:
+        condition |= part
+    members = list(cases.filter(condition).values_list("id", "branch_id", "category_id", "policy_tag"))
+    patterns = []
+    for row, _part in groups:
+        if "policy_tag" in row:
+            ids = tuple(pk for pk, _b, _c, tag in members if tag == row["policy_tag"])
+            label = gettext("Policy touched: %(tag)s") % {"tag": row["policy_tag"]}
+            patterns.append(Pattern(label, "", "", row["policy_tag"], row["n"], ids))
+        else:
+            ids = tuple(pk for pk, b, c, _t in members if b == row["branch_id"] and c == row["category_id"])
+            category = Category(name=row["category__name"], name_es=row["category__name_es"])
+            patterns.append(
+                Pattern(
+                    f"{row['branch__name']} · {category}",
+                    row["branch__name"],
+                    str(category),
+                    "",
+                    row["n"],
+                    ids,
+                )
+            )
+    return patterns
+
+
+def published_statements(*, system=None) -> QuerySet:
+    statements = PublicStatement.objects.filter(status=StatementStatus.PUBLISHED).select_related(
+        "system", "complaint"
+    )
+    if system is not None:
+        statements = statements.filter(system=system)
+    return statements.order_by("-published_at")
+
+
+def statements_visible_to(*, user) -> QuerySet:
+    return (
+        PublicStatement.objects.filter(system_id=user.library_system_id)
+        .select_related("complaint", "approved_by", "trustee_reviewed_by")
+        .order_by("-drafted_at")
+    )
+
+
+def statement_get_for(*, user, pk: int) -> PublicStatement:
+    statement = statements_visible_to(user=user).filter(pk=pk).first()
+    if statement is None:
+        raise Http404
+    return statement
+
+
+def due_for(*, user, horizon_days: int = 3) -> QuerySet:
+    """The desk list: open cases the user owns whose next clock runs out within the horizon (or already has),
+    and, escalated, every overdue case at the branches the user oversees. One query."""
+    from .permissions import OVERSIGHT_ROLES
+
+    now = timezone.now()
+    soon = now + timedelta(days=horizon_days)
+    mine = Q(owner=user) & (
+        Q(acknowledged_at__isnull=True, acknowledge_due_at__lte=soon)
+        | Q(responded_at__isnull=True, respond_due_at__lte=soon)
+    )
+    condition = mine
+    oversight = branch_ids_for(user, OVERSIGHT_ROLES)
+    if oversight is None:
+        condition |= overdue_condition(now)
+    elif oversight:
+        condition |= overdue_condition(now) & Q(branch_id__in=oversight)
+    return (
+        Complaint.objects.filter(system_id=user.library_system_id, status__in=OPEN_STATUSES)
+        .filter(condition)
+        .select_related("branch", "owner", "system")
+        .order_by("respond_due_at", "id")[:20]
+    )
+
+
+def critical_open(*, user) -> QuerySet:
+    """Open critical cases: all of them for the director, those of their branches for a supervisor."""
+    from .permissions import OVERSIGHT_ROLES
+
+    cases = Complaint.objects.filter(
+        system_id=user.library_system_id, severity=Severity.CRITICAL, status__in=OPEN_STATUSES
+    )
+    if not is_director(user):
+        branch_ids = branch_ids_for(user, OVERSIGHT_ROLES)
+        if branch_ids is not None:
+            cases = cases.filter(branch_id__in=branch_ids)
+    return cases.select_related("branch", "system").order_by("received_at")[:20]
+
+
+def figures_for(*, user) -> dict:
+    """Aggregate figures for trustees and managers: counts only, never a patron or a narrative."""
+    cases = Complaint.objects.filter(system_id=user.library_system_id)
+    year_ago = timezone.now() - timedelta(days=365)
+    recent = cases.filter(received_at__gte=year_ago)
+
+    def labelled(field, choices):
+        rows = recent.exclude(**{field: ""}).values(field).annotate(n=Count("id")).order_by(field)
+        return [{"label": choices(row[field]).label, "n": row["n"]} for row in rows]
+
+    return {
+        "by_kind": labelled("kind", Kind),
+        "by_severity": labelled("severity", Severity),
+        "by_outcome": labelled("outcome", Outcome),
+        "by_branch": list(recent.values("branch__name").annotate(n=Count("id")).order_by("branch__name")),
+        "open": cases.filter(status__in=OPEN_STATUSES).count(),
+        "overdue": cases.filter(overdue_condition(timezone.now())).count(),
+        "systemic": recent.filter(judgement="systemic").count(),
+        "total": recent.count(),
+    }
+
+
+def owner_choices(*, system) -> QuerySet:
+    from patroncare.accounts.models import User
+
+    return (
+        User.objects.filter(library_system=system, is_active=True, role_assignments__role__in=CASE_ROLES)
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def category_get(*, user, pk: int) -> Category:
+    category = Category.objects.filter(pk=pk, system_id=user.library_system_id).first()
+    if category is None:
+        raise Http404
+    return category
+
+
+def reply_templates_for(*, system, active_only: bool = True) -> QuerySet:
+    templates = ReplyTemplate.objects.filter(system=system)
+    return templates.filter(is_active=True) if active_only else templates
+
+
+def reply_template_get(*, user, pk) -> ReplyTemplate:
+    template = ReplyTemplate.objects.filter(pk=pk, system_id=user.library_system_id).first()
+    if template is None:
+        raise Http404
+    return template

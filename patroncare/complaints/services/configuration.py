@@ -1,0 +1,132 @@
+"""Per-system configuration: categories, deadlines per severity, pattern thresholds."""
+
+from django.db import transaction
+
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
+
+from ..models import Category, ComplaintSettings, SeverityRule
+
+# (key, English, Spanish): the kinds of mistake the issue names, then the other doors into the same system.
+DEFAULT_CATEGORIES = [
+    (
+        "simple-mistake",
+        "Simple mistake (wrong change, a name mispronounced)",
+        "Error sencillo (cambio equivocado, un nombre mal pronunciado)",
+    ),
+    (
+        "rudeness",
+        "Insulted or emotionally abused by staff",
+        "Insulto o maltrato emocional por parte del personal",
+    ),
+    (
+        "unequal-treatment",
+        "Others visibly treated with deference denied to the patron",
+        "A otras personas se les trató con una deferencia negada al usuario",
+    ),
+    ("incompetent-help", "Incompetent or unhelpful help", "Ayuda incompetente o poco útil"),
+    ("wrong-information", "Wrong information", "Información errónea"),
+    (
+        "wrongful-accusation",
+        "Wrongful accusation (for example of stealing)",
+        "Acusación injusta (por ejemplo, de robo)",
+    ),
+    ("mockery", "Mockery of how someone speaks or dresses", "Burla de cómo alguien habla o se viste"),
+    ("safety", "Not kept physically or emotionally safe", "No se protegió la seguridad física o emocional"),
+    ("money-fines", "Money and fines", "Dinero y multas"),
+    ("policy-disagreement", "Disagreement with a policy", "Desacuerdo con una norma"),
+    ("facilities", "Facilities", "Instalaciones"),
+    ("collections-services", "Collections and services", "Colecciones y servicios"),
+    ("technology-help", "Technology help", "Ayuda con la tecnología"),
+    ("praise", "Praise", "Elogio"),
+    ("suggestion", "Suggestion", "Sugerencia"),
+]
+
+
+def categories_install_defaults(*, system) -> int:
+    """Create the default categories a system lacks (by key). Returns how many were created."""
+    existing = set(Category.objects.filter(system=system).values_list("key", flat=True))
+    created = 0
+    for position, (key, name, name_es) in enumerate(DEFAULT_CATEGORIES, start=1):
+        if key not in existing:
+            category = Category(system=system, key=key, name=name, name_es=name_es, position=position * 10)
+            category.full_clean()
+            category.save()
+            created += 1
+    return created
+
+
+@transaction.atomic
+def category_save(
+    *,
+    actor,
+    system,
+    category: Category | None = None,
+    key: str,
+    name: str,
+    name_es: str,
+    position: int,
+    is_active: bool,
+) -> Category:
+    category = category or Category(system=system)
+    category.key, category.name, category.name_es = key, name.strip(), name_es.strip()
+    category.position, category.is_active = position, is_active
+    category.full_clean()
+    category.save()
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=category,
+        library_system_id=system.pk,
+        summary=f"Complaint category saved: {category.name}",
+    )
+    return category
+
+
+@transaction.atomic
+def severity_rule_save(
+    *,
+    actor,
+    system,
+    severity: str,
+    acknowledge_days: int,
+    respond_days: int,
+    review_acknowledge_days: int,
+    review_respond_days: int,
+    owner_rule: str,
+) -> SeverityRule:
+    rule = SeverityRule.objects.filter(system=system, severity=severity).first() or SeverityRule(
+        system=system, severity=severity
+    )
+    rule.acknowledge_days, rule.respond_days = acknowledge_days, respond_days
+    rule.review_acknowledge_days, rule.review_respond_days = review_acknowledge_days, review_respond_days
+    rule.owner_rule = owner_rule
+    rule.full_clean()
+    rule.save()
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=rule,
+        library_system_id=system.pk,
+        summary=f"Complaint deadlines saved for {severity}",
+    )
+    return rule
+
+
+@transaction.atomic
+def settings_save(
+    *, actor, system, pattern_window_days: int, pattern_threshold: int, board_review: bool = False
+) -> ComplaintSettings:
+    config = ComplaintSettings.objects.filter(system=system).first() or ComplaintSettings(system=system)
+    config.pattern_window_days, config.pattern_threshold = pattern_window_days, pattern_threshold
+    config.board_review = board_review
+    config.full_clean()
+    config.save()
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=config,
+        library_system_id=system.pk,
+        summary="Complaint pattern thresholds saved",
+    )
+    return config

@@ -1,0 +1,221 @@
+"""Taking complaints in: from staff at the desk, and from patrons through the public form."""
+
+import secrets
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
+
+from ..models import Channel, Complaint, EntryKind, Kind, Status
+from ._common import add_entry
+from .configuration import categories_install_defaults
+from .notify import mail_patron
+from .replies import reply_templates_install_defaults
+from .workflow import apply_triage
+
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud over the phone
+
+
+def new_reference() -> str:
+    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"{chars[:4]}-{chars[4:]}"
+
+
+def secret_lifetime() -> timedelta:
+    return timedelta(days=getattr(settings, "COMPLAINTS_STATUS_SECRET_DAYS", 180))
+
+
+def _unique_reference() -> str:
+    for _attempt in range(10):
+        reference = new_reference()
+        if not Complaint.objects.filter(reference=reference).exists():
+            return reference
+    raise RuntimeError("Could not find a free reference")
+
+
+def _issue_secret(complaint: Complaint, now) -> str:
+    secret = secrets.token_urlsafe(9)
+    complaint.secret_hash = make_password(secret)
+    complaint.secret_expires_at = now + secret_lifetime()
+    return secret
+
+
+def secret_matches(*, complaint: Complaint, secret: str) -> bool:
+    return bool(complaint.secret_hash) and check_password(secret.strip(), complaint.secret_hash)
+
+
+@transaction.atomic
+def complaint_record(
+    *,
+    actor,
+    branch,
+    channel: str,
+    kind: str = Kind.COMPLAINT,
+    category=None,
+    severity: str = "",
+    narrative: str,
+    anonymous: bool = False,
+    patron_name: str = "",
+    patron_email: str = "",
+    patron_phone: str = "",
+    patron_language: str = "en",
+    received_at=None,
+) -> tuple[Complaint, str]:
+    """Staff record a complaint taken at the desk, by phone, e-mail, letter or social media.
+
+    Returns the case and the status secret to give the patron (shown once, stored only as a hash).
+    """
+    now = timezone.now()
+    categories_install_defaults(system=branch.system)
+    reply_templates_install_defaults(system=branch.system)
+    complaint = Complaint(
+        system=branch.system,
+        branch=branch,
+        reference=_unique_reference(),
+        kind=kind,
+        channel=channel,
+        category=category,
+        narrative=narrative.strip(),
+        anonymous=anonymous,
+        patron_name="" if anonymous else patron_name.strip(),
+        patron_email="" if anonymous else patron_email,
+        patron_phone="" if anonymous else patron_phone.strip(),
+        patron_language=patron_language,
+        recorded_by=actor,
+        received_at=received_at or now,
+    )
+    secret = _issue_secret(complaint, now)
+    if severity:
+        apply_triage(complaint=complaint, severity=severity, actor=actor)
+    complaint.full_clean()
+    complaint.save()
+    add_entry(
+        complaint=complaint, kind=EntryKind.RECEIVED, author=actor, body=f"{complaint.get_channel_display()}"
+    )
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        obj=complaint,
+        summary=f"Recorded {complaint.reference} ({complaint.channel})",
+    )
+    _after_triage_notifications(complaint)
+    mail_patron(
+        complaint=complaint,
+        subject_template="complaints/email/received_subject.txt",
+        body_template="complaints/email/received_body.txt",
+        context={"secret": secret},
+    )
+    return complaint, secret
+
+
+def _after_triage_notifications(complaint):
+    from .workflow import notify_critical
+
+    if complaint.severity:
+        notify_critical(complaint)
+
+
+def complaint_submit_public(
+    *,
+    system,
+    branch,
+    kind: str,
+    narrative: str,
+    desired_outcome: str = "",
+    patron_name: str = "",
+    patron_email: str = "",
+    patron_phone: str = "",
+    patron_language: str = "en",
+    submission_token: uuid.UUID,
+) -> tuple[Complaint, str, bool]:
+    """A patron's submission from /feedback/. Idempotent on `submission_token`.
+
+    Returns (case, secret, created). A retry of a submission already received returns the first case,
+    no secret (it exists only as a hash) and created=False: a double click never makes two cases.
+    """
+    existing = Complaint.objects.filter(submission_token=submission_token).first()
+    if existing is not None:
+        return existing, "", False
+    try:
+        with transaction.atomic():
+            return (
+                *_create_public(
+                    system=system,
+                    branch=branch,
+                    kind=kind,
+                    narrative=narrative,
+                    desired_outcome=desired_outcome,
+                    patron_name=patron_name,
+                    patron_email=patron_email,
+                    patron_phone=patron_phone,
+                    patron_language=patron_language,
+                    submission_token=submission_token,
+                ),
+                True,
+            )
+    except IntegrityError:
+        # Two requests with the same token raced: the unique constraint let only one through.
+        existing = Complaint.objects.filter(submission_token=submission_token).first()
+        if existing is None:
+            raise
+        return existing, "", False
+
+
+def _create_public(
+    *,
+    system,
+    branch,
+    kind,
+    narrative,
+    desired_outcome,
+    patron_name,
+    patron_email,
+    patron_phone,
+    patron_language,
+    submission_token,
+):
+    now = timezone.now()
+    categories_install_defaults(system=system)
+    reply_templates_install_defaults(system=system)
+    anonymous = not (patron_name.strip() or patron_email or patron_phone.strip())
+    complaint = Complaint(
+        system=system,
+        branch=branch,
+        reference=_unique_reference(),
+        kind=kind,
+        channel=Channel.WEB,
+        narrative=narrative.strip(),
+        desired_outcome=desired_outcome.strip(),
+        anonymous=anonymous,
+        patron_name=patron_name.strip(),
+        patron_email=patron_email,
+        patron_phone=patron_phone.strip(),
+        patron_language=patron_language,
+        received_at=now,
+        submission_token=submission_token,
+        status=Status.NEW,
+    )
+    secret = _issue_secret(complaint, now)
+    complaint.full_clean()
+    complaint.save()
+    add_entry(complaint=complaint, kind=EntryKind.RECEIVED, body=str(Channel.WEB.label))
+    audit_record(
+        action=AuditAction.CREATE,
+        obj=complaint,
+        library_system_id=system.pk,
+        actor_label="public form",
+        summary=f"Received {complaint.reference} from the public form",
+    )
+    mail_patron(
+        complaint=complaint,
+        subject_template="complaints/email/received_subject.txt",
+        body_template="complaints/email/received_body.txt",
+        context={"secret": secret},
+    )
+    return complaint, secret

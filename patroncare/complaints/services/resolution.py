@@ -1,0 +1,344 @@
+"""Responding, reviews at the patron's request, closing with a judgement, reopening, and the follow-up."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
+from patroncare.core.concurrency import save_if_unchanged
+
+from ..models import (
+    Complaint,
+    ComplaintResponse,
+    ComplaintSettings,
+    EntryKind,
+    Judgement,
+    Outcome,
+    OutstandingAction,
+    PolicyReview,
+    Status,
+)
+from ..models.choices import MessageChannel
+from ._common import add_entry, audit_change, require
+from .notify import mail_patron, mail_staff
+from .workflow import apply_triage
+
+
+@transaction.atomic
+def complaint_respond(
+    *,
+    actor,
+    complaint: Complaint,
+    expected_version: int,
+    outcome: str,
+    reasons: str,
+    remedies: list[str],
+    remedy_detail: str,
+    outstanding: list[str],
+    review_info: str,
+    channel: str,
+) -> ComplaintResponse:
+    """Send the formal response of the current stage. Every part is required (outstanding may be none)."""
+    require(
+        complaint.status in {Status.NEW, Status.ACKNOWLEDGED, Status.REVIEW_REQUESTED},
+        _("A response has already been sent at this stage."),
+    )
+    require(bool(complaint.severity), _("Choose a severity before responding."))
+    require(
+        bool(reasons.strip() and remedy_detail.strip() and review_info.strip() and remedies),
+        _("A response needs the decision, the reasons, the remedy and how to ask for a review."),
+    )
+    if channel == MessageChannel.EMAIL:
+        require(
+            bool(complaint.patron_email), _("The patron gave no e-mail address: record a call or letter.")
+        )
+    now = timezone.now()
+    response = ComplaintResponse(
+        complaint=complaint,
+        stage=complaint.stage,
+        outcome=outcome,
+        reasons=reasons.strip(),
+        remedies=remedies,
+        remedy_detail=remedy_detail.strip(),
+        outstanding_summary="\n".join(outstanding),
+        review_info=review_info.strip(),
+        channel=channel,
+        sent_by=actor,
+    )
+    response.full_clean()
+    response.save()
+    for description in outstanding:
+        action = OutstandingAction(complaint=complaint, description=description)
+        action.full_clean()
+        action.save()
+    complaint.outcome, complaint.responded_at, complaint.status = outcome, now, Status.RESPONDED
+    if complaint.acknowledged_at is None:
+        complaint.acknowledged_at = now  # a response acknowledges too
+    save_if_unchanged(
+        complaint,
+        expected_version=expected_version,
+        fields=["outcome", "responded_at", "status", "acknowledged_at"],
+    )
+    add_entry(
+        complaint=complaint,
+        kind=EntryKind.RESPONSE,
+        author=actor,
+        for_patron=True,
+        channel=channel,
+        body=reasons.strip(),
+    )
+    audit_change(
+        actor=actor,
+        complaint=complaint,
+        summary=f"Response sent on {complaint.reference}",
+        changes={"outcome": [None, outcome], "stage": complaint.stage},
+    )
+    if channel == MessageChannel.EMAIL:
+        mail_patron(
+            complaint=complaint,
+            subject_template="complaints/email/response_subject.txt",
+            body_template="complaints/email/response_body.txt",
+            context={"response": response},
+        )
+    return response
+
+
+def review_available(complaint: Complaint) -> bool:
+    """Whether the patron may ask for the next review stage now (after a response, once per stage)."""
+    if complaint.status not in {Status.RESPONDED, Status.CLOSED} or complaint.responded_at is None:
+        return False
+    if complaint.stage == 1:
+        return True
+    if complaint.stage == 2:
+        return ComplaintSettings.objects.filter(system_id=complaint.system_id, board_review=True).exists()
+    return False
+
+
+@transaction.atomic
+def complaint_request_review(*, complaint: Complaint, reason: str) -> Complaint:
+    """The patron, from the status page, asks for a review of the last response: by the director after the
+    first, by the board after the director's where the library's procedure provides it."""
+    require(review_available(complaint), _("A review cannot be asked for at this point of the case."))
+    require(bool(reason.strip()), _("Tell us briefly why you are not satisfied."))
+    version = complaint.version
+    complaint.stage += 1
+    complaint.status = Status.REVIEW_REQUESTED
+    complaint.review_requested_at = timezone.now()
+    complaint.acknowledged_at = complaint.responded_at = complaint.closed_at = None
+    complaint.judgement, complaint.judgement_reason = "", ""
+    complaint.owner = complaint.system.director or complaint.owner
+    apply_triage(complaint=complaint, severity=complaint.severity, owner=complaint.owner)
+    save_if_unchanged(
+        complaint,
+        expected_version=version,
+        fields=[
+            "stage",
+            "status",
+            "review_requested_at",
+            "acknowledged_at",
+            "responded_at",
+            "closed_at",
+            "judgement",
+            "judgement_reason",
+            "owner",
+            "acknowledge_due_at",
+            "respond_due_at",
+        ],
+    )
+    add_entry(complaint=complaint, kind=EntryKind.REVIEW_REQUEST, body=reason.strip(), for_patron=True)
+    audit_record(
+        action=AuditAction.UPDATE,
+        obj=complaint,
+        library_system_id=complaint.system_id,
+        actor_label="patron (status page)",
+        summary=f"Review requested on {complaint.reference}",
+    )
+    mail_staff(
+        user=complaint.owner,
+        complaint=complaint,
+        subject_template="complaints/email/review_subject.txt",
+        body_template="complaints/email/review_body.txt",
+    )
+    return complaint
+
+
+@transaction.atomic
+def complaint_close(
+    *,
+    actor,
+    complaint: Complaint,
+    expected_version: int,
+    judgement: str,
+    reason: str,
+    outcome: str = "",
+    review: PolicyReview | None = None,
+    new_review: dict | None = None,
+):
+    """Close with the judgement one-off or systemic.
+
+    A systemic case links to a policy review: one already open, or a new one.
+    """
+    require(complaint.is_open, _("This case is already closed."))
+    require(bool(reason.strip()), _("Give the reason for judging this case one-off or systemic."))
+    if not complaint.outcome:
+        require(
+            outcome == Outcome.FIRST_CONTACT or complaint.responded_at is not None,
+            _("Send the response first, or close it as resolved at first contact."),
+        )
+        complaint.outcome = outcome or Outcome.FIRST_CONTACT
+    if judgement == Judgement.SYSTEMIC:
+        require(
+            review is not None or bool(new_review),
+            _("A systemic case opens a policy or procedure review, or joins one already open."),
+        )
+        if review is None:
+            review = review_open(actor=actor, system=complaint.system, **new_review)
+        require(review.system_id == complaint.system_id, _("Choose a review of this library system."))
+        complaint.review = review
+    now = timezone.now()
+    complaint.judgement, complaint.judgement_reason = judgement, reason.strip()
+    complaint.status, complaint.closed_at = Status.CLOSED, now
+    if complaint.acknowledged_at is None:
+        complaint.acknowledged_at = now
+    save_if_unchanged(
+        complaint,
+        expected_version=expected_version,
+        fields=[
+            "judgement",
+            "judgement_reason",
+            "status",
+            "closed_at",
+            "outcome",
+            "review",
+            "acknowledged_at",
+        ],
+    )
+    add_entry(
+        complaint=complaint,
+        kind=EntryKind.CLOSED,
+        author=actor,
+        body=f"{complaint.get_judgement_display()}: {reason.strip()}",
+    )
+    audit_change(actor=actor, complaint=complaint, summary=f"Closed {complaint.reference} ({judgement})")
+    mail_patron(
+        complaint=complaint,
+        subject_template="complaints/email/follow_up_subject.txt",
+        body_template="complaints/email/follow_up_body.txt",
+        context={"token": follow_up_token(complaint)},
+    )
+    return complaint
+
+
+@transaction.atomic
+def complaint_reopen(*, actor, complaint: Complaint, expected_version: int, reason: str) -> Complaint:
+    require(not complaint.is_open, _("This case is open."))
+    require(bool(reason.strip()), _("Give the reason for reopening."))
+    complaint.status = Status.RESPONDED if complaint.responded_at else Status.ACKNOWLEDGED
+    complaint.closed_at, complaint.judgement, complaint.judgement_reason = None, "", ""
+    save_if_unchanged(
+        complaint,
+        expected_version=expected_version,
+        fields=["status", "closed_at", "judgement", "judgement_reason"],
+    )
+    add_entry(complaint=complaint, kind=EntryKind.REOPENED, author=actor, body=reason.strip())
+    audit_change(actor=actor, complaint=complaint, summary=f"Reopened {complaint.reference}")
+    return complaint
+
+
+@transaction.atomic
+def action_complete(*, actor, action: OutstandingAction) -> OutstandingAction:
+    require(action.done_at is None, _("This action is already done."))
+    action.done_at, action.done_by = timezone.now(), actor
+    action.full_clean()
+    action.save(update_fields=["done_at", "done_by"])
+    add_entry(
+        complaint=action.complaint,
+        kind=EntryKind.NOTE,
+        author=actor,
+        body=_("Done: %(action)s") % {"action": action.description},
+    )
+    audit_change(
+        actor=actor, complaint=action.complaint, summary=f"Action done on {action.complaint.reference}"
+    )
+    return action
+
+
+@transaction.atomic
+def review_open(*, actor, system, subject: str, owner, due_date) -> PolicyReview:
+    review = PolicyReview(
+        system=system, subject=subject.strip(), owner=owner, due_date=due_date, opened_by=actor
+    )
+    review.full_clean()
+    review.save()
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        obj=review,
+        library_system_id=system.pk,
+        summary=f"Policy review opened: {review.subject}",
+    )
+    return review
+
+
+@transaction.atomic
+def review_open_for_pattern(*, actor, system, subject: str, owner, due_date, cases) -> PolicyReview:
+    """Open a review for a detected pattern and link the pattern's cases that have no review yet."""
+    cases = [case for case in cases if case.system_id == system.pk]
+    require(bool(cases), _("The pattern has no case left to review."))
+    review = review_open(actor=actor, system=system, subject=subject, owner=owner, due_date=due_date)
+    linked = Complaint.objects.filter(pk__in=[case.pk for case in cases], review__isnull=True).update(
+        review=review
+    )
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=review,
+        library_system_id=system.pk,
+        summary=f"Review opened for a pattern of {linked} cases: "
+        + ", ".join(case.reference for case in cases)[:200],
+    )
+    return review
+
+
+@transaction.atomic
+def review_complete(*, actor, review: PolicyReview, outcome: str) -> PolicyReview:
+    require(review.status == "open", _("This review is already done."))
+    require(bool(outcome.strip()), _("Describe the outcome of the review."))
+    review.status, review.outcome, review.completed_at = "done", outcome.strip(), timezone.now()
+    review.full_clean()
+    review.save(update_fields=["status", "outcome", "completed_at"])
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=review,
+        library_system_id=review.system_id,
+        summary=f"Policy review done: {review.subject}",
+    )
+    return review
+
+
+def follow_up_token(complaint: Complaint) -> str:
+    from django.core.signing import dumps
+
+    return dumps({"c": complaint.pk, "r": complaint.reference}, salt="complaints.follow-up")
+
+
+@transaction.atomic
+def complaint_record_satisfaction(*, complaint: Complaint, answer: str) -> Complaint:
+    """The patron's confirmed answer to the follow-up question (a link alone records nothing)."""
+    require(complaint.status == Status.CLOSED, _("This case is not closed."))
+    complaint.satisfaction, complaint.satisfaction_at = answer, timezone.now()
+    complaint.full_clean()
+    Complaint.objects.filter(pk=complaint.pk).update(
+        satisfaction=answer, satisfaction_at=complaint.satisfaction_at
+    )
+    add_entry(complaint=complaint, kind=EntryKind.FOLLOW_UP, body=complaint.get_satisfaction_display())
+    audit_record(
+        action=AuditAction.UPDATE,
+        obj=complaint,
+        library_system_id=complaint.system_id,
+        actor_label="patron (follow-up)",
+        summary=f"Follow-up answer on {complaint.reference}",
+    )
+    return complaint

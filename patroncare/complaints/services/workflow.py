@@ -1,0 +1,254 @@
+"""Handling a case: triage, acknowledgement, notes and messages, extensions, reassignment, links."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from patroncare.accounts.models import Role, User
+from patroncare.audit.services import changed_fields
+from patroncare.core.concurrency import save_if_unchanged
+
+from ..models import Complaint, EntryKind, Severity, Status
+from ..models.choices import MessageChannel
+from ..models.config import SeverityRule
+from ._common import add_entry, audit_change, require
+from .deadlines import deadlines_for, end_of_local_day, rule_for
+from .notify import mail_patron, mail_staff
+
+TRIAGE_FIELDS = [
+    "category",
+    "severity",
+    "owner",
+    "policy_tag",
+    "staff_involved",
+    "kind",
+    "branch",
+    "acknowledge_due_at",
+    "respond_due_at",
+]
+
+
+def default_owner(*, system, branch, owner_rule: str):
+    """The director for critical cases; otherwise a supervisor of the branch (the director when none)."""
+    if owner_rule == SeverityRule.OwnerRule.BRANCH_SUPERVISOR:
+        supervisors = User.objects.filter(
+            library_system=system, is_active=True, role_assignments__role=Role.SUPERVISOR
+        )
+        if branch is not None:
+            local = supervisors.filter(role_assignments__branch=branch).order_by("id").first()
+            if local is not None:
+                return local
+    return system.director
+
+
+def apply_triage(*, complaint: Complaint, severity: str, actor=None, owner=None) -> None:
+    """Set severity, owner and the stage's clocks on an unsaved or locked case (no save)."""
+    start = complaint.review_requested_at if complaint.stage == 2 else complaint.received_at
+    rule = rule_for(system=complaint.system, severity=severity)
+    deadlines = deadlines_for(
+        system=complaint.system,
+        branch=complaint.branch,
+        severity=severity,
+        start=start,
+        stage=complaint.stage,
+    )
+    complaint.severity = severity
+    complaint.acknowledge_due_at = deadlines.acknowledge_due_at
+    complaint.respond_due_at = deadlines.respond_due_at
+    if owner is not None:
+        complaint.owner = owner
+    elif complaint.owner_id is None or severity == Severity.CRITICAL:
+        complaint.owner = (
+            default_owner(system=complaint.system, branch=complaint.branch, owner_rule=rule.owner_rule)
+            or actor
+        )
+
+
+def notify_critical(complaint: Complaint) -> None:
+    """Critical cases reach the director at once."""
+    if complaint.severity == Severity.CRITICAL and complaint.system.director_id:
+        mail_staff(
+            user=complaint.system.director,
+            complaint=complaint,
+            subject_template="complaints/email/critical_subject.txt",
+            body_template="complaints/email/critical_body.txt",
+        )
+
+
+@transaction.atomic
+def complaint_triage(
+    *,
+    actor,
+    complaint: Complaint,
+    expected_version: int,
+    category,
+    severity: str,
+    owner=None,
+    kind: str,
+    policy_tag: str = "",
+    staff_involved: str | None = None,
+) -> Complaint:
+    require(complaint.is_open, _("A closed case cannot be triaged; reopen it first."))
+    before = {name: getattr(complaint, name) for name in TRIAGE_FIELDS}
+    was_critical = complaint.severity == Severity.CRITICAL
+    complaint.category, complaint.kind, complaint.policy_tag = category, kind, policy_tag.strip()
+    if staff_involved is not None:
+        complaint.staff_involved = staff_involved.strip()
+    severity_changed = severity != complaint.severity
+    if severity_changed or owner is not None:
+        # Changing the severity restarts nothing: the clocks still run from receipt (or the review request).
+        apply_triage(complaint=complaint, severity=severity, actor=actor, owner=owner)
+    save_if_unchanged(complaint, expected_version=expected_version, fields=TRIAGE_FIELDS)
+    changes = changed_fields(complaint, before, TRIAGE_FIELDS)
+    if changes:
+        add_entry(
+            complaint=complaint,
+            kind=EntryKind.TRIAGE,
+            author=actor,
+            body=", ".join(sorted(k for k in changes if k not in {"acknowledge_due_at", "respond_due_at"})),
+        )
+        audit_change(
+            actor=actor, complaint=complaint, summary=f"Triaged {complaint.reference}", changes=changes
+        )
+    if complaint.severity == Severity.CRITICAL and not was_critical:
+        notify_critical(complaint)
+    return complaint
+
+
+@transaction.atomic
+def complaint_acknowledge(*, actor, complaint: Complaint, expected_version: int, message: str) -> Complaint:
+    require(
+        complaint.status in {Status.NEW, Status.REVIEW_REQUESTED},
+        _("This case has already been acknowledged at this stage."),
+    )
+    require(bool(complaint.severity), _("Choose a severity before acknowledging: it sets the deadlines."))
+    complaint.acknowledged_at = timezone.now()
+    complaint.status = Status.ACKNOWLEDGED
+    save_if_unchanged(complaint, expected_version=expected_version, fields=["acknowledged_at", "status"])
+    add_entry(
+        complaint=complaint,
+        kind=EntryKind.ACKNOWLEDGED,
+        author=actor,
+        body=message.strip(),
+        for_patron=True,
+        channel=MessageChannel.EMAIL if complaint.patron_email else "",
+    )
+    audit_change(actor=actor, complaint=complaint, summary=f"Acknowledged {complaint.reference}")
+    mail_patron(
+        complaint=complaint,
+        subject_template="complaints/email/update_subject.txt",
+        body_template="complaints/email/message_body.txt",
+        context={"message": message.strip()},
+    )
+    return complaint
+
+
+@transaction.atomic
+def complaint_add_note(*, actor, complaint: Complaint, body: str):
+    entry = add_entry(complaint=complaint, kind=EntryKind.NOTE, author=actor, body=body.strip())
+    audit_change(actor=actor, complaint=complaint, summary=f"Internal note on {complaint.reference}")
+    return entry
+
+
+@transaction.atomic
+def complaint_send_message(*, actor, complaint: Complaint, channel: str, body: str):
+    """A message to the patron: sent by e-mail now, or the record of a phone call or letter."""
+    if channel == MessageChannel.EMAIL:
+        require(
+            bool(complaint.patron_email), _("The patron gave no e-mail address: record a call or letter.")
+        )
+    entry = add_entry(
+        complaint=complaint,
+        kind=EntryKind.MESSAGE,
+        author=actor,
+        body=body.strip(),
+        for_patron=True,
+        channel=channel,
+    )
+    audit_change(actor=actor, complaint=complaint, summary=f"Message to the patron of {complaint.reference}")
+    if channel == MessageChannel.EMAIL:
+        mail_patron(
+            complaint=complaint,
+            subject_template="complaints/email/update_subject.txt",
+            body_template="complaints/email/message_body.txt",
+            context={"message": body.strip()},
+        )
+    return entry
+
+
+@transaction.atomic
+def complaint_extend(
+    *, actor, complaint: Complaint, expected_version: int, new_date, reason: str
+) -> Complaint:
+    """Extend the response deadline: only with a reason and a new date, both told to the patron."""
+    require(
+        complaint.is_open and complaint.responded_at is None,
+        _("Only the deadline of a response not yet sent can be extended."),
+    )
+    new_due = end_of_local_day(system=complaint.system, day=new_date)
+    require(
+        complaint.respond_due_at is None or new_due > complaint.respond_due_at,
+        _("The new date must be after the current deadline."),
+    )
+    require(bool(reason.strip()), _("Give the reason for the extension: the patron is told."))
+    before = {"respond_due_at": complaint.respond_due_at}
+    complaint.respond_due_at = new_due
+    save_if_unchanged(complaint, expected_version=expected_version, fields=["respond_due_at"])
+    add_entry(
+        complaint=complaint, kind=EntryKind.EXTENSION, author=actor, body=reason.strip(), for_patron=True
+    )
+    audit_change(
+        actor=actor,
+        complaint=complaint,
+        summary=f"Extended {complaint.reference}",
+        changes=changed_fields(complaint, before, ["respond_due_at"]),
+    )
+    mail_patron(
+        complaint=complaint,
+        subject_template="complaints/email/update_subject.txt",
+        body_template="complaints/email/extension_body.txt",
+        context={"reason": reason.strip(), "new_date": new_date},
+    )
+    return complaint
+
+
+@transaction.atomic
+def complaint_reassign(*, actor, complaint: Complaint, expected_version: int, owner) -> Complaint:
+    require(
+        owner.library_system_id == complaint.system_id and owner.is_active,
+        _("Choose an active member of staff of this library system."),
+    )
+    before = {"owner": complaint.owner}
+    complaint.owner = owner
+    save_if_unchanged(complaint, expected_version=expected_version, fields=["owner"])
+    add_entry(complaint=complaint, kind=EntryKind.REASSIGNED, author=actor, body=owner.full_name)
+    audit_change(
+        actor=actor,
+        complaint=complaint,
+        summary=f"Reassigned {complaint.reference}",
+        changes=changed_fields(complaint, before, ["owner"]),
+    )
+    mail_staff(
+        user=owner,
+        complaint=complaint,
+        subject_template="complaints/email/assigned_subject.txt",
+        body_template="complaints/email/assigned_body.txt",
+    )
+    return complaint
+
+
+@transaction.atomic
+def complaint_link(*, actor, complaint: Complaint, other: Complaint) -> None:
+    if other.pk == complaint.pk or other.system_id != complaint.system_id:
+        raise ValidationError(_("Choose another case of this library system."))
+    complaint.linked.add(other)
+    add_entry(
+        complaint=complaint,
+        kind=EntryKind.NOTE,
+        author=actor,
+        body=_("Linked to %(ref)s") % {"ref": other.reference},
+    )
+    audit_change(
+        actor=actor, complaint=complaint, summary=f"Linked {complaint.reference} to {other.reference}"
+    )

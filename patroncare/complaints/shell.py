@@ -1,0 +1,125 @@
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from patroncare.accounts.models import Role
+from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
+
+from . import selectors
+
+
+def _wall_clock(case):
+    """The next deadline as the library's wall-clock time.
+
+    The desk renders times in the active time zone, which is the server's; a deadline is the end of a working
+    day in the library's own zone, so it is handed over as that local time (without zone) to read correctly.
+    """
+    due = case.next_due_at
+    return timezone.localtime(due, case.system.zone).replace(tzinfo=None) if due else None
+
+
+def _item(case, now, detail=""):
+    return DeskItem(
+        title=f"{case.reference} · {case.title}",
+        url=reverse("complaints:detail", args=[case.pk]),
+        detail=detail or (case.branch.name if case.branch else ""),
+        due_at=_wall_clock(case),
+        overdue=bool(case.overdue_at(now)),
+        urgent=case.severity == "critical",
+    )
+
+
+def due_items(user) -> list[DeskItem]:
+    now = timezone.now()
+    return [
+        _item(
+            case,
+            now,
+            detail=_("%(branch)s · owner: %(name)s")
+            % {"branch": case.branch.name if case.branch else "—", "name": case.owner or "—"},
+        )
+        for case in selectors.due_for(user=user)
+    ]
+
+
+def critical_items(user) -> list[DeskItem]:
+    now = timezone.now()
+    return [_item(case, now) for case in selectors.critical_open(user=user)]
+
+
+def pattern_items(user) -> list[DeskItem]:
+    return [
+        DeskItem(
+            title=pattern.label,
+            url=reverse("complaints:patterns"),
+            detail=_("%(count)s cases in the window") % {"count": pattern.count},
+        )
+        for pattern in selectors.patterns_for(user=user)
+    ]
+
+
+CASE_ROLES = frozenset({Role.FRONTLINE, Role.SUPERVISOR, Role.ADMINISTRATOR})
+OVERSIGHT = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
+
+register_nav(
+    NavEntry(
+        key="complaints",
+        label=gettext_lazy("Complaints"),
+        url_name="complaints:list",
+        roles=CASE_ROLES,
+        order=10,
+    )
+)
+register_nav(
+    NavEntry(
+        key="complaint-figures",
+        label=gettext_lazy("Complaint figures"),
+        url_name="complaints:figures",
+        roles=frozenset({Role.TRUSTEE}),
+        order=11,
+    )
+)
+register_nav(
+    NavEntry(
+        key="complaint-settings",
+        label=gettext_lazy("Complaint settings"),
+        url_name="complaints:settings",
+        roles=frozenset({Role.ADMINISTRATOR}),
+        order=905,
+    )
+)
+register_desk_section(
+    DeskSection(
+        key="complaints-due",
+        title=gettext_lazy("Complaints due or overdue"),
+        items_for=due_items,
+        roles=CASE_ROLES,
+        order=10,
+        empty_text=gettext_lazy("No complaint of yours is due in the next three days."),
+        link_url_name="complaints:create",
+        link_label=gettext_lazy("Record a complaint"),
+    )
+)
+register_desk_section(
+    DeskSection(
+        key="complaints-critical",
+        title=gettext_lazy("Critical complaints"),
+        items_for=critical_items,
+        roles=OVERSIGHT,
+        order=11,
+        empty_text=gettext_lazy("No critical complaint is open."),
+    )
+)
+register_desk_section(
+    DeskSection(
+        key="complaints-patterns",
+        title=gettext_lazy("Recurring patterns"),
+        items_for=pattern_items,
+        roles=OVERSIGHT,
+        order=13,
+        empty_text=gettext_lazy("No recurring pattern in the window."),
+        link_url_name="complaints:patterns",
+        link_label=gettext_lazy("All patterns"),
+    )
+)

@@ -1,0 +1,278 @@
+"""The actions on a case file: each posts to its own address, calls one service, and re-renders the case
+file with the form and status 400 when something is wrong."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
+
+from .. import forms, permissions, selectors, services
+from ..models import Attachment, OutstandingAction
+from .staff import CaseFileView, ComplaintsView
+
+
+class CaseActionView(CaseFileView):
+    """Base of the case actions: load within scope, check the handler, validate, call the service."""
+
+    action = ""
+
+    def post(self, request, pk):
+        complaint = selectors.complaint_get_for(user=request.user, pk=pk, audit=False)
+        if not permissions.can_handle(request.user, complaint):
+            raise PermissionDenied
+        form = self.bound_form(request, complaint)
+        if form.is_valid():
+            try:
+                message = self.perform(request, complaint, form)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, message)
+                return redirect("complaints:detail", pk=complaint.pk)
+        complaint.refresh_from_db()
+        return self.render_case(request, complaint, {self.action: form}, status=400)
+
+    def bound_form(self, request, complaint):
+        user, system = request.user, complaint.system
+        owners = selectors.owner_choices(system=system)
+        data = request.POST
+        factories = {
+            "triage": lambda: forms.TriageForm(
+                data,
+                categories=selectors.categories_for(system=system),
+                owners=owners,
+                show_staff=permissions.can_see_staff_involved(user, complaint),
+            ),
+            "acknowledge": lambda: forms.AcknowledgeForm(data),
+            "note": lambda: forms.NoteForm(data),
+            "message": lambda: forms.MessageForm(data),
+            "extend": lambda: forms.ExtendForm(data),
+            "respond": lambda: forms.RespondForm(data),
+            "close": lambda: forms.CloseForm(
+                data, owners=owners, reviews=selectors.reviews_visible_to(user=user).filter(status="open")
+            ),
+            "reopen": lambda: forms.ReopenForm(data),
+            "reassign": lambda: forms.ReassignForm(data, owners=owners),
+            "link": lambda: forms.LinkForm(data),
+            "statement": lambda: forms.StatementForm(data),
+            "attach": lambda: forms.AttachmentForm(data, request.FILES),
+        }
+        form = factories[self.action]()
+        form.auto_id = f"id_{self.action}_%s"
+        return form
+
+    def perform(self, request, complaint, form):
+        raise NotImplementedError
+
+
+class TriageView(CaseActionView):
+    action = "triage"
+
+    def perform(self, request, complaint, form):
+        data = form.cleaned_data
+        services.complaint_triage(
+            actor=request.user,
+            complaint=complaint,
+            expected_version=data["version"],
+            category=data["category"],
+            severity=data["severity"],
+            owner=data["owner"],
+            kind=data["kind"],
+            policy_tag=data["policy_tag"],
+            staff_involved=data.get("staff_involved") if "staff_involved" in form.fields else None,
+        )
+        return _("The triage was saved.")
+
+
+class AcknowledgeView(CaseActionView):
+    action = "acknowledge"
+
+    def perform(self, request, complaint, form):
+        services.complaint_acknowledge(
+            actor=request.user,
+            complaint=complaint,
+            expected_version=form.cleaned_data["version"],
+            message=form.cleaned_data["message"],
+        )
+        return _("The patron was acknowledged.")
+
+
+class NoteView(CaseActionView):
+    action = "note"
+
+    def perform(self, request, complaint, form):
+        services.complaint_add_note(actor=request.user, complaint=complaint, body=form.cleaned_data["body"])
+        return _("The note was added.")
+
+
+class MessageView(CaseActionView):
+    action = "message"
+
+    def perform(self, request, complaint, form):
+        services.complaint_send_message(actor=request.user, complaint=complaint, **form.cleaned_data)
+        return _("The message was recorded.")
+
+
+class ExtendView(CaseActionView):
+    action = "extend"
+
+    def perform(self, request, complaint, form):
+        data = form.cleaned_data
+        services.complaint_extend(
+            actor=request.user,
+            complaint=complaint,
+            expected_version=data["version"],
+            new_date=data["new_date"],
+            reason=data["reason"],
+        )
+        return _("The deadline was extended and the patron told.")
+
+
+class RespondView(CaseActionView):
+    action = "respond"
+
+    def perform(self, request, complaint, form):
+        data = form.cleaned_data
+        services.complaint_respond(
+            actor=request.user,
+            complaint=complaint,
+            expected_version=data["version"],
+            outcome=data["outcome"],
+            reasons=data["reasons"],
+            remedies=data["remedies"],
+            remedy_detail=data["remedy_detail"],
+            outstanding=data["outstanding_lines"],
+            review_info=data["review_info"],
+            channel=data["channel"],
+        )
+        return _("The response was sent.")
+
+
+class CloseView(CaseActionView):
+    action = "close"
+
+    def perform(self, request, complaint, form):
+        data = form.cleaned_data
+        services.complaint_close(
+            actor=request.user,
+            complaint=complaint,
+            expected_version=data["version"],
+            judgement=data["judgement"],
+            reason=data["reason"],
+            outcome="first_contact" if data["resolved_at_first_contact"] else "",
+            review=data.get("review"),
+            new_review=form.new_review(),
+        )
+        return _("The case was closed.")
+
+
+class ReopenView(CaseActionView):
+    action = "reopen"
+
+    def perform(self, request, complaint, form):
+        services.complaint_reopen(
+            actor=request.user,
+            complaint=complaint,
+            expected_version=form.cleaned_data["version"],
+            reason=form.cleaned_data["reason"],
+        )
+        return _("The case was reopened.")
+
+
+class ReassignView(CaseActionView):
+    action = "reassign"
+
+    def perform(self, request, complaint, form):
+        services.complaint_reassign(
+            actor=request.user,
+            complaint=complaint,
+            expected_version=form.cleaned_data["version"],
+            owner=form.cleaned_data["owner"],
+        )
+        return _("The case was reassigned.")
+
+
+class LinkView(CaseActionView):
+    action = "link"
+
+    def perform(self, request, complaint, form):
+        reference = form.cleaned_data["reference"].strip().upper()
+        other = selectors.visible_complaints(user=request.user).filter(reference=reference).first()
+        if other is None:
+            raise ValidationError(_("No case with that reference is visible to you."))
+        services.complaint_link(actor=request.user, complaint=complaint, other=other)
+        return _("The cases were linked.")
+
+
+class StatementDraftView(CaseActionView):
+    action = "statement"
+
+    def perform(self, request, complaint, form):
+        if not permissions.can_draft_statement(request.user, complaint):
+            raise PermissionDenied
+        services.statement_draft(actor=request.user, complaint=complaint, **form.cleaned_data)
+        return _("The statement was drafted. The director approves it next.")
+
+
+class ActionDoneView(ComplaintsView):
+    scoped_model = None
+
+    def post(self, request, pk):
+        action = OutstandingAction.objects.select_related("complaint").filter(pk=pk).first()
+        if action is None:
+            raise Http404
+        complaint = selectors.complaint_get_for(user=request.user, pk=action.complaint_id, audit=False)
+        if not permissions.can_handle(request.user, complaint):
+            raise PermissionDenied
+        try:
+            services.action_complete(actor=request.user, action=action)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The action is marked done."))
+        return redirect("complaints:detail", pk=complaint.pk)
+
+
+class AttachView(CaseActionView):
+    action = "attach"
+
+    def perform(self, request, complaint, form):
+        services.attachment_add(
+            actor=request.user,
+            complaint=complaint,
+            upload=form.cleaned_data["file"],
+            description=form.cleaned_data["description"],
+        )
+        return _("The file was attached.")
+
+
+class AttachmentDownloadView(ComplaintsView):
+    """Serve an attachment to those handling its case; every download is audited."""
+
+    scoped_model = None
+
+    def get(self, request, pk):
+        attachment = Attachment.objects.filter(pk=pk).first()
+        if attachment is None:
+            raise Http404
+        complaint = selectors.complaint_get_for(user=request.user, pk=attachment.complaint_id, audit=False)
+        if not permissions.can_handle(request.user, complaint):
+            raise PermissionDenied
+        audit_record(
+            action=AuditAction.VIEW,
+            actor=request.user,
+            obj=complaint,
+            summary=f"Opened attachment {attachment.original_name} of {complaint.reference}",
+        )
+        response = FileResponse(
+            attachment.file.open("rb"),
+            content_type=attachment.content_type,
+            as_attachment=True,
+            filename=attachment.original_name,
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        return response

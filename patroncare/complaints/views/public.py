@@ -1,0 +1,240 @@
+"""Pages for patrons, without an account: the feedback form, the status page, the follow-up, the notices."""
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django_ratelimit.decorators import ratelimit
+
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
+from patroncare.libraries.models import Branch, LibrarySystem
+
+from .. import forms, selectors, services
+from ..models import Complaint
+
+STATUS_SESSION_KEY = "complaints_status_case"
+DONE_SESSION_KEY = "complaints_submitted"
+
+
+def feedback_rate() -> str:
+    return getattr(settings, "COMPLAINTS_FEEDBACK_RATE", "10/h")
+
+
+def status_rate() -> str:
+    return getattr(settings, "COMPLAINTS_STATUS_RATE", "20/h")
+
+
+def public_system(request) -> LibrarySystem:
+    """The library system the public pages serve: ?library=<slug>, else the only (or first) one."""
+    slug = request.GET.get("library") or request.POST.get("library")
+    systems = LibrarySystem.objects.order_by("id")
+    return (systems.filter(slug=slug).first() if slug else None) or systems.first()
+
+
+@method_decorator(
+    ratelimit(key="ip", rate=lambda group, request: feedback_rate(), method="POST", block=False), name="post"
+)
+class FeedbackView(View):
+    template_name = "complaints/public/feedback.html"
+
+    def _form(self, request, system, data=None):
+        return forms.PublicFeedbackForm(data, branches=Branch.objects.filter(system=system, is_active=True))
+
+    def get(self, request):
+        system = public_system(request)
+        return render(request, self.template_name, {"form": self._form(request, system), "system": system})
+
+    def post(self, request):
+        system = public_system(request)
+        form = self._form(request, system, request.POST)
+        if getattr(request, "limited", False):
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "We have received many messages from this connection. Please wait an hour and "
+                    "try again, or call your library."
+                ),
+            )
+            return render(request, self.template_name, {"form": form, "system": system}, status=429)
+        if form.is_bot():
+            # Answer like a success without saving anything: a bot learns nothing.
+            return redirect("complaints_public:thanks")
+        if not form.is_valid():
+            form.restamp()
+            return render(request, self.template_name, {"form": form, "system": system}, status=400)
+        data = form.cleaned_data
+        complaint, secret, created = services.complaint_submit_public(
+            system=system,
+            branch=data["branch"],
+            kind=data["kind"],
+            narrative=data["narrative"],
+            desired_outcome=data["desired_outcome"],
+            patron_name=data["patron_name"],
+            patron_email=data["patron_email"],
+            patron_phone=data["patron_phone"],
+            patron_language=translation.get_language()[:2],
+            submission_token=data["token"],
+        )
+        done = request.session.get(DONE_SESSION_KEY, {})
+        if created:
+            done[str(data["token"])] = {"reference": complaint.reference, "secret": secret}
+            request.session[DONE_SESSION_KEY] = done
+        request.session["complaints_last_token"] = str(data["token"])
+        request.session["complaints_last_reference"] = complaint.reference
+        return redirect("complaints_public:thanks")
+
+
+class ThanksView(View):
+    def get(self, request):
+        token = request.session.get("complaints_last_token", "")
+        receipt = request.session.get(DONE_SESSION_KEY, {}).get(token)
+        reference = request.session.get("complaints_last_reference", "")
+        return render(request, "complaints/public/thanks.html", {"receipt": receipt, "reference": reference})
+
+
+@method_decorator(
+    ratelimit(key="ip", rate=lambda group, request: status_rate(), method="POST", block=False), name="post"
+)
+class StatusView(View):
+    template_name = "complaints/public/status.html"
+
+    def _case_in_session(self, request) -> Complaint | None:
+        pk = request.session.get(STATUS_SESSION_KEY)
+        if not pk:
+            return None
+        complaint = Complaint.objects.select_related("system", "branch").filter(pk=pk).first()
+        if (
+            complaint is None
+            or complaint.secret_expires_at is None
+            or complaint.secret_expires_at < timezone.now()
+        ):
+            request.session.pop(STATUS_SESSION_KEY, None)
+            return None
+        return complaint
+
+    def render_status(self, request, complaint, review_form=None, status=200):
+        audit_record(
+            action=AuditAction.VIEW,
+            obj=complaint,
+            library_system_id=complaint.system_id,
+            actor_label="patron (status page)",
+            summary=f"Status page of {complaint.reference}",
+        )
+        context = {
+            "complaint": complaint,
+            "entries": selectors.patron_entries(complaint=complaint),
+            "responses": complaint.responses.all(),
+            "review_form": review_form or forms.ReviewRequestForm(),
+            "can_ask_review": services.review_available(complaint),
+        }
+        return render(request, "complaints/public/status_case.html", context, status=status)
+
+    def get(self, request):
+        complaint = self._case_in_session(request)
+        if complaint is not None and "lookup" not in request.GET:
+            return self.render_status(request, complaint)
+        return render(request, self.template_name, {"form": forms.StatusLookupForm()})
+
+    def post(self, request):
+        form = forms.StatusLookupForm(request.POST)
+        if getattr(request, "limited", False):
+            form.is_valid()
+            form.add_error(
+                None, _("Too many attempts from this connection. Please wait an hour and try again.")
+            )
+            return render(request, self.template_name, {"form": form}, status=429)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form}, status=400)
+        complaint = selectors.complaint_for_patron(reference=form.cleaned_data["reference"])
+        if complaint is None or not services.secret_matches(
+            complaint=complaint, secret=form.cleaned_data["secret"]
+        ):
+            form.add_error(
+                None,
+                _(
+                    "We could not find a case with that reference and secret. Check both and try "
+                    "again; the secret is case-sensitive."
+                ),
+            )
+            return render(request, self.template_name, {"form": form}, status=400)
+        if complaint.secret_expires_at and complaint.secret_expires_at < timezone.now():
+            form.add_error(
+                None,
+                _(
+                    "This secret has expired, so the status page is closed for this case. Please "
+                    "call or write to your library and give the reference %(reference)s."
+                )
+                % {"reference": complaint.reference},
+            )
+            return render(request, self.template_name, {"form": form}, status=400)
+        request.session.cycle_key()
+        request.session[STATUS_SESSION_KEY] = complaint.pk
+        return redirect("complaints_public:status")
+
+
+class ReviewRequestView(StatusView):
+    def post(self, request):
+        complaint = self._case_in_session(request)
+        if complaint is None:
+            return redirect("complaints_public:status")
+        form = forms.ReviewRequestForm(request.POST)
+        if form.is_valid():
+            try:
+                services.complaint_request_review(complaint=complaint, reason=form.cleaned_data["reason"])
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return redirect("complaints_public:status")
+        return self.render_status(request, complaint, review_form=form, status=400)
+
+
+class FollowUpView(View):
+    """The satisfaction question. Opening the link records nothing (mail scanners open links); the answer
+    counts only when the patron submits the form."""
+
+    template_name = "complaints/public/follow_up.html"
+
+    def _complaint(self, token):
+        try:
+            data = signing.loads(token, salt="complaints.follow-up", max_age=60 * 60 * 24 * 60)
+        except signing.BadSignature:
+            return None
+        return Complaint.objects.filter(pk=data.get("c"), reference=data.get("r")).first()
+
+    def get(self, request, token):
+        complaint = self._complaint(token)
+        return render(
+            request,
+            self.template_name,
+            {"complaint": complaint, "form": forms.SatisfactionForm()},
+            status=200 if complaint else 404,
+        )
+
+    def post(self, request, token):
+        complaint = self._complaint(token)
+        if complaint is None:
+            return render(request, self.template_name, {"complaint": None}, status=404)
+        form = forms.SatisfactionForm(request.POST)
+        if form.is_valid():
+            try:
+                services.complaint_record_satisfaction(
+                    complaint=complaint, answer=form.cleaned_data["answer"]
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return render(request, self.template_name, {"complaint": complaint, "thanked": True})
+        return render(request, self.template_name, {"complaint": complaint, "form": form}, status=400)
+
+
+class NoticesView(View):
+    def get(self, request):
+        system = public_system(request)
+        statements = selectors.published_statements(system=system)
+        return render(request, "complaints/public/notices.html", {"statements": statements, "system": system})

@@ -1,0 +1,253 @@
+"""Staff pages: the list, recording a complaint, and the case file with its actions."""
+
+import csv
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views import View
+
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
+from patroncare.core.access import PermissionRequiredMixin
+from patroncare.libraries.selectors import branches_visible_to
+
+from .. import forms, permissions, selectors, services
+from ..models import Complaint
+from ..permissions import CASE_ROLES
+
+PAGE_SIZE = 25
+
+
+class ComplaintsView(PermissionRequiredMixin, View):
+    permission = permissions.can_use_complaints
+    scoped_model = Complaint
+
+
+def _branches(user):
+    return branches_visible_to(user=user, roles=CASE_ROLES)
+
+
+def _filter_form(request):
+    return forms.ComplaintFilterForm(
+        request.GET or None,
+        branches=_branches(request.user),
+        categories=selectors.categories_for(system=request.user.library_system),
+        owners=selectors.owner_choices(system=request.user.library_system),
+    )
+
+
+class ComplaintListView(ComplaintsView):
+    def get(self, request):
+        form = _filter_form(request)
+        cases = selectors.complaint_list_visible_to(
+            user=request.user, filters=form.filters() if form.is_bound else {}
+        )
+        page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context = {
+            "form": form,
+            "page": page,
+            "now": timezone.now(),
+            "query": query.urlencode(),
+            "can_export": permissions.can_export(request.user),
+            "nav_current": "complaints",
+        }
+        template = "complaints/_list_rows.html" if request.htmx else "complaints/list.html"
+        return render(request, template, context)
+
+
+class ComplaintExportView(ComplaintsView):
+    permission = permissions.can_export
+
+    def get(self, request):
+        form = _filter_form(request)
+        cases = selectors.complaint_list_visible_to(
+            user=request.user, filters=form.filters() if form.is_bound else {}
+        )
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="complaints.csv"'
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                "reference",
+                "received",
+                "branch",
+                "kind",
+                "category",
+                "severity",
+                "status",
+                "stage",
+                "owner",
+                "acknowledge_by",
+                "respond_by",
+                "overdue",
+                "outcome",
+                "judgement",
+            ]
+        )
+        now = timezone.now()
+        count = 0
+        # Patron identity and narratives are never exported: the file leaves the system's access control.
+        for case in cases.iterator(chunk_size=500):
+            count += 1
+            writer.writerow(
+                [
+                    case.reference,
+                    case.received_at.isoformat(),
+                    case.branch.name if case.branch else "",
+                    case.kind,
+                    case.category.name if case.category else "",
+                    case.severity,
+                    case.status,
+                    case.stage,
+                    case.owner.full_name if case.owner else "",
+                    case.acknowledge_due_at.isoformat() if case.acknowledge_due_at else "",
+                    case.respond_due_at.isoformat() if case.respond_due_at else "",
+                    "yes" if case.overdue_at(now) else "no",
+                    case.outcome,
+                    case.judgement,
+                ]
+            )
+        audit_record(
+            action=AuditAction.EXPORT, actor=request.user, summary=f"Exported {count} complaints (CSV)"
+        )
+        return response
+
+
+class ComplaintCreateView(ComplaintsView):
+    permission = permissions.can_record_complaint
+    template_name = "complaints/create.html"
+
+    def _form(self, request, data=None):
+        branches = _branches(request.user)
+        form = forms.DeskComplaintForm(
+            data, branches=branches, categories=selectors.categories_for(system=request.user.library_system)
+        )
+        if data is None and branches:
+            form.initial["branch"] = branches.first()
+        return form
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": self._form(request), "nav_current": "complaints"})
+
+    def post(self, request):
+        form = self._form(request, request.POST)
+        if form.is_valid():
+            complaint, secret = services.complaint_record(actor=request.user, **form.cleaned_data)
+            messages.success(
+                request,
+                _(
+                    "Recorded as %(reference)s. Give the patron the reference %(reference)s "
+                    "and the secret %(secret)s "
+                    "to follow the case at /feedback/status/. The secret is shown only once."
+                )
+                % {"reference": complaint.reference, "secret": secret},
+            )
+            return redirect("complaints:detail", pk=complaint.pk)
+        return render(request, self.template_name, {"form": form, "nav_current": "complaints"}, status=400)
+
+
+class CaseFileView(ComplaintsView):
+    """The case file. GET shows it; each action below posts to its own address and re-renders it on error."""
+
+    template_name = "complaints/detail.html"
+
+    def case_forms(self, request, complaint, bound=None):
+        user, system = request.user, complaint.system
+        owners = selectors.owner_choices(system=system)
+        # Text proposed for the patron is written in the patron's language, whatever the staff member reads.
+        with translation.override(complaint.patron_language):
+            acknowledgement = _(
+                "Thank you for telling us about this. We are looking into it and will reply by "
+                "the date shown on your status page."
+            )
+            review_info = str(forms.DEFAULT_REVIEW_INFO)
+        templates = self.reply_templates(complaint)
+        blast = next(
+            (
+                t
+                for t in templates
+                if t.key == "blast-acknowledgement" and t.language == complaint.patron_language
+            ),
+            None,
+        )
+        if blast is not None:
+            acknowledgement = services.fill_template(template=blast, complaint=complaint, actor=user)
+        chosen = next((t for t in templates if str(t.pk) == request.GET.get("template")), None)
+        message_initial = (
+            {"body": services.fill_template(template=chosen, complaint=complaint, actor=user)}
+            if chosen
+            else {}
+        )
+        built = {
+            "triage": forms.TriageForm(
+                complaint=complaint,
+                categories=selectors.categories_for(system=system),
+                owners=owners,
+                show_staff=permissions.can_see_staff_involved(user, complaint),
+                initial={
+                    "kind": complaint.kind,
+                    "category": complaint.category_id,
+                    "severity": complaint.severity,
+                    "policy_tag": complaint.policy_tag,
+                    "staff_involved": complaint.staff_involved,
+                },
+            ),
+            "acknowledge": forms.AcknowledgeForm(complaint=complaint, initial={"message": acknowledgement}),
+            "note": forms.NoteForm(),
+            "message": forms.MessageForm(initial=message_initial),
+            "extend": forms.ExtendForm(complaint=complaint),
+            "respond": forms.RespondForm(complaint=complaint, initial={"review_info": review_info}),
+            "close": forms.CloseForm(
+                complaint=complaint,
+                owners=owners,
+                reviews=selectors.reviews_visible_to(user=user).filter(status="open"),
+            ),
+            "reopen": forms.ReopenForm(complaint=complaint),
+            "reassign": forms.ReassignForm(complaint=complaint, owners=owners),
+            "link": forms.LinkForm(),
+            "statement": forms.StatementForm(),
+            "attach": forms.AttachmentForm(),
+        }
+        if bound:
+            built.update(bound)
+        for key, form in built.items():
+            form.auto_id = f"id_{key}_%s"  # many forms on one page: ids stay unique, labels stay tied
+        return built
+
+    def render_case(self, request, complaint, bound=None, status=200):
+        user = request.user
+        context = {
+            "complaint": complaint,
+            "now": timezone.now(),
+            "nav_current": "complaints",
+            "overdue": complaint.overdue_at(timezone.now()),
+            "can_handle": permissions.can_handle(user, complaint),
+            "can_see_patron": permissions.can_see_patron(user, complaint),
+            "can_see_staff": permissions.can_see_staff_involved(user, complaint),
+            "can_draft_statement": permissions.can_draft_statement(user, complaint),
+            "open_form": next(iter(bound)) if bound else ("message" if request.GET.get("template") else ""),
+            **selectors.complaint_file(complaint=complaint),
+        }
+        if context["can_handle"]:
+            context["forms"] = self.case_forms(request, complaint, bound)
+            context["reply_templates"] = self.reply_templates(complaint)
+        return render(request, self.template_name, context, status=status)
+
+    def reply_templates(self, complaint) -> list:
+        """Active templates, the patron's language first; read once per request."""
+        if not hasattr(self, "_templates"):
+            templates = selectors.reply_templates_for(system=complaint.system)
+            self._templates = sorted(
+                templates, key=lambda t: (t.language != complaint.patron_language, t.name)
+            )
+        return self._templates
+
+    def get(self, request, pk):
+        complaint = selectors.complaint_get_for(user=request.user, pk=pk)
+        return self.render_case(request, complaint)
