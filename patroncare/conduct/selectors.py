@@ -6,7 +6,7 @@ where, and until when. Narratives and histories stay with those who handle exclu
 
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -146,18 +146,46 @@ def appeal_get_for(*, user, exclusion: Exclusion, pk: int) -> Appeal:
     return appeal
 
 
-def deviations_awaiting(*, user) -> list[Exclusion]:
-    """Deviations from the ladder that this user may approve (not their own)."""
+def decisions_awaiting(*, user) -> tuple[list[Appeal], list[Exclusion]]:
+    """Open appeals this user decides, and deviations this user may approve, read in one query.
+
+    The appeals are unsaved stand-ins carrying what the desk shows (their id and when they were received).
+    """
     from .services.exclusions import may_approve_deviation
 
-    pending = (
-        exclusions_visible_to(user=user)
-        .filter(deviation_approved_at__isnull=True, rescinded_at__isnull=True)
-        .exclude(deviation_reason="")
-        .exclude(issued_by=user)
+    open_appeals = Appeal.objects.filter(exclusion=OuterRef("pk"), decision="")
+    exclusions = (
+        Exclusion.objects.filter(system_id=user.library_system_id)
+        .annotate(
+            open_appeal_id=Subquery(open_appeals.values("pk")[:1]),
+            open_appeal_received=Subquery(open_appeals.values("received_at")[:1]),
+        )
+        .filter(
+            Q(open_appeal_id__isnull=False)
+            | (
+                Q(deviation_approved_at__isnull=True, rescinded_at__isnull=True)
+                & ~Q(deviation_reason="")
+                & ~Q(issued_by=user)
+            )
+        )
         .select_related("person", "system", "branch")
     )
-    return [exclusion for exclusion in pending if may_approve_deviation(user, exclusion)]
+    appeals, deviations = [], []
+    for exclusion in exclusions:
+        if exclusion.open_appeal_id:
+            appeals.append(
+                Appeal(
+                    pk=exclusion.open_appeal_id,
+                    exclusion=exclusion,
+                    received_at=exclusion.open_appeal_received,
+                )
+            )
+        elif may_approve_deviation(user, exclusion):
+            deviations.append(exclusion)
+    if appeals:
+        settings = appeal_settings_for(user.library_system)
+        appeals = [appeal for appeal in appeals if may_decide(user, appeal, settings=settings)]
+    return appeals, deviations
 
 
 def appeals_awaiting(*, user) -> list[Appeal]:

@@ -12,8 +12,8 @@ from .services.rules import appeal_settings_for
 from .state import decision_deadline
 
 
-def appeals_to_decide(user) -> list[DeskItem]:
-    appeals = selectors.appeals_awaiting(user=user)
+def decisions_waiting(user) -> list[DeskItem]:
+    appeals, deviations = selectors.decisions_awaiting(user=user)
     settings = appeal_settings_for(user.library_system) if appeals else None
     items = []
     for appeal in appeals:
@@ -26,11 +26,7 @@ def appeals_to_decide(user) -> list[DeskItem]:
                 overdue=due < timezone.now(),
             )
         )
-    return items
-
-
-def deviations_to_approve(user) -> list[DeskItem]:
-    return [
+    items += [
         DeskItem(
             title=_("Approve or discuss: %(outcome)s for %(person)s")
             % {"outcome": exclusion.get_outcome_display(), "person": exclusion.person},
@@ -39,8 +35,9 @@ def deviations_to_approve(user) -> list[DeskItem]:
             % {"reason": exclusion.deviation_reason[:120]},
             urgent=True,
         )
-        for exclusion in selectors.deviations_awaiting(user=user)
+        for exclusion in deviations
     ]
+    return items
 
 
 def excluded_now(user) -> list[DeskItem]:
@@ -78,22 +75,12 @@ register_nav(
 )
 register_desk_section(
     DeskSection(
-        key="appeals-to-decide",
-        title=gettext_lazy("Appeals awaiting your decision"),
-        items_for=appeals_to_decide,
+        key="exclusion-decisions",
+        title=gettext_lazy("Appeals and deviations awaiting your decision"),
+        items_for=decisions_waiting,
         roles=frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR}),
         order=30,
-        empty_text=gettext_lazy("No appeals waiting."),
-    )
-)
-register_desk_section(
-    DeskSection(
-        key="deviations-to-approve",
-        title=gettext_lazy("Deviations from the ladder to approve"),
-        items_for=deviations_to_approve,
-        roles=frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR}),
-        order=32,
-        empty_text=gettext_lazy("Nothing to approve."),
+        empty_text=gettext_lazy("Nothing waiting for your decision."),
     )
 )
 register_desk_section(
@@ -101,7 +88,7 @@ register_desk_section(
         key="excluded-now",
         title=gettext_lazy("Excluded now at your branches"),
         items_for=excluded_now,
-        roles=BOARD_ROLES,
+        roles=frozenset({Role.FRONTLINE, Role.SUPERVISOR, Role.SECURITY}),
         order=35,
         empty_text=gettext_lazy("No one is excluded today."),
         link_url_name="conduct:board",

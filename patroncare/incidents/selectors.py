@@ -7,6 +7,7 @@ from django.db.models.functions import ExtractHour
 from django.http import Http404
 from django.utils import timezone
 
+from patroncare.accounts.models import Role
 from patroncare.accounts.permissions import branch_ids_for
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
@@ -123,7 +124,7 @@ def debriefs_due(*, user) -> QuerySet:
     return scope_to_branches(
         Debrief.objects.filter(held_on__isnull=True),
         user=user,
-        roles=PATTERN_ROLES,
+        roles=[Role.SUPERVISOR],
         branch_field="incident__branch",
     ).select_related("incident", "incident__branch")
 

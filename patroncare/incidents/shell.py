@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from patroncare.accounts.models import Role
+from patroncare.accounts.permissions import has_any_role
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
 
 from . import selectors
@@ -35,15 +36,19 @@ def aftercare_due(user) -> list[DeskItem]:
         )
         for checkin in selectors.checkins_due(user=user).order_by("due_on")[:10]
     ]
-    items += [
-        DeskItem(
-            title=_("Debrief incident #%(n)s at %(branch)s")
-            % {"n": debrief.incident_id, "branch": debrief.incident.branch.name},
-            url=reverse("incidents:detail", args=[debrief.incident_id]),
-            detail=_("Due by %(day)s") % {"day": debrief.due_on.isoformat()},
-        )
-        for debrief in selectors.debriefs_due(user=user).order_by("due_on")[:10]
-    ]
+    items += (
+        [
+            DeskItem(
+                title=_("Debrief incident #%(n)s at %(branch)s")
+                % {"n": debrief.incident_id, "branch": debrief.incident.branch.name},
+                url=reverse("incidents:detail", args=[debrief.incident_id]),
+                detail=_("Due by %(day)s") % {"day": debrief.due_on.isoformat()},
+            )
+            for debrief in selectors.debriefs_due(user=user).order_by("due_on")[:10]
+        ]
+        if has_any_role(user, [Role.SUPERVISOR])
+        else []
+    )
     return items
 
 
@@ -61,7 +66,7 @@ register_desk_section(
         key="incident-alerts",
         title=gettext_lazy("Dangerous incidents, last 3 days"),
         items_for=dangerous_alerts,
-        roles=frozenset({Role.SUPERVISOR, Role.SECURITY, Role.ADMINISTRATOR}),
+        roles=frozenset({Role.SUPERVISOR, Role.SECURITY}),
         order=20,
         empty_text=gettext_lazy("No dangerous incidents at your branches."),
         link_url_name="incidents:list",
@@ -73,7 +78,7 @@ register_desk_section(
         key="incident-aftercare",
         title=gettext_lazy("Debriefs and check-ins"),
         items_for=aftercare_due,
-        roles=REPORTING_ROLES,
+        roles=frozenset({Role.FRONTLINE, Role.SUPERVISOR, Role.SECURITY}),
         order=22,
         empty_text=gettext_lazy("Nothing waiting."),
         link_url_name="incidents:report",

@@ -404,5 +404,11 @@ def test_a_deviation_waits_on_another_supervisors_desk(signed_in, case):
     )
     desk = signed_in(case.users["administrator"]).get(reverse("core:desk")).content.decode()
     assert "Approve or discuss: Suspension for Casey Hidden" in desk
+    case.system.director = case.users["administrator"]
+    case.system.save()
+    services.appeal_file(actor=case.users["supervisor"], exclusion=case.exclusion, received_at=timezone.now(),
+                         statement="Please.")
+    desk = signed_in(case.users["administrator"]).get(reverse("core:desk")).content.decode()
+    assert "Appeal of Casey Hidden&#x27;s exclusion" in desk
     issuer_desk = signed_in(case.users["supervisor"]).get(reverse("core:desk")).content.decode()
     assert "Approve or discuss" not in issuer_desk
