@@ -30,11 +30,9 @@ def alert_recipients(incident: Incident):
 def send_incident_alert(incident_pk: int) -> int:
     """E-mail each recipient in their own language. The message names no one: details are behind sign-in."""
     incident = Incident.objects.select_related("branch", "location").get(pk=incident_pk)
-    url = (
-        settings.SITE_URL.rstrip("/") + reverse("incidents:detail", args=[incident.pk])
-        if hasattr(settings, "SITE_URL")
-        else reverse("incidents:detail", args=[incident.pk])
-    )
+    # Absolute when the installation says where it lives (PATRONCARE_BASE_URL), as other e-mails do.
+    base = getattr(settings, "PATRONCARE_BASE_URL", "").rstrip("/")
+    url = base + reverse("incidents:detail", args=[incident.pk])
     sent = 0
     for user in alert_recipients(incident):
         with translation.override(user.preferred_language):

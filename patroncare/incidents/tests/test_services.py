@@ -123,8 +123,9 @@ def test_writing_flags_record_what_was_kept_and_what_was_changed(world):
 
 
 def test_dangerous_incidents_alert_supervisors_and_security_by_email(
-    world, django_capture_on_commit_callbacks
+    world, django_capture_on_commit_callbacks, settings
 ):
+    settings.PATRONCARE_BASE_URL = "https://care.riverside.example/"
     UserFactory(
         library_system=world.system,
         email="es.sup@example.org",
@@ -140,6 +141,7 @@ def test_dangerous_incidents_alert_supervisors_and_security_by_email(
     spanish = next(m for m in mail.outbox if m.to == ["es.sup@example.org"])
     assert spanish.subject == "Incidente en Millbrook Branch: Peligroso o ilegal"
     assert "21000123456" not in "".join(m.body for m in mail.outbox)
+    assert "https://care.riverside.example/incidents/" in spanish.body
 
 
 def test_an_annoying_incident_sends_no_alert_and_schedules_nothing(world, django_capture_on_commit_callbacks):
