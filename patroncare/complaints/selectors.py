@@ -25,6 +25,7 @@ from .models import (
     ReplyTemplate,
     Severity,
     StatementStatus,
+    Status,
 )
 from .models.choices import OPEN_STATUSES
 from .permissions import CASE_ROLES, can_see_patron, is_director
@@ -348,3 +349,57 @@ def reply_template_get(*, user, pk) -> ReplyTemplate:
     if template is None:
         raise Http404
     return template
+
+
+# Practice drafts: a trainer may turn a closed complaint into a scenario without ever seeing the case file.
+PRACTICE_WINDOW_DAYS = 730
+
+
+@dataclass(frozen=True)
+class PracticeMaterial:
+    title: str
+    narrative: str
+    language: str
+    names: list[str]
+    places: list[str]
+
+
+def closed_complaints_for_practice(*, user) -> QuerySet:
+    """Closed complaints of the user's system from the last two years: reference and kind of mistake only."""
+    since = timezone.now() - timedelta(days=PRACTICE_WINDOW_DAYS)
+    return (
+        Complaint.objects.filter(
+            system_id=user.library_system_id, status=Status.CLOSED, kind=Kind.COMPLAINT, closed_at__gte=since
+        )
+        .select_related("category")
+        .only("pk", "reference", "closed_at", "category__name", "category__name_es")
+        .order_by("-closed_at")
+    )
+
+
+def complaint_practice_material(*, user, pk: int) -> PracticeMaterial:
+    """What the anonymiser needs from one closed complaint. Reading it is audited."""
+    complaint = (
+        Complaint.objects.filter(pk=pk, pk__in=closed_complaints_for_practice(user=user).values("pk"))
+        .select_related("category", "system")
+        .first()
+    )
+    if complaint is None:
+        raise Http404
+    audit_record(
+        action=AuditAction.VIEW,
+        actor=user,
+        obj=complaint,
+        summary="Narrative used for a practice draft, identifying details removed",
+    )
+    staff = complaint.system.staff.values_list("full_name", flat=True)
+    names = {complaint.patron_name, *staff, *(name.split(" ")[0] for name in staff if name)}
+    names |= {line.strip() for line in complaint.staff_involved.replace(",", "\n").splitlines()}
+    places = {branch.name for branch in complaint.system.branches.all()}
+    return PracticeMaterial(
+        title=complaint.category.name if complaint.category_id else complaint.reference,
+        narrative=complaint.narrative,
+        language=complaint.patron_language or "en",
+        names=sorted(name for name in names if name and len(name) > 1),
+        places=sorted(places),
+    )
