@@ -187,7 +187,7 @@ def settings_for(system) -> ComplaintSettings:
 def patterns_for(*, user) -> list[Pattern]:
     """Recurring patterns in the window: one category at one branch, or one policy touched, at the threshold.
 
-    Praise and suggestions are left out. Two grouped queries and one for the cases, whatever the data size.
+    Praise and suggestions are left out. Three grouped queries and one for the cases, whatever the data size.
     """
     config = settings_for(user.library_system)
     since = timezone.now() - timedelta(days=config.pattern_window_days)
@@ -207,22 +207,36 @@ def patterns_for(*, user) -> list[Pattern]:
         .filter(n__gte=config.pattern_threshold)
         .order_by("-n")
     )
+    by_library_policy = (
+        cases.exclude(policy=None)
+        .values("policy_id", "policy__title")
+        .annotate(n=Count("id"))
+        .filter(n__gte=config.pattern_threshold)
+        .order_by("-n")
+    )
     groups = [(row, Q(branch_id=row["branch_id"], category_id=row["category_id"])) for row in by_place]
     groups += [(row, Q(policy_tag=row["policy_tag"])) for row in by_policy]
+    groups += [(row, Q(policy_id=row["policy_id"])) for row in by_library_policy]
     if not groups:
         return []
     condition = Q()
     for _row, part in groups:
         condition |= part
-    members = list(cases.filter(condition).values_list("id", "branch_id", "category_id", "policy_tag"))
+    members = list(
+        cases.filter(condition).values_list("id", "branch_id", "category_id", "policy_tag", "policy_id")
+    )
     patterns = []
     for row, _part in groups:
-        if "policy_tag" in row:
-            ids = tuple(pk for pk, _b, _c, tag in members if tag == row["policy_tag"])
+        if "policy_id" in row:
+            ids = tuple(member[0] for member in members if member[4] == row["policy_id"])
+            label = gettext("Policy touched: %(tag)s") % {"tag": row["policy__title"]}
+            patterns.append(Pattern(label, "", "", row["policy__title"], row["n"], ids))
+        elif "policy_tag" in row:
+            ids = tuple(member[0] for member in members if member[3] == row["policy_tag"])
             label = gettext("Policy touched: %(tag)s") % {"tag": row["policy_tag"]}
             patterns.append(Pattern(label, "", "", row["policy_tag"], row["n"], ids))
         else:
-            ids = tuple(pk for pk, b, c, _t in members if b == row["branch_id"] and c == row["category_id"])
+            ids = tuple(m[0] for m in members if m[1] == row["branch_id"] and m[2] == row["category_id"])
             category = Category(name=row["category__name"], name_es=row["category__name_es"])
             patterns.append(
                 Pattern(

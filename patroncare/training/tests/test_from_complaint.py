@@ -18,8 +18,13 @@ NARRATIVE = (
 
 
 def closed_complaint(branch, **kwargs):
-    values = {"status": Status.CLOSED, "judgement": "one_off", "judgement_reason": "Coaching given",
-              "closed_at": timezone.now(), "narrative": NARRATIVE}
+    values = {
+        "status": Status.CLOSED,
+        "judgement": "one_off",
+        "judgement_reason": "Coaching given",
+        "closed_at": timezone.now(),
+        "narrative": NARRATIVE,
+    }
     return ComplaintFactory(branch=branch, **values | kwargs)
 
 
@@ -47,8 +52,10 @@ def test_open_complaints_are_not_offered_and_cannot_be_used(signed_in, world):
     assert not ScenarioVersion.objects.exists()
 
 
-@pytest.mark.parametrize(("role", "status"), [("frontline", 403), ("supervisor", 403), ("administrator", 403),
-                                              ("other_system_admin", 403)])
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("frontline", 403), ("supervisor", 403), ("administrator", 403), ("other_system_admin", 403)],
+)
 def test_only_trainers_of_the_system_may_use_a_complaint(signed_in, world, role, status):
     complaint = closed_complaint(world.branch)
     response = signed_in(world.users[role]).post(reverse("training:complaint_draft", args=[complaint.pk]))
