@@ -41,10 +41,10 @@ INSTALLED_APPS = [
     "patroncare.libraries",
     "patroncare.accounts",
     "patroncare.audit",
-    "patroncare.complaints",
-    "patroncare.training",
     "patroncare.policies",
     "patroncare.guidance",
+    "patroncare.complaints",
+    "patroncare.training",
     "patroncare.incidents",
     "patroncare.conduct",
 ]

@@ -9,6 +9,8 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from patroncare.policies.models import Policy
+
 from .models import (
     CaseEntry,
     Category,
@@ -177,10 +179,12 @@ def load(context) -> None:
     rng = random.Random(SEED)
     start = context.today - timedelta(days=365)
     plan = _plan(rng, context, start)
+    # The policy library is loaded first; fines complaints point at its fines policy.
+    fines_policy = Policy.objects.filter(system=system, title="Fines and fees").first()
     for spec in plan:
         if Complaint.objects.filter(reference=spec["reference"]).exists():
             continue
-        _create(context, system, categories, spec, rng)
+        _create(context, system, categories, spec, rng, fines_policy)
     _learning(context, system)
 
 
@@ -244,7 +248,7 @@ def _plan(rng, context, start) -> list[dict]:
     return plan
 
 
-def _create(context, system, categories, spec, rng) -> None:
+def _create(context, system, categories, spec, rng, fines_policy) -> None:
     branch = context.branches[spec["branch"]]
     received = datetime.combine(spec["day"], time(spec["hour"], rng.randrange(0, 60)), tzinfo=system.zone)
     key = spec["key"]
@@ -278,6 +282,7 @@ def _create(context, system, categories, spec, rng) -> None:
         patron_email="" if anonymous else spec["name"].lower().replace(" ", ".") + "@example.net",
         patron_language=spec["language"],
         policy_tag=spec["tag"],
+        policy=fines_policy if key == "money-fines" else None,
         owner=owner,
         recorded_by=recorder,
         received_at=received,

@@ -25,6 +25,7 @@ from .models import (
     ReplyTemplate,
     Severity,
     StatementStatus,
+    Status,
 )
 from .models.choices import OPEN_STATUSES
 from .permissions import CASE_ROLES, can_see_patron, is_director
@@ -186,7 +187,7 @@ def settings_for(system) -> ComplaintSettings:
 def patterns_for(*, user) -> list[Pattern]:
     """Recurring patterns in the window: one category at one branch, or one policy touched, at the threshold.
 
-    Praise and suggestions are left out. Two grouped queries and one for the cases, whatever the data size.
+    Praise and suggestions are left out. Three grouped queries and one for the cases, whatever the data size.
     """
     config = settings_for(user.library_system)
     since = timezone.now() - timedelta(days=config.pattern_window_days)
@@ -206,22 +207,36 @@ def patterns_for(*, user) -> list[Pattern]:
         .filter(n__gte=config.pattern_threshold)
         .order_by("-n")
     )
+    by_library_policy = (
+        cases.exclude(policy=None)
+        .values("policy_id", "policy__title")
+        .annotate(n=Count("id"))
+        .filter(n__gte=config.pattern_threshold)
+        .order_by("-n")
+    )
     groups = [(row, Q(branch_id=row["branch_id"], category_id=row["category_id"])) for row in by_place]
     groups += [(row, Q(policy_tag=row["policy_tag"])) for row in by_policy]
+    groups += [(row, Q(policy_id=row["policy_id"])) for row in by_library_policy]
     if not groups:
         return []
     condition = Q()
     for _row, part in groups:
         condition |= part
-    members = list(cases.filter(condition).values_list("id", "branch_id", "category_id", "policy_tag"))
+    members = list(
+        cases.filter(condition).values_list("id", "branch_id", "category_id", "policy_tag", "policy_id")
+    )
     patterns = []
     for row, _part in groups:
-        if "policy_tag" in row:
-            ids = tuple(pk for pk, _b, _c, tag in members if tag == row["policy_tag"])
+        if "policy_id" in row:
+            ids = tuple(member[0] for member in members if member[4] == row["policy_id"])
+            label = gettext("Policy touched: %(tag)s") % {"tag": row["policy__title"]}
+            patterns.append(Pattern(label, "", "", row["policy__title"], row["n"], ids))
+        elif "policy_tag" in row:
+            ids = tuple(member[0] for member in members if member[3] == row["policy_tag"])
             label = gettext("Policy touched: %(tag)s") % {"tag": row["policy_tag"]}
             patterns.append(Pattern(label, "", "", row["policy_tag"], row["n"], ids))
         else:
-            ids = tuple(pk for pk, b, c, _t in members if b == row["branch_id"] and c == row["category_id"])
+            ids = tuple(m[0] for m in members if m[1] == row["branch_id"] and m[2] == row["category_id"])
             category = Category(name=row["category__name"], name_es=row["category__name_es"])
             patterns.append(
                 Pattern(
@@ -348,3 +363,57 @@ def reply_template_get(*, user, pk) -> ReplyTemplate:
     if template is None:
         raise Http404
     return template
+
+
+# Practice drafts: a trainer may turn a closed complaint into a scenario without ever seeing the case file.
+PRACTICE_WINDOW_DAYS = 730
+
+
+@dataclass(frozen=True)
+class PracticeMaterial:
+    title: str
+    narrative: str
+    language: str
+    names: list[str]
+    places: list[str]
+
+
+def closed_complaints_for_practice(*, user) -> QuerySet:
+    """Closed complaints of the user's system from the last two years: reference and kind of mistake only."""
+    since = timezone.now() - timedelta(days=PRACTICE_WINDOW_DAYS)
+    return (
+        Complaint.objects.filter(
+            system_id=user.library_system_id, status=Status.CLOSED, kind=Kind.COMPLAINT, closed_at__gte=since
+        )
+        .select_related("category")
+        .only("pk", "reference", "closed_at", "category__name", "category__name_es")
+        .order_by("-closed_at")
+    )
+
+
+def complaint_practice_material(*, user, pk: int) -> PracticeMaterial:
+    """What the anonymiser needs from one closed complaint. Reading it is audited."""
+    complaint = (
+        Complaint.objects.filter(pk=pk, pk__in=closed_complaints_for_practice(user=user).values("pk"))
+        .select_related("category", "system")
+        .first()
+    )
+    if complaint is None:
+        raise Http404
+    audit_record(
+        action=AuditAction.VIEW,
+        actor=user,
+        obj=complaint,
+        summary="Narrative used for a practice draft, identifying details removed",
+    )
+    staff = complaint.system.staff.values_list("full_name", flat=True)
+    names = {complaint.patron_name, *staff, *(name.split(" ")[0] for name in staff if name)}
+    names |= {line.strip() for line in complaint.staff_involved.replace(",", "\n").splitlines()}
+    places = {branch.name for branch in complaint.system.branches.all()}
+    return PracticeMaterial(
+        title=complaint.category.name if complaint.category_id else complaint.reference,
+        narrative=complaint.narrative,
+        language=complaint.patron_language or "en",
+        names=sorted(name for name in names if name and len(name) > 1),
+        places=sorted(places),
+    )

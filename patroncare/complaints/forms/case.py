@@ -38,6 +38,15 @@ class TriageForm(VersionedForm):
     owner = forms.ModelChoiceField(
         label=_("Owner"), queryset=None, required=False, empty_label=_("Set by the severity")
     )
+    policy = forms.ModelChoiceField(
+        label=_("Policy in the policy library"),
+        queryset=None,
+        required=False,
+        empty_label=_("None, or not in the library"),
+        help_text=_(
+            "A systemic case asks for a review of this policy; cases touching it are grouped in patterns."
+        ),
+    )
     policy_tag = forms.CharField(
         label=_("Policy or procedure touched"),
         max_length=80,
@@ -55,10 +64,11 @@ class TriageForm(VersionedForm):
         help_text=_("Seen only by supervisors and above."),
     )
 
-    def __init__(self, *args, categories, owners, show_staff: bool, **kwargs):
+    def __init__(self, *args, categories, owners, policies, show_staff: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = categories
         self.fields["owner"].queryset = owners
+        self.fields["policy"].queryset = policies
         if not show_staff:
             del self.fields["staff_involved"]
         self.severity_guidance = [(label, SEVERITY_GUIDANCE[value]) for value, label in Severity.choices]

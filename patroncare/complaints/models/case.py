@@ -74,6 +74,14 @@ class Complaint(VersionedModel):
         _("patron's language"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
     staff_involved = models.TextField(_("staff involved"), max_length=1000, blank=True)
+    policy = models.ForeignKey(
+        "policies.Policy",
+        verbose_name=_("policy in the policy library"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="complaints",
+    )
     policy_tag = models.CharField(
         _("policy or procedure touched"),
         max_length=80,

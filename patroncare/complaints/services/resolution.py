@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.concurrency import save_if_unchanged
+from patroncare.policies.models import ReviewTrigger
+from patroncare.policies.services import policy_review_request
 
 from ..models import (
     Complaint,
@@ -196,6 +198,15 @@ def complaint_close(
             review = review_open(actor=actor, system=complaint.system, **new_review)
         require(review.system_id == complaint.system_id, _("Choose a review of this library system."))
         complaint.review = review
+        if complaint.policy_id:
+            # The policy library keeps its own review (with the inclusivity checklist); this case asks for it.
+            policy_review_request(
+                policy=complaint.policy,
+                reason=reason.strip(),
+                source_label=complaint.reference,
+                actor=actor,
+                trigger=ReviewTrigger.COMPLAINT,
+            )
     now = timezone.now()
     complaint.judgement, complaint.judgement_reason = judgement, reason.strip()
     complaint.status, complaint.closed_at = Status.CLOSED, now

@@ -20,6 +20,7 @@ TRIAGE_FIELDS = [
     "category",
     "severity",
     "owner",
+    "policy",
     "policy_tag",
     "staff_involved",
     "kind",
@@ -87,12 +88,18 @@ def complaint_triage(
     owner=None,
     kind: str,
     policy_tag: str = "",
+    policy=None,
     staff_involved: str | None = None,
 ) -> Complaint:
     require(complaint.is_open, _("A closed case cannot be triaged; reopen it first."))
     before = {name: getattr(complaint, name) for name in TRIAGE_FIELDS}
     was_critical = complaint.severity == Severity.CRITICAL
+    require(
+        policy is None or policy.system_id == complaint.system_id,
+        _("Choose a policy of this library system."),
+    )
     complaint.category, complaint.kind, complaint.policy_tag = category, kind, policy_tag.strip()
+    complaint.policy = policy
     if staff_involved is not None:
         complaint.staff_involved = staff_involved.strip()
     severity_changed = severity != complaint.severity

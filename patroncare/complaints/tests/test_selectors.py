@@ -65,7 +65,7 @@ def test_pattern_detection_makes_a_constant_number_of_queries(world, fines, djan
     _cases(3, branch=world.branch, category=fines)
     user = world.users["administrator"]
     selectors.patterns_for(user=user)  # roles and the system are read once per request, then cached
-    with django_assert_max_num_queries(4) as few:
+    with django_assert_max_num_queries(5) as few:
         selectors.patterns_for(user=user)
     _cases(6, branch=world.other_branch, category=fines)
     with django_assert_max_num_queries(len(few.captured_queries)):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.policies.selectors import policy_choices
 
 from .. import forms, permissions, selectors, services
 from ..models import Attachment, OutstandingAction
@@ -45,6 +46,7 @@ class CaseActionView(CaseFileView):
                 data,
                 categories=selectors.categories_for(system=system),
                 owners=owners,
+                policies=policy_choices(user=user),
                 show_staff=permissions.can_see_staff_involved(user, complaint),
             ),
             "acknowledge": lambda: forms.AcknowledgeForm(data),
@@ -83,6 +85,7 @@ class TriageView(CaseActionView):
             owner=data["owner"],
             kind=data["kind"],
             policy_tag=data["policy_tag"],
+            policy=data["policy"],
             staff_involved=data.get("staff_involved") if "staff_involved" in form.fields else None,
         )
         return _("The triage was saved.")

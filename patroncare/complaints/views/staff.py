@@ -14,6 +14,7 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import PermissionRequiredMixin
 from patroncare.libraries.selectors import branches_visible_to
+from patroncare.policies.selectors import policy_choices
 
 from .. import forms, permissions, selectors, services
 from ..models import Complaint
@@ -189,12 +190,14 @@ class CaseFileView(ComplaintsView):
                 complaint=complaint,
                 categories=selectors.categories_for(system=system),
                 owners=owners,
+                policies=policy_choices(user=user),
                 show_staff=permissions.can_see_staff_involved(user, complaint),
                 initial={
                     "kind": complaint.kind,
                     "category": complaint.category_id,
                     "severity": complaint.severity,
                     "policy_tag": complaint.policy_tag,
+                    "policy": complaint.policy_id,
                     "staff_involved": complaint.staff_involved,
                 },
             ),

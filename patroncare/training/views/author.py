@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from patroncare.complaints.selectors import closed_complaints_for_practice, complaint_practice_material
 from patroncare.core.access import PermissionRequiredMixin
 
 from .. import engine, selectors, services
@@ -223,8 +224,14 @@ class PublishView(VersionScoped):
 
 
 class CaseDraftView(AuthorView):
+    """A draft from a pasted narrative, or from a closed complaint the trainer never has to open."""
+
+    def _render(self, request, form, status=200):
+        context = {"form": form, "closed_complaints": closed_complaints_for_practice(user=request.user)[:50]}
+        return render(request, "training/case_draft.html", context, status=status)
+
     def get(self, request):
-        return render(request, "training/case_draft.html", {"form": CaseDraftForm()})
+        return self._render(request, CaseDraftForm())
 
     def post(self, request):
         form = CaseDraftForm(request.POST)
@@ -240,9 +247,26 @@ class CaseDraftView(AuthorView):
             except ValidationError as error:
                 _errors(form, error)
             else:
-                messages.success(
-                    request,
-                    _("The draft was made with identifying details removed. Review it before publishing."),
-                )
-                return redirect("training:version", pk=version.pk)
-        return render(request, "training/case_draft.html", {"form": form}, status=400)
+                return _draft_made(request, version)
+        return self._render(request, form, status=400)
+
+
+class ComplaintDraftView(AuthorView):
+    def post(self, request, pk):
+        material = complaint_practice_material(user=request.user, pk=pk)
+        version = services.case_draft_create(
+            actor=request.user,
+            title=material.title,
+            narrative=material.narrative,
+            language=material.language,
+            names=material.names,
+            places=material.places,
+        )
+        return _draft_made(request, version)
+
+
+def _draft_made(request, version):
+    messages.success(
+        request, _("The draft was made with identifying details removed. Review it before publishing.")
+    )
+    return redirect("training:version", pk=version.pk)
