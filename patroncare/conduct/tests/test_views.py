@@ -4,6 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from patroncare.accounts.models import Role
+from patroncare.accounts.tests.factories import UserFactory
 from patroncare.conduct import services
 from patroncare.conduct.models import Appeal, Exclusion, LadderStep, Outcome
 from patroncare.conduct.state import today_for
@@ -398,17 +400,24 @@ def test_denied_writes_on_an_exclusion_change_nothing(signed_in, case, role, sta
     assert exclusion.deliveries.count() == 0 and exclusion.appeals.count() == 0
 
 
-def test_a_deviation_waits_on_another_supervisors_desk(signed_in, case):
+def test_a_deviation_and_an_appeal_wait_on_the_deciders_desk(signed_in, case):
     Exclusion.objects.filter(pk=case.exclusion.pk).update(
         deviation_approved_at=None, deviation_approved_by=None
     )
-    desk = signed_in(case.users["administrator"]).get(reverse("core:desk")).content.decode()
+    desk = signed_in(case.users["other_branch_supervisor"]).get(reverse("core:desk")).content.decode()
+    assert "Approve or discuss" not in desk  # a branch exclusion elsewhere is not theirs to approve
+    director = UserFactory(library_system=case.system, roles=[(Role.SUPERVISOR, None)])
+    desk = signed_in(director).get(reverse("core:desk")).content.decode()
     assert "Approve or discuss: Suspension for Casey Hidden" in desk
-    case.system.director = case.users["administrator"]
-    case.system.save()
-    services.appeal_file(actor=case.users["supervisor"], exclusion=case.exclusion, received_at=timezone.now(),
-                         statement="Please.")
-    desk = signed_in(case.users["administrator"]).get(reverse("core:desk")).content.decode()
-    assert "Appeal of Casey Hidden&#x27;s exclusion" in desk
     issuer_desk = signed_in(case.users["supervisor"]).get(reverse("core:desk")).content.decode()
     assert "Approve or discuss" not in issuer_desk
+    case.system.director = director
+    case.system.save()
+    services.appeal_file(
+        actor=case.users["supervisor"],
+        exclusion=case.exclusion,
+        received_at=timezone.now(),
+        statement="Please.",
+    )
+    desk = signed_in(director).get(reverse("core:desk")).content.decode()
+    assert "Appeal of Casey Hidden&#x27;s exclusion" in desk
