@@ -41,12 +41,12 @@ INSTALLED_APPS = [
     "patroncare.libraries",
     "patroncare.accounts",
     "patroncare.audit",
+    "patroncare.incidents",
+    "patroncare.conduct",
     "patroncare.policies",
     "patroncare.guidance",
     "patroncare.complaints",
     "patroncare.training",
-    "patroncare.incidents",
-    "patroncare.conduct",
 ]
 
 MIDDLEWARE = [

@@ -37,10 +37,17 @@ class PlaybookSettingsForm(VersionFormMixin, forms.Form):
     related_policies = forms.ModelMultipleChoiceField(
         label=_("Policies involved"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
+    related_rules = forms.ModelMultipleChoiceField(
+        label=_("Rules of conduct involved"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
-    def __init__(self, *args, playbook, policies, **kwargs):
+    def __init__(self, *args, playbook, policies, rules, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["related_policies"].queryset = policies
+        self.fields["related_rules"].queryset = rules
         if not self.is_bound:
             self.initial.update(
                 version=playbook.version,
@@ -48,6 +55,7 @@ class PlaybookSettingsForm(VersionFormMixin, forms.Form):
                 order=playbook.order,
                 is_active=playbook.is_active,
                 related_policies=[p.pk for p in playbook.related_policies.all()],
+                related_rules=[r.pk for r in playbook.related_rules.all()],
             )
 
 

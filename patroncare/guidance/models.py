@@ -24,6 +24,9 @@ class Playbook(VersionedModel):
     related_policies = models.ManyToManyField(
         Policy, verbose_name=_("policies involved"), blank=True, related_name="playbooks"
     )
+    related_rules = models.ManyToManyField(
+        "conduct.Rule", verbose_name=_("rules of conduct involved"), blank=True, related_name="playbooks"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

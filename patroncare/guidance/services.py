@@ -11,7 +11,7 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.concurrency import save_if_unchanged
 
-from .content import PHRASE_LANGUAGES, PHRASES, PLAYBOOKS
+from .content import PHRASE_LANGUAGES, PHRASES, PLAYBOOKS, STANDARD_RULE_CODES
 from .models import (
     TEXT_FIELDS,
     Phrase,
@@ -25,11 +25,14 @@ from .permissions import can_edit_guidance
 
 
 @transaction.atomic
-def playbooks_install_standard(*, system, actor=None, policies: dict | None = None) -> list[Playbook]:
+def playbooks_install_standard(
+    *, system, actor=None, policies: dict | None = None, rules: dict | None = None
+) -> list[Playbook]:
     """Add the playbooks PatronCare ships (English and Spanish) that the library does not have yet.
 
     Idempotent: a playbook already present, edited or not, is left as it is. `policies` maps the keys used
-    in the content (see content.py) to the library's Policy records, to link the policies involved.
+    in the content (see content.py) to the library's Policy records, to link the policies involved; `rules`
+    maps rule codes to the library's rules of conduct.
     """
     created = []
     for order, item in enumerate(PLAYBOOKS, start=1):
@@ -52,6 +55,9 @@ def playbooks_install_standard(*, system, actor=None, policies: dict | None = No
             playbook.related_policies.set(
                 [policies[key] for key in item.get("policies", []) if key in policies]
             )
+        if rules:
+            codes = STANDARD_RULE_CODES.get(item["slug"], [])
+            playbook.related_rules.set([rules[code] for code in codes if code in rules])
         audit_record(
             action=AuditAction.CREATE,
             actor=actor,
@@ -139,25 +145,29 @@ def playbook_settings_update(
     order: int,
     is_active: bool,
     related_policies,
+    related_rules=(),
 ) -> Playbook:
     if not can_edit_guidance(actor) or playbook.system_id != actor.library_system_id:
         raise PermissionDenied
-    if any(policy.system_id != playbook.system_id for policy in related_policies):
+    if any(item.system_id != playbook.system_id for item in [*related_policies, *related_rules]):
         raise PermissionDenied
     before = {
         "on_desk": playbook.on_desk,
         "order": playbook.order,
         "is_active": playbook.is_active,
         "related_policies": sorted(playbook.related_policies.values_list("pk", flat=True)),
+        "related_rules": sorted(playbook.related_rules.values_list("pk", flat=True)),
     }
     playbook.on_desk, playbook.order, playbook.is_active = on_desk, order, is_active
     save_if_unchanged(playbook, expected_version=expected_version, fields=["on_desk", "order", "is_active"])
     playbook.related_policies.set(related_policies)
+    playbook.related_rules.set(related_rules)
     after = {
         "on_desk": on_desk,
         "order": order,
         "is_active": is_active,
         "related_policies": sorted(policy.pk for policy in related_policies),
+        "related_rules": sorted(rule.pk for rule in related_rules),
     }
     audit_record(
         action=AuditAction.UPDATE,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from patroncare.core.access import PermissionRequiredMixin
-from patroncare.policies.selectors import policy_choices
+from patroncare.policies.selectors import policy_choices, rules_for_linking
 
 from . import permissions, selectors, services
 from .content import PLAYBOOKS as STANDARD_PLAYBOOKS
@@ -32,6 +32,7 @@ def _playbook_context(request, playbook):
         "playbook": playbook,
         "text": text,
         "policies": playbook.related_policies.all(),
+        "rules": playbook.related_rules.order_by("code"),
         "can_edit": permissions.can_edit_guidance(request.user),
         "nav_current": "guidance",
     }
@@ -64,7 +65,10 @@ class InstallStandardView(GuidanceView):
     permission = permissions.can_edit_guidance
 
     def post(self, request):
-        created = services.playbooks_install_standard(system=request.user.library_system, actor=request.user)
+        rules = {rule.code: rule for rule in rules_for_linking(user=request.user)}
+        created = services.playbooks_install_standard(
+            system=request.user.library_system, actor=request.user, rules=rules
+        )
         services.phrase_cards_install_standard(system=request.user.library_system)
         messages.success(request, _("%(count)s playbooks were added.") % {"count": len(created)})
         return redirect("guidance:index")
@@ -168,7 +172,12 @@ class PlaybookSettingsView(GuidanceView):
     template_name = "guidance/settings.html"
 
     def _form(self, request, playbook, data=None):
-        return PlaybookSettingsForm(data, playbook=playbook, policies=policy_choices(user=request.user))
+        return PlaybookSettingsForm(
+            data,
+            playbook=playbook,
+            policies=policy_choices(user=request.user),
+            rules=rules_for_linking(user=request.user),
+        )
 
     def get(self, request, slug):
         playbook = selectors.playbook_get(user=request.user, slug=slug, include_inactive=True)
@@ -195,6 +204,7 @@ class PlaybookSettingsView(GuidanceView):
                     order=form.cleaned_data["order"],
                     is_active=form.cleaned_data["is_active"],
                     related_policies=list(form.cleaned_data["related_policies"]),
+                    related_rules=list(form.cleaned_data["related_rules"]),
                 )
             except ValidationError as error:
                 form.add_error(None, error)

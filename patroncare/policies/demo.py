@@ -10,6 +10,8 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from patroncare.conduct.models import Rule
+
 from .demo_content import (
     BRANCH_STAFF,
     BRANCH_SUPERVISOR,
@@ -35,6 +37,16 @@ from .models import (
     ReviewTrigger,
     YesOMeterRating,
 )
+
+# Rules of the default rules of conduct (loaded before the policies) that carry out each demo policy.
+RULE_CODES_FOR_POLICY = {
+    "conduct": ["4", "6", "7", "8", "9", "10", "11"],
+    "children": ["3"],
+    "quiet": ["1"],
+    "substances": ["5"],
+    "lone": ["8", "9"],
+    "computers": ["2"],
+}
 
 
 def load(context) -> None:
@@ -68,6 +80,7 @@ def load(context) -> None:
             published_at=year_ago,
         )
         policies[key] = policy
+        policy.rules.set(Rule.objects.filter(system=system, code__in=RULE_CODES_FOR_POLICY.get(key, [])))
     _change_computer_policy(policies["computers"], staff, today)
     _reviews(policies, staff, today)
     _acknowledgements(policies, staff, today)

@@ -198,3 +198,16 @@ class RatingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["branch"].queryset = branches
         self.fields["policy"].queryset = policies
+
+
+class PolicyRulesForm(forms.Form):
+    rules = forms.ModelMultipleChoiceField(
+        label=_("Rules of conduct that carry out this policy"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, rules, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rules"].queryset = rules

@@ -75,6 +75,12 @@ class Policy(VersionedModel):
     next_review_on = models.DateField(_("next review"))
     current_number = models.PositiveIntegerField(_("current version"), default=1)
     is_retired = models.BooleanField(_("retired"), default=False)
+    rules = models.ManyToManyField(
+        "conduct.Rule",
+        verbose_name=_("rules of conduct that carry it out"),
+        blank=True,
+        related_name="policies",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -11,6 +11,7 @@ from patroncare.accounts.models import Role, User
 from patroncare.accounts.permissions import STAFF_ROLES, branch_ids_for
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.conduct.models import Rule
 from patroncare.libraries.calendar import local_date
 from patroncare.libraries.models import Branch
 from patroncare.libraries.selectors import scope_to_branches
@@ -56,6 +57,11 @@ def policy_list(
 
 def policy_choices(*, user) -> QuerySet:
     return Policy.objects.filter(system_id=user.library_system_id, is_retired=False).order_by("title")
+
+
+def rules_for_linking(*, user) -> QuerySet:
+    """The rules of conduct in force in the user's library system, to link to policies and playbooks."""
+    return Rule.objects.filter(system_id=user.library_system_id, is_active=True).order_by("code")
 
 
 def policy_get(*, user, pk: int) -> Policy:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.PolicyFormView.as_view(), name="create"),
     path("<int:pk>/", views.PolicyDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.PolicyFormView.as_view(), name="edit"),
+    path("<int:pk>/rules/", views.PolicyRulesView.as_view(), name="rules"),
     path("<int:pk>/versions/<int:number>/", views.PolicyVersionView.as_view(), name="version"),
     path("<int:pk>/acknowledge/", views.AcknowledgeView.as_view(), name="acknowledge"),
     path("<int:pk>/acknowledgements/", views.AcknowledgementStatusView.as_view(), name="acknowledgements"),

@@ -495,3 +495,16 @@ PLAYBOOKS = [
         },
     },
 ]
+
+
+# The rules of PatronCare's default rules of conduct (patroncare/conduct/defaults.py) each playbook involves, by
+# code. A library whose rules use other codes links its own from the playbook's settings.
+STANDARD_RULE_CODES = {
+    "angry-patron": ["4"],
+    "grumpy-or-abusive": ["4", "8"],
+    "overwhelmed-by-noise": ["1"],
+    "unattended-child": ["3"],
+    "intoxicated": ["5"],
+    "threats-or-violence": ["8", "9", "10"],
+    "working-alone": ["8", "9"],
+}

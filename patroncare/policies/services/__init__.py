@@ -15,6 +15,7 @@ from .policies import (  # noqa: F401
     policy_review_request,
     policy_review_save_checklist,
     policy_review_start,
+    policy_rules_set,
     policy_update,
 )
 from .ratings import yes_rating_record  # noqa: F401

@@ -301,3 +301,23 @@ def policy_review_complete(
         )
     audit_record(action=AuditAction.UPDATE, actor=actor, obj=review, summary=f"Review ended: {outcome}")
     return review
+
+
+@transaction.atomic
+def policy_rules_set(*, actor, policy: Policy, rules) -> Policy:
+    """Link the rules of conduct that carry out `policy` (rules of the same library system only)."""
+    rules = list(rules)
+    if any(rule.system_id != policy.system_id for rule in rules):
+        raise ValidationError(_("Choose rules of conduct of this library system."))
+    before = sorted(str(rule) for rule in policy.rules.all())
+    policy.rules.set(rules)
+    after = sorted(str(rule) for rule in rules)
+    if before != after:
+        audit_record(
+            action=AuditAction.UPDATE,
+            actor=actor,
+            obj=policy,
+            summary="Rules of conduct linked to the policy",
+            changes={"rules": [before, after]},
+        )
+    return policy

@@ -12,6 +12,7 @@ from .library import (  # noqa: F401
     PolicyDetailView,
     PolicyFormView,
     PolicyListView,
+    PolicyRulesView,
     PolicyVersionView,
     ReviewStartView,
 )

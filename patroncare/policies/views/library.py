@@ -12,7 +12,7 @@ from django.views import View
 from patroncare.core.access import PermissionRequiredMixin
 
 from .. import permissions, selectors, services
-from ..forms import PolicyFilterForm, PolicyForm
+from ..forms import PolicyFilterForm, PolicyForm, PolicyRulesForm
 from ..models import FLEXIBILITY_EXPLAINED, Flexibility, Policy
 
 PAGE_SIZE = 25
@@ -62,6 +62,15 @@ class PolicyDetailView(PolicyView):
             {
                 "policy": policy,
                 "versions": selectors.policy_versions(policy=policy),
+                "rules": policy.rules.order_by("code"),
+                "rules_form": (
+                    PolicyRulesForm(
+                        rules=selectors.rules_for_linking(user=user),
+                        initial={"rules": [rule.pk for rule in policy.rules.all()]},
+                    )
+                    if permissions.can_edit_policies(user)
+                    else None
+                ),
                 "reviews": policy.reviews.order_by("-opened_at")[:5],
                 "can_edit": permissions.can_edit_policies(user),
                 "can_acknowledge": permissions.can_acknowledge(user),
@@ -171,3 +180,17 @@ class ReviewStartView(PolicyView):
             actor=request.user, policy=policy, reason=request.POST.get("reason", "")[:300]
         )
         return redirect("policies:review_detail", pk=review.pk)
+
+
+class PolicyRulesView(PolicyView):
+    permission = permissions.can_edit_policies
+
+    def post(self, request, pk):
+        policy = selectors.policy_get(user=request.user, pk=pk)
+        form = PolicyRulesForm(request.POST, rules=selectors.rules_for_linking(user=request.user))
+        if form.is_valid():
+            services.policy_rules_set(actor=request.user, policy=policy, rules=form.cleaned_data["rules"])
+            messages.success(request, _("The linked rules of conduct were saved."))
+        else:
+            messages.error(request, _("Choose rules of conduct of this library system."))
+        return redirect("policies:detail", pk=policy.pk)
