@@ -12,6 +12,13 @@ from django.utils.translation import gettext
 from patroncare.accounts.permissions import branch_ids_for
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.training.material import (
+    PRACTICE_WINDOW_DAYS,
+    PracticeMaterial,
+    clean,
+    place_names,
+    staff_names,
+)
 
 from .models import (
     CaseEntry,
@@ -366,18 +373,6 @@ def reply_template_get(*, user, pk) -> ReplyTemplate:
 
 
 # Practice drafts: a trainer may turn a closed complaint into a scenario without ever seeing the case file.
-PRACTICE_WINDOW_DAYS = 730
-
-
-@dataclass(frozen=True)
-class PracticeMaterial:
-    title: str
-    narrative: str
-    language: str
-    names: list[str]
-    places: list[str]
-
-
 def closed_complaints_for_practice(*, user) -> QuerySet:
     """Closed complaints of the user's system from the last two years: reference and kind of mistake only."""
     since = timezone.now() - timedelta(days=PRACTICE_WINDOW_DAYS)
@@ -406,14 +401,12 @@ def complaint_practice_material(*, user, pk: int) -> PracticeMaterial:
         obj=complaint,
         summary="Narrative used for a practice draft, identifying details removed",
     )
-    staff = complaint.system.staff.values_list("full_name", flat=True)
-    names = {complaint.patron_name, *staff, *(name.split(" ")[0] for name in staff if name)}
-    names |= {line.strip() for line in complaint.staff_involved.replace(",", "\n").splitlines()}
-    places = {branch.name for branch in complaint.system.branches.all()}
+    involved = complaint.staff_involved.replace(",", "\n").splitlines()
     return PracticeMaterial(
         title=complaint.category.name if complaint.category_id else complaint.reference,
         narrative=complaint.narrative,
         language=complaint.patron_language or "en",
-        names=sorted(name for name in names if name and len(name) > 1),
-        places=sorted(places),
+        names=clean({complaint.patron_name, *involved, *staff_names(complaint.system)}),
+        places=clean(place_names(complaint.system)),
+        card_numbers=[],
     )

@@ -12,6 +12,13 @@ from patroncare.accounts.permissions import branch_ids_for
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.libraries.selectors import scope_to_branches
+from patroncare.training.material import (
+    PRACTICE_WINDOW_DAYS,
+    PracticeMaterial,
+    clean,
+    place_names,
+    staff_names,
+)
 
 from .models import (
     CheckIn,
@@ -179,3 +186,47 @@ def patterns(*, user, since) -> dict:
 
 def pattern_branch_ids(user):
     return branch_ids_for(user, PATTERN_ROLES)
+
+
+# Practice drafts: a trainer may turn a closed incident into a scenario without ever seeing the report.
+def closed_incidents_for_practice(*, user) -> QuerySet:
+    """Closed, not anonymised incidents of the user's system from the last two years: summary line only."""
+    since = timezone.now() - timedelta(days=PRACTICE_WINDOW_DAYS)
+    return (
+        Incident.objects.filter(
+            system_id=user.library_system_id,
+            closed_at__isnull=False,
+            closed_at__gte=since,
+            anonymised_at=None,
+        )
+        .only("pk", "level", "occurred_at", "closed_at")
+        .order_by("-closed_at")
+    )
+
+
+def incident_practice_material(*, user, pk: int) -> PracticeMaterial:
+    """What the anonymiser needs from one closed incident. Reading it is audited."""
+    incident = (
+        Incident.objects.filter(pk=pk, pk__in=closed_incidents_for_practice(user=user).values("pk"))
+        .select_related("system")
+        .prefetch_related("involvements__person", "involvements__staff_member")
+        .first()
+    )
+    if incident is None:
+        raise Http404
+    audit_record(
+        action=AuditAction.VIEW,
+        actor=user,
+        obj=incident,
+        summary="Narrative used for a practice draft, identifying details removed",
+    )
+    people = [involvement.person for involvement in incident.involvements.all() if involvement.person_id]
+    colleagues = [i.staff_member.full_name for i in incident.involvements.all() if i.staff_member_id]
+    return PracticeMaterial(
+        title=incident.get_level_display(),
+        narrative=incident.narrative,
+        language="en",
+        names=clean({*(person.name for person in people), *colleagues, *staff_names(incident.system)}),
+        places=clean(place_names(incident.system)),
+        card_numbers=clean(person.card_number for person in people),
+    )

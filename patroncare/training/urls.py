@@ -24,6 +24,7 @@ urlpatterns = [
     path("author/import/", author.ImportView.as_view(), name="import"),
     path("author/from-case/", author.CaseDraftView.as_view(), name="case_draft"),
     path("author/from-complaint/<int:pk>/", author.ComplaintDraftView.as_view(), name="complaint_draft"),
+    path("author/from-incident/<int:pk>/", author.IncidentDraftView.as_view(), name="incident_draft"),
     path("author/scenarios/<int:pk>/edit/", author.EditScenarioView.as_view(), name="scenario_edit"),
     path("author/versions/<int:pk>/", author.VersionView.as_view(), name="version"),
     path("author/versions/<int:pk>/export/", author.ExportView.as_view(), name="export"),

@@ -73,3 +73,36 @@ def test_a_trainer_of_another_system_gets_404(signed_in, world):
     assert response.status_code == 404
     assert complaint.reference not in signed_in(outsider).get(reverse("training:case_draft")).content.decode()
     assert not ScenarioVersion.objects.exists()
+
+
+def test_a_trainer_starts_a_draft_from_a_closed_incident_with_people_removed(signed_in, world):
+    from patroncare.incidents.models import Involvement, InvolvementRole
+    from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+
+    person = PersonFactory(system=world.system, name="Dale Whitcombe", card_number="21000007777")
+    incident = IncidentFactory(
+        branch=world.branch,
+        closed_at=timezone.now(),
+        narrative="Dale Whitcombe (card 21000007777) shouted at a child in the Children's area at Millbrook Branch.",
+    )
+    Involvement.objects.create(incident=incident, role=InvolvementRole.SUBJECT, person=person)
+    open_incident = IncidentFactory(branch=world.branch)
+    client = signed_in(world.users["trainer"])
+    page = client.get(reverse("training:case_draft")).content.decode()
+    assert f"Incident {incident.pk}" in page and f"Incident {open_incident.pk} " not in page
+    assert client.post(reverse("training:incident_draft", args=[open_incident.pk])).status_code == 404
+    client.post(reverse("training:incident_draft", args=[incident.pk]))
+    version = ScenarioVersion.objects.get()
+    for identifying in ["Dale", "Whitcombe", "21000007777", "Millbrook Branch", "Children's area"]:
+        assert identifying not in version.source, identifying
+    assert "shouted at a child" in version.source
+    assert AuditEvent.objects.filter(action=AuditAction.VIEW, object_id=str(incident.pk)).count() == 1
+
+
+def test_a_supervisor_cannot_use_an_incident_for_practice(signed_in, world):
+    from patroncare.incidents.tests.factories import IncidentFactory
+
+    incident = IncidentFactory(branch=world.branch, closed_at=timezone.now())
+    response = signed_in(world.users["supervisor"]).post(reverse("training:incident_draft", args=[incident.pk]))
+    assert response.status_code == 403
+    assert not ScenarioVersion.objects.exists()

@@ -9,6 +9,7 @@ from django.views import View
 
 from patroncare.complaints.selectors import closed_complaints_for_practice, complaint_practice_material
 from patroncare.core.access import PermissionRequiredMixin
+from patroncare.incidents.selectors import closed_incidents_for_practice, incident_practice_material
 
 from .. import engine, selectors, services
 from ..forms import CaseDraftForm, DraftEditForm, ImportForm, PublishForm, ScenarioTextForm
@@ -227,7 +228,11 @@ class CaseDraftView(AuthorView):
     """A draft from a pasted narrative, or from a closed complaint the trainer never has to open."""
 
     def _render(self, request, form, status=200):
-        context = {"form": form, "closed_complaints": closed_complaints_for_practice(user=request.user)[:50]}
+        context = {
+            "form": form,
+            "closed_complaints": closed_complaints_for_practice(user=request.user)[:50],
+            "closed_incidents": closed_incidents_for_practice(user=request.user)[:50],
+        }
         return render(request, "training/case_draft.html", context, status=status)
 
     def get(self, request):
@@ -251,9 +256,13 @@ class CaseDraftView(AuthorView):
         return self._render(request, form, status=400)
 
 
-class ComplaintDraftView(AuthorView):
+class CaseMaterialDraftView(AuthorView):
+    """A draft from a closed complaint or incident, built from the material its own app hands over."""
+
+    material_for = None  # complaint_practice_material or incident_practice_material
+
     def post(self, request, pk):
-        material = complaint_practice_material(user=request.user, pk=pk)
+        material = type(self).material_for(user=request.user, pk=pk)
         version = services.case_draft_create(
             actor=request.user,
             title=material.title,
@@ -261,8 +270,17 @@ class ComplaintDraftView(AuthorView):
             language=material.language,
             names=material.names,
             places=material.places,
+            card_numbers=material.card_numbers,
         )
         return _draft_made(request, version)
+
+
+class ComplaintDraftView(CaseMaterialDraftView):
+    material_for = complaint_practice_material
+
+
+class IncidentDraftView(CaseMaterialDraftView):
+    material_for = incident_practice_material
 
 
 def _draft_made(request, version):

@@ -1,0 +1,35 @@
+"""What a closed case hands to the practice room to become an anonymised scenario draft.
+
+Complaints and incidents build it from their own records; the trainer never opens the case file.
+"""
+
+from dataclasses import dataclass
+
+from patroncare.libraries.models import Location
+
+PRACTICE_WINDOW_DAYS = 730  # closed cases of the last two years may become practice
+
+
+@dataclass(frozen=True)
+class PracticeMaterial:
+    title: str
+    narrative: str
+    language: str
+    names: list[str]
+    places: list[str]
+    card_numbers: list[str]
+
+
+def staff_names(system) -> set[str]:
+    """Full and first names of the system's staff, so a colleague named in a narrative is removed too."""
+    names = set(system.staff.values_list("full_name", flat=True))
+    return names | {name.split(" ")[0] for name in names if name}
+
+
+def place_names(system) -> set[str]:
+    names = set(system.branches.values_list("name", flat=True))
+    return names | set(Location.objects.filter(branch__system=system).values_list("name", flat=True))
+
+
+def clean(names) -> list[str]:
+    return sorted({name.strip() for name in names if name and len(name.strip()) > 1})
