@@ -83,7 +83,9 @@ def test_a_trainer_starts_a_draft_from_a_closed_incident_with_people_removed(sig
     incident = IncidentFactory(
         branch=world.branch,
         closed_at=timezone.now(),
-        narrative="Dale Whitcombe (card 21000007777) shouted at a child in the Children's area at Millbrook Branch.",
+        narrative=(
+            "Dale Whitcombe (card 21000007777) shouted at a child in the Children's area at Millbrook Branch."
+        ),
     )
     Involvement.objects.create(incident=incident, role=InvolvementRole.SUBJECT, person=person)
     open_incident = IncidentFactory(branch=world.branch)
@@ -103,6 +105,8 @@ def test_a_supervisor_cannot_use_an_incident_for_practice(signed_in, world):
     from patroncare.incidents.tests.factories import IncidentFactory
 
     incident = IncidentFactory(branch=world.branch, closed_at=timezone.now())
-    response = signed_in(world.users["supervisor"]).post(reverse("training:incident_draft", args=[incident.pk]))
+    response = signed_in(world.users["supervisor"]).post(
+        reverse("training:incident_draft", args=[incident.pk])
+    )
     assert response.status_code == 403
     assert not ScenarioVersion.objects.exists()
