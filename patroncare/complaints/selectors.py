@@ -21,12 +21,14 @@ from patroncare.training.material import (
 )
 
 from .models import (
+    Attachment,
     CaseEntry,
     Category,
     Complaint,
     ComplaintSettings,
     Kind,
     Outcome,
+    OutstandingAction,
     PolicyReview,
     PublicStatement,
     ReplyTemplate,
@@ -410,3 +412,21 @@ def complaint_practice_material(*, user, pk: int) -> PracticeMaterial:
         places=clean(place_names(complaint.system)),
         card_numbers=[],
     )
+
+
+def outstanding_action_get_for(*, user, pk: int) -> OutstandingAction:
+    """An outstanding action of a case the user may see; anything else is a 404."""
+    action = OutstandingAction.objects.select_related("complaint").filter(pk=pk).first()
+    if action is None:
+        raise Http404
+    complaint_get_for(user=user, pk=action.complaint_id, audit=False)
+    return action
+
+
+def attachment_get_for(*, user, pk: int) -> Attachment:
+    """An attachment of a case the user may see; anything else is a 404."""
+    attachment = Attachment.objects.filter(pk=pk).first()
+    if attachment is None:
+        raise Http404
+    complaint_get_for(user=user, pk=attachment.complaint_id, audit=False)
+    return attachment

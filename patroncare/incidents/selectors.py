@@ -30,6 +30,7 @@ from .models import (
     InvolvementRole,
     Level,
     Person,
+    RetentionSettings,
 )
 from .permissions import PATTERN_ROLES, READING_ROLES, REPORTING_ROLES
 
@@ -230,3 +231,9 @@ def incident_practice_material(*, user, pk: int) -> PracticeMaterial:
         places=clean(place_names(incident.system)),
         card_numbers=clean(person.card_number for person in people),
     )
+
+
+def retention_settings_for(*, user) -> RetentionSettings:
+    """The system's retention schedule, or the default one (unsaved) until an administrator saves it."""
+    found = RetentionSettings.objects.filter(system_id=user.library_system_id).first()
+    return found or RetentionSettings(system_id=user.library_system_id)

@@ -318,10 +318,9 @@ class RetentionView(IncidentView):
         return render(request, "incidents/retention.html", {"form": form, "runs": runs}, status=status)
 
     def get(self, request):
-        from .models import RetentionSettings
-
-        settings, _created = RetentionSettings.objects.get_or_create(system=request.user.library_system)
-        return self._render(request, RetentionForm(instance=settings))
+        return self._render(
+            request, RetentionForm(instance=selectors.retention_settings_for(user=request.user))
+        )
 
     def post(self, request):
         form = RetentionForm(request.POST)

@@ -3,7 +3,7 @@ file with the form and status 400 when something is wrong."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
@@ -12,7 +12,6 @@ from patroncare.audit.services import audit_record
 from patroncare.policies.selectors import policy_choices
 
 from .. import forms, permissions, selectors, services
-from ..models import Attachment, OutstandingAction
 from .staff import CaseFileView, ComplaintsView
 
 
@@ -225,10 +224,8 @@ class ActionDoneView(ComplaintsView):
     scoped_model = None
 
     def post(self, request, pk):
-        action = OutstandingAction.objects.select_related("complaint").filter(pk=pk).first()
-        if action is None:
-            raise Http404
-        complaint = selectors.complaint_get_for(user=request.user, pk=action.complaint_id, audit=False)
+        action = selectors.outstanding_action_get_for(user=request.user, pk=pk)
+        complaint = action.complaint
         if not permissions.can_handle(request.user, complaint):
             raise PermissionDenied
         try:
@@ -259,10 +256,8 @@ class AttachmentDownloadView(ComplaintsView):
     scoped_model = None
 
     def get(self, request, pk):
-        attachment = Attachment.objects.filter(pk=pk).first()
-        if attachment is None:
-            raise Http404
-        complaint = selectors.complaint_get_for(user=request.user, pk=attachment.complaint_id, audit=False)
+        attachment = selectors.attachment_get_for(user=request.user, pk=pk)
+        complaint = attachment.complaint
         if not permissions.can_handle(request.user, complaint):
             raise PermissionDenied
         audit_record(
