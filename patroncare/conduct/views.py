@@ -394,19 +394,25 @@ class ExclusionLetterView(ConductView):
 
     def get(self, request, pk):
         exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
-        language = request.GET.get("lang") or exclusion.letter_language
-        if language not in ("en", "es"):
-            language = exclusion.letter_language
-        pdf = letters.exclusion_notice_pdf(exclusion, language=language)
-        audit_record(
-            action=AuditAction.EXPORT,
-            actor=request.user,
-            obj=exclusion,
-            summary=f"Notice letter produced ({language})",
+        return _letter_response(
+            request,
+            record=exclusion,
+            render=letters.exclusion_notice_pdf,
+            name="exclusion-notice",
+            summary="Notice letter produced",
         )
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="exclusion-notice-{exclusion.pk}-{language}.pdf"'
-        return response
+
+
+def _letter_response(request, *, record, render, name: str, summary: str) -> HttpResponse:
+    """A letter as PDF in the language asked for (English or Spanish, else the record's own); audited."""
+    language = request.GET.get("lang")
+    if language not in ("en", "es"):
+        language = record.letter_language
+    pdf = render(record, language=language)
+    audit_record(action=AuditAction.EXPORT, actor=request.user, obj=record, summary=f"{summary} ({language})")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}-{record.pk}-{language}.pdf"'
+    return response
 
 
 # Appeals
@@ -480,19 +486,13 @@ class AppealLetterView(ConductView):
         appeal = selectors.appeal_get_for(user=request.user, exclusion=exclusion, pk=appeal_pk)
         if appeal.is_open:
             raise Http404
-        language = request.GET.get("lang") or appeal.letter_language
-        if language not in ("en", "es"):
-            language = appeal.letter_language
-        pdf = letters.appeal_decision_pdf(appeal, language=language)
-        audit_record(
-            action=AuditAction.EXPORT,
-            actor=request.user,
-            obj=appeal,
-            summary=f"Appeal decision letter produced ({language})",
+        return _letter_response(
+            request,
+            record=appeal,
+            render=letters.appeal_decision_pdf,
+            name="appeal-decision",
+            summary="Appeal decision letter produced",
         )
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="appeal-decision-{appeal.pk}-{language}.pdf"'
-        return response
 
 
 # Periodic review
