@@ -4,14 +4,31 @@ Written about behaviours, never about kinds of people. Administrators edit them 
 adopted; every edit is kept as a new version.
 """
 
-from .models import Outcome, Tier
+from .models import Outcome
 
-# code, title, tier, text, Spanish title, Spanish text (cited in letters written in Spanish)
+MINOR, SERIOUS, SEVERE, GRAVE = 1, 2, 3, 4
+
+# rank, name, Spanish name, word in a recommendation, Spanish word. A library renames these, adds or removes
+# classes to match its published rules ("Class A" to "Class E", ...).
+DEFAULT_CLASSES = [
+    (MINOR, "Tier 1: minor", "Nivel 1: leve", "minor", "leve"),
+    (SERIOUS, "Tier 2: serious", "Nivel 2: grave", "serious", "grave"),
+    (SEVERE, "Tier 3: severe", "Nivel 3: muy grave", "severe", "muy grave"),
+    (
+        GRAVE,
+        "Tier 4: most serious or illegal",
+        "Nivel 4: de máxima gravedad o ilegal",
+        "most serious",
+        "de máxima gravedad",
+    ),
+]
+
+# code, title, class rank, text, Spanish title, Spanish text (cited in letters written in Spanish)
 DEFAULT_RULES = [
     (
         "1",
         "Noise and phone calls",
-        Tier.MINOR,
+        MINOR,
         "Keep your voice and devices at a level that lets others read, study and work. "
         "Take phone calls in the lobby or outside.",
         "Ruido y llamadas",
@@ -21,7 +38,7 @@ DEFAULT_RULES = [
     (
         "2",
         "Care of equipment and furniture",
-        Tier.MINOR,
+        MINOR,
         "Use computers, furniture and materials for their purpose and leave them as you found them.",
         "Cuidado de equipos y mobiliario",
         "Use las computadoras, el mobiliario y los materiales para lo que son y déjelos como los encontró.",
@@ -29,7 +46,7 @@ DEFAULT_RULES = [
     (
         "3",
         "Supervision of young children",
-        Tier.MINOR,
+        MINOR,
         "Children under 8 stay with a parent or caregiver aged 14 or older at all times.",
         "Supervisión de niños pequeños",
         "Los niños menores de 8 años permanecen siempre con un padre, una madre o un cuidador de 14 años o "
@@ -38,7 +55,7 @@ DEFAULT_RULES = [
     (
         "4",
         "Respectful conduct",
-        Tier.SERIOUS,
+        SERIOUS,
         "Do not harass, insult or use slurs toward anyone, in person or online, "
         "and follow reasonable directions from staff.",
         "Conducta respetuosa",
@@ -48,7 +65,7 @@ DEFAULT_RULES = [
     (
         "5",
         "Alcohol and drugs",
-        Tier.SERIOUS,
+        SERIOUS,
         "Do not use alcohol or drugs on library property, or behave under their influence in a way that "
         "disturbs others.",
         "Alcohol y drogas",
@@ -58,7 +75,7 @@ DEFAULT_RULES = [
     (
         "6",
         "Respecting an exclusion",
-        Tier.SERIOUS,
+        SERIOUS,
         "Do not enter library property while you are excluded from it.",
         "Respeto de una exclusión",
         "No entre en las instalaciones de la biblioteca mientras esté excluido de ellas.",
@@ -66,7 +83,7 @@ DEFAULT_RULES = [
     (
         "7",
         "Theft and damage",
-        Tier.SEVERE,
+        SEVERE,
         "Do not take, damage or deface library property or anyone else's belongings.",
         "Robo y daños",
         "No tome, dañe ni estropee bienes de la biblioteca ni pertenencias de otras personas.",
@@ -74,7 +91,7 @@ DEFAULT_RULES = [
     (
         "8",
         "Threats",
-        Tier.SEVERE,
+        SEVERE,
         "Do not threaten anyone, in words, gestures or writing.",
         "Amenazas",
         "No amenace a nadie, ni de palabra, ni con gestos, ni por escrito.",
@@ -82,7 +99,7 @@ DEFAULT_RULES = [
     (
         "9",
         "Violence",
-        Tier.GRAVE,
+        GRAVE,
         "Do not hit, push, spit at or physically harm anyone, or fight.",
         "Violencia",
         "No golpee, empuje, escupa ni haga daño físico a nadie, ni participe en peleas.",
@@ -90,7 +107,7 @@ DEFAULT_RULES = [
     (
         "10",
         "Weapons",
-        Tier.GRAVE,
+        GRAVE,
         "Do not show or use a weapon, or anything used as one, on library property.",
         "Armas",
         "No muestre ni use un arma, ni nada usado como tal, en las instalaciones de la biblioteca.",
@@ -98,17 +115,17 @@ DEFAULT_RULES = [
     (
         "11",
         "Sexual misconduct",
-        Tier.GRAVE,
+        GRAVE,
         "Do not expose yourself, touch anyone sexually, or view sexual content where others can see it.",
         "Conducta sexual indebida",
         "No se exhiba, no toque a nadie de forma sexual y no vea contenido sexual donde otros puedan verlo.",
     ),
 ]
 
-# (tier, for minors, offence from, offence to, look-back days, outcome, min days, max days, lift after, note)
+# (class rank, for minors, offence from, offence to, look-back days, outcome, min days, max days, lift after, note)
 DEFAULT_LADDER = [
     (
-        Tier.MINOR,
+        MINOR,
         False,
         1,
         1,
@@ -119,20 +136,20 @@ DEFAULT_LADDER = [
         None,
         "correct the behaviour or leave for the day",
     ),
-    (Tier.MINOR, False, 2, 2, 365, Outcome.LEAVE_DAY, None, None, None, ""),
-    (Tier.MINOR, False, 3, None, 365, Outcome.SUSPENSION, 7, 7, None, ""),
-    (Tier.SERIOUS, False, 1, 1, 365, Outcome.LEAVE_DAY, None, None, None, ""),
-    (Tier.SERIOUS, False, 2, 2, 365, Outcome.SUSPENSION, 30, 30, None, ""),
-    (Tier.SERIOUS, False, 3, None, 365, Outcome.SUSPENSION, 90, 90, None, ""),
-    (Tier.SEVERE, False, 1, 1, 730, Outcome.SUSPENSION, 30, 90, None, ""),
-    (Tier.SEVERE, False, 2, 2, 730, Outcome.SUSPENSION, 180, 365, None, ""),
-    (Tier.SEVERE, False, 3, None, 730, Outcome.PERMANENT, None, None, 730, ""),
-    (Tier.GRAVE, False, 1, 1, 1825, Outcome.PENDING_REVIEW, None, None, None, ""),
-    (Tier.GRAVE, False, 2, None, 1825, Outcome.PERMANENT, None, None, 1095, ""),
-    (Tier.MINOR, True, 1, 2, 180, Outcome.WARNING, None, None, None, ""),
-    (Tier.MINOR, True, 3, None, 180, Outcome.LEAVE_DAY, None, None, None, ""),
-    (Tier.SERIOUS, True, 1, 1, 365, Outcome.LEAVE_DAY, None, None, None, ""),
-    (Tier.SERIOUS, True, 2, None, 365, Outcome.SUSPENSION, 7, 14, None, ""),
+    (MINOR, False, 2, 2, 365, Outcome.LEAVE_DAY, None, None, None, ""),
+    (MINOR, False, 3, None, 365, Outcome.SUSPENSION, 7, 7, None, ""),
+    (SERIOUS, False, 1, 1, 365, Outcome.LEAVE_DAY, None, None, None, ""),
+    (SERIOUS, False, 2, 2, 365, Outcome.SUSPENSION, 30, 30, None, ""),
+    (SERIOUS, False, 3, None, 365, Outcome.SUSPENSION, 90, 90, None, ""),
+    (SEVERE, False, 1, 1, 730, Outcome.SUSPENSION, 30, 90, None, ""),
+    (SEVERE, False, 2, 2, 730, Outcome.SUSPENSION, 180, 365, None, ""),
+    (SEVERE, False, 3, None, 730, Outcome.PERMANENT, None, None, 730, ""),
+    (GRAVE, False, 1, 1, 1825, Outcome.PENDING_REVIEW, None, None, None, ""),
+    (GRAVE, False, 2, None, 1825, Outcome.PERMANENT, None, None, 1095, ""),
+    (MINOR, True, 1, 2, 180, Outcome.WARNING, None, None, None, ""),
+    (MINOR, True, 3, None, 180, Outcome.LEAVE_DAY, None, None, None, ""),
+    (SERIOUS, True, 1, 1, 365, Outcome.LEAVE_DAY, None, None, None, ""),
+    (SERIOUS, True, 2, None, 365, Outcome.SUSPENSION, 7, 14, None, ""),
 ]
 
 # role -> (longest exclusion in days or None for no limit, may issue permanent / pending review)

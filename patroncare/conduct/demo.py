@@ -10,8 +10,26 @@ from django.db.models import Q
 from patroncare.incidents.models import Incident, InvolvementRole
 from patroncare.libraries.calendar import local_date
 
-from .models import EXCLUDING_OUTCOMES, Appeal, AppealDecision, Delivery, Exclusion, Outcome, ReviewRecord
+from .defaults import DEFAULT_LIMITS
+from .models import (
+    EXCLUDING_OUTCOMES,
+    Appeal,
+    AppealDecision,
+    BehaviourClass,
+    Counting,
+    Delivery,
+    Exclusion,
+    Outcome,
+    ReviewRecord,
+)
 from .services.exclusions import recommendation_for
+from .services.rules import (
+    appeal_settings_for,
+    behaviour_class_create,
+    issue_limit_set,
+    ladder_step_create,
+    rule_create,
+)
 
 GUARDIANS = {"21000400519": "Karen Brandt", "21000400602": "Rosa Ortiz"}
 SUPERVISORS = {
@@ -90,6 +108,7 @@ def load(context) -> None:
     _deviation(context, created)
     _appeals(context, created, director)
     _review(context)
+    _lakeshore_table(context)
 
 
 def _deviation(context, created):
@@ -168,3 +187,76 @@ def _review(context):
             "recorded_by": context.staff["director"],
         },
     )
+
+
+# Lakeshore publishes its rules in five classes, A (least serious) to E, with its own table of consequences.
+# (rank, name, Spanish name)
+LAKESHORE_CLASSES = [
+    (1, "Class A", "Clase A"),
+    (2, "Class B", "Clase B"),
+    (3, "Class C", "Clase C"),
+    (4, "Class D", "Clase D"),
+    (5, "Class E", "Clase E"),
+]
+# code, class rank, title, text
+LAKESHORE_RULES = [
+    ("A-1", 1, "Quiet areas", "Keep conversation and devices quiet in reading and study areas."),
+    ("A-2", 1, "Food and drink", "Eat only in the café and the lobby; drinks with a lid are welcome."),
+    ("B-1", 2, "Staff directions", "Follow the reasonable directions of library staff."),
+    ("B-2", 2, "Equipment", "Use computers and equipment as intended and within your time."),
+    ("C-1", 3, "Harassment", "Do not follow, stare at, photograph or insult anyone who asked you to stop."),
+    ("D-1", 4, "Threats", "Do not threaten anyone, by words or gestures."),
+    ("D-2", 4, "Theft and damage", "Do not take or damage library or personal property."),
+    ("E-1", 5, "Violence and weapons", "Do not strike anyone, or carry or show a weapon."),
+]
+# class rank, minors, offence from, to, look-back days, counts, outcome, min, max, lift after, wording
+LAKESHORE_LADDER = [
+    (1, False, 1, 1, 180, "same", "warning", None, None, None, "correct the behaviour or leave for the day"),
+    (1, False, 2, 2, 180, "same", "leave_day", None, None, None, ""),
+    (1, False, 3, None, 180, "same", "suspension", 3, 7, None, "3 to 7 days"),
+    (2, False, 1, 1, 365, "same", "leave_day", None, None, None, ""),
+    (2, False, 2, 2, 365, "same", "suspension", 14, 14, None, ""),
+    (2, False, 3, None, 365, "same", "suspension", 30, 60, None, "30 to 60 days"),
+    (3, False, 1, 1, 365, "same", "suspension", 30, 30, None, ""),
+    (3, False, 2, None, 365, "at_least", "suspension", 180, 365, None, "6 to 12 months"),
+    (4, False, 1, 1, 1095, "at_least", "suspension", 180, 365, None, "6 to 12 months"),
+    (4, False, 2, None, 1095, "at_least", "permanent", None, None, 730, ""),
+    (5, False, 1, 1, 1825, "any", "pending_review", None, None, None, ""),
+    (5, False, 2, None, 1825, "any", "permanent", None, None, 1095, ""),
+    (1, True, 1, 3, 90, "same", "warning", None, None, None, "a parent or guardian is called"),
+    (1, True, 4, None, 90, "same", "leave_day", None, None, None, ""),
+]
+
+
+def _lakeshore_table(context) -> None:
+    """Lakeshore's published Class A-E table, entered as it stands (only once)."""
+    system = context.systems["lakeshore"]
+    if BehaviourClass.objects.filter(system=system).exists():
+        return
+    classes = {
+        rank: behaviour_class_create(actor=None, system=system, rank=rank, name=name, name_es=name_es)
+        for rank, name, name_es in LAKESHORE_CLASSES
+    }
+    for code, rank, title, text in LAKESHORE_RULES:
+        rule_create(
+            actor=None, system=system, code=code, title=title, text=text, behaviour_class=classes[rank]
+        )
+    for rank, minors, first, last, lookback, counts, outcome, low, high, lift, note in LAKESHORE_LADDER:
+        ladder_step_create(
+            actor=None,
+            system=system,
+            behaviour_class=classes[rank],
+            for_minors=minors,
+            offence_from=first,
+            offence_to=last,
+            lookback_days=lookback,
+            counts=Counting(counts),
+            outcome=Outcome(outcome),
+            min_days=low,
+            max_days=high,
+            lift_request_after_days=lift,
+            note=note,
+        )
+    for role, (days, open_ended) in DEFAULT_LIMITS.items():
+        issue_limit_set(actor=None, system=system, role=role, max_days=days, may_issue_open_ended=open_ended)
+    appeal_settings_for(system)

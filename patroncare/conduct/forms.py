@@ -10,6 +10,7 @@ from .models import (
     Acknowledgement,
     AppealDecision,
     AppealSettings,
+    BehaviourClass,
     DeliveryMethod,
     LadderStep,
     Outcome,
@@ -24,11 +25,12 @@ class RuleForm(VersionFormMixin, forms.ModelForm):
 
     class Meta:
         model = Rule
-        fields = ["code", "title", "text", "title_es", "text_es", "tier", "is_active"]
+        fields = ["code", "title", "text", "title_es", "text_es", "behaviour_class", "is_active"]
 
     def __init__(self, *args, system, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.system = system
+        self.fields["behaviour_class"].queryset = BehaviourClass.objects.filter(system=system)
         if not self.instance.pk:
             self.fields["version"].required = False
 
@@ -40,11 +42,12 @@ class LadderStepForm(forms.ModelForm):
     class Meta:
         model = LadderStep
         fields = [
-            "tier",
+            "behaviour_class",
             "for_minors",
             "offence_from",
             "offence_to",
             "lookback_days",
+            "counts",
             "outcome",
             "min_days",
             "max_days",
@@ -55,6 +58,7 @@ class LadderStepForm(forms.ModelForm):
     def __init__(self, *args, system, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.system = system
+        self.fields["behaviour_class"].queryset = BehaviourClass.objects.filter(system=system)
 
     def clean(self):
         data = super().clean()
@@ -62,6 +66,25 @@ class LadderStepForm(forms.ModelForm):
             self.add_error("min_days", _("A suspension needs its length in days."))
         if data.get("min_days") and not data.get("max_days"):
             data["max_days"] = data["min_days"]
+        return data
+
+
+class BehaviourClassForm(forms.ModelForm):
+    class Meta:
+        model = BehaviourClass
+        fields = ["name", "rank", "in_sentence", "name_es", "in_sentence_es"]
+
+    def __init__(self, *args, system, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.system = system
+
+    def clean(self):
+        data = super().clean()
+        others = BehaviourClass.objects.filter(system=self.instance.system).exclude(pk=self.instance.pk)
+        if data.get("rank") and others.filter(rank=data["rank"]).exists():
+            self.add_error("rank", _("Another class already has this seriousness number."))
+        if data.get("name") and others.filter(name__iexact=data["name"]).exists():
+            self.add_error("name", _("Another class already has this name."))
         return data
 
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
-from .models import TIER_ADJECTIVE, LadderStep, Outcome
+from .models import BehaviourClass, Counting, LadderStep, Outcome
 
 
 @dataclass(frozen=True)
@@ -83,34 +83,50 @@ def outcome_text(step: LadderStep) -> str:
     return str(Outcome(step.outcome).label).lower()
 
 
-def recommend(
-    *, steps: Iterable[LadderStep], tier: str, on: date, prior_dates: Sequence[date], is_minor: bool = False
-) -> Recommendation | None:
-    """The step of the table that applies to a violation of `tier` on `on`, given earlier violations' dates.
+@dataclass(frozen=True)
+class EarlierViolation:
+    """An earlier incident with the person as its subject: its local date and its most serious class's rank."""
 
-    Each row counts the earlier violations inside its own look-back window (a violation exactly
-    `lookback_days` before `on` is outside it). When several rows match, the most severe wins. Minors follow
-    the rows written for minors when the library has any for that tier.
+    on: date
+    rank: int
+
+
+def counted(step: LadderStep, rank: int, violation: EarlierViolation) -> bool:
+    if step.counts == Counting.ANY_CLASS:
+        return True
+    if step.counts == Counting.SAME_OR_MORE_SERIOUS:
+        return violation.rank >= rank
+    return violation.rank == rank
+
+
+def recommend(
+    *,
+    steps: Iterable[LadderStep],
+    behaviour_class: BehaviourClass,
+    on: date,
+    earlier: Sequence[EarlierViolation],
+    is_minor: bool = False,
+) -> Recommendation | None:
+    """The row of the table that applies to a violation of `behaviour_class` on `on`, given earlier ones.
+
+    Each row counts the earlier violations it names (same class, this class or more serious, or any) inside
+    its own look-back window (a violation exactly `lookback_days` before `on` is outside it). When several
+    rows match, the most severe wins. Minors follow the rows written for minors when the library has any for
+    that class.
     """
-    rows = [s for s in steps if s.tier == tier]
+    rows = [s for s in steps if s.behaviour_class_id == behaviour_class.pk]
     minor_rows = [s for s in rows if s.for_minors]
     rows = minor_rows if is_minor and minor_rows else [s for s in rows if not s.for_minors]
     best, best_n = None, 0
     for step in rows:
         since = on - timedelta(days=step.lookback_days)
-        number = 1 + sum(1 for d in prior_dates if since < d <= on)
+        number = 1 + sum(1 for v in earlier if since < v.on <= on and counted(step, behaviour_class.rank, v))
         applies = step.offence_from <= number and (step.offence_to is None or number <= step.offence_to)
         if applies and (best is None or _severity(step) > _severity(best)):
             best, best_n = step, number
     if best is None:
         return None
-    explanation = _("%(nth)s %(tier)s violation in %(window)s: %(outcome)s") % {
-        "nth": ordinal(best_n),
-        "tier": TIER_ADJECTIVE[tier],
-        "window": window_text(best.lookback_days),
-        "outcome": outcome_text(best),
-    }
-    explanation = explanation[0].upper() + explanation[1:]
+    explanation = _explain(best, best_n, behaviour_class)
     if is_minor and best.for_minors:
         explanation += " " + _("(rules for minors; a parent or guardian is told)")
     return Recommendation(
@@ -123,6 +139,22 @@ def recommend(
         explanation=explanation,
         step=best,
     )
+
+
+def _explain(step: LadderStep, number: int, behaviour_class: BehaviourClass) -> str:
+    values = {
+        "nth": ordinal(number),
+        "class": behaviour_class.sentence_word(),
+        "window": window_text(step.lookback_days),
+        "outcome": outcome_text(step),
+    }
+    if step.counts == Counting.ANY_CLASS:
+        text = _("%(nth)s violation of any class in %(window)s: %(outcome)s") % values
+    elif step.counts == Counting.SAME_OR_MORE_SERIOUS:
+        text = _("%(nth)s violation of %(class)s or more serious in %(window)s: %(outcome)s") % values
+    else:
+        text = _("%(nth)s %(class)s violation in %(window)s: %(outcome)s") % values
+    return text[0].upper() + text[1:]
 
 
 _OUTCOME_RANK = {

@@ -7,6 +7,7 @@ dates and decisions when read (see `state.py`).
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from patroncare.accounts.models import Role
@@ -14,21 +15,55 @@ from patroncare.core.concurrency import VersionedModel
 from patroncare.libraries.models import Branch, LibrarySystem
 
 
-class Tier(models.TextChoices):
-    """How serious a rule is. Libraries publish levels, classes or groups; the names map onto these."""
+class BehaviourClass(models.Model):
+    """A class, level, tier or group of behaviour, named as the library's published rules name it.
 
-    MINOR = "minor", _("Tier 1: minor")
-    SERIOUS = "serious", _("Tier 2: serious")
-    SEVERE = "severe", _("Tier 3: severe")
-    GRAVE = "grave", _("Tier 4: most serious or illegal")
+    A library may have any number of them ("Class A" to "Class E", "Level 1" to "Level 3", ...); `rank` orders
+    them from the least to the most serious, which is how an incident touching several rules is classed.
+    """
+
+    system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="behaviour_classes")
+    rank = models.PositiveSmallIntegerField(
+        _("seriousness"), help_text=_("1 for the least serious class; higher numbers are more serious.")
+    )
+    name = models.CharField(_("name"), max_length=60, help_text=_("As printed in your rules, e.g. Class B."))
+    name_es = models.CharField(_("name in Spanish"), max_length=60, blank=True)
+    in_sentence = models.CharField(
+        _("word in a recommendation"),
+        max_length=60,
+        blank=True,
+        help_text=_("Fills “Second … violation in 12 months”, e.g. serious or Class B. Empty: the name."),
+    )
+    in_sentence_es = models.CharField(_("word in a recommendation, in Spanish"), max_length=60, blank=True)
+
+    class Meta:
+        ordering = ["system", "rank"]
+        verbose_name = _("behaviour class")
+        verbose_name_plural = _("behaviour classes")
+        constraints = [
+            models.UniqueConstraint(fields=["system", "rank"], name="behaviourclass_rank_unique"),
+            models.UniqueConstraint(fields=["system", "name"], name="behaviourclass_name_unique"),
+            models.CheckConstraint(condition=Q(rank__gte=1), name="behaviourclass_rank_positive"),
+        ]
+
+    def __str__(self) -> str:
+        if get_language() == "es" and self.name_es:
+            return self.name_es
+        return self.name
+
+    def sentence_word(self) -> str:
+        """How a recommendation names this class, in the active language."""
+        if get_language() == "es":
+            return self.in_sentence_es or self.name_es or self.in_sentence or self.name
+        return self.in_sentence or self.name
 
 
-TIER_ADJECTIVE = {
-    Tier.MINOR: _("minor"),
-    Tier.SERIOUS: _("serious"),
-    Tier.SEVERE: _("severe"),
-    Tier.GRAVE: _("most serious"),
-}
+class Counting(models.TextChoices):
+    """Which earlier violations a row of the table counts."""
+
+    SAME_CLASS = "same", _("Earlier violations of the same class")
+    SAME_OR_MORE_SERIOUS = "at_least", _("Earlier violations of this class or a more serious one")
+    ANY_CLASS = "any", _("Earlier violations of any class")
 
 
 class Outcome(models.TextChoices):
@@ -48,7 +83,9 @@ class Rule(VersionedModel):
     code = models.CharField(_("code"), max_length=20, help_text=_("As printed in the rules, e.g. 4 or B-2."))
     title = models.CharField(_("title"), max_length=150)
     text = models.TextField(_("plain-language text"))
-    tier = models.CharField(_("severity tier"), max_length=20, choices=Tier.choices)
+    behaviour_class = models.ForeignKey(
+        BehaviourClass, verbose_name=_("class"), on_delete=models.PROTECT, related_name="rules"
+    )
     title_es = models.CharField(_("title in Spanish"), max_length=150, blank=True)
     text_es = models.TextField(
         _("text in Spanish"), blank=True, help_text=_("Cited in letters written in Spanish.")
@@ -62,7 +99,6 @@ class Rule(VersionedModel):
         verbose_name_plural = _("rules of conduct")
         constraints = [
             models.UniqueConstraint(fields=["system", "code"], name="rule_code_unique_in_system"),
-            models.CheckConstraint(condition=Q(tier__in=Tier.values), name="rule_tier_valid"),
         ]
 
     def __str__(self) -> str:
@@ -84,7 +120,7 @@ class RuleVersion(models.Model):
     text = models.TextField()
     title_es = models.CharField(max_length=150, blank=True)
     text_es = models.TextField(blank=True)
-    tier = models.CharField(max_length=20, choices=Tier.choices)
+    class_name = models.CharField(_("class"), max_length=60, blank=True)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -95,7 +131,6 @@ class RuleVersion(models.Model):
         ordering = ["rule", "-number"]
         constraints = [
             models.UniqueConstraint(fields=["rule", "number"], name="ruleversion_number_unique"),
-            models.CheckConstraint(condition=Q(tier__in=Tier.values), name="ruleversion_tier_valid"),
         ]
 
     def __str__(self) -> str:
@@ -105,12 +140,15 @@ class RuleVersion(models.Model):
 class LadderStep(models.Model):
     """One row of a library's published consequence table.
 
-    (tier, offence number or range within a look-back window) -> outcome. Minors follow their own rows when
+    (behaviour class, offence number or range within a look-back window) -> outcome. A row counts earlier
+    violations of the same class unless the table counts more widely (`counts`). Minors follow their own rows when
     the library publishes any; otherwise the adult rows apply to them too.
     """
 
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="ladder_steps")
-    tier = models.CharField(_("severity tier"), max_length=20, choices=Tier.choices)
+    behaviour_class = models.ForeignKey(
+        BehaviourClass, verbose_name=_("class"), on_delete=models.PROTECT, related_name="ladder_steps"
+    )
     for_minors = models.BooleanField(_("for minors"), default=False)
     offence_from = models.PositiveSmallIntegerField(_("from offence number"), default=1)
     offence_to = models.PositiveSmallIntegerField(
@@ -123,6 +161,9 @@ class LadderStep(models.Model):
         _("look-back window (days)"),
         default=365,
         help_text=_("Earlier violations count only within this window."),
+    )
+    counts = models.CharField(
+        _("earlier violations counted"), max_length=10, choices=Counting.choices, default=Counting.SAME_CLASS
     )
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
     min_days = models.PositiveIntegerField(_("shortest suspension (days)"), null=True, blank=True)
@@ -141,11 +182,11 @@ class LadderStep(models.Model):
     )
 
     class Meta:
-        ordering = ["system", "tier", "for_minors", "offence_from"]
+        ordering = ["system", "behaviour_class__rank", "for_minors", "offence_from"]
         verbose_name = _("ladder step")
         verbose_name_plural = _("ladder steps")
         constraints = [
-            models.CheckConstraint(condition=Q(tier__in=Tier.values), name="ladderstep_tier_valid"),
+            models.CheckConstraint(condition=Q(counts__in=Counting.values), name="ladderstep_counts_valid"),
             models.CheckConstraint(condition=Q(outcome__in=Outcome.values), name="ladderstep_outcome_valid"),
             models.CheckConstraint(condition=Q(offence_from__gte=1), name="ladderstep_offence_from_positive"),
             models.CheckConstraint(
@@ -158,10 +199,10 @@ class LadderStep(models.Model):
                 name="ladderstep_suspension_has_days",
             ),
         ]
-        indexes = [models.Index(fields=["system", "tier", "for_minors"])]
+        indexes = [models.Index(fields=["system", "behaviour_class", "for_minors"])]
 
     def __str__(self) -> str:
-        return f"{self.get_tier_display()} #{self.offence_from}"
+        return f"{self.behaviour_class} #{self.offence_from}"
 
 
 class IssueLimit(models.Model):

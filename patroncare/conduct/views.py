@@ -21,6 +21,7 @@ from . import letters, selectors, services
 from .forms import (
     AppealForm,
     AppealSettingsForm,
+    BehaviourClassForm,
     DecisionForm,
     DeliveryForm,
     ExclusionForm,
@@ -31,7 +32,7 @@ from .forms import (
     ReviewForm,
     RuleForm,
 )
-from .models import Exclusion, IssueLimit, LadderStep, Outcome, Rule
+from .models import BehaviourClass, Exclusion, IssueLimit, LadderStep, Outcome, Rule
 from .permissions import (
     can_configure_conduct,
     can_handle_exclusions,
@@ -111,10 +112,12 @@ class RuleFormView(ConductView):
 
 
 class LadderView(ConductView):
-    def _render(self, request, step_form=None, limit_form=None, status=200):
+    def _render(self, request, step_form=None, limit_form=None, class_form=None, status=200):
         system = request.user.library_system
         context = {
             "steps": selectors.ladder_of(system=system),
+            "classes": selectors.behaviour_classes_of(system=system),
+            "class_form": class_form or BehaviourClassForm(system=system, prefix="class"),
             "limits": IssueLimit.objects.filter(system=system).order_by("role"),
             "can_edit": can_configure_conduct(request.user),
             "step_form": step_form or LadderStepForm(system=system, prefix="step"),
@@ -153,6 +156,69 @@ class LadderStepDeleteView(LadderView):
             raise Http404
         services.ladder_step_delete(actor=request.user, step=step)
         messages.success(request, _("The row was removed from the ladder."))
+        return redirect("conduct:ladder")
+
+
+class BehaviourClassCreateView(LadderView):
+    permission = can_configure_conduct
+
+    def post(self, request):
+        system = request.user.library_system
+        form = BehaviourClassForm(request.POST, system=system, prefix="class")
+        if form.is_valid():
+            try:
+                services.behaviour_class_create(actor=request.user, system=system, **form.cleaned_data)
+            except ValidationError as error:
+                _attach(form, error)
+            else:
+                messages.success(request, _("The class was added."))
+                return redirect("conduct:ladder")
+        return self._render(request, class_form=form, status=400)
+
+
+class BehaviourClassEditView(ConductView):
+    permission = can_configure_conduct
+    scoped_model = BehaviourClass
+
+    def get(self, request, pk):
+        behaviour_class = selectors.behaviour_class_get(user=request.user, pk=pk)
+        form = BehaviourClassForm(instance=copy.copy(behaviour_class), system=request.user.library_system)
+        return self._render(request, behaviour_class, form)
+
+    def post(self, request, pk):
+        behaviour_class = selectors.behaviour_class_get(user=request.user, pk=pk)
+        form = BehaviourClassForm(
+            request.POST, instance=copy.copy(behaviour_class), system=request.user.library_system
+        )
+        if form.is_valid():
+            try:
+                services.behaviour_class_update(
+                    actor=request.user, behaviour_class=behaviour_class, **form.cleaned_data
+                )
+            except ValidationError as error:
+                _attach(form, error)
+            else:
+                messages.success(request, _("The class was saved."))
+                return redirect("conduct:ladder")
+        return self._render(request, behaviour_class, form, status=400)
+
+    def _render(self, request, behaviour_class, form, status=200):
+        context = {"behaviour_class": behaviour_class, "form": form}
+        return render(request, "conduct/behaviour_class_form.html", context, status=status)
+
+
+class BehaviourClassDeleteView(ConductView):
+    permission = can_configure_conduct
+    scoped_model = BehaviourClass
+
+    def post(self, request, pk):
+        behaviour_class = selectors.behaviour_class_get(user=request.user, pk=pk)
+        try:
+            services.behaviour_class_delete(actor=request.user, behaviour_class=behaviour_class)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("The class was removed."))
         return redirect("conduct:ladder")
 
 

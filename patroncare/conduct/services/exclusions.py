@@ -4,6 +4,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,54 +14,54 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.libraries.calendar import local_date
 
-from ..ladder import Recommendation, recommend
+from ..ladder import EarlierViolation, Recommendation, recommend
 from ..models import (
     EXCLUDING_OUTCOMES,
+    BehaviourClass,
     Delivery,
     Exclusion,
     IssueLimit,
     LadderStep,
     Outcome,
     ReviewRecord,
-    Tier,
 )
 
-_TIER_ORDER = [Tier.MINOR, Tier.SERIOUS, Tier.SEVERE, Tier.GRAVE]
+
+def incident_class(incident) -> BehaviourClass | None:
+    """The most serious class among the rules the incident touched."""
+    classes = [rule.behaviour_class for rule in incident.rules.select_related("behaviour_class")]
+    return max(classes, key=lambda c: c.rank) if classes else None
 
 
-def incident_tier(incident) -> str | None:
-    tiers = {rule.tier for rule in incident.rules.all()}
-    return max(tiers, key=_TIER_ORDER.index) if tiers else None
-
-
-def prior_violation_dates(*, person, incident, tier: str) -> list[date]:
-    """Local dates of the person's earlier incidents (as the subject) that touched a rule of `tier`."""
+def earlier_violations(*, person, incident) -> list[EarlierViolation]:
+    """The person's earlier incidents as the subject (touching a rule), each with its most serious class."""
     from patroncare.incidents.models import Incident, InvolvementRole
 
-    moments = (
+    rows = (
         Incident.objects.filter(
             system=incident.system,
             involvements__person=person,
             involvements__role=InvolvementRole.SUBJECT,
-            rules__tier=tier,
+            rules__isnull=False,
             occurred_at__lte=incident.occurred_at,
         )
         .exclude(pk=incident.pk)
-        .distinct()
-        .values_list("occurred_at", flat=True)
+        .values("pk", "occurred_at")
+        .annotate(rank=Max("rules__behaviour_class__rank"))
+        .values_list("occurred_at", "rank")
     )
-    return [local_date(incident.system, moment) for moment in moments]
+    return [EarlierViolation(on=local_date(incident.system, moment), rank=rank) for moment, rank in rows]
 
 
 def recommendation_for(*, incident, person) -> Recommendation | None:
-    tier = incident_tier(incident)
-    if tier is None:
+    behaviour_class = incident_class(incident)
+    if behaviour_class is None:
         return None
     return recommend(
-        steps=LadderStep.objects.filter(system=incident.system, tier=tier),
-        tier=tier,
+        steps=LadderStep.objects.filter(system=incident.system, behaviour_class=behaviour_class),
+        behaviour_class=behaviour_class,
         on=local_date(incident.system, incident.occurred_at),
-        prior_dates=prior_violation_dates(person=person, incident=incident, tier=tier),
+        earlier=earlier_violations(person=person, incident=incident),
         is_minor=person.is_minor,
     )
 

@@ -1,40 +1,46 @@
 """Rules of conduct (with versions), the ladder, role limits and appeal settings of a library system."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record, changed_fields
 from patroncare.core.concurrency import save_if_unchanged
 
-from ..defaults import DEFAULT_LADDER, DEFAULT_LIMITS, DEFAULT_RULES
-from ..models import AppealSettings, IssueLimit, LadderStep, Rule, RuleVersion
+from ..defaults import DEFAULT_CLASSES, DEFAULT_LADDER, DEFAULT_LIMITS, DEFAULT_RULES
+from ..models import AppealSettings, BehaviourClass, IssueLimit, LadderStep, Rule, RuleVersion
 
-RULE_FIELDS = ["code", "title", "text", "title_es", "text_es", "tier", "is_active"]
+RULE_FIELDS = ["code", "title", "text", "title_es", "text_es", "behaviour_class", "is_active"]
+CLASS_FIELDS = ["rank", "name", "name_es", "in_sentence", "in_sentence_es"]
 
 
 @transaction.atomic
 def rules_install_defaults(*, system, actor=None) -> int:
     """Give a system the default rules, ladder, limits and appeal settings. Adds only what is missing."""
     created = 0
-    for code, title, tier, text, title_es, text_es in DEFAULT_RULES:
-        if not Rule.objects.filter(system=system, code=code).exists():
+    classes = _default_classes(system=system, actor=actor)
+    for code, title, rank, text, title_es, text_es in DEFAULT_RULES:
+        if not Rule.objects.filter(system=system, code=code).exists() and rank in classes:
             rule_create(
                 actor=actor,
                 system=system,
                 code=code,
                 title=title,
                 text=text,
-                tier=tier,
+                behaviour_class=classes[rank],
                 title_es=title_es,
                 text_es=text_es,
             )
             created += 1
     if not LadderStep.objects.filter(system=system).exists():
-        for tier, minors, first, last, lookback, outcome, low, high, lift, note in DEFAULT_LADDER:
+        for rank, minors, first, last, lookback, outcome, low, high, lift, note in DEFAULT_LADDER:
+            if rank not in classes:
+                continue
             ladder_step_create(
                 actor=actor,
                 system=system,
-                tier=tier,
+                behaviour_class=classes[rank],
                 for_minors=minors,
                 offence_from=first,
                 offence_to=last,
@@ -53,6 +59,78 @@ def rules_install_defaults(*, system, actor=None) -> int:
     return created
 
 
+def _default_classes(*, system, actor) -> dict[int, BehaviourClass]:
+    """The system's classes by rank; the default four only for a system that has none of its own yet."""
+    if not BehaviourClass.objects.filter(system=system).exists():
+        for rank, name, name_es, word, word_es in DEFAULT_CLASSES:
+            behaviour_class_create(
+                actor=actor,
+                system=system,
+                rank=rank,
+                name=name,
+                name_es=name_es,
+                in_sentence=word,
+                in_sentence_es=word_es,
+            )
+    return {c.rank: c for c in BehaviourClass.objects.filter(system=system)}
+
+
+@transaction.atomic
+def behaviour_class_create(*, actor, system, **values) -> BehaviourClass:
+    behaviour_class = BehaviourClass(system=system, **values)
+    behaviour_class.full_clean()
+    behaviour_class.save()
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        obj=behaviour_class,
+        library_system_id=system.pk,
+        summary="Behaviour class added",
+        changes={name: str(values.get(name, "")) for name in CLASS_FIELDS},
+    )
+    return behaviour_class
+
+
+@transaction.atomic
+def behaviour_class_update(*, actor, behaviour_class: BehaviourClass, **values) -> BehaviourClass:
+    before = {name: getattr(behaviour_class, name) for name in CLASS_FIELDS}
+    for name, value in values.items():
+        setattr(behaviour_class, name, value)
+    behaviour_class.full_clean()
+    behaviour_class.save()
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=behaviour_class,
+        summary="Behaviour class changed",
+        changes=changed_fields(behaviour_class, before, CLASS_FIELDS),
+    )
+    return behaviour_class
+
+
+@transaction.atomic
+def behaviour_class_delete(*, actor, behaviour_class: BehaviourClass) -> None:
+    """Remove a class no rule and no row of the ladder uses; one in use is refused with the reason."""
+    if behaviour_class.rules.exists() or behaviour_class.ladder_steps.exists():
+        raise ValidationError(
+            _("Rules or rows of the ladder still use %(name)s: move them to another class first.")
+            % {"name": behaviour_class.name}
+        )
+    audit_record(
+        action=AuditAction.DELETE,
+        actor=actor,
+        obj=behaviour_class,
+        library_system_id=behaviour_class.system_id,
+        summary="Behaviour class removed",
+    )
+    behaviour_class.delete()
+
+
+def _require_own_class(system, behaviour_class: BehaviourClass) -> None:
+    if behaviour_class.system_id != system.pk:
+        raise ValidationError({"behaviour_class": _("Choose one of your library system's classes.")})
+
+
 @transaction.atomic
 def rule_create(
     *,
@@ -61,17 +139,18 @@ def rule_create(
     code: str,
     title: str,
     text: str,
-    tier: str,
+    behaviour_class: BehaviourClass,
     is_active: bool = True,
     title_es: str = "",
     text_es: str = "",
 ) -> Rule:
+    _require_own_class(system, behaviour_class)
     rule = Rule(
         system=system,
         code=code,
         title=title,
         text=text,
-        tier=tier,
+        behaviour_class=behaviour_class,
         is_active=is_active,
         title_es=title_es,
         text_es=text_es,
@@ -92,6 +171,8 @@ def rule_create(
 @transaction.atomic
 def rule_update(*, actor, rule: Rule, expected_version: int, change_note: str = "", **values) -> Rule:
     before = {name: getattr(rule, name) for name in RULE_FIELDS}
+    if "behaviour_class" in values:
+        _require_own_class(rule.system, values["behaviour_class"])
     for name, value in values.items():
         setattr(rule, name, value)
     save_if_unchanged(rule, expected_version=expected_version, fields=list(values))
@@ -113,7 +194,7 @@ def _snapshot(rule: Rule, *, actor, note: str) -> RuleVersion:
         text=rule.text,
         title_es=rule.title_es,
         text_es=rule.text_es,
-        tier=rule.tier,
+        class_name=rule.behaviour_class.name,
         changed_by=actor if getattr(actor, "pk", None) else None,
         change_note=note,
     )
@@ -123,8 +204,9 @@ def _snapshot(rule: Rule, *, actor, note: str) -> RuleVersion:
 
 
 @transaction.atomic
-def ladder_step_create(*, actor, system, **values) -> LadderStep:
-    step = LadderStep(system=system, **values)
+def ladder_step_create(*, actor, system, behaviour_class: BehaviourClass, **values) -> LadderStep:
+    _require_own_class(system, behaviour_class)
+    step = LadderStep(system=system, behaviour_class=behaviour_class, **values)
     step.full_clean()
     step.save()
     audit_record(
@@ -133,7 +215,7 @@ def ladder_step_create(*, actor, system, **values) -> LadderStep:
         obj=step,
         library_system_id=system.pk,
         summary="Ladder step added",
-        changes={k: str(v) for k, v in values.items()},
+        changes={"behaviour_class": behaviour_class.name} | {k: str(v) for k, v in values.items()},
     )
     return step
 

@@ -1,7 +1,20 @@
 import factory
 from django.utils import timezone
 
-from patroncare.conduct.models import Exclusion, LadderStep, Outcome, Rule, Tier
+from patroncare.conduct.models import BehaviourClass, Exclusion, LadderStep, Outcome, Rule
+
+
+class BehaviourClassFactory(factory.django.DjangoModelFactory):
+    """The system's class of that rank, made once: rules and rows of one system share their classes."""
+
+    class Meta:
+        model = BehaviourClass
+        django_get_or_create = ("system", "rank")
+
+    system = factory.SubFactory("patroncare.libraries.tests.factories.LibrarySystemFactory")
+    rank = 2
+    name = factory.LazyAttribute(lambda o: f"Tier {o.rank}")
+    in_sentence = factory.LazyAttribute(lambda o: {1: "minor", 2: "serious", 3: "severe"}.get(o.rank, ""))
 
 
 class RuleFactory(factory.django.DjangoModelFactory):
@@ -12,14 +25,14 @@ class RuleFactory(factory.django.DjangoModelFactory):
     code = factory.Sequence(lambda n: f"R{n}")
     title = "Respectful conduct"
     text = "Do not harass, insult or use slurs toward anyone."
-    tier = Tier.SERIOUS
+    behaviour_class = factory.SubFactory(BehaviourClassFactory, system=factory.SelfAttribute("..system"))
 
 
 class LadderStepFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = LadderStep
 
-    tier = Tier.SERIOUS
+    behaviour_class = factory.SubFactory(BehaviourClassFactory, system=factory.SelfAttribute("..system"))
     offence_from = 1
     offence_to = 1
     lookback_days = 365

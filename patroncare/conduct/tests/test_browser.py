@@ -113,3 +113,47 @@ def test_every_other_page_is_accessible(desktop_page, conduct, incident):
         response = page.goto(url)
         assert response.status == 200, name
         check_accessibility(page, name)
+
+
+def test_an_administrator_enters_a_published_class_and_its_row_on_a_phone(phone_page, conduct, incident):
+    """Class E of a library's table, added by keyboard and form on a 360-px screen, drives the recommendation."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from patroncare.conduct.models import BehaviourClass, LadderStep
+
+    admin = conduct.users["administrator"]
+    device = TOTPDevice.objects.create(user=admin, name="Phone", confirmed=True)
+    page = phone_page
+    browser_sign_in(page, admin.email, PASSWORD, totp_device=device)
+    page.goto("/conduct/ladder/")
+    page.locator("#id_class-name").fill("Class E")
+    page.locator("#id_class-rank").fill("5")
+    page.locator("#id_class-in_sentence").fill("Class E")
+    page.get_by_role("button", name="Add the class").click()
+    page.wait_for_url("**/conduct/ladder/")
+    class_e = BehaviourClass.objects.get(system=conduct.system, name="Class E")
+
+    page.locator("#id_step-behaviour_class").select_option(label="Class E")
+    page.locator("#id_step-offence_from").fill("1")
+    page.locator("#id_step-lookback_days").fill("1825")
+    page.locator("#id_step-counts").select_option("any")
+    page.locator("#id_step-outcome").select_option("pending_review")
+    page.get_by_role("button", name="Add the row").click()
+    page.wait_for_url("**/conduct/ladder/")
+    assert LadderStep.objects.filter(behaviour_class=class_e, counts="any").exists()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    check_accessibility(page, "ladder-with-class-e-phone")
+    screenshot(page, "ladder-with-class-e-phone")
+
+    rule = conduct.rules["8"]
+    page.goto(f"/conduct/rules/{rule.pk}/")
+    page.locator("#id_behaviour_class").select_option(label="Class E")
+    page.get_by_label("What changed, and why").fill("Threats moved to Class E as adopted by the board")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url("**/conduct/rules/")
+    page.goto(f"/incidents/{incident.pk}/")
+    page.get_by_role("link", name="Consider a consequence").click()
+    assert (
+        "First violation of any class in 5 years: immediate suspension pending review"
+        in page.locator(".recommendation").inner_text()
+    )

@@ -1,20 +1,26 @@
-"""The ladder, row by row: every tier, offence number, look-back edge, minors, and the default table."""
+"""The ladder, row by row: every class, offence number, look-back edge, minors, and the default table."""
 
 from datetime import date, timedelta
 
 import pytest
 
-from patroncare.conduct.defaults import DEFAULT_LADDER
-from patroncare.conduct.ladder import recommend
-from patroncare.conduct.models import LadderStep, Outcome, Tier
+from patroncare.conduct.defaults import DEFAULT_CLASSES, DEFAULT_LADDER, GRAVE, MINOR, SERIOUS, SEVERE
+from patroncare.conduct.ladder import EarlierViolation, recommend
+from patroncare.conduct.models import BehaviourClass, Counting, LadderStep, Outcome
 
 ON = date(2026, 3, 15)
+
+# Unsaved classes with fixed keys: the ladder is a pure function over rows and dates.
+CLASSES = {
+    rank: BehaviourClass(pk=rank, rank=rank, name=name, name_es=name_es, in_sentence=word, in_sentence_es=es)
+    for rank, name, name_es, word, es in DEFAULT_CLASSES
+}
 
 
 def default_steps():
     return [
         LadderStep(
-            tier=t,
+            behaviour_class=CLASSES[t],
             for_minors=m,
             offence_from=a,
             offence_to=b,
@@ -33,11 +39,25 @@ def days_ago(*numbers):
     return [ON - timedelta(days=n) for n in numbers]
 
 
-# (tier, earlier violations as days before ON, minor) -> (outcome, min days, max days, explanation)
+def earlier_of(rank, *numbers):
+    return [EarlierViolation(on=day, rank=rank) for day in days_ago(*numbers)]
+
+
+def run(rank, earlier=(), *, steps=None, minor=False, classes=CLASSES):
+    return recommend(
+        steps=default_steps() if steps is None else steps,
+        behaviour_class=classes[rank],
+        on=ON,
+        earlier=list(earlier),
+        is_minor=minor,
+    )
+
+
+# (class rank, earlier violations of that class as days before ON, minor) -> (outcome, min days, max days, explanation)
 CASES = [
     # Tier 1, minor: 365-day window
     (
-        Tier.MINOR,
+        MINOR,
         [],
         False,
         Outcome.WARNING,
@@ -46,7 +66,7 @@ CASES = [
         "First minor violation in 12 months: correct the behaviour or leave for the day",
     ),
     (
-        Tier.MINOR,
+        MINOR,
         [10],
         False,
         Outcome.LEAVE_DAY,
@@ -54,9 +74,9 @@ CASES = [
         None,
         "Second minor violation in 12 months: leave for the rest of the day",
     ),
-    (Tier.MINOR, [10, 200], False, Outcome.SUSPENSION, 7, 7, "Third minor violation in 12 months: 7 days"),
+    (MINOR, [10, 200], False, Outcome.SUSPENSION, 7, 7, "Third minor violation in 12 months: 7 days"),
     (
-        Tier.MINOR,
+        MINOR,
         [10, 200, 300, 364],
         False,
         Outcome.SUSPENSION,
@@ -65,7 +85,7 @@ CASES = [
         "Fifth minor violation in 12 months: 7 days",
     ),
     (
-        Tier.MINOR,
+        MINOR,
         [365],
         False,
         Outcome.WARNING,
@@ -74,7 +94,7 @@ CASES = [
         "First minor violation in 12 months: correct the behaviour or leave for the day",
     ),
     (
-        Tier.MINOR,
+        MINOR,
         [364],
         False,
         Outcome.LEAVE_DAY,
@@ -83,7 +103,7 @@ CASES = [
         "Second minor violation in 12 months: leave for the rest of the day",
     ),
     (
-        Tier.MINOR,
+        MINOR,
         [0],
         False,
         Outcome.LEAVE_DAY,
@@ -93,7 +113,7 @@ CASES = [
     ),
     # Tier 2, serious
     (
-        Tier.SERIOUS,
+        SERIOUS,
         [],
         False,
         Outcome.LEAVE_DAY,
@@ -101,9 +121,9 @@ CASES = [
         None,
         "First serious violation in 12 months: leave for the rest of the day",
     ),
-    (Tier.SERIOUS, [40], False, Outcome.SUSPENSION, 30, 30, "Second serious violation in 12 months: 1 month"),
+    (SERIOUS, [40], False, Outcome.SUSPENSION, 30, 30, "Second serious violation in 12 months: 1 month"),
     (
-        Tier.SERIOUS,
+        SERIOUS,
         [40, 100],
         False,
         Outcome.SUSPENSION,
@@ -112,7 +132,7 @@ CASES = [
         "Third serious violation in 12 months: 3 months",
     ),
     (
-        Tier.SERIOUS,
+        SERIOUS,
         [40, 400],
         False,
         Outcome.SUSPENSION,
@@ -122,7 +142,7 @@ CASES = [
     ),
     # Tier 3, severe: 730-day window, ranges
     (
-        Tier.SEVERE,
+        SEVERE,
         [],
         False,
         Outcome.SUSPENSION,
@@ -131,7 +151,7 @@ CASES = [
         "First severe violation in 2 years: 1 month to 3 months",
     ),
     (
-        Tier.SEVERE,
+        SEVERE,
         [729],
         False,
         Outcome.SUSPENSION,
@@ -140,7 +160,7 @@ CASES = [
         "Second severe violation in 2 years: 6 months to 1 year",
     ),
     (
-        Tier.SEVERE,
+        SEVERE,
         [730],
         False,
         Outcome.SUSPENSION,
@@ -149,7 +169,7 @@ CASES = [
         "First severe violation in 2 years: 1 month to 3 months",
     ),
     (
-        Tier.SEVERE,
+        SEVERE,
         [100, 500],
         False,
         Outcome.PERMANENT,
@@ -159,7 +179,7 @@ CASES = [
     ),
     # Tier 4, grave: 1825-day window
     (
-        Tier.GRAVE,
+        GRAVE,
         [],
         False,
         Outcome.PENDING_REVIEW,
@@ -168,7 +188,7 @@ CASES = [
         "First most serious violation in 5 years: immediate suspension pending review",
     ),
     (
-        Tier.GRAVE,
+        GRAVE,
         [1824],
         False,
         Outcome.PERMANENT,
@@ -177,7 +197,7 @@ CASES = [
         "Second most serious violation in 5 years: permanent, may ask to lift after 3 years",
     ),
     (
-        Tier.GRAVE,
+        GRAVE,
         [1825],
         False,
         Outcome.PENDING_REVIEW,
@@ -185,9 +205,9 @@ CASES = [
         None,
         "First most serious violation in 5 years: immediate suspension pending review",
     ),
-    # Minors have their own rows for tiers 1 and 2 (180-day window for tier 1)
+    # Minors have their own rows for classes 1 and 2 (180-day window for class 1)
     (
-        Tier.MINOR,
+        MINOR,
         [10],
         True,
         Outcome.WARNING,
@@ -196,7 +216,7 @@ CASES = [
         "Second minor violation in 6 months: warning (rules for minors; a parent or guardian is told)",
     ),
     (
-        Tier.MINOR,
+        MINOR,
         [10, 20],
         True,
         Outcome.LEAVE_DAY,
@@ -207,7 +227,7 @@ CASES = [
         "told)",
     ),
     (
-        Tier.MINOR,
+        MINOR,
         [10, 180],
         True,
         Outcome.WARNING,
@@ -216,7 +236,7 @@ CASES = [
         "Second minor violation in 6 months: warning (rules for minors; a parent or guardian is told)",
     ),
     (
-        Tier.SERIOUS,
+        SERIOUS,
         [5],
         True,
         Outcome.SUSPENSION,
@@ -227,7 +247,7 @@ CASES = [
     ),
     # ... and the adult rows where the library has none for minors
     (
-        Tier.SEVERE,
+        SEVERE,
         [],
         True,
         Outcome.SUSPENSION,
@@ -238,17 +258,15 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("tier", "earlier", "minor", "outcome", "low", "high", "explanation"), CASES)
-def test_default_ladder_row_by_row(tier, earlier, minor, outcome, low, high, explanation):
-    result = recommend(
-        steps=default_steps(), tier=tier, on=ON, prior_dates=days_ago(*earlier), is_minor=minor
-    )
+@pytest.mark.parametrize(("rank", "earlier", "minor", "outcome", "low", "high", "explanation"), CASES)
+def test_default_ladder_row_by_row(rank, earlier, minor, outcome, low, high, explanation):
+    result = run(rank, earlier_of(rank, *earlier), minor=minor)
     assert (result.outcome, result.min_days, result.max_days) == (outcome, low, high)
     assert result.explanation == explanation
 
 
 def test_later_violations_do_not_count_as_history():
-    result = recommend(steps=default_steps(), tier=Tier.SERIOUS, on=ON, prior_dates=[ON + timedelta(days=3)])
+    result = run(SERIOUS, [EarlierViolation(on=ON + timedelta(days=3), rank=SERIOUS)])
     assert result.offence_number == 1
 
 
@@ -256,10 +274,14 @@ def test_rows_with_their_own_windows_take_the_most_severe_that_applies():
     # A library table: 2nd offence in 90 days -> 30 days; 3rd offence in 3 years -> one year.
     steps = [
         LadderStep(
-            tier=Tier.SERIOUS, offence_from=1, offence_to=1, lookback_days=90, outcome=Outcome.WARNING
+            behaviour_class=CLASSES[SERIOUS],
+            offence_from=1,
+            offence_to=1,
+            lookback_days=90,
+            outcome=Outcome.WARNING,
         ),
         LadderStep(
-            tier=Tier.SERIOUS,
+            behaviour_class=CLASSES[SERIOUS],
             offence_from=2,
             offence_to=None,
             lookback_days=90,
@@ -268,7 +290,7 @@ def test_rows_with_their_own_windows_take_the_most_severe_that_applies():
             max_days=30,
         ),
         LadderStep(
-            tier=Tier.SERIOUS,
+            behaviour_class=CLASSES[SERIOUS],
             offence_from=3,
             offence_to=None,
             lookback_days=1095,
@@ -277,13 +299,13 @@ def test_rows_with_their_own_windows_take_the_most_severe_that_applies():
             max_days=365,
         ),
     ]
-    result = recommend(steps=steps, tier=Tier.SERIOUS, on=ON, prior_dates=days_ago(30, 700))
+    result = run(SERIOUS, earlier_of(SERIOUS, 30, 700), steps=steps)
     assert (result.outcome, result.min_days) == (Outcome.SUSPENSION, 365)
     assert result.explanation == "Third serious violation in 3 years: 1 year"
 
 
-def test_no_row_for_the_tier_gives_no_recommendation():
-    assert recommend(steps=[], tier=Tier.SERIOUS, on=ON, prior_dates=[]) is None
+def test_no_row_for_the_class_gives_no_recommendation():
+    assert run(SERIOUS, steps=[]) is None
 
 
 @pytest.mark.parametrize(
@@ -298,7 +320,7 @@ def test_no_row_for_the_tier_gives_no_recommendation():
     ],
 )
 def test_a_choice_outside_the_recommended_range_is_a_deviation(outcome, days, allowed):
-    result = recommend(steps=default_steps(), tier=Tier.SEVERE, on=ON, prior_dates=[])
+    result = run(SEVERE)
     assert result.allows(outcome=outcome, days=days) is allowed
 
 
@@ -306,5 +328,255 @@ def test_explanation_is_in_spanish_when_the_language_is_spanish():
     from django.utils import translation
 
     with translation.override("es"):
-        result = recommend(steps=default_steps(), tier=Tier.SERIOUS, on=ON, prior_dates=days_ago(40))
+        result = run(SERIOUS, earlier_of(SERIOUS, 40))
     assert result.explanation == "Segunda infracción grave en 12 meses: 1 mes"
+
+
+# How far back a row looks, and at what: a row may count only its own class (the default), its class and
+# more serious ones, or every earlier violation.
+def _two_class_steps(counts):
+    return [
+        LadderStep(
+            behaviour_class=CLASSES[SEVERE],
+            offence_from=1,
+            offence_to=1,
+            lookback_days=365,
+            counts=counts,
+            outcome=Outcome.SUSPENSION,
+            min_days=30,
+            max_days=30,
+        ),
+        LadderStep(
+            behaviour_class=CLASSES[SEVERE],
+            offence_from=2,
+            offence_to=None,
+            lookback_days=365,
+            counts=counts,
+            outcome=Outcome.SUSPENSION,
+            min_days=180,
+            max_days=180,
+        ),
+    ]
+
+
+MIXED_HISTORY = earlier_of(MINOR, 20) + earlier_of(GRAVE, 100)
+
+COUNTING_CASES = [
+    (Counting.SAME_CLASS, [], 1, "First severe violation in 12 months: 1 month"),
+    (Counting.SAME_CLASS, MIXED_HISTORY, 1, "First severe violation in 12 months: 1 month"),
+    (
+        Counting.SAME_OR_MORE_SERIOUS,
+        MIXED_HISTORY,
+        2,
+        "Second violation of severe or more serious in 12 months: 6 months",
+    ),
+    (
+        Counting.SAME_OR_MORE_SERIOUS,
+        earlier_of(MINOR, 20, 30),
+        1,
+        "First violation of severe or more serious in 12 months: 1 month",
+    ),
+    (Counting.ANY_CLASS, MIXED_HISTORY, 3, "Third violation of any class in 12 months: 6 months"),
+    (Counting.ANY_CLASS, earlier_of(MINOR, 365), 1, "First violation of any class in 12 months: 1 month"),
+]
+
+
+@pytest.mark.parametrize(("counts", "earlier", "number", "explanation"), COUNTING_CASES)
+def test_what_a_row_counts(counts, earlier, number, explanation):
+    result = run(SEVERE, earlier, steps=_two_class_steps(counts))
+    assert (result.offence_number, result.explanation) == (number, explanation)
+
+
+# A published table with five classes, A to E, as the demo's second library system enters it.
+def lakeshore():
+    from patroncare.conduct.demo import LAKESHORE_CLASSES, LAKESHORE_LADDER
+
+    classes = {
+        rank: BehaviourClass(pk=100 + rank, rank=rank, name=name, name_es=name_es)
+        for rank, name, name_es in LAKESHORE_CLASSES
+    }
+    steps = [
+        LadderStep(
+            behaviour_class=classes[rank],
+            for_minors=minors,
+            offence_from=first,
+            offence_to=last,
+            lookback_days=lookback,
+            counts=counts,
+            outcome=outcome,
+            min_days=low,
+            max_days=high,
+            lift_request_after_days=lift,
+            note=note,
+        )
+        for rank, minors, first, last, lookback, counts, outcome, low, high, lift, note in LAKESHORE_LADDER
+    ]
+    return classes, steps
+
+
+A, B, C, D, E = 1, 2, 3, 4, 5
+
+# (class, earlier violations as (class, days before), minor) -> (outcome, min, max, explanation)
+LAKESHORE_CASES = [
+    (
+        A,
+        [],
+        False,
+        "warning",
+        None,
+        None,
+        "First Class A violation in 6 months: correct the behaviour or leave for the day",
+    ),
+    (
+        A,
+        [(A, 179)],
+        False,
+        "leave_day",
+        None,
+        None,
+        "Second Class A violation in 6 months: leave for the rest of the day",
+    ),
+    (
+        A,
+        [(A, 180)],
+        False,
+        "warning",
+        None,
+        None,
+        "First Class A violation in 6 months: correct the behaviour or leave for the day",
+    ),
+    (
+        A,
+        [(A, 10), (A, 20), (B, 5)],
+        False,
+        "suspension",
+        3,
+        7,
+        "Third Class A violation in 6 months: 3 to 7 days",
+    ),
+    (
+        B,
+        [(A, 10)],
+        False,
+        "leave_day",
+        None,
+        None,
+        "First Class B violation in 12 months: leave for the rest of the day",
+    ),
+    (B, [(B, 364)], False, "suspension", 14, 14, "Second Class B violation in 12 months: 14 days"),
+    (
+        B,
+        [(B, 10), (B, 20)],
+        False,
+        "suspension",
+        30,
+        60,
+        "Third Class B violation in 12 months: 30 to 60 days",
+    ),
+    (C, [], False, "suspension", 30, 30, "First Class C violation in 12 months: 1 month"),
+    (
+        C,
+        [(E, 200)],
+        False,
+        "suspension",
+        180,
+        365,
+        "Second violation of Class C or more serious in 12 months: 6 to 12 months",
+    ),
+    (C, [(B, 200)], False, "suspension", 30, 30, "First Class C violation in 12 months: 1 month"),
+    (
+        D,
+        [],
+        False,
+        "suspension",
+        180,
+        365,
+        "First violation of Class D or more serious in 3 years: 6 to 12 months",
+    ),
+    (
+        D,
+        [(C, 1094)],
+        False,
+        "suspension",
+        180,
+        365,
+        "First violation of Class D or more serious in 3 years: 6 to 12 months",
+    ),
+    (
+        D,
+        [(D, 1094)],
+        False,
+        "permanent",
+        None,
+        None,
+        "Second violation of Class D or more serious in 3 years: permanent, may ask to lift after 2 years",
+    ),
+    (
+        D,
+        [(D, 1095)],
+        False,
+        "suspension",
+        180,
+        365,
+        "First violation of Class D or more serious in 3 years: 6 to 12 months",
+    ),
+    (
+        E,
+        [],
+        False,
+        "pending_review",
+        None,
+        None,
+        "First violation of any class in 5 years: immediate suspension pending review",
+    ),
+    (
+        E,
+        [(A, 1000)],
+        False,
+        "permanent",
+        None,
+        None,
+        "Second violation of any class in 5 years: permanent, may ask to lift after 3 years",
+    ),
+    (
+        E,
+        [(A, 1825)],
+        False,
+        "pending_review",
+        None,
+        None,
+        "First violation of any class in 5 years: immediate suspension pending review",
+    ),
+    (
+        A,
+        [(A, 10), (A, 20), (A, 30)],
+        True,
+        "leave_day",
+        None,
+        None,
+        "Fourth Class A violation in 3 months: "
+        "leave for the rest of the day (rules for minors; a parent or guardian is told)",
+    ),
+    (
+        A,
+        [(A, 10), (A, 90)],
+        True,
+        "warning",
+        None,
+        None,
+        "Second Class A violation in 3 months: a parent or "
+        "guardian is called (rules for minors; a parent or guardian is told)",
+    ),
+    (B, [(B, 30)], True, "suspension", 14, 14, "Second Class B violation in 12 months: 14 days"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rank", "earlier", "minor", "outcome", "low", "high", "explanation"), LAKESHORE_CASES
+)
+def test_a_class_a_to_e_table_row_by_row(rank, earlier, minor, outcome, low, high, explanation):
+    classes, steps = lakeshore()
+    history = [EarlierViolation(on=ON - timedelta(days=days), rank=r) for r, days in earlier]
+    result = run(rank, history, steps=steps, minor=minor, classes=classes)
+    assert (result.outcome, result.min_days, result.max_days) == (outcome, low, high)
+    assert result.explanation == explanation

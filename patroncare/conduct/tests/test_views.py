@@ -7,7 +7,7 @@ from django.utils import timezone
 from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import UserFactory
 from patroncare.conduct import services
-from patroncare.conduct.models import Appeal, Exclusion, LadderStep, Outcome
+from patroncare.conduct.models import Appeal, BehaviourClass, Exclusion, LadderStep, Outcome, Rule
 from patroncare.conduct.state import today_for
 from patroncare.conftest import ADMIN_ONLY, ADMIN_ONLY_RECORD
 from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
@@ -261,9 +261,14 @@ def test_filing_and_deciding_an_appeal_through_the_pages(signed_in, case):
     assert letter.content.startswith(b"%PDF-")
 
 
+def severe(case):
+    return BehaviourClass.objects.get(system=case.system, rank=3).pk
+
+
 def test_administrator_adds_a_ladder_row_as_published(signed_in, case):
     data = {
-        "step-tier": "severe",
+        "step-behaviour_class": severe(case),
+        "step-counts": "at_least",
         "step-offence_from": "4",
         "step-offence_to": "",
         "step-lookback_days": "1095",
@@ -277,12 +282,13 @@ def test_administrator_adds_a_ladder_row_as_published(signed_in, case):
     assert response.status_code == 302
     step = LadderStep.objects.get(system=case.system, offence_from=4)
     assert (step.min_days, step.max_days, step.note) == (180, 365, "6 to 12 months")
+    assert (step.behaviour_class.rank, step.counts) == (3, "at_least")
 
 
 def test_a_suspension_row_without_days_is_refused(signed_in, case):
     before = LadderStep.objects.count()
     data = {
-        "step-tier": "severe",
+        "step-behaviour_class": severe(case),
         "step-offence_from": "4",
         "step-lookback_days": "365",
         "step-outcome": "suspension",
@@ -294,7 +300,7 @@ def test_a_suspension_row_without_days_is_refused(signed_in, case):
 def test_a_supervisor_cannot_change_the_ladder(signed_in, case):
     before = LadderStep.objects.count()
     response = signed_in(case.users["supervisor"]).post(
-        reverse("conduct:ladder_step_create"), {"step-tier": "minor"}
+        reverse("conduct:ladder_step_create"), {"step-behaviour_class": severe(case)}
     )
     assert response.status_code == 403 and LadderStep.objects.count() == before
 
@@ -421,3 +427,106 @@ def test_a_deviation_and_an_appeal_wait_on_the_deciders_desk(signed_in, case):
     )
     desk = signed_in(director).get(reverse("core:desk")).content.decode()
     assert "Appeal of Casey Hidden&#x27;s exclusion" in desk
+
+
+def test_a_row_cannot_use_another_systems_class(signed_in, case, world):
+    from patroncare.conduct.tests.factories import BehaviourClassFactory
+
+    foreign = BehaviourClassFactory(system=world.other_system, rank=3)
+    before = LadderStep.objects.count()
+    data = {
+        "step-behaviour_class": foreign.pk,
+        "step-offence_from": "1",
+        "step-lookback_days": "365",
+        "step-counts": "same",
+        "step-outcome": "warning",
+    }
+    response = signed_in(case.users["administrator"]).post(reverse("conduct:ladder_step_create"), data)
+    assert response.status_code == 400 and LadderStep.objects.count() == before
+    assert "Select a valid choice" in response.content.decode()
+
+
+def test_classes_of_behaviour_are_edited_by_administrators_only(role_matrix, case):
+    url = reverse("conduct:class_edit", args=[BehaviourClass.objects.get(system=case.system, rank=1).pk])
+    role_matrix(url, ADMIN_ONLY_RECORD, hidden_text="Tier 1: minor")
+
+
+@pytest.mark.parametrize("role", ["supervisor", "security", "frontline", "other_system_admin"])
+def test_others_cannot_add_rename_or_remove_a_class(signed_in, case, role):
+    user = case.users[role]
+    minor = BehaviourClass.objects.get(system=case.system, rank=1)
+    client = signed_in(user)
+    theirs = BehaviourClass.objects.filter(system=case.system).order_by("pk")
+    before = list(theirs.values_list("pk", "name", "rank"))
+    client.post(reverse("conduct:class_create"), {"class-name": "Class Z", "class-rank": "9"})
+    client.post(reverse("conduct:class_edit", args=[minor.pk]), {"name": "Renamed", "rank": "1"})
+    client.post(reverse("conduct:class_delete", args=[minor.pk]))
+    assert list(theirs.values_list("pk", "name", "rank")) == before
+
+
+def test_an_administrator_enters_classes_a_to_e(signed_in, case):
+    client = signed_in(case.users["administrator"])
+    for rank, letter in enumerate("ABCDE", start=5):
+        response = client.post(
+            reverse("conduct:class_create"),
+            {
+                "class-name": f"Class {letter}",
+                "class-rank": str(rank),
+                "class-in_sentence": f"Class {letter}",
+            },
+        )
+        assert response.status_code == 302
+    names = list(
+        BehaviourClass.objects.filter(system=case.system, rank__gte=5).values_list("name", flat=True)
+    )
+    assert names == ["Class A", "Class B", "Class C", "Class D", "Class E"]
+    page = client.get(reverse("conduct:ladder")).content.decode()
+    assert "Class E" in page
+
+
+def test_a_duplicate_class_is_refused_with_the_typed_values_kept(signed_in, case):
+    client = signed_in(case.users["administrator"])
+    before = BehaviourClass.objects.count()
+    response = client.post(
+        reverse("conduct:class_create"),
+        {"class-name": "Tier 2: serious", "class-rank": "2", "class-in_sentence": "kept words"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 400 and BehaviourClass.objects.count() == before
+    assert "Another class already has this name." in page
+    assert "Another class already has this seriousness number." in page
+    assert "kept words" in page
+
+
+def test_renaming_a_class_changes_the_explanation_and_keeps_rule_versions(signed_in, case):
+    serious = BehaviourClass.objects.get(system=case.system, rank=2)
+    response = signed_in(case.users["administrator"]).post(
+        reverse("conduct:class_edit", args=[serious.pk]),
+        {
+            "name": "Class B",
+            "rank": "2",
+            "in_sentence": "Class B",
+            "name_es": "Clase B",
+            "in_sentence_es": "",
+        },
+    )
+    assert response.status_code == 302
+    recommendation = services.recommendation_for(incident=case.incident, person=case.person)
+    assert recommendation.explanation.startswith("First Class B violation in 12 months")
+    assert case.rules["4"].versions.get(number=1).class_name == "Tier 2: serious"
+
+
+def test_a_class_in_use_cannot_be_removed(signed_in, case):
+    serious = BehaviourClass.objects.get(system=case.system, rank=2)
+    response = signed_in(case.users["administrator"]).post(
+        reverse("conduct:class_delete", args=[serious.pk]), follow=True
+    )
+    assert BehaviourClass.objects.filter(pk=serious.pk).exists()
+    assert "move them to another class first" in response.content.decode()
+    assert Rule.objects.filter(behaviour_class=serious).exists()
+
+
+def test_an_unused_class_is_removed(signed_in, case):
+    spare = BehaviourClass.objects.create(system=case.system, rank=9, name="Spare")
+    signed_in(case.users["administrator"]).post(reverse("conduct:class_delete", args=[spare.pk]))
+    assert not BehaviourClass.objects.filter(pk=spare.pk).exists()
