@@ -122,7 +122,8 @@ DEFAULT_RULES = [
     ),
 ]
 
-# (class rank, for minors, offence from, offence to, look-back days, outcome, min days, max days, lift after, note)
+# (class rank, for minors, offence from, offence to, look-back days, outcome, min days, max days,
+#  lift after, note)
 DEFAULT_LADDER = [
     (
         MINOR,

@@ -85,7 +85,7 @@ def outcome_text(step: LadderStep) -> str:
 
 @dataclass(frozen=True)
 class EarlierViolation:
-    """An earlier incident with the person as its subject: its local date and its most serious class's rank."""
+    """An earlier incident with the person as its subject: its local date, its most serious class's rank."""
 
     on: date
     rank: int

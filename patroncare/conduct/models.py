@@ -141,8 +141,8 @@ class LadderStep(models.Model):
     """One row of a library's published consequence table.
 
     (behaviour class, offence number or range within a look-back window) -> outcome. A row counts earlier
-    violations of the same class unless the table counts more widely (`counts`). Minors follow their own rows when
-    the library publishes any; otherwise the adult rows apply to them too.
+    violations of the same class unless the table counts more widely (`counts`). Minors follow their own
+    rows when the library publishes any; otherwise the adult rows apply to them too.
     """
 
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="ladder_steps")

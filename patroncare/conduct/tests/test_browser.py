@@ -116,7 +116,7 @@ def test_every_other_page_is_accessible(desktop_page, conduct, incident):
 
 
 def test_an_administrator_enters_a_published_class_and_its_row_on_a_phone(phone_page, conduct, incident):
-    """Class E of a library's table, added by keyboard and form on a 360-px screen, drives the recommendation."""
+    """Class E of a library's table, added on a 360-px screen, drives the recommendation."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from patroncare.conduct.models import BehaviourClass, LadderStep

@@ -53,7 +53,8 @@ def run(rank, earlier=(), *, steps=None, minor=False, classes=CLASSES):
     )
 
 
-# (class rank, earlier violations of that class as days before ON, minor) -> (outcome, min days, max days, explanation)
+# (class rank, earlier violations of that class as days before ON, minor)
+#   -> (outcome, min days, max days, explanation)
 CASES = [
     # Tier 1, minor: 365-day window
     (
