@@ -89,6 +89,12 @@ def load(context) -> None:
         context.staff[key] = _member(
             lakeshore, f"{local_part}@lakeshore.example", name, "en", roles, lakeshore_branches
         )
+    # The same demo authenticator, so `make demo-code` signs Lakeshore's administrator in too.
+    TOTPDevice.objects.get_or_create(
+        user=context.staff["lakeshore_admin"],
+        name="Demo authenticator",
+        defaults={"key": DEMO_TOTP_KEY, "confirmed": True},
+    )
 
 
 def _member(system, email, name, language, roles, branches) -> User:
