@@ -54,7 +54,7 @@ worker: install
 	$(BIN)/celery -A config worker --loglevel=INFO
 
 demo-code: install
-	@$(BIN)/python manage.py demo_code
+	@$(BIN)/python manage.py demo_code $(EMAIL)
 
 # Refresh the Spanish catalogues after changing strings (needs GNU gettext).
 messages: install
