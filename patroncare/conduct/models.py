@@ -192,11 +192,15 @@ class LadderStep(models.Model):
             models.CheckConstraint(
                 condition=Q(offence_to__isnull=True) | Q(offence_to__gte=F("offence_from")),
                 name="ladderstep_offence_range_ordered",
+                violation_error_message=_("The last offence number cannot be lower than the first."),
             ),
             models.CheckConstraint(condition=Q(lookback_days__gte=1), name="ladderstep_lookback_positive"),
             models.CheckConstraint(
                 condition=~Q(outcome="suspension") | (Q(min_days__gte=1) & Q(max_days__gte=F("min_days"))),
                 name="ladderstep_suspension_has_days",
+                violation_error_message=_(
+                    "A suspension needs its length: the longest cannot be shorter than the shortest."
+                ),
             ),
         ]
         indexes = [models.Index(fields=["system", "behaviour_class", "for_minors"])]

@@ -44,6 +44,13 @@ def ladder_of(*, system) -> QuerySet:
     )
 
 
+def ladder_step_get(*, user, pk: int) -> LadderStep:
+    step = LadderStep.objects.filter(system_id=user.library_system_id, pk=pk).first()
+    if step is None:
+        raise Http404
+    return step
+
+
 def behaviour_classes_of(*, system) -> QuerySet:
     return BehaviourClass.objects.filter(system=system).annotate(
         rule_count=Count("rules", distinct=True), step_count=Count("ladder_steps", distinct=True)

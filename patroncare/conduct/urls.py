@@ -11,6 +11,7 @@ urlpatterns = [
     path("rules/<int:pk>/", views.RuleFormView.as_view(), name="rule_edit"),
     path("ladder/", views.LadderView.as_view(), name="ladder"),
     path("ladder/steps/", views.LadderStepCreateView.as_view(), name="ladder_step_create"),
+    path("ladder/steps/<int:pk>/", views.LadderStepEditView.as_view(), name="ladder_step_edit"),
     path("ladder/steps/<int:pk>/delete/", views.LadderStepDeleteView.as_view(), name="ladder_step_delete"),
     path("ladder/classes/", views.BehaviourClassCreateView.as_view(), name="class_create"),
     path("ladder/classes/<int:pk>/", views.BehaviourClassEditView.as_view(), name="class_edit"),

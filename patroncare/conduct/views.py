@@ -147,13 +147,35 @@ class LadderStepCreateView(LadderView):
         return self._render(request, step_form=form, status=400)
 
 
+class LadderStepEditView(ConductView):
+    permission = can_configure_conduct
+    scoped_model = LadderStep
+
+    def get(self, request, pk):
+        step = selectors.ladder_step_get(user=request.user, pk=pk)
+        form = LadderStepForm(instance=copy.copy(step), system=request.user.library_system)
+        return render(request, "conduct/ladder_step_form.html", {"form": form, "step": step})
+
+    def post(self, request, pk):
+        step = selectors.ladder_step_get(user=request.user, pk=pk)
+        form = LadderStepForm(request.POST, instance=copy.copy(step), system=request.user.library_system)
+        if form.is_valid():
+            values = {name: form.cleaned_data[name] for name in LadderStepForm.Meta.fields}
+            try:
+                services.ladder_step_update(actor=request.user, step=step, **values)
+            except ValidationError as error:
+                _attach(form, error)
+            else:
+                messages.success(request, _("The row was saved."))
+                return redirect("conduct:ladder")
+        return render(request, "conduct/ladder_step_form.html", {"form": form, "step": step}, status=400)
+
+
 class LadderStepDeleteView(LadderView):
     permission = can_configure_conduct
 
     def post(self, request, pk):
-        step = LadderStep.objects.filter(pk=pk, system_id=request.user.library_system_id).first()
-        if step is None:
-            raise Http404
+        step = selectors.ladder_step_get(user=request.user, pk=pk)
         services.ladder_step_delete(actor=request.user, step=step)
         messages.success(request, _("The row was removed from the ladder."))
         return redirect("conduct:ladder")

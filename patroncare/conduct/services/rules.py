@@ -220,6 +220,41 @@ def ladder_step_create(*, actor, system, behaviour_class: BehaviourClass, **valu
     return step
 
 
+STEP_FIELDS = [
+    "behaviour_class",
+    "for_minors",
+    "offence_from",
+    "offence_to",
+    "lookback_days",
+    "counts",
+    "outcome",
+    "min_days",
+    "max_days",
+    "lift_request_after_days",
+    "note",
+]
+
+
+@transaction.atomic
+def ladder_step_update(*, actor, step: LadderStep, **values) -> LadderStep:
+    if "behaviour_class" in values:
+        _require_own_class(step.system, values["behaviour_class"])
+    before = {name: getattr(step, name) for name in STEP_FIELDS}
+    for name, value in values.items():
+        setattr(step, name, value)
+    step.full_clean()
+    step.save()
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=step,
+        library_system_id=step.system_id,
+        summary="Ladder step changed",
+        changes=changed_fields(step, before, STEP_FIELDS),
+    )
+    return step
+
+
 @transaction.atomic
 def ladder_step_delete(*, actor, step: LadderStep) -> None:
     audit_record(

@@ -530,3 +530,93 @@ def test_an_unused_class_is_removed(signed_in, case):
     spare = BehaviourClass.objects.create(system=case.system, rank=9, name="Spare")
     signed_in(case.users["administrator"]).post(reverse("conduct:class_delete", args=[spare.pk]))
     assert not BehaviourClass.objects.filter(pk=spare.pk).exists()
+
+
+def test_editing_a_ladder_row_is_for_administrators(role_matrix, case):
+    step = LadderStep.objects.filter(system=case.system).first()
+    role_matrix(reverse("conduct:ladder_step_edit", args=[step.pk]), ADMIN_ONLY_RECORD)
+
+
+def test_an_administrator_corrects_a_row_and_the_change_is_audited(signed_in, case):
+    from patroncare.audit.models import AuditEvent
+
+    step = LadderStep.objects.get(
+        system=case.system, behaviour_class__rank=2, for_minors=False, offence_from=2
+    )
+    data = {
+        "behaviour_class": step.behaviour_class_id,
+        "offence_from": "2",
+        "offence_to": "2",
+        "lookback_days": "730",
+        "counts": "same",
+        "outcome": "suspension",
+        "min_days": "60",
+        "max_days": "60",
+        "note": "",
+    }
+    response = signed_in(case.users["administrator"]).post(
+        reverse("conduct:ladder_step_edit", args=[step.pk]), data
+    )
+    assert response.status_code == 302
+    step.refresh_from_db()
+    assert (step.lookback_days, step.min_days) == (730, 60)
+    event = AuditEvent.objects.get(
+        object_type="conduct.ladderstep", object_id=str(step.pk), summary="Ladder step changed"
+    )
+    assert "lookback_days" in event.changes
+
+
+def test_a_bad_row_edit_changes_nothing_and_keeps_what_was_typed(signed_in, case):
+    step = LadderStep.objects.get(
+        system=case.system, behaviour_class__rank=2, for_minors=False, offence_from=2
+    )
+    data = {
+        "behaviour_class": step.behaviour_class_id,
+        "offence_from": "3",
+        "offence_to": "2",
+        "lookback_days": "999",
+        "counts": "same",
+        "outcome": "suspension",
+        "min_days": "60",
+    }
+    response = signed_in(case.users["administrator"]).post(
+        reverse("conduct:ladder_step_edit", args=[step.pk]), data
+    )
+    assert response.status_code == 400
+    assert 'value="999"' in response.content.decode()
+    fresh = LadderStep.objects.get(pk=step.pk)
+    assert (fresh.offence_from, fresh.lookback_days, fresh.min_days) == (2, 365, 30)
+
+
+def test_another_systems_row_cannot_be_edited_or_removed(signed_in, case, world):
+    step = LadderStep.objects.filter(system=case.system).first()
+    client = signed_in(world.users["other_system_admin"])
+    assert (
+        client.post(reverse("conduct:ladder_step_edit", args=[step.pk]), {"lookback_days": "1"}).status_code
+        == 404
+    )
+    assert client.post(reverse("conduct:ladder_step_delete", args=[step.pk])).status_code == 404
+    assert LadderStep.objects.filter(pk=step.pk, lookback_days=step.lookback_days).exists()
+
+
+def test_a_reversed_offence_range_gets_a_plain_message(signed_in, case):
+    step = LadderStep.objects.get(
+        system=case.system, behaviour_class__rank=2, for_minors=False, offence_from=2
+    )
+    data = {
+        "behaviour_class": step.behaviour_class_id,
+        "offence_from": "3",
+        "offence_to": "2",
+        "lookback_days": "365",
+        "counts": "same",
+        "outcome": "suspension",
+        "min_days": "60",
+        "max_days": "30",
+    }
+    response = signed_in(case.users["administrator"]).post(
+        reverse("conduct:ladder_step_edit", args=[step.pk]), data
+    )
+    page = response.content.decode()
+    assert "The last offence number cannot be lower than the first." in page
+    assert "the longest cannot be shorter than the shortest" in page
+    assert "Constraint" not in page
