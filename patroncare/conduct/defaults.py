@@ -122,8 +122,9 @@ DEFAULT_RULES = [
     ),
 ]
 
-# (class rank, for minors, offence from, offence to, look-back days, outcome, min days, max days,
-#  lift after, note)
+# A published table, row by row (the format of `ladder.LADDER_ROW`):
+# (class rank, for minors, offence from, offence to, look-back days, earlier violations counted, outcome,
+#  min days, max days, may ask to lift after (days), the table's own wording)
 DEFAULT_LADDER = [
     (
         MINOR,
@@ -131,26 +132,27 @@ DEFAULT_LADDER = [
         1,
         1,
         365,
+        "same",
         Outcome.WARNING,
         None,
         None,
         None,
         "correct the behaviour or leave for the day",
     ),
-    (MINOR, False, 2, 2, 365, Outcome.LEAVE_DAY, None, None, None, ""),
-    (MINOR, False, 3, None, 365, Outcome.SUSPENSION, 7, 7, None, ""),
-    (SERIOUS, False, 1, 1, 365, Outcome.LEAVE_DAY, None, None, None, ""),
-    (SERIOUS, False, 2, 2, 365, Outcome.SUSPENSION, 30, 30, None, ""),
-    (SERIOUS, False, 3, None, 365, Outcome.SUSPENSION, 90, 90, None, ""),
-    (SEVERE, False, 1, 1, 730, Outcome.SUSPENSION, 30, 90, None, ""),
-    (SEVERE, False, 2, 2, 730, Outcome.SUSPENSION, 180, 365, None, ""),
-    (SEVERE, False, 3, None, 730, Outcome.PERMANENT, None, None, 730, ""),
-    (GRAVE, False, 1, 1, 1825, Outcome.PENDING_REVIEW, None, None, None, ""),
-    (GRAVE, False, 2, None, 1825, Outcome.PERMANENT, None, None, 1095, ""),
-    (MINOR, True, 1, 2, 180, Outcome.WARNING, None, None, None, ""),
-    (MINOR, True, 3, None, 180, Outcome.LEAVE_DAY, None, None, None, ""),
-    (SERIOUS, True, 1, 1, 365, Outcome.LEAVE_DAY, None, None, None, ""),
-    (SERIOUS, True, 2, None, 365, Outcome.SUSPENSION, 7, 14, None, ""),
+    (MINOR, False, 2, 2, 365, "same", Outcome.LEAVE_DAY, None, None, None, ""),
+    (MINOR, False, 3, None, 365, "same", Outcome.SUSPENSION, 7, 7, None, ""),
+    (SERIOUS, False, 1, 1, 365, "same", Outcome.LEAVE_DAY, None, None, None, ""),
+    (SERIOUS, False, 2, 2, 365, "same", Outcome.SUSPENSION, 30, 30, None, ""),
+    (SERIOUS, False, 3, None, 365, "same", Outcome.SUSPENSION, 90, 90, None, ""),
+    (SEVERE, False, 1, 1, 730, "same", Outcome.SUSPENSION, 30, 90, None, ""),
+    (SEVERE, False, 2, 2, 730, "same", Outcome.SUSPENSION, 180, 365, None, ""),
+    (SEVERE, False, 3, None, 730, "same", Outcome.PERMANENT, None, None, 730, ""),
+    (GRAVE, False, 1, 1, 1825, "same", Outcome.PENDING_REVIEW, None, None, None, ""),
+    (GRAVE, False, 2, None, 1825, "same", Outcome.PERMANENT, None, None, 1095, ""),
+    (MINOR, True, 1, 2, 180, "same", Outcome.WARNING, None, None, None, ""),
+    (MINOR, True, 3, None, 180, "same", Outcome.LEAVE_DAY, None, None, None, ""),
+    (SERIOUS, True, 1, 1, 365, "same", Outcome.LEAVE_DAY, None, None, None, ""),
+    (SERIOUS, True, 2, None, 365, "same", Outcome.SUSPENSION, 7, 14, None, ""),
 ]
 
 # role -> (longest exclusion in days or None for no limit, may issue permanent / pending review)

@@ -16,7 +16,6 @@ from .models import (
     Appeal,
     AppealDecision,
     BehaviourClass,
-    Counting,
     Delivery,
     Exclusion,
     Outcome,
@@ -27,7 +26,7 @@ from .services.rules import (
     appeal_settings_for,
     behaviour_class_create,
     issue_limit_set,
-    ladder_step_create,
+    ladder_rows_install,
     rule_create,
 )
 
@@ -209,7 +208,7 @@ LAKESHORE_RULES = [
     ("D-2", 4, "Theft and damage", "Do not take or damage library or personal property."),
     ("E-1", 5, "Violence and weapons", "Do not strike anyone, or carry or show a weapon."),
 ]
-# class rank, minors, offence from, to, look-back days, counts, outcome, min, max, lift after, wording
+# Rows in the format of `ladder.LADDER_ROW`.
 LAKESHORE_LADDER = [
     (1, False, 1, 1, 180, "same", "warning", None, None, None, "correct the behaviour or leave for the day"),
     (1, False, 2, 2, 180, "same", "leave_day", None, None, None, ""),
@@ -241,22 +240,7 @@ def _lakeshore_table(context) -> None:
         rule_create(
             actor=None, system=system, code=code, title=title, text=text, behaviour_class=classes[rank]
         )
-    for rank, minors, first, last, lookback, counts, outcome, low, high, lift, note in LAKESHORE_LADDER:
-        ladder_step_create(
-            actor=None,
-            system=system,
-            behaviour_class=classes[rank],
-            for_minors=minors,
-            offence_from=first,
-            offence_to=last,
-            lookback_days=lookback,
-            counts=Counting(counts),
-            outcome=Outcome(outcome),
-            min_days=low,
-            max_days=high,
-            lift_request_after_days=lift,
-            note=note,
-        )
+    ladder_rows_install(actor=None, system=system, classes=classes, rows=LAKESHORE_LADDER)
     for role, (days, open_ended) in DEFAULT_LIMITS.items():
         issue_limit_set(actor=None, system=system, role=role, max_days=days, may_issue_open_ended=open_ended)
     appeal_settings_for(system)

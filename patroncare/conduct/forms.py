@@ -16,6 +16,7 @@ from .models import (
     Outcome,
     Rule,
 )
+from .services.rules import STEP_FIELDS
 
 DATE = {"type": "date"}
 
@@ -41,19 +42,7 @@ class RuleForm(VersionFormMixin, forms.ModelForm):
 class LadderStepForm(forms.ModelForm):
     class Meta:
         model = LadderStep
-        fields = [
-            "behaviour_class",
-            "for_minors",
-            "offence_from",
-            "offence_to",
-            "lookback_days",
-            "counts",
-            "outcome",
-            "min_days",
-            "max_days",
-            "lift_request_after_days",
-            "note",
-        ]
+        fields = STEP_FIELDS
 
     def __init__(self, *args, system, **kwargs):
         super().__init__(*args, **kwargs)

@@ -83,6 +83,28 @@ def outcome_text(step: LadderStep) -> str:
     return str(Outcome(step.outcome).label).lower()
 
 
+LADDER_ROW = (
+    "rank",
+    "for_minors",
+    "offence_from",
+    "offence_to",
+    "lookback_days",
+    "counts",
+    "outcome",
+    "min_days",
+    "max_days",
+    "lift_request_after_days",
+    "note",
+)
+
+
+def step_values(row: Sequence, classes: dict[int, BehaviourClass]) -> dict:
+    """A row of a published table (see LADDER_ROW) as the fields of a ladder step."""
+    values = dict(zip(LADDER_ROW, row, strict=True))
+    values["behaviour_class"] = classes[values.pop("rank")]
+    return values
+
+
 @dataclass(frozen=True)
 class EarlierViolation:
     """An earlier incident with the person as its subject: its local date, its most serious class's rank."""

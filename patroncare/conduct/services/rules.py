@@ -9,6 +9,7 @@ from patroncare.audit.services import audit_record, changed_fields
 from patroncare.core.concurrency import save_if_unchanged
 
 from ..defaults import DEFAULT_CLASSES, DEFAULT_LADDER, DEFAULT_LIMITS, DEFAULT_RULES
+from ..ladder import step_values
 from ..models import AppealSettings, BehaviourClass, IssueLimit, LadderStep, Rule, RuleVersion
 
 RULE_FIELDS = ["code", "title", "text", "title_es", "text_es", "behaviour_class", "is_active"]
@@ -34,23 +35,9 @@ def rules_install_defaults(*, system, actor=None) -> int:
             )
             created += 1
     if not LadderStep.objects.filter(system=system).exists():
-        for rank, minors, first, last, lookback, outcome, low, high, lift, note in DEFAULT_LADDER:
-            if rank not in classes:
-                continue
-            ladder_step_create(
-                actor=actor,
-                system=system,
-                behaviour_class=classes[rank],
-                for_minors=minors,
-                offence_from=first,
-                offence_to=last,
-                lookback_days=lookback,
-                outcome=outcome,
-                min_days=low,
-                max_days=high,
-                lift_request_after_days=lift,
-                note=note,
-            )
+        ladder_rows_install(
+            actor=actor, system=system, classes=classes, rows=[r for r in DEFAULT_LADDER if r[0] in classes]
+        )
     for role, (days, open_ended) in DEFAULT_LIMITS.items():
         IssueLimit.objects.get_or_create(
             system=system, role=role, defaults={"max_days": days, "may_issue_open_ended": open_ended}
@@ -218,6 +205,11 @@ def ladder_step_create(*, actor, system, behaviour_class: BehaviourClass, **valu
         changes={"behaviour_class": behaviour_class.name} | {k: str(v) for k, v in values.items()},
     )
     return step
+
+
+def ladder_rows_install(*, actor, system, classes: dict[int, BehaviourClass], rows) -> list[LadderStep]:
+    """Enter a published table as it stands, row by row (rows in the format of `ladder.LADDER_ROW`)."""
+    return [ladder_step_create(actor=actor, system=system, **step_values(row, classes)) for row in rows]
 
 
 STEP_FIELDS = [

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from patroncare.conduct.defaults import DEFAULT_CLASSES, DEFAULT_LADDER, GRAVE, MINOR, SERIOUS, SEVERE
-from patroncare.conduct.ladder import EarlierViolation, recommend
+from patroncare.conduct.ladder import EarlierViolation, recommend, step_values
 from patroncare.conduct.models import BehaviourClass, Counting, LadderStep, Outcome
 
 ON = date(2026, 3, 15)
@@ -18,21 +18,7 @@ CLASSES = {
 
 
 def default_steps():
-    return [
-        LadderStep(
-            behaviour_class=CLASSES[t],
-            for_minors=m,
-            offence_from=a,
-            offence_to=b,
-            lookback_days=lb,
-            outcome=o,
-            min_days=lo,
-            max_days=hi,
-            lift_request_after_days=lift,
-            note=note,
-        )
-        for t, m, a, b, lb, o, lo, hi, lift, note in DEFAULT_LADDER
-    ]
+    return [LadderStep(**step_values(row, CLASSES)) for row in DEFAULT_LADDER]
 
 
 def days_ago(*numbers):
@@ -396,22 +382,7 @@ def lakeshore():
         rank: BehaviourClass(pk=100 + rank, rank=rank, name=name, name_es=name_es)
         for rank, name, name_es in LAKESHORE_CLASSES
     }
-    steps = [
-        LadderStep(
-            behaviour_class=classes[rank],
-            for_minors=minors,
-            offence_from=first,
-            offence_to=last,
-            lookback_days=lookback,
-            counts=counts,
-            outcome=outcome,
-            min_days=low,
-            max_days=high,
-            lift_request_after_days=lift,
-            note=note,
-        )
-        for rank, minors, first, last, lookback, counts, outcome, low, high, lift, note in LAKESHORE_LADDER
-    ]
+    steps = [LadderStep(**step_values(row, classes)) for row in LAKESHORE_LADDER]
     return classes, steps
 
 
