@@ -20,7 +20,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from patroncare.accounts.models import Role, User
-from patroncare.accounts.permissions import branch_ids_for, has_role_at_branch
+from patroncare.accounts.permissions import branch_ids_for
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.libraries.calendar import local_date
@@ -284,19 +284,17 @@ def assignable_staff(*, incident: Incident) -> QuerySet:
 
 
 def follow_up_get_for(*, user, pk: int) -> FollowUp:
-    """A follow-up is read by its assignee, the incident's reporter, and supervisors/administrators there."""
+    """A follow-up is read by its assignee and by whoever may read its incident (`incident_readable`)."""
+    readable = incidents_visible_to(user=user).filter(pk=OuterRef("incident_id"))
     follow_up = (
         FollowUp.objects.filter(pk=pk, incident__system_id=user.library_system_id)
+        .annotate(incident_readable=Exists(readable))
         .select_related(
             "incident", "incident__branch", "incident__system", "assignee", "done_by", "created_by"
         )
         .first()
     )
-    if follow_up is None or not (
-        follow_up.assignee_id == user.pk
-        or follow_up.incident.reported_by_id == user.pk
-        or has_role_at_branch(user, FOLLOW_UP_ROLES, follow_up.incident.branch_id)
-    ):
+    if follow_up is None or not (follow_up.assignee_id == user.pk or follow_up.incident_readable):
         raise Http404
     return follow_up
 

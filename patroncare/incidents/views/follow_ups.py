@@ -83,7 +83,7 @@ class FollowUpView(SystemTimeMixin, PermissionRequiredMixin, View):
             "follow_up": follow_up,
             "incident": incident,
             "overdue": follow_up.is_overdue(selectors.today_for(user)),
-            "can_read_incident": selectors.incidents_visible_to(user=user).filter(pk=incident.pk).exists(),
+            "can_read_incident": follow_up.incident_readable,
             "assign_form": assign_form if can_assign else None,
             "complete_form": complete_form if can_complete else None,
         }
