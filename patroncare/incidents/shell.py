@@ -24,7 +24,7 @@ def dangerous_alerts(user) -> list[DeskItem]:
         if incident.awaiting:
             detail = _("Alert sent to you. Open it and say you have seen it.")
         elif incident.my_acknowledged_at:
-            detail = _("You acknowledged this at %(time)s.") % {
+            detail = _("You acknowledged this at %(time)s") % {
                 "time": date_format(
                     localtime(incident.my_acknowledged_at, user.library_system.zone), "SHORT_DATETIME_FORMAT"
                 )
