@@ -21,23 +21,26 @@ def dangerous_alerts(user) -> list[DeskItem]:
             "branch": incident.branch.name,
             "summary": incident.summary,
         }
+        zone = user.library_system.zone
+        happened = _("Happened %(time)s") % {
+            "time": date_format(localtime(incident.occurred_at, zone), "SHORT_DATETIME_FORMAT")
+        }
         if incident.awaiting:
-            detail = _("Alert sent to you. Open it and say you have seen it.")
+            status = _("Alert sent to you. Open it and say you have seen it.")
         elif incident.my_acknowledged_at:
-            detail = _("You acknowledged this at %(time)s") % {
-                "time": date_format(
-                    localtime(incident.my_acknowledged_at, user.library_system.zone), "SHORT_DATETIME_FORMAT"
-                )
+            status = _("You acknowledged this at %(time)s") % {
+                "time": date_format(localtime(incident.my_acknowledged_at, zone), "SHORT_DATETIME_FORMAT")
             }
         else:
-            detail = ""
+            status = ""
+        # The time it happened is not a deadline: it goes in the detail, not in `due_at` ("Due ...").
+        detail = f"{happened} · {status}" if status else happened
         items.append(
             DeskItem(
                 title=title,
                 url=reverse("incidents:detail", args=[incident.pk]) + ("#alert" if incident.awaiting else ""),
                 detail=detail,
                 urgent=bool(incident.awaiting) or incident.my_alert_sent_at is None,
-                due_at=incident.occurred_at,
             )
         )
     return items

@@ -378,7 +378,7 @@ def test_the_desk_shows_an_unacknowledged_alert_as_urgent_until_acknowledged(sig
     client.post(reverse("incidents:acknowledge", args=[dangerous.pk]))
     items = {item.title.split(": ")[-1]: item for item in _desk_sections(client)["incident-alerts"]}
     assert not items["Threats at the desk"].urgent
-    assert items["Threats at the desk"].detail.startswith("You acknowledged this at")
+    assert items["Threats at the desk"].detail.split(" · ")[1].startswith("You acknowledged this at")
     assert older.pk and items["Older fight"].urgent  # no alert was recorded for it
 
 
