@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import UserFactory
+from patroncare.audit.models import AuditAction, AuditEvent
 from patroncare.conftest import ADMIN_ONLY, ROLE_KEYS, sign_in
 from patroncare.incidents.models import AlertReceipt, AlertSettings, FollowUp, Level
 from patroncare.incidents.tests.factories import AlertReceiptFactory, FollowUpFactory, IncidentFactory
@@ -63,6 +64,12 @@ def test_the_assignee_reads_the_follow_up_but_not_the_incident(signed_in, world,
     page = client.get(reverse("incidents:follow_up", args=[follow_up.pk])).content.decode()
     assert "Ask Hidden Task for the footage" in page and "Mark done" in page
     assert "Kicked the door hard" not in page and "Reassign" not in page
+    assert AuditEvent.objects.filter(
+        action=AuditAction.VIEW,
+        actor=colleague,
+        object_type="incidents.followup",
+        object_id=str(follow_up.pk),
+    ).exists()
 
 
 def test_the_follow_ups_page_is_for_supervisors_and_administrators(role_matrix, signed_in, world, follow_up):

@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
 from patroncare.core.access import PermissionRequiredMixin
 from patroncare.libraries.selectors import branches_visible_to
 
@@ -63,7 +65,9 @@ class FollowUpView(SystemTimeMixin, PermissionRequiredMixin, View):
     scoped_system_field = "incident__system"
 
     def get(self, request, pk):
-        return self._render(request, selectors.follow_up_get_for(user=request.user, pk=pk))
+        follow_up = selectors.follow_up_get_for(user=request.user, pk=pk)
+        audit_record(action=AuditAction.VIEW, actor=request.user, obj=follow_up, summary="Follow-up read")
+        return self._render(request, follow_up)
 
     def _render(self, request, follow_up, assign_form=None, complete_form=None, status=200):
         user = request.user
@@ -161,6 +165,7 @@ class FollowUpListView(SystemTimeMixin, PermissionRequiredMixin, View):
             user=request.user, branch_id=branch_id or None, assignee_id=assignee_id or None, state=state
         )
         page = Paginator(follow_ups, PAGE_SIZE).get_page(request.GET.get("page"))
+        audit_record(action=AuditAction.VIEW, actor=request.user, obj=None, summary="Follow-up list read")
         today = selectors.today_for(request.user)
         query = "&".join(
             f"{key}={value}"
