@@ -34,7 +34,7 @@ class AlertSettingsView(IncidentView):
     permission = can_manage_alert_settings
 
     def _render(self, request, form, status=200):
-        context = {"form": form, "can_patterns": True, "can_retention": True, "can_follow_ups": True}
+        context = {"form": form, "can_patterns": True, "can_retention": True}
         return render(request, "incidents/alert_settings.html", context, status=status)
 
     def get(self, request):

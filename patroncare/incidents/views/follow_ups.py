@@ -22,6 +22,7 @@ from ..permissions import (
     can_complete_follow_up,
     can_list_follow_ups,
     can_list_incidents,
+    can_manage_retention,
 )
 from ..selectors import FollowUpState
 from .incidents import IncidentDetailView, SystemTimeMixin, attach
@@ -185,6 +186,6 @@ class FollowUpListView(SystemTimeMixin, PermissionRequiredMixin, View):
             ],
             "query": query,
             "can_patterns": True,
-            "can_follow_ups": True,
+            "can_retention": can_manage_retention(request.user),
         }
         return render(request, "incidents/follow_up_list.html", context)
