@@ -9,7 +9,7 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -285,7 +285,8 @@ class FollowUp(VersionedModel):
     done_note = models.CharField(_("what was done"), max_length=500, blank=True)
 
     class Meta:
-        ordering = ["done_at", "due_on", "id"]
+        # Open ones first (NULLs sort differently in SQLite and PostgreSQL: say where they go).
+        ordering = [F("done_at").asc(nulls_first=True), F("due_on").asc(nulls_last=True), "id"]
         verbose_name = _("follow-up")
         verbose_name_plural = _("follow-ups")
         constraints = [

@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AlterModelOptions(
             name='followup',
-            options={'ordering': ['done_at', 'due_on', 'id'], 'verbose_name': 'follow-up', 'verbose_name_plural': 'follow-ups'},
+            options={'ordering': [models.OrderBy(models.F('done_at'), nulls_first=True), models.OrderBy(models.F('due_on'), nulls_last=True), 'id'], 'verbose_name': 'follow-up', 'verbose_name_plural': 'follow-ups'},
         ),
         migrations.AddField(
             model_name='followup',
