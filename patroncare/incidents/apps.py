@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class IncidentsConfig(AppConfig):
     name = "patroncare.incidents"
     verbose_name = _("Incidents")
+
+    def ready(self):
+        # Register the Celery tasks with the app now, not when a service first imports them: the escalation
+        # task is planned from `alert_send` and must be known to whichever app is current by then.
+        from . import tasks  # noqa: F401

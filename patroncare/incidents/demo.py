@@ -9,11 +9,14 @@ from datetime import datetime, time, timedelta
 
 from patroncare.conduct.services import rules_install_defaults
 
+from .alerts import alert_recipients
 from .models import (
     ActionKind,
+    AlertReceipt,
     CheckIn,
     Debrief,
     Feeling,
+    FollowUp,
     Incident,
     IncidentBehaviour,
     Involvement,
@@ -254,6 +257,8 @@ def load(context) -> None:
             n,
             context,
         )
+    _follow_ups(context)
+    _alerts(context)
 
 
 def _incident(
@@ -329,3 +334,64 @@ def _incident(
             answered_at=moment + timedelta(days=1) if held else None,
             feeling=feeling if held else "",
         )
+
+
+# description, assignee key (or None), due in days from today (or None), done
+FOLLOW_UPS = [
+    ("Ask for the camera footage from the entrance", "cen_staff_2", 3, False),
+    ("Replace the broken chair at computer 4", "frontline", -2, False),
+    ("Call the school about the after-school group", "supervisor", 1, True),
+    ("Share the description with the other branches", None, None, False),
+    ("Add a second person at the desk after 4 pm", "frontline", 5, True),
+]
+
+
+def _follow_ups(context) -> None:
+    """Follow-ups on Central's latest serious incidents: assigned, one overdue, some done, one open."""
+    incidents = list(
+        Incident.objects.filter(
+            branch=context.branches["CEN"], level__in=[Level.DISRUPTIVE, Level.DANGEROUS]
+        ).order_by("-occurred_at", "-id")[: len(FOLLOW_UPS)]
+    )
+    supervisor = context.staff["supervisor"]
+    for incident, (description, key, due_in, done) in zip(incidents, FOLLOW_UPS, strict=False):
+        if FollowUp.objects.filter(incident=incident, description=description).exists():
+            continue
+        assignee = context.staff[key] if key else None
+        created_at = incident.occurred_at + timedelta(hours=2)
+        FollowUp.objects.create(
+            incident=incident,
+            description=description,
+            assignee=assignee,
+            due_on=context.today + timedelta(days=due_in) if due_in is not None else None,
+            created_by=supervisor,
+            created_at=created_at,
+            done_at=created_at + timedelta(days=1) if done else None,
+            done_by=assignee if done else None,
+            done_note="Done and talked through with the team." if done else "",
+        )
+
+
+def _alerts(context) -> None:
+    """Receipts for the latest dangerous incidents: one waiting, one acknowledged, one escalated."""
+    incidents = list(
+        Incident.objects.filter(system=context.system, level=Level.DANGEROUS)
+        .filter(branch__in=[context.branches["CEN"], context.branches["EAS"]])
+        .select_related("system")
+        .order_by("-occurred_at", "-id")[:3]
+    )
+    for position, incident in enumerate(incidents):
+        sent_at = incident.occurred_at + timedelta(minutes=5)
+        for n, recipient in enumerate(alert_recipients(incident)):
+            # The latest: only Central's security officer has answered so far. The next: everyone has.
+            acknowledged = position == 1 or (position == 0 and recipient == context.staff["security_2"])
+            AlertReceipt.objects.get_or_create(
+                incident=incident,
+                recipient=recipient,
+                defaults={
+                    "sent_at": sent_at,
+                    "acknowledged_at": sent_at + timedelta(minutes=4 + 3 * n) if acknowledged else None,
+                },
+            )
+        if position == 2 and incident.alert_escalated_at is None:
+            Incident.objects.filter(pk=incident.pk).update(alert_escalated_at=sent_at + timedelta(minutes=30))

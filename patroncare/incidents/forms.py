@@ -5,9 +5,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from patroncare.conduct.models import Rule
+from patroncare.core.concurrency import VersionFormMixin
 from patroncare.libraries.models import Branch, Location
 
-from .models import BEHAVIOUR_LEVEL, ActionKind, Behaviour, Feeling, InvolvementRole, Level, RetentionSettings
+from .models import (
+    BEHAVIOUR_LEVEL,
+    ActionKind,
+    AlertSettings,
+    Behaviour,
+    Feeling,
+    InvolvementRole,
+    Level,
+    RetentionSettings,
+)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -83,7 +93,7 @@ class IncidentForm(forms.Form):
         label=_("Follow-up tasks"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("One per line."),
+        help_text=_("One per line. A supervisor assigns them and sets a due date on the incident's page."),
     )
 
     def __init__(self, *args, user, branches, **kwargs):
@@ -186,3 +196,53 @@ class RetentionForm(forms.ModelForm):
     class Meta:
         model = RetentionSettings
         fields = ["keep_days", "mode"]
+
+
+class AssigneeField(forms.ModelChoiceField):
+    default_error_messages = {
+        "invalid_choice": _("Choose someone who works at this branch or across the whole library system.")
+    }
+
+    def label_from_instance(self, obj):
+        return obj.full_name or obj.email
+
+
+class FollowUpAssignForm(VersionFormMixin, forms.Form):
+    assignee = AssigneeField(
+        label=_("Assigned to"), queryset=None, required=False, empty_label=_("Nobody yet")
+    )
+    due_on = forms.DateField(
+        label=_("Due by"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, staff, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = staff
+
+
+class FollowUpAddForm(FollowUpAssignForm):
+    description = forms.CharField(
+        label=_("What needs doing"),
+        max_length=200,
+        help_text=_("For example: ask for the camera footage; call the parent back."),
+    )
+    field_order = ["description", "assignee", "due_on"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["version"]
+
+
+class FollowUpCompleteForm(VersionFormMixin, forms.Form):
+    note = forms.CharField(
+        label=_("What was done"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("A few words: what you did and what came of it."),
+    )
+
+
+class AlertSettingsForm(forms.ModelForm):
+    class Meta:
+        model = AlertSettings
+        fields = ["escalate_after_minutes"]

@@ -7,8 +7,10 @@ trait: people are identified by library card number or by a description of appea
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from patroncare.core.concurrency import VersionedModel
@@ -124,6 +126,8 @@ class Incident(VersionedModel):
     reported_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
+    # When nobody acknowledged its alert in time and the director and system-wide supervisors were told.
+    alert_escalated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-occurred_at", "-id"]
@@ -251,13 +255,125 @@ class WritingFlag(models.Model):
         return f"{self.category}: {self.term}"
 
 
-class FollowUp(models.Model):
+class FollowUp(VersionedModel):
+    """A task that follows from an incident: who does it, by when, and what was done.
+
+    Optional at report time; a supervisor assigns it later. Whether it is overdue follows from `due_on` and
+    today's local date, computed when read.
+    """
+
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="follow_ups")
     description = models.CharField(_("follow-up task"), max_length=200)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="incident_follow_ups",
+    )
+    due_on = models.DateField(_("due by"), null=True, blank=True)
+    # Empty only for tasks typed into reports before follow-ups could be assigned.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
     done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    done_note = models.CharField(_("what was done"), max_length=500, blank=True)
+
+    class Meta:
+        # Open ones first (NULLs sort differently in SQLite and PostgreSQL: say where they go).
+        ordering = [F("done_at").asc(nulls_first=True), F("due_on").asc(nulls_last=True), "id"]
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        constraints = [
+            models.CheckConstraint(condition=~Q(description=""), name="followup_has_description"),
+            models.CheckConstraint(
+                condition=Q(done_at__isnull=True, done_by__isnull=True)
+                | Q(done_at__isnull=False, done_by__isnull=False),
+                name="followup_done_by_iff_done_at",
+            ),
+            models.CheckConstraint(
+                condition=Q(done_at__isnull=False) | Q(done_note=""), name="followup_note_only_when_done"
+            ),
+        ]
+        indexes = [
+            # The desk ("assigned to you") and the follow-ups page's assignee and state filters.
+            models.Index(fields=["assignee", "done_at", "due_on"]),
+            # The follow-ups page's open / overdue / done filters.
+            models.Index(fields=["done_at", "due_on"]),
+            models.Index(fields=["incident", "done_at"]),
+        ]
 
     def __str__(self) -> str:
         return self.description
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None
+
+    def is_overdue(self, today) -> bool:
+        return self.done_at is None and self.due_on is not None and self.due_on < today
+
+
+class AlertReceipt(models.Model):
+    """One alert about one incident, e-mailed to one person, and when they said they had seen it."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="alert_receipts")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="incident_alert_receipts"
+    )
+    sent_at = models.DateTimeField(default=timezone.now)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["sent_at", "id"]
+        verbose_name = _("alert receipt")
+        verbose_name_plural = _("alert receipts")
+        constraints = [
+            models.UniqueConstraint(fields=["incident", "recipient"], name="alertreceipt_one_per_recipient"),
+            models.CheckConstraint(
+                condition=Q(acknowledged_at__isnull=True) | Q(acknowledged_at__gte=models.F("sent_at")),
+                name="alertreceipt_acknowledged_after_sent",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["recipient", "acknowledged_at", "-sent_at"]),
+            models.Index(fields=["incident", "acknowledged_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Alert of incident {self.incident_id} to user {self.recipient_id}"
+
+
+class AlertSettings(models.Model):
+    """Per library system: how long an alert may wait unacknowledged before it goes to the director."""
+
+    system = models.OneToOneField(LibrarySystem, on_delete=models.CASCADE, related_name="incident_alerts")
+    escalate_after_minutes = models.PositiveIntegerField(
+        _("escalate after (minutes) without an acknowledgement"),
+        default=30,
+        validators=[MinValueValidator(5), MaxValueValidator(24 * 60)],
+        help_text=_(
+            "Between 5 and 1440. Then the director and the system-wide supervisors are e-mailed, once."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("alert settings")
+        verbose_name_plural = _("alert settings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(escalate_after_minutes__gte=5, escalate_after_minutes__lte=24 * 60),
+                name="alertsettings_escalation_window_valid",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Alerts: escalate after {self.escalate_after_minutes} minutes"
 
 
 class Draft(models.Model):

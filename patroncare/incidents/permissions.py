@@ -27,3 +27,34 @@ def can_record_debrief(user, incident) -> bool:
 
 def can_manage_retention(user) -> bool:
     return has_any_role(user, [Role.ADMINISTRATOR])
+
+
+# Follow-ups: supervisors and administrators of the incident's branch run them; the reporter may add one to
+# their own report; the assignee (or one of those supervisors) marks one done.
+FOLLOW_UP_ROLES = PATTERN_ROLES
+
+
+def can_list_follow_ups(user) -> bool:
+    return has_any_role(user, FOLLOW_UP_ROLES)
+
+
+def can_add_follow_up(user, incident) -> bool:
+    return has_role_at_branch(user, FOLLOW_UP_ROLES, incident.branch_id) or (
+        incident.reported_by_id == user.pk and has_any_role(user, REPORTING_ROLES)
+    )
+
+
+def can_assign_follow_up(user, follow_up) -> bool:
+    return has_role_at_branch(user, FOLLOW_UP_ROLES, follow_up.incident.branch_id)
+
+
+def can_complete_follow_up(user, follow_up) -> bool:
+    return follow_up.assignee_id == user.pk or can_assign_follow_up(user, follow_up)
+
+
+def can_see_alert_receipts(user, incident) -> bool:
+    return has_role_at_branch(user, FOLLOW_UP_ROLES, incident.branch_id)
+
+
+def can_manage_alert_settings(user) -> bool:
+    return has_any_role(user, [Role.ADMINISTRATOR])

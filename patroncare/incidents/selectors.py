@@ -2,15 +2,28 @@
 
 from datetime import timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
 from django.db.models.functions import ExtractHour
 from django.http import Http404
 from django.utils import timezone
 
-from patroncare.accounts.models import Role
+from patroncare.accounts.models import Role, User
 from patroncare.accounts.permissions import branch_ids_for
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.libraries.calendar import local_date
 from patroncare.libraries.selectors import scope_to_branches
 from patroncare.training.material import (
     PRACTICE_WINDOW_DAYS,
@@ -21,9 +34,12 @@ from patroncare.training.material import (
 )
 
 from .models import (
+    AlertReceipt,
+    AlertSettings,
     CheckIn,
     Debrief,
     Draft,
+    FollowUp,
     Incident,
     IncidentBehaviour,
     Involvement,
@@ -32,7 +48,7 @@ from .models import (
     Person,
     RetentionSettings,
 )
-from .permissions import PATTERN_ROLES, READING_ROLES, REPORTING_ROLES
+from .permissions import FOLLOW_UP_ROLES, PATTERN_ROLES, READING_ROLES, REPORTING_ROLES
 
 
 def incidents_visible_to(*, user) -> QuerySet:
@@ -68,7 +84,8 @@ def incident_get_for(*, user, pk: int, audit: bool = True) -> Incident:
             "rules",
             "actions",
             "attachments",
-            "follow_ups",
+            Prefetch("follow_ups", queryset=FollowUp.objects.select_related("assignee", "done_by")),
+            Prefetch("alert_receipts", queryset=AlertReceipt.objects.select_related("recipient")),
             "writing_flags",
             Prefetch("involvements", queryset=Involvement.objects.select_related("person", "staff_member")),
         )
@@ -237,3 +254,120 @@ def retention_settings_for(*, user) -> RetentionSettings:
     """The system's retention schedule, or the default one (unsaved) until an administrator saves it."""
     found = RetentionSettings.objects.filter(system_id=user.library_system_id).first()
     return found or RetentionSettings(system_id=user.library_system_id)
+
+
+# Follow-ups and alerts.
+class FollowUpState:
+    OPEN = "open"
+    OVERDUE = "overdue"
+    DONE = "done"
+    ALL = (OPEN, OVERDUE, DONE)
+
+
+def today_for(user):
+    return local_date(user.library_system, timezone.now())
+
+
+def assignable_staff(*, incident: Incident) -> QuerySet:
+    """Active staff who handle incidents at the incident's branch, or across its whole library system."""
+    # One filter() call: the role and its branch must be the same assignment.
+    return (
+        User.objects.filter(
+            Q(role_assignments__branch_id=incident.branch_id) | Q(role_assignments__branch__isnull=True),
+            library_system_id=incident.system_id,
+            is_active=True,
+            role_assignments__role__in=REPORTING_ROLES,
+        )
+        .distinct()
+        .order_by("full_name", "pk")
+    )
+
+
+def follow_up_get_for(*, user, pk: int) -> FollowUp:
+    """A follow-up is read by its assignee and by whoever may read its incident (`incident_readable`)."""
+    readable = incidents_visible_to(user=user).filter(pk=OuterRef("incident_id"))
+    follow_up = (
+        FollowUp.objects.filter(pk=pk, incident__system_id=user.library_system_id)
+        .annotate(incident_readable=Exists(readable))
+        .select_related(
+            "incident", "incident__branch", "incident__system", "assignee", "done_by", "created_by"
+        )
+        .first()
+    )
+    if follow_up is None or not (follow_up.assignee_id == user.pk or follow_up.incident_readable):
+        raise Http404
+    return follow_up
+
+
+def follow_ups_supervised(
+    *, user, branch_id=None, assignee_id=None, state: str = FollowUpState.OPEN
+) -> QuerySet:
+    """Follow-ups of the branches where the user is a supervisor or administrator, filtered."""
+    follow_ups = scope_to_branches(
+        FollowUp.objects.all(), user=user, roles=FOLLOW_UP_ROLES, branch_field="incident__branch"
+    ).select_related("incident", "incident__branch", "assignee", "done_by")
+    if branch_id:
+        follow_ups = follow_ups.filter(incident__branch_id=branch_id)
+    if assignee_id == "none":
+        follow_ups = follow_ups.filter(assignee__isnull=True)
+    elif assignee_id:
+        follow_ups = follow_ups.filter(assignee_id=assignee_id)
+    if state == FollowUpState.DONE:
+        return follow_ups.filter(done_at__isnull=False).order_by("-done_at", "-id")
+    follow_ups = follow_ups.filter(done_at__isnull=True)
+    if state == FollowUpState.OVERDUE:
+        follow_ups = follow_ups.filter(due_on__lt=today_for(user))
+    return follow_ups.order_by(F("due_on").asc(nulls_last=True), "id")
+
+
+def follow_up_assignee_choices(*, user) -> QuerySet:
+    """Staff who may be given follow-ups at the branches the user supervises (the page's assignee filter)."""
+    branch_ids = branch_ids_for(user, FOLLOW_UP_ROLES)
+    scope = Q() if branch_ids is None else Q(role_assignments__branch_id__in=branch_ids)
+    return (
+        User.objects.filter(
+            scope | Q(role_assignments__branch__isnull=True),
+            library_system_id=user.library_system_id,
+            is_active=True,
+            role_assignments__role__in=REPORTING_ROLES,
+        )
+        .distinct()
+        .order_by("full_name", "pk")
+    )
+
+
+def follow_ups_assigned_to(*, user) -> QuerySet:
+    return (
+        FollowUp.objects.filter(
+            assignee=user, done_at__isnull=True, incident__system_id=user.library_system_id
+        )
+        .select_related("incident", "incident__branch")
+        .order_by(F("due_on").asc(nulls_last=True), "id")
+    )
+
+
+def desk_alerts(*, user, days: int = 3) -> QuerySet:
+    """Dangerous incidents of the last days at the user's branches, and any alert still waiting for the
+    user's acknowledgement; those waiting come first. Each row carries the user's own receipt, if any."""
+    since = timezone.now() - timedelta(days=days)
+    mine = AlertReceipt.objects.filter(incident=OuterRef("pk"), recipient=user)
+    waiting = Exists(mine.filter(acknowledged_at__isnull=True))
+    return (
+        scope_to_branches(
+            Incident.objects.filter(Q(level=Level.DANGEROUS, occurred_at__gte=since) | Q(waiting)),
+            user=user,
+            roles=PATTERN_ROLES | {Role.SECURITY},
+        )
+        .annotate(
+            my_alert_sent_at=Subquery(mine.values("sent_at")[:1]),
+            my_acknowledged_at=Subquery(mine.values("acknowledged_at")[:1]),
+            awaiting=Case(When(waiting, then=1), default=0, output_field=IntegerField()),
+        )
+        .select_related("branch")
+        .order_by("-awaiting", "-occurred_at")
+    )
+
+
+def alert_settings_for(*, user) -> AlertSettings:
+    found = AlertSettings.objects.filter(system_id=user.library_system_id).first()
+    return found or AlertSettings(system_id=user.library_system_id)

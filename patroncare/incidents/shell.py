@@ -1,4 +1,6 @@
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -11,20 +13,61 @@ from .permissions import REPORTING_ROLES
 
 
 def dangerous_alerts(user) -> list[DeskItem]:
-    return [
-        DeskItem(
-            title=_("%(level)s at %(branch)s: %(summary)s")
-            % {
-                "level": incident.get_level_display(),
-                "branch": incident.branch.name,
-                "summary": incident.summary,
-            },
-            url=reverse("incidents:detail", args=[incident.pk]),
-            urgent=True,
-            due_at=incident.occurred_at,
+    """Alerts waiting for the user's acknowledgement first (urgent), then other recent dangerous incidents."""
+    items = []
+    for incident in selectors.desk_alerts(user=user)[:10]:
+        title = _("%(level)s at %(branch)s: %(summary)s") % {
+            "level": incident.get_level_display(),
+            "branch": incident.branch.name,
+            "summary": incident.summary,
+        }
+        zone = user.library_system.zone
+        happened = _("Happened %(time)s") % {
+            "time": date_format(localtime(incident.occurred_at, zone), "SHORT_DATETIME_FORMAT")
+        }
+        if incident.awaiting:
+            status = _("Alert sent to you. Open it and say you have seen it.")
+        elif incident.my_acknowledged_at:
+            status = _("You acknowledged this at %(time)s") % {
+                "time": date_format(localtime(incident.my_acknowledged_at, zone), "SHORT_DATETIME_FORMAT")
+            }
+        else:
+            status = ""
+        # The time it happened is not a deadline: it goes in the detail, not in `due_at` ("Due ...").
+        detail = f"{happened} · {status}" if status else happened
+        items.append(
+            DeskItem(
+                title=title,
+                url=reverse("incidents:detail", args=[incident.pk]) + ("#alert" if incident.awaiting else ""),
+                detail=detail,
+                urgent=bool(incident.awaiting) or incident.my_alert_sent_at is None,
+            )
         )
-        for incident in selectors.recent_dangerous(user=user).order_by("-occurred_at")[:10]
-    ]
+    return items
+
+
+def follow_ups_assigned(user) -> list[DeskItem]:
+    """Open follow-ups assigned to the user, soonest due first; overdue ones are urgent. One query."""
+    today = selectors.today_for(user)
+    items = []
+    for follow_up in selectors.follow_ups_assigned_to(user=user)[:10]:
+        overdue = follow_up.is_overdue(today)
+        due = (
+            _("Due by %(day)s") % {"day": date_format(follow_up.due_on, "DATE_FORMAT")}
+            if follow_up.due_on
+            else _("No due date")
+        )
+        items.append(
+            DeskItem(
+                title=_("Follow-up on incident #%(n)s: %(task)s")
+                % {"n": follow_up.incident_id, "task": follow_up.description},
+                url=reverse("incidents:follow_up", args=[follow_up.pk]),
+                detail=f"{follow_up.incident.branch.name} · {due}",
+                overdue=overdue,
+                urgent=overdue,
+            )
+        )
+    return items
 
 
 def aftercare_due(user) -> list[DeskItem]:
@@ -71,6 +114,16 @@ register_desk_section(
         empty_text=gettext_lazy("No dangerous incidents at your branches."),
         link_url_name="incidents:list",
         link_label=gettext_lazy("All incidents"),
+    )
+)
+register_desk_section(
+    DeskSection(
+        key="incident-follow-ups",
+        title=gettext_lazy("Follow-ups assigned to you"),
+        items_for=follow_ups_assigned,
+        roles=REPORTING_ROLES,
+        order=21,
+        empty_text=gettext_lazy("No follow-ups waiting for you."),
     )
 )
 register_desk_section(

@@ -1,3 +1,11 @@
+from .alerts import (
+    alert_acknowledge,
+    alert_escalate_if_unacknowledged,
+    alert_escalation_due_at,
+    alert_send,
+    alert_settings_update,
+)
+from .follow_ups import follow_up_add, follow_up_assign, follow_up_complete
 from .reports import (
     PersonEntry,
     checkin_answer,
@@ -11,10 +19,18 @@ from .retention import retention_apply, retention_settings_update
 
 __all__ = [
     "PersonEntry",
+    "alert_acknowledge",
+    "alert_escalate_if_unacknowledged",
+    "alert_escalation_due_at",
+    "alert_send",
+    "alert_settings_update",
     "checkin_answer",
     "debrief_record",
     "draft_discard",
     "draft_save",
+    "follow_up_add",
+    "follow_up_assign",
+    "follow_up_complete",
     "incident_report",
     "retention_apply",
     "retention_settings_update",

@@ -15,7 +15,7 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.libraries.calendar import local_date
 
-from .. import alerts, writing_help
+from .. import writing_help
 from ..models import (
     LEVEL_RANK,
     Attachment,
@@ -197,7 +197,9 @@ def incident_report(
             uploaded_by=actor,
         )
     FollowUp.objects.bulk_create(
-        FollowUp(incident=incident, description=text.strip()[:200]) for text in follow_ups if text.strip()
+        FollowUp(incident=incident, description=text.strip()[:200], created_by=actor)
+        for text in follow_ups
+        if text.strip()
     )
     _record_writing_flags(incident, flagged_seen)
     for exclusion in escalations:
@@ -214,7 +216,9 @@ def incident_report(
         changes={"behaviours": behaviours, "escalated_exclusions": [e.pk for e in escalations]},
     )
     if level == Level.DANGEROUS or escalations:
-        transaction.on_commit(lambda: alerts.send_incident_alert(incident.pk))
+        from .alerts import alert_send
+
+        transaction.on_commit(lambda: alert_send(incident_pk=incident.pk))
     return incident
 
 

@@ -47,12 +47,14 @@ def retention_apply(*, system, now=None) -> RetentionRun:
         Incident.objects.filter(pk__in=incident_ids).update(
             narrative=REMOVED, summary=REMOVED[:150], injuries="", damage="", anonymised_at=moment
         )
-        from ..models import Attachment, WritingFlag
+        from ..models import Attachment, FollowUp, WritingFlag
 
         for attachment in Attachment.objects.filter(incident_id__in=incident_ids):
             attachment.file.delete(save=False)
         Attachment.objects.filter(incident_id__in=incident_ids).delete()
         WritingFlag.objects.filter(incident_id__in=incident_ids).update(term="", suggestion="")
+        # A follow-up's wording may name someone: only that there was one, and when it was done, is kept.
+        FollowUp.objects.filter(incident_id__in=incident_ids).update(description="-", done_note="")
         Exclusion.objects.filter(pk__in=exclusion_ids).update(
             conditions="", guardian_name="", anonymised_at=moment
         )

@@ -5,6 +5,8 @@ from django.utils import timezone
 
 from patroncare.accounts.tests.factories import UserFactory
 from patroncare.incidents.models import (
+    AlertReceipt,
+    FollowUp,
     Incident,
     IncidentBehaviour,
     Involvement,
@@ -51,3 +53,20 @@ class IncidentFactory(factory.django.DjangoModelFactory):
     def subject(self, create, extracted, **kwargs):
         if extracted:
             Involvement.objects.create(incident=self, role=InvolvementRole.SUBJECT, person=extracted)
+
+
+class FollowUpFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FollowUp
+
+    incident = factory.SubFactory(IncidentFactory)
+    description = factory.Sequence(lambda n: f"Ask for the camera footage ({n})")
+    created_by = factory.SelfAttribute("incident.reported_by")
+
+
+class AlertReceiptFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AlertReceipt
+
+    incident = factory.SubFactory(IncidentFactory, level=Level.DANGEROUS, behaviours=["threats"])
+    recipient = factory.SubFactory(UserFactory, library_system=factory.SelfAttribute("..incident.system"))

@@ -16,18 +16,20 @@ from patroncare.audit.services import audit_record
 from patroncare.core.access import PermissionRequiredMixin
 from patroncare.libraries.selectors import branches_visible_to
 
-from . import selectors, services, writing_help
-from .forms import CheckInForm, DebriefForm, IncidentForm, PersonFormSet, RetentionForm
-from .models import Behaviour, Incident, Level
-from .permissions import (
+from .. import selectors, services, writing_help
+from ..forms import CheckInForm, DebriefForm, FollowUpAddForm, IncidentForm, PersonFormSet, RetentionForm
+from ..models import Behaviour, Incident, Level
+from ..permissions import (
     REPORTING_ROLES,
+    can_add_follow_up,
     can_list_incidents,
     can_manage_retention,
     can_record_debrief,
     can_report_incident,
+    can_see_alert_receipts,
     can_see_patterns,
 )
-from .services import PersonEntry
+from ..services import PersonEntry
 
 
 class SystemTimeMixin:
@@ -140,7 +142,7 @@ class IncidentReportView(IncidentView):
                     draft_key=_valid_key(request.POST.get("draft_key")),
                 )
             except ValidationError as error:
-                _attach(form, error)
+                attach(form, error)
             else:
                 messages.success(
                     request, _("Incident #%(number)s was reported. Thank you.") % {"number": incident.pk}
@@ -166,7 +168,7 @@ def _valid_key(value):
         return None
 
 
-def _attach(form, error: ValidationError) -> None:
+def attach(form, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)
@@ -216,19 +218,29 @@ class IncidentDetailView(IncidentView):
         incident = selectors.incident_get_for(user=request.user, pk=pk)
         return self._render(request, incident)
 
-    def _render(self, request, incident, debrief_form=None, status=200):
+    def _render(self, request, incident, debrief_form=None, follow_up_form=None, status=200):
         from patroncare.conduct.permissions import can_handle_exclusions
 
         debrief = getattr(incident, "debrief", None) if hasattr(incident, "debrief") else None
+        user = request.user
+        today = selectors.today_for(user)
+        can_add = can_add_follow_up(user, incident)
+        if can_add and follow_up_form is None:
+            follow_up_form = FollowUpAddForm(staff=selectors.assignable_staff(incident=incident))
+        receipts = list(incident.alert_receipts.all())
         context = {
             "incident": incident,
             "subjects": selectors.subjects_of(incident),
-            "can_exclude": can_handle_exclusions(request.user),
+            "can_exclude": can_handle_exclusions(user),
             "debrief": debrief,
-            "can_debrief": debrief is not None and can_record_debrief(request.user, incident),
+            "can_debrief": debrief is not None and can_record_debrief(user, incident),
             "debrief_form": debrief_form or DebriefForm(initial={"held_on": timezone.localdate()}),
             "kept_flags": [f for f in incident.writing_flags.all() if f.kept],
             "removed_flags": [f for f in incident.writing_flags.all() if not f.kept],
+            "follow_ups": [(f, f.is_overdue(today)) for f in incident.follow_ups.all()],
+            "follow_up_form": follow_up_form if can_add else None,
+            "my_receipt": next((r for r in receipts if r.recipient_id == user.pk), None),
+            "receipts": receipts if can_see_alert_receipts(user, incident) else [],
         }
         return render(request, "incidents/incident_detail.html", context, status=status)
 
@@ -244,7 +256,7 @@ class DebriefView(IncidentDetailView):
             try:
                 services.debrief_record(actor=request.user, debrief=debrief, **form.cleaned_data)
             except ValidationError as error:
-                _attach(form, error)
+                attach(form, error)
             else:
                 messages.success(request, _("The debrief was recorded."))
                 return redirect("incidents:detail", pk=pk)
@@ -312,7 +324,7 @@ class RetentionView(IncidentView):
     permission = can_manage_retention
 
     def _render(self, request, form, status=200):
-        from .models import RetentionRun
+        from ..models import RetentionRun
 
         runs = RetentionRun.objects.filter(system_id=request.user.library_system_id)[:12]
         return render(request, "incidents/retention.html", {"form": form, "runs": runs}, status=status)

@@ -1,0 +1,133 @@
+"""Follow-up tasks of an incident: added, assigned to someone who works at its branch, and marked done.
+
+Assigning and completing check the version the person started from: two people working on one follow-up
+at once never silently overwrite each other.
+"""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record, changed_fields
+from patroncare.core.concurrency import save_if_unchanged
+from patroncare.libraries.calendar import local_date
+
+from ..alerts import link, send_in_language
+from ..models import FollowUp, Incident
+from ..permissions import can_add_follow_up, can_assign_follow_up, can_complete_follow_up
+from ..selectors import assignable_staff
+
+
+def _check_assignee(incident: Incident, assignee) -> None:
+    if assignee is None:
+        return
+    if assignee.library_system_id != incident.system_id:
+        raise ValidationError(
+            {"assignee": _("Choose a member of staff of your own library system.")}, code="other_system"
+        )
+    if not assignable_staff(incident=incident).filter(pk=assignee.pk).exists():
+        raise ValidationError(
+            {
+                "assignee": _(
+                    "%(name)s does not work at %(branch)s. Choose someone who works there or across the "
+                    "whole library system."
+                )
+                % {"name": assignee.full_name, "branch": incident.branch.name}
+            },
+            code="other_branch",
+        )
+
+
+def _check_due(incident: Incident, due_on: date | None, *, unchanged: date | None = None) -> None:
+    if due_on is not None and due_on != unchanged and due_on < local_date(incident.system, timezone.now()):
+        raise ValidationError({"due_on": _("The due date cannot be in the past.")})
+
+
+def _notify_assignee(follow_up: FollowUp) -> None:
+    """Tell the assignee, in their language, that a follow-up on incident #N is theirs. No one is named."""
+    context = {
+        "number": follow_up.incident_id,
+        "due_on": follow_up.due_on,
+        "url": link("incidents:follow_up", follow_up.pk),
+    }
+    assignee = follow_up.assignee
+    transaction.on_commit(lambda: send_in_language(user=assignee, template="follow_up", context=context))
+
+
+@transaction.atomic
+def follow_up_add(
+    *, actor, incident: Incident, description: str, assignee=None, due_on: date | None = None
+) -> FollowUp:
+    if not can_add_follow_up(actor, incident):
+        raise ValidationError(_("You cannot add follow-ups to this incident."))
+    _check_assignee(incident, assignee)
+    _check_due(incident, due_on)
+    follow_up = FollowUp(
+        incident=incident,
+        description=description.strip(),
+        assignee=assignee,
+        due_on=due_on,
+        created_by=actor,
+    )
+    follow_up.full_clean()
+    follow_up.save()
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        obj=follow_up,
+        summary=f"Follow-up added to incident #{incident.pk}",
+        changes={"assignee": assignee.pk if assignee else None, "due_on": str(due_on) if due_on else None},
+    )
+    if assignee is not None:
+        _notify_assignee(follow_up)
+    return follow_up
+
+
+@transaction.atomic
+def follow_up_assign(
+    *, actor, follow_up: FollowUp, assignee, due_on: date | None, expected_version: int
+) -> FollowUp:
+    """Assign (or reassign, or unassign) a follow-up and set its due date. The new assignee is e-mailed."""
+    if not can_assign_follow_up(actor, follow_up):
+        raise ValidationError(_("Only a supervisor or administrator of this branch can assign follow-ups."))
+    if follow_up.done_at is not None:
+        raise ValidationError(_("This follow-up is already done."))
+    _check_assignee(follow_up.incident, assignee)
+    _check_due(follow_up.incident, due_on, unchanged=follow_up.due_on)
+    before = {"assignee": follow_up.assignee, "due_on": follow_up.due_on}
+    follow_up.assignee, follow_up.due_on = assignee, due_on
+    save_if_unchanged(follow_up, expected_version=expected_version, fields=["assignee", "due_on"])
+    changes = changed_fields(follow_up, before, ["assignee", "due_on"])
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=follow_up,
+        summary="Follow-up reassigned" if before["assignee"] else "Follow-up assigned",
+        changes=changes,
+    )
+    if assignee is not None and before["assignee"] != assignee:
+        _notify_assignee(follow_up)
+    return follow_up
+
+
+@transaction.atomic
+def follow_up_complete(*, actor, follow_up: FollowUp, note: str, expected_version: int) -> FollowUp:
+    """The assignee, or a supervisor or administrator of the branch, marks the follow-up done."""
+    if not can_complete_follow_up(actor, follow_up):
+        raise ValidationError(
+            _("Only the person it is assigned to, or a supervisor of this branch, can do this.")
+        )
+    if follow_up.done_at is not None:
+        raise ValidationError(_("This follow-up is already done."))
+    if not note.strip():
+        raise ValidationError({"note": _("Say in a few words what was done.")})
+    follow_up.done_at, follow_up.done_by, follow_up.done_note = timezone.now(), actor, note.strip()
+    save_if_unchanged(
+        follow_up, expected_version=expected_version, fields=["done_at", "done_by", "done_note"]
+    )
+    audit_record(action=AuditAction.UPDATE, actor=actor, obj=follow_up, summary="Follow-up done")
+    return follow_up

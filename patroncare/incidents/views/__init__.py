@@ -1,0 +1,42 @@
+from .alerts import AlertAcknowledgeView, AlertSettingsView
+from .follow_ups import (
+    FollowUpAddView,
+    FollowUpAssignView,
+    FollowUpCompleteView,
+    FollowUpListView,
+    FollowUpView,
+)
+from .incidents import (
+    CheckInView,
+    DebriefView,
+    DraftDiscardView,
+    DraftSaveView,
+    IncidentDetailView,
+    IncidentListView,
+    IncidentReportView,
+    PatternsView,
+    RetentionView,
+    SystemTimeMixin,
+    WritingHelpView,
+)
+
+__all__ = [
+    "AlertAcknowledgeView",
+    "AlertSettingsView",
+    "CheckInView",
+    "DebriefView",
+    "DraftDiscardView",
+    "DraftSaveView",
+    "FollowUpAddView",
+    "FollowUpAssignView",
+    "FollowUpCompleteView",
+    "FollowUpListView",
+    "FollowUpView",
+    "IncidentDetailView",
+    "IncidentListView",
+    "IncidentReportView",
+    "PatternsView",
+    "RetentionView",
+    "SystemTimeMixin",
+    "WritingHelpView",
+]

@@ -1,0 +1,191 @@
+"""Follow-up pages: add one from the incident's page, assign it, mark it done, and the supervisors' list."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
+from patroncare.core.access import PermissionRequiredMixin
+from patroncare.libraries.selectors import branches_visible_to
+
+from .. import selectors, services
+from ..forms import FollowUpAddForm, FollowUpAssignForm, FollowUpCompleteForm
+from ..models import FollowUp
+from ..permissions import (
+    FOLLOW_UP_ROLES,
+    can_add_follow_up,
+    can_assign_follow_up,
+    can_complete_follow_up,
+    can_list_follow_ups,
+    can_list_incidents,
+    can_manage_retention,
+)
+from ..selectors import FollowUpState
+from .incidents import IncidentDetailView, SystemTimeMixin, attach
+
+PAGE_SIZE = 50
+
+
+class FollowUpAddView(IncidentDetailView):
+    """POST from the incident's page. A refused or wrong entry re-renders that page with what was typed."""
+
+    def get(self, request, pk):
+        return redirect("incidents:detail", pk=pk)
+
+    def post(self, request, pk):
+        incident = selectors.incident_get_for(user=request.user, pk=pk, audit=False)
+        if not can_add_follow_up(request.user, incident):
+            raise PermissionDenied
+        form = FollowUpAddForm(request.POST, staff=selectors.assignable_staff(incident=incident))
+        if form.is_valid():
+            try:
+                services.follow_up_add(
+                    actor=request.user,
+                    incident=incident,
+                    description=form.cleaned_data["description"],
+                    assignee=form.cleaned_data["assignee"],
+                    due_on=form.cleaned_data["due_on"],
+                )
+            except ValidationError as error:
+                attach(form, error)
+            else:
+                messages.success(request, _("The follow-up was added."))
+                return redirect("incidents:detail", pk=pk)
+        return self._render(request, incident, follow_up_form=form, status=400)
+
+
+class FollowUpView(SystemTimeMixin, PermissionRequiredMixin, View):
+    """One follow-up: for its assignee, the incident's reporter, and supervisors/administrators there."""
+
+    permission = can_list_incidents
+    scoped_model = FollowUp
+    scoped_system_field = "incident__system"
+
+    def get(self, request, pk):
+        follow_up = selectors.follow_up_get_for(user=request.user, pk=pk)
+        audit_record(action=AuditAction.VIEW, actor=request.user, obj=follow_up, summary="Follow-up read")
+        return self._render(request, follow_up)
+
+    def _render(self, request, follow_up, assign_form=None, complete_form=None, status=200):
+        user = request.user
+        incident = follow_up.incident
+        done = follow_up.done_at is not None
+        can_assign = not done and can_assign_follow_up(user, follow_up)
+        can_complete = not done and can_complete_follow_up(user, follow_up)
+        version = {"version": follow_up.version}
+        if can_assign and assign_form is None:
+            assign_form = FollowUpAssignForm(
+                staff=selectors.assignable_staff(incident=incident),
+                initial={**version, "assignee": follow_up.assignee_id, "due_on": follow_up.due_on},
+            )
+        if can_complete and complete_form is None:
+            complete_form = FollowUpCompleteForm(initial=version)
+        context = {
+            "follow_up": follow_up,
+            "incident": incident,
+            "overdue": follow_up.is_overdue(selectors.today_for(user)),
+            "can_read_incident": follow_up.incident_readable,
+            "assign_form": assign_form if can_assign else None,
+            "complete_form": complete_form if can_complete else None,
+        }
+        return render(request, "incidents/follow_up_detail.html", context, status=status)
+
+
+class FollowUpAssignView(FollowUpView):
+    def get(self, request, pk):
+        return redirect("incidents:follow_up", pk=pk)
+
+    def post(self, request, pk):
+        follow_up = selectors.follow_up_get_for(user=request.user, pk=pk)
+        if not can_assign_follow_up(request.user, follow_up):
+            raise PermissionDenied
+        form = FollowUpAssignForm(request.POST, staff=selectors.assignable_staff(incident=follow_up.incident))
+        if form.is_valid():
+            try:
+                services.follow_up_assign(
+                    actor=request.user,
+                    follow_up=follow_up,
+                    assignee=form.cleaned_data["assignee"],
+                    due_on=form.cleaned_data["due_on"],
+                    expected_version=form.cleaned_data["version"],
+                )
+            except ValidationError as error:
+                attach(form, error)
+            else:
+                messages.success(request, _("The follow-up was saved."))
+                return redirect("incidents:follow_up", pk=pk)
+        follow_up = selectors.follow_up_get_for(user=request.user, pk=pk)
+        return self._render(request, follow_up, assign_form=form, status=400)
+
+
+class FollowUpCompleteView(FollowUpView):
+    def get(self, request, pk):
+        return redirect("incidents:follow_up", pk=pk)
+
+    def post(self, request, pk):
+        follow_up = selectors.follow_up_get_for(user=request.user, pk=pk)
+        if not can_complete_follow_up(request.user, follow_up):
+            raise PermissionDenied
+        form = FollowUpCompleteForm(request.POST)
+        if form.is_valid():
+            try:
+                services.follow_up_complete(
+                    actor=request.user,
+                    follow_up=follow_up,
+                    note=form.cleaned_data["note"],
+                    expected_version=form.cleaned_data["version"],
+                )
+            except ValidationError as error:
+                attach(form, error)
+            else:
+                messages.success(request, _("The follow-up is marked done. Thank you."))
+                return redirect("incidents:follow_up", pk=pk)
+        follow_up = selectors.follow_up_get_for(user=request.user, pk=pk)
+        return self._render(request, follow_up, complete_form=form, status=400)
+
+
+class FollowUpListView(SystemTimeMixin, PermissionRequiredMixin, View):
+    """Follow-ups of the branches the user supervises, by branch, assignee and state."""
+
+    permission = can_list_follow_ups
+
+    def get(self, request):
+        branches = branches_visible_to(user=request.user, roles=FOLLOW_UP_ROLES).order_by("name")
+        staff = selectors.follow_up_assignee_choices(user=request.user)
+        branch_id = request.GET.get("branch", "")
+        assignee_id = request.GET.get("assignee", "")
+        state = request.GET.get("state", FollowUpState.OPEN)
+        branch_id = branch_id if branch_id.isdigit() else ""
+        assignee_id = assignee_id if assignee_id.isdigit() or assignee_id == "none" else ""
+        state = state if state in FollowUpState.ALL else FollowUpState.OPEN
+        follow_ups = selectors.follow_ups_supervised(
+            user=request.user, branch_id=branch_id or None, assignee_id=assignee_id or None, state=state
+        )
+        page = Paginator(follow_ups, PAGE_SIZE).get_page(request.GET.get("page"))
+        audit_record(action=AuditAction.VIEW, actor=request.user, obj=None, summary="Follow-up list read")
+        today = selectors.today_for(request.user)
+        query = "&".join(
+            f"{key}={value}"
+            for key, value in (("branch", branch_id), ("assignee", assignee_id), ("state", state))
+            if value
+        )
+        context = {
+            "page": page,
+            "rows": [(f, f.is_overdue(today)) for f in page.object_list],
+            "branches": branches,
+            "staff": staff,
+            "filters": {"branch": branch_id, "assignee": assignee_id, "state": state},
+            "states": [
+                (FollowUpState.OPEN, _("Open")),
+                (FollowUpState.OVERDUE, _("Overdue")),
+                (FollowUpState.DONE, _("Done")),
+            ],
+            "query": query,
+            "can_patterns": True,
+            "can_retention": can_manage_retention(request.user),
+        }
+        return render(request, "incidents/follow_up_list.html", context)
