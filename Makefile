@@ -51,7 +51,7 @@ lint: install
 
 # A Celery worker for the task engine, when CELERY_BROKER_URL points at a broker.
 worker: install
-	$(BIN)/celery -A config worker --loglevel=INFO
+	$(BIN)/celery -A config worker --beat --loglevel=INFO
 
 demo-code: install
 	@$(BIN)/python manage.py demo_code $(EMAIL)

@@ -176,6 +176,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "patroncare.complaints.tasks.notify_overdue_complaints",
         "schedule": 60 * 60 * 24,
     },
+    "incidents-alert-escalation": {
+        "task": "patroncare.incidents.tasks.escalate_overdue_alerts",
+        "schedule": 5 * 60,
+    },
     "incidents-retention": {
         "task": "patroncare.incidents.tasks.apply_retention",
         "schedule": 60 * 60 * 24,

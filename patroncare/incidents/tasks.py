@@ -21,3 +21,11 @@ def escalate_alert(*, incident_pk: int) -> bool:
     if due_at is not None and due_at > timezone.now():
         escalate_alert.apply_async(kwargs={"incident_pk": incident_pk}, eta=due_at)
     return False
+
+
+@shared_task
+def escalate_overdue_alerts() -> int:
+    """Scheduled every five minutes: escalate alerts nobody acknowledged in time (a lost countdown too)."""
+    from .services import alerts_escalate_overdue
+
+    return alerts_escalate_overdue()

@@ -4,6 +4,7 @@ from .alerts import (
     alert_escalation_due_at,
     alert_send,
     alert_settings_update,
+    alerts_escalate_overdue,
 )
 from .follow_ups import follow_up_add, follow_up_assign, follow_up_complete
 from .reports import (
@@ -24,6 +25,7 @@ __all__ = [
     "alert_escalation_due_at",
     "alert_send",
     "alert_settings_update",
+    "alerts_escalate_overdue",
     "checkin_answer",
     "debrief_record",
     "draft_discard",

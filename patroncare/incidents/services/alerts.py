@@ -108,6 +108,29 @@ def alert_escalate_if_unacknowledged(*, incident_pk: int, now: datetime | None =
     return True
 
 
+# The shortest escalation time a system may set (see AlertSettings' constraint).
+MIN_ESCALATION_MINUTES = 5
+
+
+def alerts_escalate_overdue(*, now: datetime | None = None) -> int:
+    """The safety net run by the scheduler every few minutes: escalate every alert whose time has passed.
+
+    The per-alert countdown does the same sooner; this one also covers a worker that restarted and lost its
+    planned runs. Each escalation still happens once (see `alert_escalate_if_unacknowledged`).
+    """
+    now = now or timezone.now()
+    waiting = (
+        Incident.objects.filter(
+            alert_escalated_at__isnull=True,
+            alert_receipts__sent_at__lte=now - timedelta(minutes=MIN_ESCALATION_MINUTES),
+        )
+        .exclude(alert_receipts__acknowledged_at__isnull=False)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    return sum(alert_escalate_if_unacknowledged(incident_pk=pk, now=now) for pk in list(waiting))
+
+
 @transaction.atomic
 def alert_acknowledge(*, actor, incident: Incident) -> AlertReceipt:
     """The person alerted says they have seen it. Saying it twice changes nothing."""

@@ -181,3 +181,29 @@ def test_in_eager_mode_nothing_is_planned(world, monkeypatch, django_capture_on_
     monkeypatch.setattr(tasks.escalate_alert, "apply_async", lambda **kwargs: planned.append(kwargs))
     _report(world, django_capture_on_commit_callbacks)
     assert planned == [] and Incident.objects.get().alert_escalated_at is None
+
+
+def test_the_scheduled_sweep_escalates_only_what_is_overdue_and_only_once(
+    world, alerted, director, django_capture_on_commit_callbacks
+):
+    acknowledged = _report(world, django_capture_on_commit_callbacks, summary="Second threat")
+    services.alert_acknowledge(actor=world.users["security"], incident=acknowledged)
+    mail.outbox.clear()
+    sent_at = AlertReceipt.objects.filter(incident=alerted).first().sent_at
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.alerts_escalate_overdue(now=sent_at + timedelta(minutes=10)) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.alerts_escalate_overdue(now=sent_at + timedelta(minutes=31)) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.alerts_escalate_overdue(now=sent_at + timedelta(minutes=60)) == 0
+    assert Incident.objects.get(pk=alerted.pk).alert_escalated_at is not None
+    assert Incident.objects.get(pk=acknowledged.pk).alert_escalated_at is None
+    assert [m.to[0] for m in mail.outbox] == ["director@example.org"]
+
+
+def test_the_sweep_is_on_the_schedule():
+    from django.conf import settings
+
+    entry = settings.CELERY_BEAT_SCHEDULE["incidents-alert-escalation"]
+    assert entry["task"] == "patroncare.incidents.tasks.escalate_overdue_alerts"
+    assert entry["schedule"] <= 5 * 60
