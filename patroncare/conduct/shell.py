@@ -13,8 +13,8 @@ from .state import decision_deadline
 
 
 def decisions_waiting(user) -> list[DeskItem]:
-    appeals, deviations = selectors.decisions_awaiting(user=user)
-    settings = appeal_settings_for(user.library_system) if appeals else None
+    appeals, deviations, lifts = selectors.decisions_awaiting(user=user)
+    settings = appeal_settings_for(user.library_system) if appeals or lifts else None
     items = []
     for appeal in appeals:
         due = decision_deadline(appeal, settings)
@@ -22,6 +22,17 @@ def decisions_waiting(user) -> list[DeskItem]:
             DeskItem(
                 title=_("Appeal of %(person)s's exclusion") % {"person": appeal.exclusion.person},
                 url=reverse("conduct:appeal_decide", args=[appeal.exclusion_id, appeal.pk]),
+                due_at=due,
+                overdue=due < timezone.now(),
+            )
+        )
+    for lift in lifts:
+        due = decision_deadline(lift, settings)
+        items.append(
+            DeskItem(
+                title=_("Request to lift %(person)s's permanent exclusion")
+                % {"person": lift.exclusion.person},
+                url=reverse("conduct:lift_request_decide", args=[lift.exclusion_id, lift.pk]),
                 due_at=due,
                 overdue=due < timezone.now(),
             )
@@ -76,7 +87,7 @@ register_nav(
 register_desk_section(
     DeskSection(
         key="exclusion-decisions",
-        title=gettext_lazy("Appeals and deviations awaiting your decision"),
+        title=gettext_lazy("Appeals, requests to lift and deviations awaiting your decision"),
         items_for=decisions_waiting,
         # Administrators' desks are at the platform's query budget; an administrator who decides appeals
         # finds them under Exclusions, filtered by "Under appeal".

@@ -8,6 +8,7 @@ from .exclusions import (
     recommendation_for,
     review_record,
 )
+from .lifting import lift_request_decide, lift_request_record
 from .rules import (
     appeal_settings_for,
     appeal_settings_update,
@@ -32,6 +33,8 @@ __all__ = [
     "issue_limit_set",
     "ladder_step_create",
     "ladder_step_delete",
+    "lift_request_decide",
+    "lift_request_record",
     "recommendation_for",
     "review_record",
     "rule_create",
