@@ -18,7 +18,7 @@ from .models import Appeal, Exclusion, LadderStep, LiftRequest, Rule
 from .permissions import BOARD_ROLES, EXCLUSION_ROLES
 from .services.appeals import may_decide
 from .services.rules import appeal_settings_for
-from .state import ExclusionState, exclusion_state, is_enforced, today_for
+from .state import ExclusionState, exclusion_state, is_enforced, needs_approval, today_for
 
 
 def rules_of(*, user) -> QuerySet:
@@ -195,7 +195,11 @@ def decisions_awaiting(*, user) -> tuple[list[Appeal], list[Exclusion], list[Lif
                     received_at=exclusion.open_appeal_received,
                 )
             )
-        elif may_approve_deviation(user, exclusion):
+        elif (
+            needs_approval(exclusion)
+            and exclusion.rescinded_at is None
+            and may_approve_deviation(user, exclusion)
+        ):  # the query also brings exclusions only for their open request to lift
             deviations.append(exclusion)
     if appeals or lifts:
         settings = appeal_settings_for(user.library_system)
