@@ -23,8 +23,9 @@ from ..models import AppealSettings, Exclusion, LiftDecision, LiftRequest, Outco
 from .appeals import may_decide
 from .rules import appeal_settings_for
 
-# A request typed as a date alone is taken as received at midday, local time: midday exists on every day in
-# every time zone (midnight does not, where the clocks change at midnight), so its local date never shifts.
+# A request typed as a date alone is taken as received at midday, local time (or now, on the morning of the
+# day): midday exists on every day in every time zone (midnight does not, where the clocks change at
+# midnight), so its local date never shifts.
 _DATE_ONLY_TIME = time(12)
 
 
@@ -32,7 +33,11 @@ def received_moment(system, received: date | datetime) -> datetime:
     """An aware moment for a request received at `received` (a local date, or a date and time)."""
     if isinstance(received, datetime):
         return received if timezone.is_aware(received) else timezone.make_aware(received, system.zone)
-    return datetime.combine(received, _DATE_ONLY_TIME, tzinfo=system.zone)
+    moment = datetime.combine(received, _DATE_ONLY_TIME, tzinfo=system.zone)
+    now = timezone.now()
+    if moment > now and local_date(system, now) == received:
+        return now  # received this morning: it is not in the future
+    return moment
 
 
 def next_request_date(lift_request: LiftRequest, settings: AppealSettings) -> date | None:

@@ -277,6 +277,12 @@ def test_a_date_alone_is_taken_as_midday_local_time(permanent):
     assert naive == datetime(2026, 3, 8, 5, 30, tzinfo=UTC)  # still CST
 
 
+def test_a_date_alone_received_this_morning_is_not_in_the_future(permanent):
+    with mock.patch("django.utils.timezone.now", return_value=datetime(2026, 3, 9, 14, tzinfo=UTC)):
+        # 09:00 CDT on 9 March: midday has not come yet.
+        assert received_moment(permanent.system, date(2026, 3, 9)) == datetime(2026, 3, 9, 14, tzinfo=UTC)
+
+
 def test_the_next_date_after_a_refusal_is_counted_from_the_local_day(permanent):
     refused = LiftRequest(
         exclusion=permanent.exclusion,
