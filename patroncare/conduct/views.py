@@ -684,6 +684,9 @@ class LiftRequestDecideView(ConductView):
 
     def get(self, request, pk, lift_pk):
         exclusion, lift_request = self._context(request, pk, lift_pk, open_only=True)
+        audit_record(
+            action=AuditAction.VIEW, actor=request.user, obj=lift_request, summary="Request to lift read"
+        )
         form = LiftDecisionForm(initial={"version": lift_request.version})
         return self._render(request, exclusion, lift_request, form)
 

@@ -363,8 +363,9 @@ def test_the_review_counts_requests_to_lift(signed_in, case):
     )
     _decide(case, _record(case, exclusion=other))
     today = case.today.isoformat()
+    yesterday = (case.today - timedelta(days=1)).isoformat()  # the requests were received two hours ago
     response = signed_in(case.users["administrator"]).get(
-        reverse("conduct:review") + f"?start={today}&end={today}"
+        reverse("conduct:review") + f"?start={yesterday}&end={today}"
     )
     html = response.content.decode()
     assert "Requests to lift a permanent exclusion" in html
