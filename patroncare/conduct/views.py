@@ -45,6 +45,7 @@ from .permissions import (
 )
 from .services.appeals import may_decide
 from .services.exclusions import may_approve_deviation
+from .services.lifting import can_be_asked_to_lift, earliest_request_date, may_decide_lift_request
 from .state import ExclusionState, appeal_deadline, decision_deadline, is_appealable, today_for
 
 
@@ -613,8 +614,6 @@ class PersonPhotoView(ConductView):
 
 def _lift_context(request, exclusion, settings, form=None) -> dict:
     """The "Requests to lift" section of an exclusion's page (shown for permanent exclusions)."""
-    from .services.lifting import can_be_asked_to_lift, earliest_request_date, may_decide_lift_request
-
     askable = can_be_asked_to_lift(exclusion)
     requests = list(exclusion.lift_requests.all())
     open_request = next((r for r in requests if r.is_open), None)
@@ -660,8 +659,6 @@ class LiftRequestDecideView(ConductView):
     scoped_model = Exclusion
 
     def _context(self, request, pk, lift_pk, *, open_only: bool):
-        from .services.lifting import may_decide_lift_request
-
         exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
         lift_request = selectors.lift_request_get_for(user=request.user, exclusion=exclusion, pk=lift_pk)
         if (open_only and not lift_request.is_open) or not may_decide_lift_request(
