@@ -18,8 +18,12 @@ from .models import (
     BehaviourClass,
     Delivery,
     Exclusion,
+    LiftDecision,
+    LiftRequest,
+    LiftRequestMethod,
     Outcome,
     ReviewRecord,
+    Rule,
 )
 from .services.exclusions import recommendation_for
 from .services.rules import (
@@ -108,6 +112,7 @@ def load(context) -> None:
     _appeals(context, created, director)
     _review(context)
     _lakeshore_table(context)
+    _lift_requests(context)
 
 
 def _deviation(context, created):
@@ -244,3 +249,99 @@ def _lakeshore_table(context) -> None:
     for role, (days, open_ended) in DEFAULT_LIMITS.items():
         issue_limit_set(actor=None, system=system, role=role, max_days=days, may_issue_open_ended=open_ended)
     appeal_settings_for(system)
+
+
+# Two permanent exclusions carried over from the paper register, older than the incidents in PatronCare.
+# (card, name, description, rule, days since the exclusion began, letter language)
+CARRIED_OVER = [
+    ("21000399101", "Gordon Pryce", "Tall, grey beard, green army jacket", "9", 1600, "en"),
+    ("21000399202", "Lidia Ferrer", "Short dark hair, red backpack", "10", 1300, "es"),
+]
+
+
+def _carried_over(context, card, name, description, rule_code, days_ago, language) -> Exclusion:
+    from patroncare.incidents.models import Person
+
+    system = context.system
+    person, _ = Person.objects.get_or_create(
+        system=system, card_number=card, defaults={"name": name, "description": description}
+    )
+    start = context.today - timedelta(days=days_ago)
+    exclusion = Exclusion.objects.filter(system=system, person=person, outcome=Outcome.PERMANENT).first()
+    if exclusion is None:
+        exclusion = Exclusion.objects.create(
+            system=system,
+            person=person,
+            outcome=Outcome.PERMANENT,
+            start_date=start,
+            lift_request_after=start + timedelta(days=1095),
+            recommended_outcome=Outcome.PERMANENT,
+            recommendation="Carried over from the paper register of exclusions.",
+            issued_by=context.staff["administrator"],
+            issued_at=datetime.combine(start, time(15), tzinfo=system.zone),
+            letter_language=language,
+            conditions="Meet the branch manager before any visit back.",
+        )
+        exclusion.rules.set(Rule.objects.filter(system=system, code=rule_code))
+        Delivery.objects.create(
+            exclusion=exclusion, method="mail", delivered_on=start, recorded_by=context.staff["administrator"]
+        )
+    return exclusion
+
+
+def _lift_requests(context):
+    """One exclusion refused once and asked again (open, on the director's desk); one lifted."""
+    director, administrator = context.staff["director"], context.staff["administrator"]
+    refused_then_open = _carried_over(context, *CARRIED_OVER[0])
+    lifted = _carried_over(context, *CARRIED_OVER[1])
+    zone = context.system.zone
+
+    def at(days_ago: int, hour: int = 11) -> datetime:
+        return datetime.combine(context.today - timedelta(days=days_ago), time(hour), tzinfo=zone)
+
+    if not refused_then_open.lift_requests.exists():
+        LiftRequest.objects.create(
+            exclusion=refused_then_open,
+            received_at=at(480),
+            received_how=LiftRequestMethod.LETTER,
+            statement="It has been three years. I am sorry for what happened and I need the computers to "
+            "look for work.",
+            recorded_by=administrator,
+            decision=LiftDecision.REFUSED,
+            decision_reason="The letter does not address the assault on a staff member, and there is no sign "
+            "yet of the anger-management course the person was asked to complete.",
+            decided_by=director,
+            decided_at=at(470, 16),
+        )
+        LiftRequest.objects.create(
+            exclusion=refused_then_open,
+            received_at=at(3),
+            received_how=LiftRequestMethod.IN_PERSON,
+            statement="I have finished the course and I have a letter from my counsellor. I would like "
+            "to use the Central branch again.",
+            what_changed="Certificate of completion of a 12-week anger-management course; a letter of "
+            "support from a counsellor at the county health service.",
+            recorded_by=administrator,
+        )
+    if not lifted.lift_requests.exists():
+        lifted_from = context.today - timedelta(days=40)
+        LiftRequest.objects.create(
+            exclusion=lifted,
+            received_at=at(60),
+            received_how=LiftRequestMethod.EMAIL,
+            statement="Pido que se levante la exclusión. Han pasado más de tres años y quiero volver a traer "
+            "a mis hijos a la hora del cuento.",
+            what_changed="Letter of support from her social worker.",
+            recorded_by=administrator,
+            decision=LiftDecision.GRANTED,
+            decision_reason="More than three years without incident, a written apology and a letter of "
+            "support. The exclusion is lifted with conditions.",
+            lifted_from=lifted_from,
+            return_conditions="Meet the Harbor View branch manager before your first visit. No bags in the "
+            "children's area for the first six months.",
+            decided_by=director,
+            decided_at=at(50, 15),
+            letter_language="es",
+        )
+        lifted.end_date = lifted_from - timedelta(days=1)
+        lifted.save(update_fields=["end_date"])

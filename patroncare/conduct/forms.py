@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,8 @@ from .models import (
     BehaviourClass,
     DeliveryMethod,
     LadderStep,
+    LiftDecision,
+    LiftRequestMethod,
     Outcome,
     Rule,
 )
@@ -109,6 +113,7 @@ class AppealSettingsForm(VersionFormMixin, forms.ModelForm):
             "decider",
             "decision_days",
             "how_to_appeal",
+            "lift_request_interval_days",
         ]
 
     def service_values(self):
@@ -225,3 +230,52 @@ class ReviewCompleteForm(forms.Form):
 
 class PhotoForm(forms.Form):
     photo = forms.FileField(label=_("Photo of the person"), help_text=_("JPEG or PNG, up to 5 MB."))
+
+
+class LiftRequestForm(forms.Form):
+    received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs=DATE))
+    received_time = forms.TimeField(
+        label=_("At (time, if known)"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    received_how = forms.ChoiceField(label=_("How it was received"), choices=LiftRequestMethod.choices)
+    statement = forms.CharField(label=_("What the person says"), widget=forms.Textarea(attrs={"rows": 4}))
+    what_changed = forms.CharField(
+        label=_("What has changed"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Supporting information: courses, letters of support, a change in circumstances."),
+    )
+    early_cause = forms.CharField(
+        label=_("Good cause for an early request"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only if the request arrived before the date from which one may ask."),
+    )
+    letter_language = forms.ChoiceField(label=_("Letter language"), choices=settings.LANGUAGES)
+
+    def service_values(self) -> dict:
+        """The values for `lift_request_record`: a date alone, or a local date and time."""
+        data = dict(self.cleaned_data)
+        day, moment = data.pop("received_on"), data.pop("received_time")
+        data["received_at"] = datetime.combine(day, moment) if moment else day
+        return data
+
+
+class LiftDecisionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    decision = forms.ChoiceField(label=_("Decision"), choices=LiftDecision.choices, widget=forms.RadioSelect)
+    decision_reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("It is quoted in the decision letter."),
+    )
+    lifted_from = forms.DateField(
+        label=_("May return from (if granted)"), required=False, widget=forms.DateInput(attrs=DATE)
+    )
+    return_conditions = forms.CharField(
+        label=_("Conditions for return (if granted)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

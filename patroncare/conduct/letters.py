@@ -48,3 +48,24 @@ def appeal_decision_html(appeal, *, language: str) -> str:
 
 def appeal_decision_pdf(appeal, *, language: str) -> bytes:
     return _pdf(appeal_decision_html(appeal, language=language))
+
+
+def lift_decision_html(lift_request, *, language: str) -> str:
+    from .services.lifting import next_request_date
+
+    exclusion = lift_request.exclusion
+    with translation.override(language):
+        context = {
+            "lift_request": lift_request,
+            "exclusion": exclusion,
+            "system": exclusion.system,
+            "rules": [(rule.code, rule.wording(language)[0]) for rule in exclusion.rules.all()],
+            "next_request": next_request_date(lift_request, appeal_settings_for(exclusion.system)),
+            "language": language,
+            "zone": exclusion.system.time_zone,
+        }
+        return render_to_string("conduct/letters/lift_decision.html", context)
+
+
+def lift_decision_pdf(lift_request, *, language: str) -> bytes:
+    return _pdf(lift_decision_html(lift_request, language=language))

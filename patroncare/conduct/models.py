@@ -252,6 +252,11 @@ class AppealSettings(VersionedModel):
         _("who decides"), max_length=20, choices=Decider.choices, default=Decider.DIRECTOR
     )
     decision_days = models.PositiveIntegerField(_("working days to decide"), default=10)
+    lift_request_interval_days = models.PositiveIntegerField(
+        _("days before asking again to lift a permanent exclusion"),
+        default=365,
+        help_text=_("After a request to lift is refused, the next one may be made this many days later."),
+    )
     how_to_appeal = models.TextField(
         _("how to appeal"),
         blank=True,
@@ -267,6 +272,9 @@ class AppealSettings(VersionedModel):
             ),
             models.CheckConstraint(
                 condition=Q(filing_days__gte=1), name="appealsettings_filing_days_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(lift_request_interval_days__gte=1), name="appealsettings_lift_interval_positive"
             ),
         ]
 
@@ -454,3 +462,89 @@ class ReviewRecord(models.Model):
 
     def __str__(self) -> str:
         return f"Review {self.period_start} to {self.period_end}"
+
+
+class LiftRequestMethod(models.TextChoices):
+    LETTER = "letter", _("By letter")
+    EMAIL = "email", _("By e-mail")
+    IN_PERSON = "in_person", _("In person")
+
+
+class LiftDecision(models.TextChoices):
+    GRANTED = "granted", _("Granted")
+    REFUSED = "refused", _("Refused")
+
+
+class LiftRequest(VersionedModel):
+    """A written request to lift a permanent exclusion, and its decision.
+
+    Granting ends the exclusion (its last day becomes the day before `lifted_from`); the exclusion itself is
+    kept, so its history and letters stay as they were.
+    """
+
+    exclusion = models.ForeignKey(Exclusion, on_delete=models.CASCADE, related_name="lift_requests")
+    received_at = models.DateTimeField(_("received"))
+    received_how = models.CharField(
+        _("how it was received"), max_length=20, choices=LiftRequestMethod.choices
+    )
+    statement = models.TextField(_("what the person says"))
+    what_changed = models.TextField(
+        _("what has changed"),
+        blank=True,
+        help_text=_("Supporting information: courses, letters of support, a change in circumstances."),
+    )
+    early_cause = models.TextField(_("good cause for an early request"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    decision = models.CharField(_("decision"), max_length=20, choices=LiftDecision.choices, blank=True)
+    decision_reason = models.TextField(_("reason"), blank=True)
+    lifted_from = models.DateField(_("may return from"), null=True, blank=True)
+    return_conditions = models.TextField(_("conditions for return"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    letter_language = models.CharField(
+        _("letter language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+        verbose_name = _("request to lift an exclusion")
+        verbose_name_plural = _("requests to lift an exclusion")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(received_how__in=LiftRequestMethod.values), name="liftrequest_received_how_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(decision="") | Q(decision__in=LiftDecision.values),
+                name="liftrequest_decision_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(decision="") | (Q(decided_at__isnull=False) & ~Q(decision_reason="")),
+                name="liftrequest_decision_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=~Q(decision="granted") | Q(lifted_from__isnull=False),
+                name="liftrequest_granted_has_return_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(decision="granted") | Q(lifted_from__isnull=True),
+                name="liftrequest_return_date_only_when_granted",
+            ),
+            models.UniqueConstraint(
+                fields=["exclusion"], condition=Q(decision=""), name="liftrequest_one_open"
+            ),
+        ]
+        indexes = [
+            # The desk lists open requests; the periodic review counts received and decided ones by period.
+            models.Index(fields=["decision", "received_at"]),
+            models.Index(fields=["decision", "decided_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Request to lift {self.exclusion}"
+
+    @property
+    def is_open(self) -> bool:
+        return not self.decision

@@ -35,3 +35,8 @@ def can_review_period(user) -> bool:
     return (
         director or has_any_role(user, [Role.ADMINISTRATOR]) or has_system_wide_role(user, [Role.SUPERVISOR])
     )
+
+
+def can_record_lift_request(user) -> bool:
+    """Supervisors, security and administrators who handle the exclusion receive requests to lift it."""
+    return has_any_role(user, EXCLUSION_ROLES)

@@ -4,7 +4,7 @@ The board of current exclusions shows only what is needed to enforce them: who (
 where, and until when. Narratives and histories stay with those who handle exclusions.
 """
 
-from datetime import date
+from datetime import date, datetime, time
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
@@ -14,11 +14,11 @@ from patroncare.accounts.permissions import branch_ids_for
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 
-from .models import Appeal, BehaviourClass, Exclusion, LadderStep, Rule
+from .models import Appeal, BehaviourClass, Exclusion, LadderStep, LiftRequest, Rule
 from .permissions import BOARD_ROLES, EXCLUSION_ROLES
 from .services.appeals import may_decide
 from .services.rules import appeal_settings_for
-from .state import ExclusionState, exclusion_state, is_enforced, today_for
+from .state import ExclusionState, exclusion_state, is_enforced, needs_approval, today_for
 
 
 def rules_of(*, user) -> QuerySet:
@@ -154,6 +154,9 @@ def exclusion_get_for(*, user, pk: int, audit: bool = True) -> Exclusion:
             "incidents__branch",
             "deliveries",
             Prefetch("appeals", queryset=Appeal.objects.select_related("decided_by", "recorded_by")),
+            Prefetch(
+                "lift_requests", queryset=LiftRequest.objects.select_related("decided_by", "recorded_by")
+            ),
         )
         .first()
     )
@@ -174,22 +177,28 @@ def appeal_get_for(*, user, exclusion: Exclusion, pk: int) -> Appeal:
     return appeal
 
 
-def decisions_awaiting(*, user) -> tuple[list[Appeal], list[Exclusion]]:
-    """Open appeals this user decides, and deviations this user may approve, read in one query.
+def decisions_awaiting(*, user) -> tuple[list[Appeal], list[Exclusion], list[LiftRequest]]:
+    """Open appeals and requests to lift this user decides, and deviations this user may approve, read in
+    one query.
 
-    The appeals are unsaved stand-ins carrying what the desk shows (their id and when they were received).
+    The appeals and requests are unsaved stand-ins carrying what the desk shows (their id and when they were
+    received).
     """
     from .services.exclusions import may_approve_deviation
 
     open_appeals = Appeal.objects.filter(exclusion=OuterRef("pk"), decision="")
+    open_lifts = LiftRequest.objects.filter(exclusion=OuterRef("pk"), decision="")
     exclusions = (
         Exclusion.objects.filter(system_id=user.library_system_id)
         .annotate(
             open_appeal_id=Subquery(open_appeals.values("pk")[:1]),
             open_appeal_received=Subquery(open_appeals.values("received_at")[:1]),
+            open_lift_id=Subquery(open_lifts.values("pk")[:1]),
+            open_lift_received=Subquery(open_lifts.values("received_at")[:1]),
         )
         .filter(
             Q(open_appeal_id__isnull=False)
+            | Q(open_lift_id__isnull=False)
             | (
                 Q(deviation_approved_at__isnull=True, rescinded_at__isnull=True)
                 & ~Q(deviation_reason="")
@@ -198,8 +207,14 @@ def decisions_awaiting(*, user) -> tuple[list[Appeal], list[Exclusion]]:
         )
         .select_related("person", "system", "branch")
     )
-    appeals, deviations = [], []
+    appeals, deviations, lifts = [], [], []
     for exclusion in exclusions:
+        if exclusion.open_lift_id:
+            lifts.append(
+                LiftRequest(
+                    pk=exclusion.open_lift_id, exclusion=exclusion, received_at=exclusion.open_lift_received
+                )
+            )
         if exclusion.open_appeal_id:
             appeals.append(
                 Appeal(
@@ -208,12 +223,17 @@ def decisions_awaiting(*, user) -> tuple[list[Appeal], list[Exclusion]]:
                     received_at=exclusion.open_appeal_received,
                 )
             )
-        elif may_approve_deviation(user, exclusion):
+        elif (
+            needs_approval(exclusion)
+            and exclusion.rescinded_at is None
+            and may_approve_deviation(user, exclusion)
+        ):  # the query also brings exclusions only for their open request to lift
             deviations.append(exclusion)
-    if appeals:
+    if appeals or lifts:
         settings = appeal_settings_for(user.library_system)
         appeals = [appeal for appeal in appeals if may_decide(user, appeal, settings=settings)]
-    return appeals, deviations
+        lifts = [lift for lift in lifts if may_decide(user, lift, settings=settings)]
+    return appeals, deviations, lifts
 
 
 def appeals_awaiting(*, user) -> list[Appeal]:
@@ -268,3 +288,27 @@ def period_review(*, user, start: date, end: date) -> dict:
 
 
 STATE_CHOICES = ExclusionState.choices
+
+
+def lift_request_get_for(*, user, exclusion: Exclusion, pk: int) -> LiftRequest:
+    """A request to lift `exclusion` (read through `exclusion_get_for`, so already scoped to the user)."""
+    lift_request = next((r for r in exclusion.lift_requests.all() if r.pk == pk), None)
+    if lift_request is None:
+        raise Http404
+    lift_request.exclusion = exclusion
+    return lift_request
+
+
+def lift_request_counts(*, user, start: date, end: date) -> dict:
+    """Requests to lift received in the period, and those granted and refused in it (local dates)."""
+    from .state import end_of_local_day
+
+    system = user.library_system
+    first = datetime.combine(start, time.min, tzinfo=system.zone)
+    last = end_of_local_day(system, end)
+    requests = LiftRequest.objects.filter(exclusion__system_id=system.pk)
+    return requests.aggregate(
+        received=Count("id", filter=Q(received_at__range=(first, last))),
+        granted=Count("id", filter=Q(decision="granted", decided_at__range=(first, last))),
+        refused=Count("id", filter=Q(decision="refused", decided_at__range=(first, last))),
+    )

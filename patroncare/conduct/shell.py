@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -5,23 +7,62 @@ from django.utils.translation import gettext_lazy
 
 from patroncare.accounts.models import Role
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
+from patroncare.libraries.calendar import WorkingCalendar, add_working_days, local_date
 
 from . import selectors
 from .permissions import BOARD_ROLES
 from .services.rules import appeal_settings_for
-from .state import decision_deadline
+from .state import end_of_local_day
+
+
+def _decision_deadlines(system, records, days: int) -> dict:
+    """Each record's decision deadline (working days from receipt), with the closed days read once."""
+    if not records:
+        return {}
+    starts = {id(record): local_date(system, record.received_at) for record in records}
+    first = min(starts.values())
+    calendar = WorkingCalendar(
+        system=system, first=first, last=max(starts.values()) + timedelta(days=days * 3 + 60)
+    )
+    deadlines = {}
+    for record in records:
+        day, counted = starts[id(record)], 0
+        while counted < days:
+            day += timedelta(days=1)
+            if not calendar.covers(day):  # an unusually long run of closed days: count the slow way
+                day = add_working_days(system=system, start=starts[id(record)], days=days)
+                break
+            counted += calendar.is_working_day(day)
+        deadlines[id(record)] = end_of_local_day(system, day)
+    return deadlines
 
 
 def decisions_waiting(user) -> list[DeskItem]:
-    appeals, deviations = selectors.decisions_awaiting(user=user)
-    settings = appeal_settings_for(user.library_system) if appeals else None
+    appeals, deviations, lifts = selectors.decisions_awaiting(user=user)
+    settings = appeal_settings_for(user.library_system) if appeals or lifts else None
+    deadlines = (
+        _decision_deadlines(user.library_system, [*appeals, *lifts], settings.decision_days)
+        if settings
+        else {}
+    )
     items = []
     for appeal in appeals:
-        due = decision_deadline(appeal, settings)
+        due = deadlines[id(appeal)]
         items.append(
             DeskItem(
                 title=_("Appeal of %(person)s's exclusion") % {"person": appeal.exclusion.person},
                 url=reverse("conduct:appeal_decide", args=[appeal.exclusion_id, appeal.pk]),
+                due_at=due,
+                overdue=due < timezone.now(),
+            )
+        )
+    for lift in lifts:
+        due = deadlines[id(lift)]
+        items.append(
+            DeskItem(
+                title=_("Request to lift %(person)s's permanent exclusion")
+                % {"person": lift.exclusion.person},
+                url=reverse("conduct:lift_request_decide", args=[lift.exclusion_id, lift.pk]),
                 due_at=due,
                 overdue=due < timezone.now(),
             )
@@ -76,7 +117,7 @@ register_nav(
 register_desk_section(
     DeskSection(
         key="exclusion-decisions",
-        title=gettext_lazy("Appeals and deviations awaiting your decision"),
+        title=gettext_lazy("Appeals, requests to lift and deviations awaiting your decision"),
         items_for=decisions_waiting,
         # Administrators' desks are at the platform's query budget; an administrator who decides appeals
         # finds them under Exclusions, filtered by "Under appeal".

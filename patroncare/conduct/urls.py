@@ -33,6 +33,21 @@ urlpatterns = [
         views.AppealLetterView.as_view(),
         name="appeal_letter",
     ),
+    path(
+        "exclusions/<int:pk>/lift-requests/",
+        views.LiftRequestCreateView.as_view(),
+        name="lift_request_create",
+    ),
+    path(
+        "exclusions/<int:pk>/lift-requests/<int:lift_pk>/",
+        views.LiftRequestDecideView.as_view(),
+        name="lift_request_decide",
+    ),
+    path(
+        "exclusions/<int:pk>/lift-requests/<int:lift_pk>/letter.pdf",
+        views.LiftRequestLetterView.as_view(),
+        name="lift_request_letter",
+    ),
     path("exclusions/<int:pk>/review/", views.ExclusionReviewCompleteView.as_view(), name="exclusion_review"),
     path("exclusions/<int:pk>/photo/", views.PhotoUploadView.as_view(), name="photo_upload"),
     path("people/<int:person_pk>/photo/", views.PersonPhotoView.as_view(), name="person_photo"),

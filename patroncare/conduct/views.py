@@ -27,6 +27,8 @@ from .forms import (
     ExclusionForm,
     IssueLimitForm,
     LadderStepForm,
+    LiftDecisionForm,
+    LiftRequestForm,
     PhotoForm,
     ReviewCompleteForm,
     ReviewForm,
@@ -38,11 +40,13 @@ from .permissions import (
     can_handle_exclusions,
     can_read_rules,
     can_record_appeal,
+    can_record_lift_request,
     can_review_period,
     can_see_board,
 )
 from .services.appeals import may_decide
 from .services.exclusions import may_approve_deviation
+from .services.lifting import can_be_asked_to_lift, earliest_request_date, may_decide_lift_request
 from .state import ExclusionState, appeal_deadline, decision_deadline, is_appealable, today_for
 
 
@@ -409,6 +413,7 @@ class ExclusionDetailView(ConductView):
         status=200,
         review_form=None,
         photo_form=None,
+        lift_form=None,
     ):
         settings = services.appeal_settings_for(exclusion.system)
         open_appeal = next((a for a in exclusion.appeals.all() if a.is_open), None)
@@ -441,6 +446,7 @@ class ExclusionDetailView(ConductView):
             "photo_form": photo_form or PhotoForm(prefix="photo"),
             "can_complete_review": exclusion.outcome == Outcome.PENDING_REVIEW
             and exclusion.state != ExclusionState.RESCINDED,
+            "lift": _lift_context(request, exclusion, settings, lift_form),
         }
         return render(request, "conduct/exclusion_detail.html", context, status=status)
 
@@ -609,6 +615,7 @@ class ReviewView(ConductView):
         from .models import ReviewRecord
 
         data = selectors.period_review(user=request.user, start=start, end=end)
+        data["lift_requests"] = selectors.lift_request_counts(user=request.user, start=start, end=end)
         outcomes = dict(Outcome.choices)
         for row in data["by_outcome"]:
             row["label"] = outcomes.get(row["outcome"], row["outcome"])
@@ -688,3 +695,121 @@ class PersonPhotoView(ConductView):
         response = FileResponse(person.photo.open("rb"))
         response["Cache-Control"] = "private, no-store"
         return response
+
+
+# Requests to lift a permanent exclusion
+
+
+def _lift_context(request, exclusion, settings, form=None) -> dict:
+    """The "Requests to lift" section of an exclusion's page (shown for permanent exclusions)."""
+    askable = can_be_asked_to_lift(exclusion)
+    requests = list(exclusion.lift_requests.all())
+    open_request = next((r for r in requests if r.is_open), None)
+    return {
+        "shown": exclusion.outcome == Outcome.PERMANENT or bool(requests),
+        "askable": askable,
+        "earliest": earliest_request_date(exclusion, settings) if askable else None,
+        "decision_due": decision_deadline(open_request, settings) if open_request else None,
+        "can_decide": open_request is not None
+        and may_decide_lift_request(request.user, open_request, settings),
+        "can_record": askable and open_request is None and can_record_lift_request(request.user),
+        "form": form
+        or LiftRequestForm(
+            prefix="lift",
+            initial={
+                "received_on": today_for(exclusion.system),
+                "letter_language": exclusion.letter_language,
+            },
+        ),
+    }
+
+
+class LiftRequestCreateView(ExclusionDetailView):
+    permission = can_record_lift_request
+
+    def post(self, request, pk):
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        form = LiftRequestForm(request.POST, prefix="lift")
+        if form.is_valid():
+            try:
+                services.lift_request_record(actor=request.user, exclusion=exclusion, **form.service_values())
+            except ValidationError as error:
+                _attach(form, error)
+            else:
+                messages.success(request, _("The request to lift the exclusion was recorded."))
+                return redirect("conduct:exclusion_detail", pk=pk)
+        return self._render(request, exclusion, lift_form=form, status=400)
+
+
+class LiftRequestDecideView(ConductView):
+    """The decider's page. A request decided meanwhile by someone else answers with a clear message."""
+
+    scoped_model = Exclusion
+
+    def _context(self, request, pk, lift_pk, *, open_only: bool):
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        lift_request = selectors.lift_request_get_for(user=request.user, exclusion=exclusion, pk=lift_pk)
+        if (open_only and not lift_request.is_open) or not may_decide_lift_request(
+            request.user, lift_request
+        ):
+            raise Http404
+        return exclusion, lift_request
+
+    def _render(self, request, exclusion, lift_request, form, status=200):
+        settings = services.appeal_settings_for(exclusion.system)
+        context = {
+            "exclusion": exclusion,
+            "lift_request": lift_request,
+            "form": form,
+            "settings": settings,
+            "decision_due": decision_deadline(lift_request, settings),
+            "earlier": [r for r in exclusion.lift_requests.all() if r.pk != lift_request.pk and r.decision],
+        }
+        return render(request, "conduct/lift_decide.html", context, status=status)
+
+    def get(self, request, pk, lift_pk):
+        exclusion, lift_request = self._context(request, pk, lift_pk, open_only=True)
+        audit_record(
+            action=AuditAction.VIEW, actor=request.user, obj=lift_request, summary="Request to lift read"
+        )
+        form = LiftDecisionForm(initial={"version": lift_request.version})
+        return self._render(request, exclusion, lift_request, form)
+
+    def post(self, request, pk, lift_pk):
+        exclusion, lift_request = self._context(request, pk, lift_pk, open_only=False)
+        form = LiftDecisionForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.lift_request_decide(
+                    actor=request.user,
+                    lift_request=lift_request,
+                    expected_version=data["version"],
+                    decision=data["decision"],
+                    reason=data["decision_reason"],
+                    lifted_from=data["lifted_from"],
+                    return_conditions=data["return_conditions"],
+                )
+            except ValidationError as error:
+                _attach(form, error)
+            else:
+                messages.success(request, _("The request was decided. Send the decision letter."))
+                return redirect("conduct:exclusion_detail", pk=pk)
+        return self._render(request, exclusion, lift_request, form, status=400)
+
+
+class LiftRequestLetterView(ConductView):
+    scoped_model = Exclusion
+
+    def get(self, request, pk, lift_pk):
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        lift_request = selectors.lift_request_get_for(user=request.user, exclusion=exclusion, pk=lift_pk)
+        if lift_request.is_open:
+            raise Http404
+        return _letter_response(
+            request,
+            record=lift_request,
+            render=letters.lift_decision_pdf,
+            name="lift-decision",
+            summary="Decision letter on a request to lift produced",
+        )

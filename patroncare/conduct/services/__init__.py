@@ -8,6 +8,7 @@ from .exclusions import (
     recommendation_for,
     review_record,
 )
+from .lifting import lift_request_decide, lift_request_record
 from .rules import (
     appeal_settings_for,
     appeal_settings_update,
@@ -40,6 +41,8 @@ __all__ = [
     "ladder_step_create",
     "ladder_step_delete",
     "ladder_step_update",
+    "lift_request_decide",
+    "lift_request_record",
     "recommendation_for",
     "review_record",
     "rule_create",

@@ -1,6 +1,7 @@
 import pytest
 
-from patroncare.conduct.models import Appeal, Exclusion
+from patroncare.conduct.models import Appeal, Exclusion, LiftRequest
+from patroncare.conduct.state import ExclusionState, exclusion_state
 from patroncare.core.demo import load_demo
 from patroncare.incidents.models import Incident, Person
 
@@ -13,6 +14,7 @@ def _counts():
         Exclusion.objects.count(),
         Appeal.objects.count(),
         Person.objects.count(),
+        LiftRequest.objects.count(),
     )
 
 
@@ -24,5 +26,11 @@ def test_demo_has_a_year_of_incidents_and_a_decided_appeal_and_loads_twice_witho
     assert Exclusion.objects.exclude(deviation_reason="").count() == 1
     dates = Incident.objects.filter(system=context.system).values_list("occurred_at", flat=True)
     assert (max(dates) - min(dates)).days > 300
+    decisions = sorted(LiftRequest.objects.values_list("decision", flat=True))
+    assert decisions == ["", "granted", "refused"]
+    lifted = Exclusion.objects.get(lift_requests__decision="granted")
+    assert exclusion_state(lifted, today=context.today, open_appeal=False) == ExclusionState.ENDED
+    refused = LiftRequest.objects.get(decision="refused")
+    assert refused.exclusion.lift_request_after < context.today
     load_demo(today=context.today)
     assert _counts() == first

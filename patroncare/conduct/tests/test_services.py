@@ -52,7 +52,7 @@ def test_second_serious_violation_recommends_thirty_days(conduct):
     assert (recommendation.outcome, recommendation.min_days) == (Outcome.SUSPENSION, 30)
 
 
-def test_history_counts_only_the_tier_of_the_rule(conduct):
+def test_history_counts_only_the_class_of_the_rule(conduct):
     person = PersonFactory(system=conduct.system)
     _incident(conduct, person, rule=conduct.rules["1"], days_ago=40)  # a minor rule
     incident = _incident(conduct, person, rule=conduct.rules["4"])
