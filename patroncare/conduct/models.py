@@ -353,7 +353,10 @@ class Exclusion(VersionedModel):
 
     @property
     def length_days(self) -> int | None:
-        return (self.end_date - self.start_date).days + 1 if self.end_date else None
+        """Days of a fixed-term exclusion; None for an open-ended one, even once a permanent one is lifted."""
+        if self.end_date is None or self.outcome == Outcome.PERMANENT:
+            return None
+        return (self.end_date - self.start_date).days + 1
 
 
 class DeliveryMethod(models.TextChoices):

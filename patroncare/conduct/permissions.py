@@ -38,5 +38,5 @@ def can_review_period(user) -> bool:
 
 
 def can_record_lift_request(user) -> bool:
-    """Supervisors, security and administrators who handle the exclusion receive requests to lift it."""
-    return has_any_role(user, EXCLUSION_ROLES)
+    """A request to lift is a written request, like an appeal: supervisors and administrators record it."""
+    return can_record_appeal(user)

@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -7,44 +5,27 @@ from django.utils.translation import gettext_lazy
 
 from patroncare.accounts.models import Role
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
-from patroncare.libraries.calendar import WorkingCalendar, add_working_days, local_date
+from patroncare.libraries.calendar import working_day_deadlines
 
 from . import selectors
 from .permissions import BOARD_ROLES
 from .services.rules import appeal_settings_for
-from .state import end_of_local_day
-
-
-def _decision_deadlines(system, records, days: int) -> dict:
-    """Each record's decision deadline (working days from receipt), with the closed days read once."""
-    if not records:
-        return {}
-    starts = {id(record): local_date(system, record.received_at) for record in records}
-    first = min(starts.values())
-    calendar = WorkingCalendar(
-        system=system, first=first, last=max(starts.values()) + timedelta(days=days * 3 + 60)
-    )
-    deadlines = {}
-    for record in records:
-        day, counted = starts[id(record)], 0
-        while counted < days:
-            day += timedelta(days=1)
-            if not calendar.covers(day):  # an unusually long run of closed days: count the slow way
-                day = add_working_days(system=system, start=starts[id(record)], days=days)
-                break
-            counted += calendar.is_working_day(day)
-        deadlines[id(record)] = end_of_local_day(system, day)
-    return deadlines
 
 
 def decisions_waiting(user) -> list[DeskItem]:
     appeals, deviations, lifts = selectors.decisions_awaiting(user=user)
     settings = appeal_settings_for(user.library_system) if appeals or lifts else None
-    deadlines = (
-        _decision_deadlines(user.library_system, [*appeals, *lifts], settings.decision_days)
+    waiting = [*appeals, *lifts]
+    due_dates = (
+        working_day_deadlines(
+            system=user.library_system,
+            received=[record.received_at for record in waiting],
+            days=settings.decision_days,
+        )
         if settings
-        else {}
+        else []
     )
+    deadlines = {id(record): due for record, due in zip(waiting, due_dates, strict=True)}
     items = []
     for appeal in appeals:
         due = deadlines[id(appeal)]
@@ -121,7 +102,7 @@ register_desk_section(
         items_for=decisions_waiting,
         # Administrators' desks are at the platform's query budget; an administrator who decides appeals
         # finds them under Exclusions, filtered by "Under appeal".
-        roles=frozenset({Role.SUPERVISOR}),
+        roles=frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR}),
         order=30,
         empty_text=gettext_lazy("Nothing waiting for your decision."),
     )

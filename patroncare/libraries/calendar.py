@@ -43,16 +43,28 @@ def local_date(system: LibrarySystem, moment: datetime) -> date:
     return moment.astimezone(system.zone).date()
 
 
-def add_working_days(*, system: LibrarySystem, start: date, days: int, branch: Branch | None = None) -> date:
-    """The date `days` working days after `start` (which itself does not count)."""
+def add_working_days(
+    *,
+    system: LibrarySystem,
+    start: date,
+    days: int,
+    branch: Branch | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> date:
+    """The date `days` working days after `start` (which itself does not count).
+
+    A caller counting from many dates passes one `calendar` loaded over all of them (see
+    `working_day_deadlines`); it is reloaded only if the count runs past its end.
+    """
     if days < 0:
         raise ValueError("days must not be negative")
     if days == 0:
         return start
     horizon = days * _LOOKAHEAD_FACTOR + _LOOKAHEAD_SLACK_DAYS
-    calendar = WorkingCalendar(
-        system=system, first=start, last=start + timedelta(days=horizon), branch=branch
-    )
+    if calendar is None or not calendar.covers(start):
+        calendar = WorkingCalendar(
+            system=system, first=start, last=start + timedelta(days=horizon), branch=branch
+        )
     day, counted = start, 0
     while counted < days:
         day += timedelta(days=1)
@@ -72,8 +84,24 @@ def working_day_deadline(
     last_day = add_working_days(
         system=system, start=local_date(system, received_at), days=days, branch=branch
     )
-    end_of_day = datetime.combine(last_day + timedelta(days=1), time.min, tzinfo=system.zone)
-    return end_of_day - timedelta(microseconds=1)
+    return _end_of(system, last_day)
+
+
+def working_day_deadlines(*, system: LibrarySystem, received: list[datetime], days: int) -> list[datetime]:
+    """`working_day_deadline` for many moments of one system, with its closed days read once."""
+    if not received:
+        return []
+    starts = [local_date(system, moment) for moment in received]
+    horizon = days * _LOOKAHEAD_FACTOR + _LOOKAHEAD_SLACK_DAYS
+    calendar = WorkingCalendar(system=system, first=min(starts), last=max(starts) + timedelta(days=horizon))
+    return [
+        _end_of(system, add_working_days(system=system, start=start, days=days, calendar=calendar))
+        for start in starts
+    ]
+
+
+def _end_of(system: LibrarySystem, day: date) -> datetime:
+    return datetime.combine(day + timedelta(days=1), time.min, tzinfo=system.zone) - timedelta(microseconds=1)
 
 
 def working_days_between(

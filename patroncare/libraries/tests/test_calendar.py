@@ -111,3 +111,18 @@ def test_working_days_between_counts_after_start_up_to_end(system):
 def test_negative_days_are_refused(system):
     with pytest.raises(ValueError):
         add_working_days(system=system, start=MONDAY, days=-1)
+
+
+def test_many_deadlines_at_once_match_one_by_one(django_assert_max_num_queries):
+    from patroncare.libraries.calendar import working_day_deadlines
+
+    system = LibrarySystemFactory(time_zone="America/Chicago")
+    HolidayFactory(system=system, date=date(2026, 12, 25))
+    received = [
+        datetime(2026, 12, day, hour, tzinfo=system.zone)
+        for day, hour in [(18, 9), (22, 23), (24, 1), (31, 12)]
+    ]
+    expected = [working_day_deadline(system=system, received_at=moment, days=5) for moment in received]
+    with django_assert_max_num_queries(1):
+        assert working_day_deadlines(system=system, received=received, days=5) == expected
+    assert working_day_deadlines(system=system, received=[], days=5) == []
