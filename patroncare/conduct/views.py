@@ -453,6 +453,20 @@ class ExclusionDetailView(ConductView):
     def get(self, request, pk):
         return self._render(request, selectors.exclusion_get_for(user=request.user, pk=pk))
 
+    def _submit(self, request, pk, *, form_class, prefix: str, perform, success: str):
+        """One of the page's forms posted: `perform(exclusion, form)` calls the service; errors stay on it."""
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        form = form_class(request.POST, request.FILES, prefix=prefix)
+        if form.is_valid():
+            try:
+                perform(exclusion, form)
+            except ValidationError as error:
+                _attach(form, error)
+            else:
+                messages.success(request, success)
+                return redirect("conduct:exclusion_detail", pk=pk)
+        return self._render(request, exclusion, status=400, **{f"{prefix}_form": form})
+
 
 class ExclusionApproveView(ExclusionDetailView):
     def post(self, request, pk):
@@ -468,19 +482,16 @@ class ExclusionApproveView(ExclusionDetailView):
 
 class DeliveryCreateView(ExclusionDetailView):
     def post(self, request, pk):
-        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
-        form = DeliveryForm(request.POST, prefix="delivery")
-        if form.is_valid():
-            try:
-                services.exclusion_record_delivery(
-                    actor=request.user, exclusion=exclusion, **form.cleaned_data
-                )
-            except ValidationError as error:
-                _attach(form, error)
-            else:
-                messages.success(request, _("The delivery was recorded."))
-                return redirect("conduct:exclusion_detail", pk=pk)
-        return self._render(request, exclusion, delivery_form=form, status=400)
+        return self._submit(
+            request,
+            pk,
+            form_class=DeliveryForm,
+            prefix="delivery",
+            perform=lambda exclusion, form: services.exclusion_record_delivery(
+                actor=request.user, exclusion=exclusion, **form.cleaned_data
+            ),
+            success=_("The delivery was recorded."),
+        )
 
 
 class ExclusionLetterView(ConductView):
@@ -516,17 +527,16 @@ class AppealCreateView(ExclusionDetailView):
     permission = can_record_appeal
 
     def post(self, request, pk):
-        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
-        form = AppealForm(request.POST, prefix="appeal")
-        if form.is_valid():
-            try:
-                services.appeal_file(actor=request.user, exclusion=exclusion, **form.cleaned_data)
-            except ValidationError as error:
-                _attach(form, error)
-            else:
-                messages.success(request, _("The appeal was recorded."))
-                return redirect("conduct:exclusion_detail", pk=pk)
-        return self._render(request, exclusion, appeal_form=form, status=400)
+        return self._submit(
+            request,
+            pk,
+            form_class=AppealForm,
+            prefix="appeal",
+            perform=lambda exclusion, form: services.appeal_file(
+                actor=request.user, exclusion=exclusion, **form.cleaned_data
+            ),
+            success=_("The appeal was recorded."),
+        )
 
 
 class AppealDecideView(ConductView):
@@ -649,36 +659,30 @@ class ReviewView(ConductView):
 
 class ExclusionReviewCompleteView(ExclusionDetailView):
     def post(self, request, pk):
-        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
-        form = ReviewCompleteForm(request.POST, prefix="review")
-        if form.is_valid():
-            try:
-                services.exclusion_complete_review(
-                    actor=request.user, exclusion=exclusion, **form.cleaned_data
-                )
-            except ValidationError as error:
-                _attach(form, error)
-            else:
-                messages.success(request, _("The review was completed. Send the person a new notice letter."))
-                return redirect("conduct:exclusion_detail", pk=pk)
-        return self._render(request, exclusion, review_form=form, status=400)
+        return self._submit(
+            request,
+            pk,
+            form_class=ReviewCompleteForm,
+            prefix="review",
+            perform=lambda exclusion, form: services.exclusion_complete_review(
+                actor=request.user, exclusion=exclusion, **form.cleaned_data
+            ),
+            success=_("The review was completed. Send the person a new notice letter."),
+        )
 
 
 class PhotoUploadView(ExclusionDetailView):
     def post(self, request, pk):
-        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
-        form = PhotoForm(request.POST, request.FILES, prefix="photo")
-        if form.is_valid():
-            try:
-                services.person_photo_set(
-                    actor=request.user, exclusion=exclusion, upload=form.cleaned_data["photo"]
-                )
-            except ValidationError as error:
-                _attach(form, error)
-            else:
-                messages.success(request, _("The photo was added."))
-                return redirect("conduct:exclusion_detail", pk=pk)
-        return self._render(request, exclusion, photo_form=form, status=400)
+        return self._submit(
+            request,
+            pk,
+            form_class=PhotoForm,
+            prefix="photo",
+            perform=lambda exclusion, form: services.person_photo_set(
+                actor=request.user, exclusion=exclusion, upload=form.cleaned_data["photo"]
+            ),
+            success=_("The photo was added."),
+        )
 
 
 class PersonPhotoView(ConductView):
@@ -728,17 +732,16 @@ class LiftRequestCreateView(ExclusionDetailView):
     permission = can_record_lift_request
 
     def post(self, request, pk):
-        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
-        form = LiftRequestForm(request.POST, prefix="lift")
-        if form.is_valid():
-            try:
-                services.lift_request_record(actor=request.user, exclusion=exclusion, **form.service_values())
-            except ValidationError as error:
-                _attach(form, error)
-            else:
-                messages.success(request, _("The request to lift the exclusion was recorded."))
-                return redirect("conduct:exclusion_detail", pk=pk)
-        return self._render(request, exclusion, lift_form=form, status=400)
+        return self._submit(
+            request,
+            pk,
+            form_class=LiftRequestForm,
+            prefix="lift",
+            perform=lambda exclusion, form: services.lift_request_record(
+                actor=request.user, exclusion=exclusion, **form.service_values()
+            ),
+            success=_("The request to lift the exclusion was recorded."),
+        )
 
 
 class LiftRequestDecideView(ConductView):
