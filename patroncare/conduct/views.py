@@ -14,6 +14,7 @@ from django.views import View
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import PermissionRequiredMixin
+from patroncare.core.forms import add_service_errors
 from patroncare.incidents import selectors as incident_selectors
 from patroncare.incidents.views import SystemTimeMixin
 
@@ -52,14 +53,6 @@ from .state import ExclusionState, appeal_deadline, decision_deadline, is_appeal
 
 class ConductView(SystemTimeMixin, PermissionRequiredMixin, View):
     permission = can_handle_exclusions
-
-
-def _attach(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 # Rules of conduct
@@ -105,7 +98,7 @@ class RuleFormView(ConductView):
                         **form.service_values(),
                     )
             except ValidationError as error:
-                _attach(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The rule was saved."))
                 return redirect("conduct:rules")
@@ -144,7 +137,7 @@ class LadderStepCreateView(LadderView):
             try:
                 services.ladder_step_create(actor=request.user, system=system, **values)
             except ValidationError as error:
-                _attach(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The row was added to the ladder."))
                 return redirect("conduct:ladder")
@@ -168,7 +161,7 @@ class LadderStepEditView(ConductView):
             try:
                 services.ladder_step_update(actor=request.user, step=step, **values)
             except ValidationError as error:
-                _attach(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The row was saved."))
                 return redirect("conduct:ladder")
@@ -195,7 +188,7 @@ class BehaviourClassCreateView(LadderView):
             try:
                 services.behaviour_class_create(actor=request.user, system=system, **form.cleaned_data)
             except ValidationError as error:
-                _attach(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The class was added."))
                 return redirect("conduct:ladder")
@@ -222,7 +215,7 @@ class BehaviourClassEditView(ConductView):
                     actor=request.user, behaviour_class=behaviour_class, **form.cleaned_data
                 )
             except ValidationError as error:
-                _attach(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The class was saved."))
                 return redirect("conduct:ladder")
@@ -285,7 +278,7 @@ class AppealSettingsView(ConductView):
                     **form.service_values(),
                 )
             except ValidationError as error:
-                _attach(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The appeal rules were saved."))
                 return redirect("conduct:appeal_settings")
@@ -394,7 +387,7 @@ class ExclusionCreateView(ConductView):
                     person_name=data["person_name"],
                 )
             except ValidationError as error:
-                _attach(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The exclusion was issued. Print or send the notice letter."))
                 return redirect("conduct:exclusion_detail", pk=exclusion.pk)
@@ -461,7 +454,7 @@ class ExclusionDetailView(ConductView):
             try:
                 perform(exclusion, form)
             except ValidationError as error:
-                _attach(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, success)
                 return redirect("conduct:exclusion_detail", pk=pk)
@@ -570,7 +563,7 @@ class AppealDecideView(ConductView):
                     new_end_date=form.cleaned_data["new_end_date"],
                 )
             except ValidationError as error:
-                _attach(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The appeal was decided. Send the decision letter."))
                 return redirect("conduct:exclusion_detail", pk=pk)
@@ -649,7 +642,7 @@ class ReviewView(ConductView):
                     actor=request.user, system=request.user.library_system, **form.cleaned_data
                 )
             except ValidationError as error:
-                _attach(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The review was recorded."))
                 return redirect("conduct:review")
@@ -794,7 +787,7 @@ class LiftRequestDecideView(ConductView):
                     return_conditions=data["return_conditions"],
                 )
             except ValidationError as error:
-                _attach(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The request was decided. Send the decision letter."))
                 return redirect("conduct:exclusion_detail", pk=pk)

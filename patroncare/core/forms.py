@@ -1,5 +1,6 @@
 """Form rendering shared by every page: errors tied to their fields, announced by assistive technology."""
 
+from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 
@@ -19,3 +20,12 @@ class AccessibleBoundField(BoundField):
 class PatronCareFormRenderer(TemplatesSetting):
     field_template_name = "components/field.html"
     bound_field_class = AccessibleBoundField
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """Show a service's refusal on the form: on the field it names, else at the top (what was typed stays)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

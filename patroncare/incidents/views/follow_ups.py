@@ -10,6 +10,7 @@ from django.views import View
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import PermissionRequiredMixin
+from patroncare.core.forms import add_service_errors
 from patroncare.libraries.selectors import branches_visible_to
 
 from .. import selectors, services
@@ -25,7 +26,7 @@ from ..permissions import (
     can_manage_retention,
 )
 from ..selectors import FollowUpState
-from .incidents import IncidentDetailView, SystemTimeMixin, attach
+from .incidents import IncidentDetailView, SystemTimeMixin
 
 PAGE_SIZE = 50
 
@@ -51,7 +52,7 @@ class FollowUpAddView(IncidentDetailView):
                     due_on=form.cleaned_data["due_on"],
                 )
             except ValidationError as error:
-                attach(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The follow-up was added."))
                 return redirect("incidents:detail", pk=pk)
@@ -114,7 +115,7 @@ class FollowUpAssignView(FollowUpView):
                     expected_version=form.cleaned_data["version"],
                 )
             except ValidationError as error:
-                attach(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The follow-up was saved."))
                 return redirect("incidents:follow_up", pk=pk)
@@ -140,7 +141,7 @@ class FollowUpCompleteView(FollowUpView):
                     expected_version=form.cleaned_data["version"],
                 )
             except ValidationError as error:
-                attach(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The follow-up is marked done. Thank you."))
                 return redirect("incidents:follow_up", pk=pk)

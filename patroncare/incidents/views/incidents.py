@@ -14,6 +14,7 @@ from patroncare.accounts.models import User
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import PermissionRequiredMixin
+from patroncare.core.forms import add_service_errors
 from patroncare.libraries.selectors import branches_visible_to
 
 from .. import selectors, services, writing_help
@@ -142,7 +143,7 @@ class IncidentReportView(IncidentView):
                     draft_key=_valid_key(request.POST.get("draft_key")),
                 )
             except ValidationError as error:
-                attach(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request, _("Incident #%(number)s was reported. Thank you.") % {"number": incident.pk}
@@ -166,14 +167,6 @@ def _valid_key(value):
         return uuid.UUID(str(value)) if value else None
     except ValueError:
         return None
-
-
-def attach(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class WritingHelpView(IncidentView):
@@ -256,7 +249,7 @@ class DebriefView(IncidentDetailView):
             try:
                 services.debrief_record(actor=request.user, debrief=debrief, **form.cleaned_data)
             except ValidationError as error:
-                attach(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The debrief was recorded."))
                 return redirect("incidents:detail", pk=pk)

@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from patroncare.core.access import PermissionRequiredMixin
+from patroncare.core.forms import add_service_errors
 
 from .. import consistency, permissions, selectors, services
 from ..forms import DecisionForm, ExceptionForm
 from ..models import EntryKind, EntryStatus, ExceptionEntry, Flexibility, Policy
-from .library import PAGE_SIZE, _add_errors
+from .library import PAGE_SIZE
 
 CONSISTENCY_WINDOW_DAYS = 365
 
@@ -103,7 +104,7 @@ class ExceptionCreateView(PermissionRequiredMixin, View):
             try:
                 entry = services.exception_record(actor=request.user, **values)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 if entry.status == EntryStatus.PENDING:
                     messages.success(

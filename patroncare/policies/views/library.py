@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from patroncare.core.access import PermissionRequiredMixin
+from patroncare.core.forms import add_service_errors
 
 from .. import permissions, selectors, services
 from ..forms import PolicyFilterForm, PolicyForm, PolicyRulesForm
@@ -124,7 +125,7 @@ class PolicyFormView(PolicyView):
                         **form.service_values(),
                     )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("“%(policy)s” was saved.") % {"policy": policy.title})
                 return redirect("policies:detail", pk=policy.pk)
@@ -134,14 +135,6 @@ class PolicyFormView(PolicyView):
             {"form": form, "policy": policy, "nav_current": "policies"},
             status=400,
         )
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class AcknowledgeView(PolicyView):

@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from patroncare.core.access import PermissionRequiredMixin
+from patroncare.core.forms import add_service_errors
 from patroncare.libraries.selectors import branches_visible_to
 
 from .. import permissions, selectors, services
 from ..forms import ChecklistForm, RatingForm, ReviewCompleteForm
 from ..models import PolicyReview, ReviewStatus
-from .library import _add_errors
 
 
 class ReviewListView(PermissionRequiredMixin, View):
@@ -87,7 +87,7 @@ class ReviewDetailView(PermissionRequiredMixin, View):
                         **{name: form.cleaned_data[name] for name in form.fields if name != "version"},
                     )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request, _("The review was ended.") if finishing else _("The checklist was saved.")
@@ -133,7 +133,7 @@ class YesOMeterView(PermissionRequiredMixin, View):
             try:
                 services.yes_rating_record(actor=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The rating was recorded."))
                 return redirect("policies:yes_o_meter")
