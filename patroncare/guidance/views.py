@@ -32,7 +32,7 @@ def _playbook_context(request, playbook):
         "playbook": playbook,
         "text": text,
         "policies": playbook.related_policies.all(),
-        "rules": playbook.related_rules.order_by("code"),
+        "rules": playbook.related_rules.select_related("behaviour_class").order_by("code"),
         "can_edit": permissions.can_edit_guidance(request.user),
         "nav_current": "guidance",
     }

@@ -113,8 +113,8 @@ def behaviour_class_delete(*, actor, behaviour_class: BehaviourClass) -> None:
     behaviour_class.delete()
 
 
-def _require_own_class(system, behaviour_class: BehaviourClass) -> None:
-    if behaviour_class.system_id != system.pk:
+def _require_own_class(system_id: int, behaviour_class: BehaviourClass) -> None:
+    if behaviour_class.system_id != system_id:
         raise ValidationError({"behaviour_class": _("Choose one of your library system's classes.")})
 
 
@@ -131,7 +131,7 @@ def rule_create(
     title_es: str = "",
     text_es: str = "",
 ) -> Rule:
-    _require_own_class(system, behaviour_class)
+    _require_own_class(system.pk, behaviour_class)
     rule = Rule(
         system=system,
         code=code,
@@ -159,7 +159,7 @@ def rule_create(
 def rule_update(*, actor, rule: Rule, expected_version: int, change_note: str = "", **values) -> Rule:
     before = {name: getattr(rule, name) for name in RULE_FIELDS}
     if "behaviour_class" in values:
-        _require_own_class(rule.system, values["behaviour_class"])
+        _require_own_class(rule.system_id, values["behaviour_class"])
     for name, value in values.items():
         setattr(rule, name, value)
     save_if_unchanged(rule, expected_version=expected_version, fields=list(values))
@@ -192,7 +192,7 @@ def _snapshot(rule: Rule, *, actor, note: str) -> RuleVersion:
 
 @transaction.atomic
 def ladder_step_create(*, actor, system, behaviour_class: BehaviourClass, **values) -> LadderStep:
-    _require_own_class(system, behaviour_class)
+    _require_own_class(system.pk, behaviour_class)
     step = LadderStep(system=system, behaviour_class=behaviour_class, **values)
     step.full_clean()
     step.save()
@@ -230,7 +230,7 @@ STEP_FIELDS = [
 @transaction.atomic
 def ladder_step_update(*, actor, step: LadderStep, **values) -> LadderStep:
     if "behaviour_class" in values:
-        _require_own_class(step.system, values["behaviour_class"])
+        _require_own_class(step.system_id, values["behaviour_class"])
     before = {name: getattr(step, name) for name in STEP_FIELDS}
     for name, value in values.items():
         setattr(step, name, value)

@@ -78,3 +78,29 @@ def test_a_playbook_cannot_list_a_rule_of_another_system(world):
             related_rules=[RuleFactory(system=world.other_system)],
         )
     assert not text.playbook.related_rules.exists()
+
+
+def test_the_linked_rules_and_their_classes_cost_the_same_queries_however_many(signed_in, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from patroncare.conduct.tests.factories import BehaviourClassFactory
+
+    policy = PolicyFactory(system=world.system)
+    client = signed_in(world.users["administrator"])
+    url = reverse("policies:detail", args=[policy.pk])
+
+    def queries_with(count):
+        rules = [
+            RuleFactory(
+                system=world.system, behaviour_class=BehaviourClassFactory(system=world.system, rank=n + 1)
+            )
+            for n in range(policy.rules.count(), count)
+        ]
+        policy.rules.add(*rules)
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(url)
+        assert page.status_code == 200
+        return len(captured)
+
+    assert queries_with(1) == queries_with(6)

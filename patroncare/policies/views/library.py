@@ -63,7 +63,7 @@ class PolicyDetailView(PolicyView):
             {
                 "policy": policy,
                 "versions": selectors.policy_versions(policy=policy),
-                "rules": policy.rules.order_by("code"),
+                "rules": policy.rules.select_related("behaviour_class").order_by("code"),
                 "rules_form": (
                     PolicyRulesForm(
                         rules=selectors.rules_for_linking(user=user),
