@@ -3,16 +3,14 @@
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record, changed_fields
-from patroncare.core.tasks import send_email
+from patroncare.core.mail import send_in_language
 from patroncare.libraries.models import Branch, LibrarySystem
 
 from .models import Role, RoleAssignment, User
@@ -132,15 +130,17 @@ def password_reset_link(*, user: User, base_url: str) -> str:
 
 def staff_send_invitation(*, user: User, base_url: str) -> None:
     """E-mail a new member of staff a link to choose their password, through the task engine."""
-    with translation.override(user.preferred_language):
-        context = {
+    send_in_language(
+        to=user.email,
+        language=user.preferred_language,
+        subject_template="accounts/email/invitation_subject.txt",
+        body_template="accounts/email/invitation_body.txt",
+        context={
             "user": user,
             "link": password_reset_link(user=user, base_url=base_url),
             "system": user.library_system,
-        }
-        subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
-        body = render_to_string("accounts/email/invitation_body.txt", context)
-    send_email.delay(subject=subject, body=body, to=[user.email])
+        },
+    )
 
 
 def two_factor_device_start(*, user: User) -> TOTPDevice:

@@ -3,10 +3,9 @@
 from itertools import groupby
 
 from celery import shared_task
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from patroncare.core.tasks import send_email
+from patroncare.core.mail import send_in_language
 
 from .models import Complaint
 from .selectors import overdue_condition
@@ -29,10 +28,12 @@ def notify_overdue_complaints() -> int:
     for _owner_id, owned in groupby(cases, key=lambda case: case.owner_id):
         owned = list(owned)
         owner = owned[0].owner
-        with translation.override(owner.preferred_language):
-            context = {"recipient": owner, "cases": owned}
-            subject = " ".join(render_to_string("complaints/email/overdue_subject.txt", context).split())
-            body = render_to_string("complaints/email/overdue_body.txt", context)
-        send_email.delay(subject=subject, body=body, to=[owner.email])
+        send_in_language(
+            to=owner.email,
+            language=owner.preferred_language,
+            subject_template="complaints/email/overdue_subject.txt",
+            body_template="complaints/email/overdue_body.txt",
+            context={"recipient": owner, "cases": owned},
+        )
         sent += 1
     return sent

@@ -3,21 +3,12 @@
 Every message names no one: the details are behind sign-in.
 """
 
-from django.conf import settings
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
 
 from patroncare.accounts.models import Role, User
-from patroncare.core.tasks import send_email
+from patroncare.core.mail import send_in_language
 
 from .models import Incident
-
-
-def link(url_name: str, *args) -> str:
-    # Absolute when the installation says where it lives (PATRONCARE_BASE_URL), as other e-mails do.
-    return getattr(settings, "PATRONCARE_BASE_URL", "").rstrip("/") + reverse(url_name, args=args)
 
 
 def alert_recipients(incident: Incident):
@@ -50,10 +41,12 @@ def escalation_recipients(incident: Incident):
     )
 
 
-def send_in_language(*, user, template: str, context: dict) -> None:
-    """Render `<template>_subject.txt` and `_body.txt` in the user's language; the task engine sends."""
-    with translation.override(user.preferred_language):
-        context = {**context, "user": user}
-        subject = render_to_string(f"incidents/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"incidents/email/{template}_body.txt", context)
-    send_email.delay(subject=subject, body=body, to=[user.email])
+def mail_staff(*, user, template: str, context: dict) -> None:
+    """`incidents/email/<template>_subject.txt` and `_body.txt`, in the user's language."""
+    send_in_language(
+        to=user.email,
+        language=user.preferred_language,
+        subject_template=f"incidents/email/{template}_subject.txt",
+        body_template=f"incidents/email/{template}_body.txt",
+        context={**context, "user": user},
+    )

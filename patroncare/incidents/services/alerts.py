@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record, changed_fields
+from patroncare.core.mail import absolute_link
 
-from ..alerts import alert_recipients, escalation_recipients, link, send_in_language
+from ..alerts import alert_recipients, escalation_recipients, mail_staff
 from ..models import AlertReceipt, AlertSettings, Incident
 
 DEFAULT_ESCALATE_AFTER_MINUTES = 30
@@ -39,11 +40,11 @@ def alert_send(*, incident_pk: int) -> int:
     AlertReceipt.objects.bulk_create(
         AlertReceipt(incident=incident, recipient=user, sent_at=now) for user in recipients
     )
-    context = {"incident": incident, "url": link("incidents:detail", incident.pk)}
+    context = {"incident": incident, "url": absolute_link("incidents:detail", incident.pk)}
 
     def deliver():
         for user in recipients:
-            send_in_language(user=user, template="alert", context=context)
+            mail_staff(user=user, template="alert", context=context)
         _schedule_escalation(incident.pk, minutes=escalation_window(incident.system_id))
 
     transaction.on_commit(deliver)
@@ -100,10 +101,10 @@ def alert_escalate_if_unacknowledged(*, incident_pk: int, now: datetime | None =
         "incident": incident,
         "alerted": receipts,
         "minutes": escalation_window(incident.system_id),
-        "url": link("incidents:detail", incident.pk),
+        "url": absolute_link("incidents:detail", incident.pk),
     }
     transaction.on_commit(
-        lambda: [send_in_language(user=user, template="escalation", context=context) for user in recipients]
+        lambda: [mail_staff(user=user, template="escalation", context=context) for user in recipients]
     )
     return True
 

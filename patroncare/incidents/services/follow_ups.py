@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record, changed_fields
 from patroncare.core.concurrency import save_if_unchanged
+from patroncare.core.mail import absolute_link
 from patroncare.libraries.calendar import local_date
 
-from ..alerts import link, send_in_language
+from ..alerts import mail_staff
 from ..models import FollowUp, Incident
 from ..permissions import can_add_follow_up, can_assign_follow_up, can_complete_follow_up
 from ..selectors import assignable_staff
@@ -52,10 +53,10 @@ def _notify_assignee(follow_up: FollowUp) -> None:
     context = {
         "number": follow_up.incident_id,
         "due_on": follow_up.due_on,
-        "url": link("incidents:follow_up", follow_up.pk),
+        "url": absolute_link("incidents:follow_up", follow_up.pk),
     }
     assignee = follow_up.assignee
-    transaction.on_commit(lambda: send_in_language(user=assignee, template="follow_up", context=context))
+    transaction.on_commit(lambda: mail_staff(user=assignee, template="follow_up", context=context))
 
 
 @transaction.atomic
