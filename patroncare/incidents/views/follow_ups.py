@@ -96,57 +96,63 @@ class FollowUpView(SystemTimeMixin, PermissionRequiredMixin, View):
         return render(request, "incidents/follow_up_detail.html", context, status=status)
 
 
-class FollowUpAssignView(FollowUpView):
+class FollowUpActionView(FollowUpView):
+    """A form posted from the follow-up's page; a refusal or a stale version stays on the page with it."""
+
     def get(self, request, pk):
         return redirect("incidents:follow_up", pk=pk)
 
-    def post(self, request, pk):
+    def _submit(self, request, pk, *, allowed, form, form_name: str, perform, success: str):
         follow_up = selectors.follow_up_get_for(user=request.user, pk=pk)
-        if not can_assign_follow_up(request.user, follow_up):
+        if not allowed(request.user, follow_up):
             raise PermissionDenied
-        form = FollowUpAssignForm(request.POST, staff=selectors.assignable_staff(incident=follow_up.incident))
+        form = form(follow_up)
         if form.is_valid():
             try:
-                services.follow_up_assign(
-                    actor=request.user,
-                    follow_up=follow_up,
-                    assignee=form.cleaned_data["assignee"],
-                    due_on=form.cleaned_data["due_on"],
-                    expected_version=form.cleaned_data["version"],
-                )
+                perform(follow_up, form.cleaned_data)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _("The follow-up was saved."))
+                messages.success(request, success)
                 return redirect("incidents:follow_up", pk=pk)
         follow_up = selectors.follow_up_get_for(user=request.user, pk=pk)
-        return self._render(request, follow_up, assign_form=form, status=400)
+        return self._render(request, follow_up, status=400, **{form_name: form})
 
 
-class FollowUpCompleteView(FollowUpView):
-    def get(self, request, pk):
-        return redirect("incidents:follow_up", pk=pk)
-
+class FollowUpAssignView(FollowUpActionView):
     def post(self, request, pk):
-        follow_up = selectors.follow_up_get_for(user=request.user, pk=pk)
-        if not can_complete_follow_up(request.user, follow_up):
-            raise PermissionDenied
-        form = FollowUpCompleteForm(request.POST)
-        if form.is_valid():
-            try:
-                services.follow_up_complete(
-                    actor=request.user,
-                    follow_up=follow_up,
-                    note=form.cleaned_data["note"],
-                    expected_version=form.cleaned_data["version"],
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("The follow-up is marked done. Thank you."))
-                return redirect("incidents:follow_up", pk=pk)
-        follow_up = selectors.follow_up_get_for(user=request.user, pk=pk)
-        return self._render(request, follow_up, complete_form=form, status=400)
+        return self._submit(
+            request,
+            pk,
+            allowed=can_assign_follow_up,
+            form=lambda follow_up: FollowUpAssignForm(
+                request.POST, staff=selectors.assignable_staff(incident=follow_up.incident)
+            ),
+            form_name="assign_form",
+            perform=lambda follow_up, data: services.follow_up_assign(
+                actor=request.user,
+                follow_up=follow_up,
+                assignee=data["assignee"],
+                due_on=data["due_on"],
+                expected_version=data["version"],
+            ),
+            success=_("The follow-up was saved."),
+        )
+
+
+class FollowUpCompleteView(FollowUpActionView):
+    def post(self, request, pk):
+        return self._submit(
+            request,
+            pk,
+            allowed=can_complete_follow_up,
+            form=lambda follow_up: FollowUpCompleteForm(request.POST),
+            form_name="complete_form",
+            perform=lambda follow_up, data: services.follow_up_complete(
+                actor=request.user, follow_up=follow_up, note=data["note"], expected_version=data["version"]
+            ),
+            success=_("The follow-up is marked done. Thank you."),
+        )
 
 
 class FollowUpListView(SystemTimeMixin, PermissionRequiredMixin, View):
