@@ -5,7 +5,7 @@ from patroncare.conduct.state import ExclusionState, exclusion_state
 from patroncare.core.demo import load_demo
 from patroncare.incidents.models import Incident, Person
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def _counts():

@@ -8,7 +8,7 @@ from patroncare.accounts.models import Role, RoleAssignment, User
 from patroncare.core.demo import DEMO_PASSWORD
 from patroncare.libraries.models import Branch, LibrarySystem
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def project_row_counts() -> dict[str, int]:

@@ -5,7 +5,7 @@ import pytest
 from patroncare.core.demo import load_demo
 from patroncare.training.models import Assignment, GroupSession, GroupStep, Play, ScenarioVersion
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def _counts():
