@@ -208,11 +208,11 @@ def two_factor_disable(*, user: User, token: str) -> None:
     """Turn off optional two-factor sign-in: a verified sign-in and a current code from the device."""
     if requires_two_factor(user):
         raise ValidationError(_("Your role requires two-factor sign-in, so it cannot be turned off."))
-    if not can_turn_off_two_factor(user):
-        raise ValidationError(_("Enter a code at sign-in first, then turn two-factor sign-in off."))
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     if device is None:
         raise ValidationError(_("Two-factor sign-in is already off."))
+    if not can_turn_off_two_factor(user):
+        raise ValidationError(_("Enter a code at sign-in first, then turn two-factor sign-in off."))
     # Checked outside the transaction below: a wrong code must count towards the device's throttle even
     # though the request is refused.
     allowed, _details = device.verify_is_allowed()

@@ -120,7 +120,7 @@ class TwoFactorSetupView(LoginRequiredMixin, View):
 
     def _pending_key(self, request) -> str:
         key = request.session.get(self.session_key)
-        if not key:
+        if not _is_key(key):
             key = services.two_factor_new_key()
             request.session[self.session_key] = key
         return key
@@ -142,7 +142,7 @@ class TwoFactorSetupView(LoginRequiredMixin, View):
 
     def post(self, request):
         key = request.session.get(self.session_key)
-        if not key:  # the page was never shown in this sign-in: show it, with a fresh secret
+        if not _is_key(key):  # the page was never shown in this sign-in: show it, with a fresh secret
             return redirect("accounts:two_factor_setup")
         form = OneTimeCodeForm(request.POST)
         if form.is_valid():
@@ -215,6 +215,11 @@ class AccountView(LoginRequiredMixin, View):
         response.set_cookie(settings.LANGUAGE_COOKIE_NAME, request.user.preferred_language, samesite="Lax")
         messages.success(request, _("Your details were saved."))
         return response
+
+
+def _is_key(value) -> bool:
+    """A 20-byte secret in hex, as services.two_factor_new_key makes it."""
+    return isinstance(value, str) and len(value) == 40 and all(c in "0123456789abcdef" for c in value)
 
 
 def _base32(key: bytes) -> str:
