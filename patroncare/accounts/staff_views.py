@@ -146,4 +146,5 @@ def _two_factor_context(actor, member) -> dict:
     return {
         "member_has_device": has_two_factor_device(member),
         "can_reset_two_factor": can_reset_two_factor_of(actor, member),
+        "is_own_account": actor.pk == member.pk,
     }
