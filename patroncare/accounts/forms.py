@@ -62,6 +62,19 @@ class OneTimeCodeForm(forms.Form):
         return code
 
 
+class TwoFactorDisableForm(OneTimeCodeForm):
+    """The current code, asked for again on the account page before two-factor sign-in is turned off."""
+
+    prefix = "disable"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["code"]
+        field.label = _("Current code from your authenticator app")
+        # The account page opens on the profile form; the cursor must not jump to this field.
+        field.widget.attrs.pop("autofocus", None)
+
+
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User

@@ -5,6 +5,8 @@ A role held with no branch covers every branch of the user's library system.
 
 from collections.abc import Iterable
 
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from .models import Role, RoleAssignment
 
 SYSTEM_WIDE = None
@@ -81,3 +83,35 @@ def can_view_audit_trail(user) -> bool:
 
 def is_staff_member(user) -> bool:
     return has_any_role(user, STAFF_ROLES)
+
+
+def is_two_factor_verified(user) -> bool:
+    """True when this sign-in passed the second factor (django-otp's middleware marks request.user)."""
+    check = getattr(user, "is_verified", None)
+    return bool(check and check())
+
+
+def has_two_factor_device(user) -> bool:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def can_change_two_factor_device(user) -> bool:
+    """Add or replace the second factor: a sign-in verified with the current device, or no device at all.
+
+    Otherwise the password alone would be enough to swap the owner's phone for an attacker's.
+    """
+    return is_two_factor_verified(user) or not has_two_factor_device(user)
+
+
+def can_turn_off_two_factor(user) -> bool:
+    return not requires_two_factor(user) and is_two_factor_verified(user)
+
+
+def can_reset_two_factor_of(actor, member) -> bool:
+    """Another administrator of the same library system, never oneself: a lost phone is not self-service."""
+    return (
+        can_manage_staff(actor)
+        and is_two_factor_verified(actor)
+        and actor.pk != member.pk
+        and actor.library_system_id == member.library_system_id
+    )

@@ -1,20 +1,32 @@
 """Every change to staff accounts, roles and second factors."""
 
+import time
+
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record, changed_fields
-from patroncare.core.mail import send_in_language
+from patroncare.core.mail import absolute_link, send_in_language
 from patroncare.libraries.models import Branch, LibrarySystem
 
 from .models import Role, RoleAssignment, User
-from .permissions import forget_roles
+from .permissions import (
+    can_change_two_factor_device,
+    can_reset_two_factor_of,
+    can_turn_off_two_factor,
+    forget_roles,
+    requires_two_factor,
+)
 
 PROFILE_FIELDS = ["full_name", "preferred_language"]
 
@@ -143,27 +155,113 @@ def staff_send_invitation(*, user: User, base_url: str) -> None:
     )
 
 
-def two_factor_device_start(*, user: User) -> TOTPDevice:
-    """An unconfirmed TOTP device for the enrolment page; any earlier unconfirmed one is replaced."""
-    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
-    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+TWO_FACTOR_DEVICE_NAME = "Authenticator app"
+
+
+class TwoFactorChange:
+    """What the notice e-mail tells the person happened to their second factor."""
+
+    ADDED = "added"
+    REPLACED = "replaced"
+    REMOVED = "removed"
+    RESET = "reset"
+
+
+def two_factor_new_key() -> str:
+    """A fresh TOTP secret (hex) for an enrolment; kept in the session until a code proves it."""
+    return random_hex(20)
 
 
 @transaction.atomic
-def two_factor_device_confirm(*, user: User, device: TOTPDevice, token: str) -> bool:
-    if device.user_id != user.pk or not device.verify_token(token):
-        return False
-    TOTPDevice.objects.filter(user=user, confirmed=True).exclude(pk=device.pk).delete()
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
-    audit_record(action=AuditAction.SECURITY, actor=user, obj=user, summary="Two-factor sign-in enabled")
-    return True
+def two_factor_device_confirm(*, user: User, key: str, token: str) -> TOTPDevice:
+    """Turn the enrolment secret `key` into the user's device once `token` proves the app holds it.
 
-
-@transaction.atomic
-def two_factor_disable(*, user: User) -> None:
+    Only a sign-in verified with the current device, or a user with no device at all, may do this. Any
+    earlier device is replaced in the same transaction, so there is never a moment without one.
+    """
+    _require(can_change_two_factor_device(user))
+    device = TOTPDevice(user=user, key=key, name=TWO_FACTOR_DEVICE_NAME, confirmed=True)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    if not (token.isdigit() and totp.verify(int(token), device.tolerance, device.last_t + 1)):
+        raise ValidationError(
+            {"code": _("That code is not right. Check the clock of your phone and enter the code shown now.")}
+        )
+    # The code just used cannot be used again to pass the verify step.
+    device.last_t = totp.t()
+    replaced = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True).exists()
     TOTPDevice.objects.filter(user=user).delete()
-    audit_record(action=AuditAction.SECURITY, actor=user, obj=user, summary="Two-factor sign-in disabled")
+    device.full_clean()
+    device.save()
+    audit_record(
+        action=AuditAction.SECURITY,
+        actor=user,
+        obj=user,
+        summary="Two-factor device replaced" if replaced else "Two-factor sign-in enabled",
+    )
+    change = TwoFactorChange.REPLACED if replaced else TwoFactorChange.ADDED
+    transaction.on_commit(lambda: two_factor_send_notice(user=user, change=change))
+    return device
+
+
+def two_factor_disable(*, user: User, token: str) -> None:
+    """Turn off optional two-factor sign-in: a verified sign-in and a current code from the device."""
+    if requires_two_factor(user):
+        raise ValidationError(_("Your role requires two-factor sign-in, so it cannot be turned off."))
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        raise ValidationError(_("Two-factor sign-in is already off."))
+    if not can_turn_off_two_factor(user):
+        raise ValidationError(_("Enter a code at sign-in first, then turn two-factor sign-in off."))
+    # Checked outside the transaction below: a wrong code must count towards the device's throttle even
+    # though the request is refused.
+    allowed, _details = device.verify_is_allowed()
+    if not allowed:
+        raise ValidationError({"code": _("Too many wrong codes. Wait a minute, then try again.")})
+    if not device.verify_token(token):
+        raise ValidationError({"code": _("That code is not right or has expired. Enter the code shown now.")})
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        audit_record(action=AuditAction.SECURITY, actor=user, obj=user, summary="Two-factor sign-in disabled")
+        transaction.on_commit(lambda: two_factor_send_notice(user=user, change=TwoFactorChange.REMOVED))
+
+
+@transaction.atomic
+def two_factor_reset(*, actor: User, user: User) -> None:
+    """Remove the device of someone who lost it, so they set up a new one at their next sign-in."""
+    _require(can_reset_two_factor_of(actor, user))
+    deleted, _by_model = TOTPDevice.objects.filter(user=user).delete()
+    if not deleted:
+        raise ValidationError(_("%(name)s has no two-factor device to reset.") % {"name": user})
+    audit_record(
+        action=AuditAction.SECURITY,
+        actor=actor,
+        obj=user,
+        summary="Two-factor device reset by an administrator",
+    )
+    transaction.on_commit(lambda: two_factor_send_notice(user=user, change=TwoFactorChange.RESET))
+
+
+def two_factor_send_notice(*, user: User, change: str) -> None:
+    """Tell the person their second factor changed, so a change they did not make does not go unnoticed."""
+    send_in_language(
+        to=user.email,
+        language=user.preferred_language,
+        subject_template="accounts/email/two_factor_changed_subject.txt",
+        body_template="accounts/email/two_factor_changed_body.txt",
+        context={
+            "user": user,
+            "change": change,
+            "system": user.library_system,
+            "link": absolute_link("accounts:account"),
+            "required": requires_two_factor(user),
+        },
+    )
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
 
 
 def site_base_url(request) -> str:

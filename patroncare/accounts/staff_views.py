@@ -1,6 +1,7 @@
 """Administrators manage the staff of their own library system."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +15,7 @@ from patroncare.libraries.models import Branch
 from . import selectors, services
 from .forms import RoleFormSet, StaffForm
 from .models import Role, User
-from .permissions import can_manage_staff
+from .permissions import can_manage_staff, can_reset_two_factor_of, has_two_factor_device
 
 
 class StaffListView(PermissionRequiredMixin, View):
@@ -91,7 +92,7 @@ class StaffEditView(PermissionRequiredMixin, View):
             "formset": self._formset(request, member),
             "member": member,
         }
-        return render(request, self.template_name, context)
+        return render(request, self.template_name, context | _two_factor_context(request.user, member))
 
     def post(self, request, pk):
         member = selectors.staff_get(user=request.user, pk=pk)
@@ -99,12 +100,13 @@ class StaffEditView(PermissionRequiredMixin, View):
         formset = self._formset(request, member, request.POST)
         if not (form.is_valid() and formset.is_valid()):
             context = {"form": form, "formset": formset, "member": member}
+            context |= _two_factor_context(request.user, member)
             return render(request, self.template_name, context, status=400)
         if member.pk == request.user.pk and not form.cleaned_data["is_active"]:
             form.add_error("is_active", _("You cannot deactivate your own account."))
-            return render(
-                request, self.template_name, {"form": form, "formset": formset, "member": member}, status=400
-            )
+            context = {"form": form, "formset": formset, "member": member}
+            context |= _two_factor_context(request.user, member)
+            return render(request, self.template_name, context, status=400)
         services.staff_update(
             actor=request.user,
             user=member,
@@ -115,3 +117,34 @@ class StaffEditView(PermissionRequiredMixin, View):
         )
         messages.success(request, _("The changes to %(name)s were saved.") % {"name": member})
         return redirect("accounts:staff_list")
+
+
+class StaffTwoFactorResetView(PermissionRequiredMixin, View):
+    """Remove the device of someone who lost their phone; they set up a new one at their next sign-in."""
+
+    permission = can_manage_staff
+    scoped_model = User
+    scoped_system_field = "library_system"
+    http_method_names = ["post", "options"]
+
+    def post(self, request, pk):
+        member = selectors.staff_get(user=request.user, pk=pk)
+        try:
+            services.two_factor_reset(actor=request.user, user=member)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Two-factor sign-in of %(name)s was reset. They set up a new device at their next sign-in.")
+                % {"name": member},
+            )
+        return redirect("accounts:staff_edit", pk=member.pk)
+
+
+def _two_factor_context(actor, member) -> dict:
+    return {
+        "member_has_device": has_two_factor_device(member),
+        "can_reset_two_factor": can_reset_two_factor_of(actor, member),
+        "is_own_account": actor.pk == member.pk,
+    }

@@ -30,4 +30,9 @@ urlpatterns = [
     path("staff/", staff_views.StaffListView.as_view(), name="staff_list"),
     path("staff/new/", staff_views.StaffCreateView.as_view(), name="staff_create"),
     path("staff/<int:pk>/", staff_views.StaffEditView.as_view(), name="staff_edit"),
+    path(
+        "staff/<int:pk>/two-factor/reset/",
+        staff_views.StaffTwoFactorResetView.as_view(),
+        name="staff_two_factor_reset",
+    ),
 ]

@@ -1,4 +1,5 @@
 from base64 import b32encode
+from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
@@ -6,18 +7,27 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from patroncare.core.forms import add_service_errors
+
 from . import services
-from .forms import EmailAuthenticationForm, OneTimeCodeForm, ProfileForm, QueuedPasswordResetForm
+from .forms import (
+    EmailAuthenticationForm,
+    OneTimeCodeForm,
+    ProfileForm,
+    QueuedPasswordResetForm,
+    TwoFactorDisableForm,
+)
 from .models import User
-from .permissions import requires_two_factor, role_scopes
+from .permissions import can_change_two_factor_device, has_two_factor_device, requires_two_factor, role_scopes
 
 
 class SignInView(auth_views.LoginView):
@@ -87,70 +97,105 @@ class TwoFactorVerifyView(LoginRequiredMixin, View):
         return render(request, self.template_name, {"form": form, "next": _safe_next(request)}, status=400)
 
 
+def _to_verify_step(request):
+    """The verify step, coming back to this page once the code is entered."""
+    return redirect(f"{reverse('accounts:two_factor_verify')}?{urlencode({'next': request.get_full_path()})}")
+
+
 class TwoFactorSetupView(LoginRequiredMixin, View):
+    """Enrol an authenticator app, or move to a new one.
+
+    Nothing is written until a code proves the app holds the secret: the secret waits in the session, so
+    reloading the page shows the same QR code and the person's current device keeps working until then.
+    """
+
     template_name = "accounts/two_factor_setup.html"
-    session_key = "two_factor_setup_device"
+    session_key = "two_factor_setup_key"
 
-    def _device(self, request) -> TOTPDevice:
-        device = TOTPDevice.objects.filter(
-            pk=request.session.get(self.session_key), user=request.user, confirmed=False
-        ).first()
-        if device is None:
-            device = services.two_factor_device_start(user=request.user)
-            request.session[self.session_key] = device.pk
-        return device
+    def dispatch(self, request, *args, **kwargs):
+        # A password-only sign-in of someone who has a device must first prove they hold it.
+        if request.user.is_authenticated and not can_change_two_factor_device(request.user):
+            return _to_verify_step(request)
+        return super().dispatch(request, *args, **kwargs)
 
-    def _render(self, request, form, device, status=200):
+    def _pending_key(self, request) -> str:
+        key = request.session.get(self.session_key)
+        if not _is_key(key):
+            key = services.two_factor_new_key()
+            request.session[self.session_key] = key
+        return key
+
+    def _render(self, request, form, key, status=200):
+        device = TOTPDevice(user=request.user, key=key, name=services.TWO_FACTOR_DEVICE_NAME)
         image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=12)
         context = {
             "form": form,
             "qr_svg": image.to_string(encoding="unicode"),
             "secret": _group(_base32(device.bin_key)),
             "required": requires_two_factor(request.user),
+            "replacing": has_two_factor_device(request.user),
         }
         return render(request, self.template_name, context, status=status)
 
     def get(self, request):
-        return self._render(request, OneTimeCodeForm(), self._device(request))
+        return self._render(request, OneTimeCodeForm(), self._pending_key(request))
 
     def post(self, request):
-        device = self._device(request)
+        key = request.session.get(self.session_key)
+        if not _is_key(key):  # the page was never shown in this sign-in: show it, with a fresh secret
+            return redirect("accounts:two_factor_setup")
         form = OneTimeCodeForm(request.POST)
         if form.is_valid():
-            if services.two_factor_device_confirm(
-                user=request.user, device=device, token=form.cleaned_data["code"]
-            ):
+            replacing = has_two_factor_device(request.user)
+            try:
+                device = services.two_factor_device_confirm(
+                    user=request.user, key=key, token=form.cleaned_data["code"]
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
                 request.session.pop(self.session_key, None)
                 otp_login(request, device)
-                messages.success(
-                    request, _("Two-factor sign-in is on. You will be asked for a code at each sign-in.")
-                )
+                if replacing:
+                    messages.success(request, _("Two-factor sign-in now uses your new phone."))
+                else:
+                    messages.success(
+                        request, _("Two-factor sign-in is on. You will be asked for a code at each sign-in.")
+                    )
                 return redirect("core:desk")
-            form.add_error(
-                "code",
-                _("That code is not right. Check the clock of your phone and enter the code shown now."),
-            )
-        return self._render(request, form, device, status=400)
+        return self._render(request, form, key, status=400)
 
 
 class TwoFactorDisableView(LoginRequiredMixin, View):
+    http_method_names = ["post", "options"]
+
     def post(self, request):
         if requires_two_factor(request.user):
             messages.error(request, _("Your role requires two-factor sign-in, so it cannot be turned off."))
-        else:
-            services.two_factor_disable(user=request.user)
-            messages.success(request, _("Two-factor sign-in is off."))
-        return redirect("accounts:account")
+            return redirect("accounts:account")
+        form = TwoFactorDisableForm(request.POST)
+        if form.is_valid():
+            try:
+                services.two_factor_disable(user=request.user, token=form.cleaned_data["code"])
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Two-factor sign-in is off."))
+                return redirect("accounts:account")
+        return AccountView().render_page(
+            request, ProfileForm(instance=request.user), disable_form=form, status=400
+        )
 
 
 class AccountView(LoginRequiredMixin, View):
     template_name = "accounts/account.html"
 
-    def _render(self, request, form, status=200):
+    def render_page(self, request, form, *, disable_form=None, status=200):
         user = request.user
         context = {
             "form": form,
-            "has_device": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
+            "disable_form": disable_form or TwoFactorDisableForm(),
+            "has_device": has_two_factor_device(user),
             "two_factor_required": requires_two_factor(user),
             "assignments": user.role_assignments.select_related("branch"),
             "has_roles": bool(role_scopes(user)),
@@ -158,18 +203,23 @@ class AccountView(LoginRequiredMixin, View):
         return render(request, self.template_name, context, status=status)
 
     def get(self, request):
-        return self._render(request, ProfileForm(instance=request.user))
+        return self.render_page(request, ProfileForm(instance=request.user))
 
     def post(self, request):
         # The form works on a copy so a rejected value never reaches the signed-in user object.
         form = ProfileForm(request.POST, instance=User.objects.get(pk=request.user.pk))
         if not form.is_valid():
-            return self._render(request, form, status=400)
+            return self.render_page(request, form, status=400)
         services.profile_update(user=request.user, **form.cleaned_data)
         response = redirect("accounts:account")
         response.set_cookie(settings.LANGUAGE_COOKIE_NAME, request.user.preferred_language, samesite="Lax")
         messages.success(request, _("Your details were saved."))
         return response
+
+
+def _is_key(value) -> bool:
+    """A 20-byte secret in hex, as services.two_factor_new_key makes it."""
+    return isinstance(value, str) and len(value) == 40 and all(c in "0123456789abcdef" for c in value)
 
 
 def _base32(key: bytes) -> str:

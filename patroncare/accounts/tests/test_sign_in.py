@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import PASSWORD, TOTPDeviceFactory, UserFactory
@@ -70,10 +71,10 @@ def test_administrator_enrols_a_device_with_a_correct_code(client, world):
     sign_in_form(client, admin.email)
     page = client.get(reverse("accounts:two_factor_setup"))
     assert "<svg" in page.content.decode()
-    device = admin.totpdevice_set.get(confirmed=False)
-    assert client.post(reverse("accounts:two_factor_setup"), {"code": "000000"}).status_code == 400
-    device.refresh_from_db()
-    device.throttle_reset()  # a wrong code pauses the device for a second; the user would simply wait
+    # The secret waits in the session until a code proves it; no device exists before that.
+    device = TOTPDevice(user=admin, key=client.session["two_factor_setup_key"])
+    wrong = "000000" if current_code(device) != "000000" else "111111"
+    assert client.post(reverse("accounts:two_factor_setup"), {"code": wrong}).status_code == 400
     response = client.post(reverse("accounts:two_factor_setup"), {"code": current_code(device)})
     assert response.status_code == 302
     assert admin.totpdevice_set.get().confirmed is True
