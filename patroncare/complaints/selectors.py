@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -37,7 +37,7 @@ from .models import (
     Status,
 )
 from .models.choices import OPEN_STATUSES
-from .permissions import CASE_ROLES, can_see_patron, is_director
+from .permissions import CASE_ROLES, OVERSIGHT_ROLES, can_see_patron, is_director
 
 
 def visible_complaints(*, user) -> QuerySet:
@@ -157,18 +157,25 @@ def categories_for(*, system, active_only: bool = True) -> QuerySet:
 
 
 def reviews_visible_to(*, user) -> QuerySet:
+    """Reviews a supervisor may see and complete: those of the branches they oversee, or their own.
+
+    A review is about cases; a supervisor who cannot see any of its cases has no say in its outcome.
+    The director and system-wide overseers see every review of the system.
+    """
+    reviews = PolicyReview.objects.filter(system_id=user.library_system_id)
+    branch_ids = None if is_director(user) else branch_ids_for(user, OVERSIGHT_ROLES)
+    if branch_ids is not None:
+        overseen_cases = Complaint.objects.filter(review=OuterRef("pk"), branch_id__in=branch_ids)
+        reviews = reviews.filter(Q(owner=user) | Q(opened_by=user) | Exists(overseen_cases))
     return (
-        PolicyReview.objects.filter(system_id=user.library_system_id)
-        .select_related("owner")
+        reviews.select_related("owner")
         .annotate(case_count=Count("complaints"))
         .order_by("status", "due_date")
     )
 
 
 def review_get_for(*, user, pk: int) -> PolicyReview:
-    review = (
-        PolicyReview.objects.select_related("owner").filter(pk=pk, system_id=user.library_system_id).first()
-    )
+    review = reviews_visible_to(user=user).filter(pk=pk).first()
     if review is None:
         raise Http404
     return review

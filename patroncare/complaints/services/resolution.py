@@ -1,5 +1,6 @@
 """Responding, reviews at the patron's request, closing with a judgement, reopening, and the follow-up."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from ..models import (
     Status,
 )
 from ..models.choices import MessageChannel
+from ..selectors import reviews_visible_to
 from ._common import add_entry, audit_change, require
 from .notify import mail_patron, mail_staff
 from .workflow import apply_triage
@@ -314,6 +316,10 @@ def review_open_for_pattern(*, actor, system, subject: str, owner, due_date, cas
 
 @transaction.atomic
 def review_complete(*, actor, review: PolicyReview, outcome: str) -> PolicyReview:
+    if not reviews_visible_to(user=actor).filter(pk=review.pk).exists():
+        raise PermissionDenied(
+            _("Only a supervisor of the branches of this review's cases can record its outcome.")
+        )
     require(review.status == "open", _("This review is already done."))
     require(bool(outcome.strip()), _("Describe the outcome of the review."))
     review.status, review.outcome, review.completed_at = "done", outcome.strip(), timezone.now()

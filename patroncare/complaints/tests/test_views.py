@@ -95,7 +95,7 @@ def test_review_and_statement_pages_are_404_for_another_system(world, case, role
     )
     role_matrix(
         reverse("complaints:review_detail", args=[review.pk]),
-        dict(OVERSIGHT, other_system_admin=404),
+        dict(OVERSIGHT, other_branch_supervisor=404, other_system_admin=404),
         hidden_text="Fines policy",
     )
     Complaint.objects.filter(pk=case.pk).update(severity="serious", outcome="upheld")
@@ -108,6 +108,50 @@ def test_review_and_statement_pages_are_404_for_another_system(world, case, role
         dict(OVERSIGHT, trustee=200, other_system_admin=404),
         hidden_text="Our apology",
     )
+
+
+def _review_of_a_millbrook_case(world, case):
+    review = services.review_open(
+        actor=world.users["administrator"],
+        system=world.system,
+        subject="Room booking rules",
+        owner=world.users["administrator"],
+        due_date=timezone.localdate(),
+    )
+    Complaint.objects.filter(pk=case.pk).update(review=review)
+    return review
+
+
+def test_supervisor_of_another_branch_cannot_record_a_review_outcome(world, case, signed_in):
+    review = _review_of_a_millbrook_case(world, case)
+    client = signed_in(world.users["other_branch_supervisor"])
+    listing = client.get(reverse("complaints:reviews")).content.decode()
+    response = client.post(reverse("complaints:review_detail", args=[review.pk]), {"outcome": "Rules kept."})
+    assert response.status_code == 404
+    assert "Room booking rules" not in listing
+    review.refresh_from_db()
+    assert (review.status, review.outcome) == ("open", "")
+
+
+@pytest.mark.parametrize("key", ["supervisor", "administrator"])
+def test_supervisor_of_the_cases_branch_and_an_administrator_complete_a_review(world, case, signed_in, key):
+    review = _review_of_a_millbrook_case(world, case)
+    response = signed_in(world.users[key]).post(
+        reverse("complaints:review_detail", args=[review.pk]), {"outcome": "Rules rewritten."}
+    )
+    assert response.status_code == 302
+    review.refresh_from_db()
+    assert (review.status, review.outcome) == ("done", "Rules rewritten.")
+
+
+def test_review_service_refuses_a_supervisor_who_cannot_see_its_cases(world, case):
+    from django.core.exceptions import PermissionDenied
+
+    review = _review_of_a_millbrook_case(world, case)
+    with pytest.raises(PermissionDenied):
+        services.review_complete(actor=world.users["other_branch_supervisor"], review=review, outcome="No.")
+    review.refresh_from_db()
+    assert review.status == "open"
 
 
 @pytest.mark.parametrize(
@@ -581,3 +625,18 @@ def test_list_says_when_no_deadline_is_running(world, signed_in):
     ComplaintFactory(branch=world.branch, reference="TODO-0001")
     body = signed_in(world.users["supervisor"]).get(reverse("complaints:list")).content.decode()
     assert body.count("No deadline running") == 1 and body.count("Not triaged</span>") == 1
+
+
+def test_an_unknown_statement_step_is_404_and_changes_nothing(world, case, signed_in):
+    Complaint.objects.filter(pk=case.pk).update(severity="serious", outcome="upheld")
+    case.refresh_from_db()
+    statement = services.statement_draft(
+        actor=world.users["supervisor"], complaint=case, title="Our apology", body="We were wrong."
+    )
+    client = signed_in(world.users["administrator"])
+    events = AuditEvent.objects.count()
+    response = client.post(reverse("complaints:statement_step", args=[statement.pk, "unpublish"]))
+    assert response.status_code == 404
+    statement.refresh_from_db()
+    assert statement.status == "draft"
+    assert AuditEvent.objects.count() == events

@@ -243,3 +243,11 @@ def test_an_expired_form_can_be_sent_again_from_the_page_it_returns(world, clien
     again = dict(data, started=signing.dumps(later - 10, salt=FORM_STAMP_SALT))
     assert client.post(reverse("complaints_public:feedback"), again).status_code == 302
     assert Complaint.objects.count() == 1
+
+
+@pytest.mark.parametrize("url_name", ["complaints_public:feedback", "notices:list"])
+@pytest.mark.parametrize("library", ["riverside\x00", "\x00", "x" * 300, "a b;--"])
+def test_a_malformed_library_parameter_serves_the_default_library(world, client, url_name, library):
+    response = client.get(reverse(url_name), {"library": library})
+    assert response.status_code == 200
+    assert response.context["system"] == world.system

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -162,6 +163,8 @@ class StatementStepView(PermissionRequiredMixin, View):
     }
 
     def post(self, request, pk, step):
+        if step not in self.steps:
+            raise Http404
         statement = selectors.statement_get_for(user=request.user, pk=pk)
         allowed, service = self.steps[step]
         if not allowed(request.user):

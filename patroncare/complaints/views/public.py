@@ -1,5 +1,7 @@
 """Pages for patrons, without an account: the feedback form, the status page, the follow-up, the notices."""
 
+import re
+
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -18,6 +20,7 @@ from .. import forms, selectors, services
 from ..models import Complaint
 
 STATUS_SESSION_KEY = "complaints_status_case"
+SLUG_PATTERN = re.compile(r"[-a-zA-Z0-9_]{1,50}")
 DONE_SESSION_KEY = "complaints_submitted"
 
 
@@ -31,8 +34,11 @@ def status_rate() -> str:
 
 def public_system(request) -> LibrarySystem:
     """The library system the public pages serve: ?library=<slug>, else the only (or first) one."""
-    slug = request.GET.get("library") or request.POST.get("library")
+    slug = request.GET.get("library") or request.POST.get("library") or ""
     systems = LibrarySystem.objects.order_by("id")
+    # Only a well-formed slug reaches the database: PostgreSQL refuses a NUL byte in a query.
+    if not SLUG_PATTERN.fullmatch(slug):
+        slug = ""
     return (systems.filter(slug=slug).first() if slug else None) or systems.first()
 
 
