@@ -12,8 +12,12 @@ from .models import Role, User
 
 
 class EmailAuthenticationForm(AuthenticationForm):
+    # 254 characters is the longest address mail can carry; the lockout records store no more than 255.
     username = forms.EmailField(
-        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
+        label=_("E-mail address"),
+        max_length=254,
+        error_messages={"max_length": _("An e-mail address has at most 254 characters. Check what you typed.")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
     error_messages = {
         "invalid_login": _(

@@ -160,3 +160,16 @@ def test_profile_change_sets_the_language_and_keeps_input_on_error(signed_in, wo
     user.refresh_from_db()
     assert (user.full_name, user.preferred_language) == ("Maria L.", "es")
     assert client.cookies["django_language"].value == "es"
+
+
+@pytest.mark.parametrize("length", [256, 320])
+def test_an_overlong_sign_in_address_is_a_form_error_and_records_no_attempt(client, world, length):
+    from axes.models import AccessAttempt
+
+    email = "a" * (length - len("@example.org")) + "@example.org"
+    response = client.post(reverse("accounts:login"), {"username": email, "password": "whatever-password"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["username"] == [
+        "An e-mail address has at most 254 characters. Check what you typed."
+    ]
+    assert AccessAttempt.objects.count() == 0
