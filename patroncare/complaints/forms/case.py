@@ -8,6 +8,7 @@ from patroncare.core.concurrency import VersionFormMixin
 
 from ..models import Judgement, Kind, Outcome, Remedy, Severity, Status
 from ..models.choices import SEVERITY_GUIDANCE, MessageChannel
+from ..services.deadlines import latest_extension_date
 
 DEFAULT_REVIEW_INFO = _(
     "If you are not satisfied with this response, you can ask for a review by the director from the status "
@@ -108,6 +109,10 @@ class ExtendForm(VersionedForm):
         value = self.cleaned_data["new_date"]
         if value <= timezone.localdate():
             raise forms.ValidationError(_("Choose a date in the future."))
+        if value > latest_extension_date(today=timezone.localdate()):
+            raise forms.ValidationError(
+                _("An extension reaches at most one year from today. Choose an earlier date.")
+            )
         return value
 
 

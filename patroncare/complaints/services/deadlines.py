@@ -49,3 +49,11 @@ def deadlines_for(*, system, branch, severity: str, start: datetime, stage: int)
 
 def end_of_local_day(*, system, day: date) -> datetime:
     return datetime.combine(day + timedelta(days=1), time.min, tzinfo=system.zone) - timedelta(microseconds=1)
+
+
+def latest_extension_date(*, today: date) -> date:
+    """An extension reaches at most one calendar year past today (29 February gives 28 February)."""
+    try:
+        return today.replace(year=today.year + 1)
+    except ValueError:
+        return today.replace(year=today.year + 1, day=28)

@@ -13,7 +13,7 @@ from ..models import Complaint, EntryKind, Severity, Status
 from ..models.choices import MessageChannel
 from ..models.config import SeverityRule
 from ._common import add_entry, audit_change, require
-from .deadlines import deadlines_for, end_of_local_day, rule_for
+from .deadlines import deadlines_for, end_of_local_day, latest_extension_date, rule_for
 from .notify import mail_patron, mail_staff
 
 TRIAGE_FIELDS = [
@@ -192,6 +192,10 @@ def complaint_extend(
     require(
         complaint.is_open and complaint.responded_at is None,
         _("Only the deadline of a response not yet sent can be extended."),
+    )
+    require(
+        new_date <= latest_extension_date(today=timezone.localdate()),
+        _("An extension reaches at most one year from today. Choose an earlier date."),
     )
     new_due = end_of_local_day(system=complaint.system, day=new_date)
     require(

@@ -240,6 +240,32 @@ def test_extension_needs_a_later_date_and_tells_the_patron(world, commit):
     )
 
 
+@pytest.mark.parametrize("new_date", [date(9999, 12, 31), date(2200, 1, 1)])
+def test_an_extension_beyond_a_year_is_refused_not_an_overflow(world, new_date):
+    complaint = _triaged(world)
+    due = complaint.respond_due_at
+    with pytest.raises(ValidationError) as refusal:
+        services.complaint_extend(
+            actor=world.users["supervisor"],
+            complaint=complaint,
+            expected_version=1,
+            new_date=new_date,
+            reason="Waiting for the branch report",
+        )
+    assert refusal.value.messages == [
+        "An extension reaches at most one year from today. Choose an earlier date."
+    ]
+    complaint.refresh_from_db()
+    assert complaint.respond_due_at == due
+
+
+def test_the_latest_extension_date_is_a_calendar_year_and_leap_day_gives_28_february():
+    from patroncare.complaints.services.deadlines import latest_extension_date
+
+    assert latest_extension_date(today=date(2026, 12, 6)) == date(2027, 12, 6)
+    assert latest_extension_date(today=date(2028, 2, 29)) == date(2029, 2, 28)
+
+
 def _respond(world, complaint, **overrides):
     values = dict(
         actor=world.users["supervisor"],

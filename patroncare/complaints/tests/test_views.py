@@ -640,3 +640,16 @@ def test_an_unknown_statement_step_is_404_and_changes_nothing(world, case, signe
     statement.refresh_from_db()
     assert statement.status == "draft"
     assert AuditEvent.objects.count() == events
+
+
+def test_an_extension_to_the_year_9999_is_a_form_error(world, case, signed_in):
+    client = signed_in(world.users["supervisor"])
+    response = client.post(
+        reverse("complaints:extend", args=[case.pk]),
+        {"version": case.version, "new_date": "9999-12-31", "reason": "Waiting for the branch report"},
+    )
+    assert response.status_code == 400
+    assert "An extension reaches at most one year from today." in response.content.decode()
+    assert "Waiting for the branch report" in response.content.decode()
+    case.refresh_from_db()
+    assert case.version == 1
