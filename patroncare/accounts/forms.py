@@ -16,7 +16,9 @@ class EmailAuthenticationForm(AuthenticationForm):
     username = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
-        error_messages={"max_length": _("An e-mail address has at most 254 characters. Check what you typed.")},
+        error_messages={
+            "max_length": _("An e-mail address has at most 254 characters. Check what you typed."),
+        },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
     error_messages = {

@@ -13,7 +13,7 @@ from django.views import View
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
-from patroncare.core.access import PermissionRequiredMixin
+from patroncare.core.access import ActionMixin, PermissionRequiredMixin
 from patroncare.core.forms import add_service_errors
 from patroncare.incidents import selectors as incident_selectors
 from patroncare.incidents.views import SystemTimeMixin
@@ -126,7 +126,7 @@ class LadderView(ConductView):
         return self._render(request)
 
 
-class LadderStepCreateView(LadderView):
+class LadderStepCreateView(ActionMixin, LadderView):
     permission = can_configure_conduct
 
     def post(self, request):
@@ -168,7 +168,7 @@ class LadderStepEditView(ConductView):
         return render(request, "conduct/ladder_step_form.html", {"form": form, "step": step}, status=400)
 
 
-class LadderStepDeleteView(LadderView):
+class LadderStepDeleteView(ActionMixin, LadderView):
     permission = can_configure_conduct
 
     def post(self, request, pk):
@@ -178,7 +178,7 @@ class LadderStepDeleteView(LadderView):
         return redirect("conduct:ladder")
 
 
-class BehaviourClassCreateView(LadderView):
+class BehaviourClassCreateView(ActionMixin, LadderView):
     permission = can_configure_conduct
 
     def post(self, request):
@@ -241,7 +241,7 @@ class BehaviourClassDeleteView(ConductView):
         return redirect("conduct:ladder")
 
 
-class IssueLimitView(LadderView):
+class IssueLimitView(ActionMixin, LadderView):
     permission = can_configure_conduct
 
     def post(self, request):
@@ -461,7 +461,7 @@ class ExclusionDetailView(ConductView):
         return self._render(request, exclusion, status=400, **{f"{prefix}_form": form})
 
 
-class ExclusionApproveView(ExclusionDetailView):
+class ExclusionApproveView(ActionMixin, ExclusionDetailView):
     def post(self, request, pk):
         exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
         try:
@@ -473,7 +473,7 @@ class ExclusionApproveView(ExclusionDetailView):
         return redirect("conduct:exclusion_detail", pk=pk)
 
 
-class DeliveryCreateView(ExclusionDetailView):
+class DeliveryCreateView(ActionMixin, ExclusionDetailView):
     def post(self, request, pk):
         return self._submit(
             request,
@@ -516,7 +516,7 @@ def _letter_response(request, *, record, render, name: str, summary: str) -> Htt
 # Appeals
 
 
-class AppealCreateView(ExclusionDetailView):
+class AppealCreateView(ActionMixin, ExclusionDetailView):
     permission = can_record_appeal
 
     def post(self, request, pk):
@@ -650,7 +650,7 @@ class ReviewView(ConductView):
         return self._render(request, start, end, form=form, status=400)
 
 
-class ExclusionReviewCompleteView(ExclusionDetailView):
+class ExclusionReviewCompleteView(ActionMixin, ExclusionDetailView):
     def post(self, request, pk):
         return self._submit(
             request,
@@ -664,7 +664,7 @@ class ExclusionReviewCompleteView(ExclusionDetailView):
         )
 
 
-class PhotoUploadView(ExclusionDetailView):
+class PhotoUploadView(ActionMixin, ExclusionDetailView):
     def post(self, request, pk):
         return self._submit(
             request,
@@ -721,7 +721,7 @@ def _lift_context(request, exclusion, settings, form=None) -> dict:
     }
 
 
-class LiftRequestCreateView(ExclusionDetailView):
+class LiftRequestCreateView(ActionMixin, ExclusionDetailView):
     permission = can_record_lift_request
 
     def post(self, request, pk):

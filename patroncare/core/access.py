@@ -15,6 +15,10 @@ class PermissionRequiredMixin(LoginRequiredMixin):
     scoped_system_field = "system"
 
     def dispatch(self, request, *args, **kwargs):
+        # The method is checked first: an action's address answers GET with 405 whatever the record, and
+        # that says nothing about which records exist.
+        if request.method.lower() not in self.http_method_names or not hasattr(self, request.method.lower()):
+            return self.http_method_not_allowed(request, *args, **kwargs)
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         if self.scoped_model is not None and "pk" in kwargs:
@@ -26,3 +30,13 @@ class PermissionRequiredMixin(LoginRequiredMixin):
         ):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class ActionMixin:
+    """An action answers POST only: a GET on its address is 405, never the page it belongs to.
+
+    Put it first among the bases of an action view that inherits its page, so that the page's `get` is not
+    reachable from the action's address.
+    """
+
+    http_method_names = ["post", "options"]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from patroncare.accounts.permissions import can_configure_library
-from patroncare.core.access import PermissionRequiredMixin
+from patroncare.core.access import ActionMixin, PermissionRequiredMixin
 
 from . import selectors, services
 from .forms import (
@@ -126,7 +126,7 @@ class BranchDetailView(ConfigurationView):
         return self._render(request, selectors.branch_get(user=request.user, pk=pk))
 
 
-class LocationCreateView(BranchDetailView):
+class LocationCreateView(ActionMixin, BranchDetailView):
     def post(self, request, pk):
         branch = selectors.branch_get(user=request.user, pk=pk)
         form = LocationForm(request.POST, branch=branch, prefix="location")
@@ -161,7 +161,7 @@ class LocationEditView(ConfigurationView):
         return redirect("libraries:branch_detail", pk=branch.pk)
 
 
-class ClosureCreateView(BranchDetailView):
+class ClosureCreateView(ActionMixin, BranchDetailView):
     def post(self, request, pk):
         branch = selectors.branch_get(user=request.user, pk=pk)
         form = ClosureForm(request.POST, prefix="closure")

@@ -9,13 +9,14 @@ from django.utils.translation import gettext as _
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.core.access import ActionMixin
 from patroncare.policies.selectors import policy_choices
 
 from .. import forms, permissions, selectors, services
 from .staff import CaseFileView, ComplaintsView
 
 
-class CaseActionView(CaseFileView):
+class CaseActionView(ActionMixin, CaseFileView):
     """Base of the case actions: load within scope, check the handler, validate, call the service."""
 
     action = ""

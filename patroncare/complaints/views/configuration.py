@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from patroncare.core.access import PermissionRequiredMixin
+from patroncare.core.access import ActionMixin, PermissionRequiredMixin
 
 from .. import forms, permissions, selectors, services
 from ..models import Severity
@@ -55,7 +55,7 @@ class ConfigurationView(PermissionRequiredMixin, View):
         return self.render_page(request)
 
 
-class DeadlinesView(ConfigurationView):
+class DeadlinesView(ActionMixin, ConfigurationView):
     def post(self, request):
         rules = self.rule_forms(request, request.POST)
         if all(form.is_valid() for _value, _label, form in rules):
@@ -71,7 +71,7 @@ class DeadlinesView(ConfigurationView):
         return self.render_page(request, rules=rules, status=400)
 
 
-class PatternSettingsView(ConfigurationView):
+class PatternSettingsView(ActionMixin, ConfigurationView):
     def post(self, request):
         form = forms.PatternSettingsForm(request.POST)
         if form.is_valid():

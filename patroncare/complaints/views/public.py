@@ -14,6 +14,7 @@ from django_ratelimit.decorators import ratelimit
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.core.access import ActionMixin
 from patroncare.libraries.models import Branch, LibrarySystem
 
 from .. import forms, selectors, services
@@ -184,7 +185,7 @@ class StatusView(View):
         return redirect("complaints_public:status")
 
 
-class ReviewRequestView(StatusView):
+class ReviewRequestView(ActionMixin, StatusView):
     def post(self, request):
         complaint = self._case_in_session(request)
         if complaint is None:

@@ -13,7 +13,7 @@ from django.views import View
 from patroncare.accounts.models import User
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
-from patroncare.core.access import PermissionRequiredMixin
+from patroncare.core.access import ActionMixin, PermissionRequiredMixin
 from patroncare.core.forms import add_service_errors
 from patroncare.libraries.selectors import branches_visible_to
 
@@ -238,7 +238,7 @@ class IncidentDetailView(IncidentView):
         return render(request, "incidents/incident_detail.html", context, status=status)
 
 
-class DebriefView(IncidentDetailView):
+class DebriefView(ActionMixin, IncidentDetailView):
     def post(self, request, pk):
         incident = selectors.incident_get_for(user=request.user, pk=pk, audit=False)
         debrief = getattr(incident, "debrief", None)

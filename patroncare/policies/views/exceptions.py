@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from patroncare.core.access import PermissionRequiredMixin
+from patroncare.core.access import ActionMixin, PermissionRequiredMixin
 from patroncare.core.forms import add_service_errors
 
 from .. import consistency, permissions, selectors, services
@@ -143,7 +143,7 @@ class ExceptionDetailView(PermissionRequiredMixin, View):
         return self._render(request, selectors.exception_get(user=request.user, pk=pk))
 
 
-class ExceptionDecideView(ExceptionDetailView):
+class ExceptionDecideView(ActionMixin, ExceptionDetailView):
     def post(self, request, pk):
         entry = selectors.exception_get(user=request.user, pk=pk)
         if not permissions.can_decide_exception(request.user, entry):
