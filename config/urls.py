@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.urls import include, path
 
+handler500 = "patroncare.core.errors.server_error"
+
 urlpatterns = [
     path("", include("patroncare.core.urls")),
     path("", include("patroncare.accounts.urls")),
