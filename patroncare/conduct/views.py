@@ -14,6 +14,7 @@ from django.views import View
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import ActionMixin, PermissionRequiredMixin
+from patroncare.core.decisions import already_decided_message
 from patroncare.core.forms import add_service_errors
 from patroncare.incidents import selectors as incident_selectors
 from patroncare.incidents.views import SystemTimeMixin
@@ -538,12 +539,19 @@ class AppealDecideView(ConductView):
     def _context(self, request, pk, appeal_pk):
         exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
         appeal = selectors.appeal_get_for(user=request.user, exclusion=exclusion, pk=appeal_pk)
-        if not appeal.is_open or not may_decide(request.user, appeal):
+        if appeal.decided_at is None and (not appeal.is_open or not may_decide(request.user, appeal)):
             raise Http404
         return exclusion, appeal
 
+    def _already_decided(self, request, appeal):
+        """Someone else decided first: say who and when, and show the exclusion as it now stands."""
+        messages.error(request, already_decided_message(appeal))
+        return redirect("conduct:exclusion_detail", pk=appeal.exclusion_id)
+
     def get(self, request, pk, appeal_pk):
         exclusion, appeal = self._context(request, pk, appeal_pk)
+        if appeal.decided_at is not None:
+            return self._already_decided(request, appeal)
         return render(
             request,
             "conduct/appeal_decide.html",
@@ -552,6 +560,8 @@ class AppealDecideView(ConductView):
 
     def post(self, request, pk, appeal_pk):
         exclusion, appeal = self._context(request, pk, appeal_pk)
+        if appeal.decided_at is not None:
+            return self._already_decided(request, appeal)
         form = DecisionForm(request.POST)
         if form.is_valid():
             try:

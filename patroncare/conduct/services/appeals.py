@@ -11,6 +11,7 @@ from patroncare.accounts.models import Role
 from patroncare.accounts.permissions import has_role_at_branch, has_system_wide_role
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.core.decisions import already_decided_message
 
 from ..models import Appeal, AppealDecision, Decider, Exclusion
 from ..state import appeal_deadline, is_appealable
@@ -89,7 +90,7 @@ def appeal_decide(
 ) -> Appeal:
     exclusion = appeal.exclusion
     if appeal.decision:
-        raise ValidationError(_("This appeal has already been decided."))
+        raise ValidationError(already_decided_message(appeal))
     if not may_decide(actor, appeal):
         raise ValidationError(
             _("You may not decide this appeal: it is heard by someone other than the issuer.")

@@ -620,3 +620,37 @@ def test_a_reversed_offence_range_gets_a_plain_message(signed_in, case):
     assert "The last offence number cannot be lower than the first." in page
     assert "the longest cannot be shorter than the shortest" in page
     assert "Constraint" not in page
+
+
+def test_a_second_decider_of_an_appeal_is_told_who_decided_it_and_when(signed_in, case):
+    from django.utils.formats import date_format
+
+    from patroncare.accounts.models import Role
+    from patroncare.accounts.tests.factories import UserFactory
+    from patroncare.conduct.models import AppealSettings
+
+    AppealSettings.objects.update_or_create(system=case.system, defaults={"decider": "administrator"})
+    first = UserFactory(
+        library_system=case.system, roles=[(Role.ADMINISTRATOR, None)], full_name="Rosa Delgado"
+    )
+    second = UserFactory(library_system=case.system, roles=[(Role.ADMINISTRATOR, None)])
+    appeal = services.appeal_file(
+        actor=case.users["supervisor"],
+        exclusion=case.exclusion,
+        received_at=timezone.now(),
+        statement="Please reconsider.",
+    )
+    appeal = type(appeal).objects.get(pk=appeal.pk)  # read afresh, with the administrator as decider
+    decision_url = reverse("conduct:appeal_decide", args=[case.exclusion.pk, appeal.pk])
+    assert signed_in(second).get(decision_url).status_code == 200
+    services.appeal_decide(actor=first, appeal=appeal, decision="upheld", reason="The conduct was serious.")
+    appeal.refresh_from_db()
+    response = signed_in(second).post(
+        decision_url, {"decision": "overturned", "decision_reason": "Too harsh."}, follow=True
+    )
+    when = date_format(timezone.localtime(appeal.decided_at, case.system.zone), "DATETIME_FORMAT")
+    assert response.redirect_chain == [(reverse("conduct:exclusion_detail", args=[case.exclusion.pk]), 302)]
+    body = response.content.decode()
+    assert f"This was already decided by Rosa Delgado ({when}). Nothing was changed." in body
+    appeal.refresh_from_db()
+    assert (appeal.decision, appeal.decided_by) == ("upheld", first)

@@ -13,6 +13,7 @@ from patroncare.accounts.models import Role
 from patroncare.accounts.permissions import has_role_at_branch
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.core.decisions import already_decided_message
 from patroncare.libraries.calendar import local_date
 
 from ..models import EntryKind, EntryStatus, ExceptionEntry, Flexibility, Policy, ReviewStatus, ReviewTrigger
@@ -163,7 +164,10 @@ def _review_when_exceptions_pile_up(policy: Policy, actor, today: date) -> None:
 @transaction.atomic
 def exception_decide(*, actor, entry: ExceptionEntry, approve: bool, note: str = "") -> ExceptionEntry:
     """A supervisor approves or declines an exception to a firm policy. Declined, it counts as enforcement."""
-    entry = ExceptionEntry.objects.select_for_update().get(pk=entry.pk)
+    entry = ExceptionEntry.objects.select_for_update().select_related("decided_by").get(pk=entry.pk)
+    if entry.system_id == actor.library_system_id and entry.decided_at is not None:
+        # Two supervisors on one entry: the second is told who was first, not refused without a word.
+        raise ValidationError(already_decided_message(entry))
     if entry.system_id != actor.library_system_id or not can_decide_exception(actor, entry):
         raise PermissionDenied
     if problem := privacy_problems(note):

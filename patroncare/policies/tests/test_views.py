@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from patroncare.conftest import ADMIN_ONLY, ADMIN_ONLY_RECORD, EVERY_MEMBER
 from patroncare.libraries.calendar import local_date
@@ -447,3 +448,56 @@ def test_the_consistency_page_marks_the_branch_that_reads_the_policy_differently
     content = signed_in(world.users["administrator"]).get(reverse("policies:consistency")).content.decode()
     assert "Millbrook Branch (90.0 %)" in content
     assert "Oakton Branch (" not in content and "Third Branch (" not in content
+
+
+def test_the_second_supervisor_is_told_who_decided_first_and_when(signed_in, world, policy, client):
+    from patroncare.accounts.models import Role
+    from patroncare.accounts.tests.factories import UserFactory
+    from patroncare.policies import services
+
+    second = UserFactory(library_system=world.system, roles=[(Role.SUPERVISOR, world.branch)])
+    first = world.users["supervisor"]
+    first.full_name = "Ana Quiroga"
+    first.save()
+    entry = ExceptionEntryFactory(
+        policy=policy,
+        branch=world.branch,
+        kind=EntryKind.EXCEPTION,
+        status=EntryStatus.PENDING,
+        recorded_by=world.users["frontline"],
+    )
+    services.exception_decide(actor=first, entry=entry, approve=True, note="Agreed.")
+    entry.refresh_from_db()
+    response = signed_in(second).post(
+        reverse("policies:exception_decide", args=[entry.pk]),
+        {"decision": "decline", "note": "Not this time."},
+        follow=True,
+    )
+    when = timezone.localtime(entry.decided_at, world.system.zone)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert f"This was already decided by Ana Quiroga ({date_format(when, 'DATETIME_FORMAT')})." in body
+    entry.refresh_from_db()
+    assert (entry.status, entry.decided_by, entry.decision_note) == (EntryStatus.APPROVED, first, "Agreed.")
+
+
+def test_the_service_refuses_a_second_decision_with_who_and_when(world, policy):
+    from django.core.exceptions import ValidationError
+
+    from patroncare.accounts.models import Role
+    from patroncare.accounts.tests.factories import UserFactory
+    from patroncare.policies import services
+
+    second = UserFactory(library_system=world.system, roles=[(Role.SUPERVISOR, world.branch)])
+    entry = ExceptionEntryFactory(
+        policy=policy,
+        branch=world.branch,
+        kind=EntryKind.EXCEPTION,
+        status=EntryStatus.PENDING,
+        recorded_by=world.users["frontline"],
+    )
+    stale = type(entry).objects.get(pk=entry.pk)
+    services.exception_decide(actor=world.users["supervisor"], entry=entry, approve=True, note="")
+    with pytest.raises(ValidationError) as refused:
+        services.exception_decide(actor=second, entry=stale, approve=False, note="No.")
+    assert "already decided by" in refused.value.messages[0]

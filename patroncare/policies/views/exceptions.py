@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from patroncare.core.access import ActionMixin, PermissionRequiredMixin
+from patroncare.core.decisions import already_decided_message
 from patroncare.core.forms import add_service_errors
 
 from .. import consistency, permissions, selectors, services
@@ -146,6 +147,9 @@ class ExceptionDetailView(PermissionRequiredMixin, View):
 class ExceptionDecideView(ActionMixin, ExceptionDetailView):
     def post(self, request, pk):
         entry = selectors.exception_get(user=request.user, pk=pk)
+        if entry.decided_at is not None:
+            messages.error(request, already_decided_message(entry))
+            return redirect("policies:exception_detail", pk=entry.pk)
         if not permissions.can_decide_exception(request.user, entry):
             raise PermissionDenied
         form = DecisionForm(request.POST)
