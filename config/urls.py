@@ -1,8 +1,9 @@
-from django.conf import settings
 from django.urls import include, path
 
 handler500 = "patroncare.core.errors.server_error"
 
+# Uploaded files have no URL of their own (not even with DEBUG on): each kind is given out by a view that
+# checks the reader first (patroncare.core.files.serve_upload).
 urlpatterns = [
     path("", include("patroncare.core.urls")),
     path("", include("patroncare.accounts.urls")),
@@ -17,8 +18,3 @@ urlpatterns = [
     path("incidents/", include("patroncare.incidents.urls")),
     path("conduct/", include("patroncare.conduct.urls")),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -139,6 +139,11 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("PATRONCARE_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Uploads are never served from MEDIA_URL: only access-checked views give them out (patroncare.core.files).
+# Behind nginx or Apache, those views can hand the sending to the proxy: "nginx" (X-Accel-Redirect to the
+# internal location below) or "apache" (mod_xsendfile). Empty: Django streams the file itself.
+PATRONCARE_FILE_ACCEL = os.environ.get("PATRONCARE_FILE_ACCEL", "")
+PATRONCARE_FILE_ACCEL_LOCATION = os.environ.get("PATRONCARE_FILE_ACCEL_LOCATION", "/protected-media/")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import ActionMixin, PermissionRequiredMixin
 from patroncare.core.decisions import already_decided_message
+from patroncare.core.files import safe_extension, serve_upload
 from patroncare.core.forms import add_service_errors
 from patroncare.incidents import selectors as incident_selectors
 from patroncare.incidents.views import SystemTimeMixin
@@ -699,9 +700,16 @@ class PersonPhotoView(ConductView):
         )
         if person is None or not person.photo:
             raise Http404
-        response = FileResponse(person.photo.open("rb"))
-        response["Cache-Control"] = "private, no-store"
-        return response
+        audit_record(
+            action=AuditAction.VIEW,
+            actor=request.user,
+            obj=person,
+            summary="Photo of an excluded person seen",
+        )
+        # Shown in the page (an <img>), under a name that says nothing of who it is.
+        return serve_upload(
+            request, person.photo, download_name="photo" + safe_extension(person.photo.name), inline=True
+        )
 
 
 # Requests to lift a permanent exclusion

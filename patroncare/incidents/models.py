@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from patroncare.core.concurrency import VersionedModel
+from patroncare.core.files import random_upload_to
 from patroncare.libraries.models import Branch, LibrarySystem, Location
 
 
@@ -77,7 +78,7 @@ class Person(models.Model):
     name = models.CharField(_("name, if known"), max_length=150, blank=True)
     description = models.CharField(_("appearance and clothing"), max_length=300, blank=True)
     is_minor = models.BooleanField(_("under 18"), default=False)
-    photo = models.FileField(_("photo"), upload_to="incidents/people/%Y/", blank=True)
+    photo = models.FileField(_("photo"), upload_to=random_upload_to("incidents/people"), blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -228,7 +229,7 @@ class StaffAction(models.Model):
 
 class Attachment(models.Model):
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to="incidents/files/%Y/%m/")
+    file = models.FileField(upload_to=random_upload_to("incidents/files"))
     original_name = models.CharField(max_length=200)
     content_type = models.CharField(max_length=60)
     size = models.PositiveIntegerField()

@@ -36,6 +36,7 @@ from patroncare.training.material import (
 from .models import (
     AlertReceipt,
     AlertSettings,
+    Attachment,
     CheckIn,
     Debrief,
     Draft,
@@ -97,6 +98,15 @@ def incident_get_for(*, user, pk: int, audit: bool = True) -> Incident:
     if audit:
         audit_record(action=AuditAction.VIEW, actor=user, obj=incident, summary="Incident report read")
     return incident
+
+
+def attachment_get_for(*, user, pk: int) -> Attachment:
+    """A file of an incident the user may read; anything else is a 404, exactly as a missing one."""
+    attachment = Attachment.objects.filter(pk=pk).first()
+    if attachment is None:
+        raise Http404
+    attachment.incident = incident_get_for(user=user, pk=attachment.incident_id, audit=False)
+    return attachment
 
 
 def subjects_of(incident: Incident) -> list[Person]:

@@ -13,6 +13,7 @@ urlpatterns = [
     path("retention/", views.RetentionView.as_view(), name="retention"),
     path("alert-settings/", views.AlertSettingsView.as_view(), name="alert_settings"),
     path("patterns/", views.PatternsView.as_view(), name="patterns"),
+    path("files/<int:pk>/", views.AttachmentDownloadView.as_view(), name="attachment"),
     path("check-ins/<int:pk>/", views.CheckInView.as_view(), name="checkin"),
     path("follow-ups/", views.FollowUpListView.as_view(), name="follow_ups"),
     path("follow-ups/<int:pk>/", views.FollowUpView.as_view(), name="follow_up"),

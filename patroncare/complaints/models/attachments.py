@@ -7,9 +7,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from patroncare.core.files import random_upload_to
+
 
 def attachment_path(instance, filename: str) -> str:
-    # The stored name is random: the original name is kept in the row, never in the path.
+    # Kept only because migration 0001 refers to it; new files are named by `random_upload_to`.
     return f"complaints/{instance.complaint_id}/{uuid.uuid4().hex}"
 
 
@@ -23,7 +25,8 @@ class Attachment(models.Model):
     complaint = models.ForeignKey(
         "complaints.Complaint", on_delete=models.CASCADE, related_name="attachments"
     )
-    file = models.FileField(upload_to=attachment_path, max_length=200)
+    # The stored name is random: the original name is kept in the row, never in the path.
+    file = models.FileField(upload_to=random_upload_to("complaints"), max_length=200)
     original_name = models.CharField(_("file name"), max_length=200)
     content_type = models.CharField(_("type"), max_length=40, choices=AttachmentType.choices)
     size = models.PositiveIntegerField(_("size in bytes"))

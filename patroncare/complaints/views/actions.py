@@ -3,13 +3,13 @@ file with the form and status 400 when something is wrong."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import ActionMixin
+from patroncare.core.files import serve_upload
 from patroncare.policies.selectors import policy_choices
 
 from .. import forms, permissions, selectors, services
@@ -267,11 +267,9 @@ class AttachmentDownloadView(ComplaintsView):
             obj=complaint,
             summary=f"Opened attachment {attachment.original_name} of {complaint.reference}",
         )
-        response = FileResponse(
-            attachment.file.open("rb"),
+        return serve_upload(
+            request,
+            attachment.file,
+            download_name=attachment.original_name,
             content_type=attachment.content_type,
-            as_attachment=True,
-            filename=attachment.original_name,
         )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response

@@ -1,10 +1,7 @@
 """Staff pages: the list, recording a complaint, and the case file with its actions."""
 
-import csv
-
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -13,6 +10,7 @@ from django.views import View
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import PermissionRequiredMixin
+from patroncare.core.export import csv_response
 from patroncare.libraries.selectors import branches_visible_to
 from patroncare.policies.selectors import policy_choices
 
@@ -62,6 +60,24 @@ class ComplaintListView(ComplaintsView):
         return render(request, template, context)
 
 
+EXPORT_HEADER = [
+    "reference",
+    "received",
+    "branch",
+    "kind",
+    "category",
+    "severity",
+    "status",
+    "stage",
+    "owner",
+    "acknowledge_by",
+    "respond_by",
+    "overdue",
+    "outcome",
+    "judgement",
+]
+
+
 class ComplaintExportView(ComplaintsView):
     permission = permissions.can_export
 
@@ -70,34 +86,12 @@ class ComplaintExportView(ComplaintsView):
         cases = selectors.complaint_list_visible_to(
             user=request.user, filters=form.filters() if form.is_bound else {}
         )
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="complaints.csv"'
-        writer = csv.writer(response)
-        writer.writerow(
-            [
-                "reference",
-                "received",
-                "branch",
-                "kind",
-                "category",
-                "severity",
-                "status",
-                "stage",
-                "owner",
-                "acknowledge_by",
-                "respond_by",
-                "overdue",
-                "outcome",
-                "judgement",
-            ]
-        )
         now = timezone.now()
-        count = 0
+
         # Patron identity and narratives are never exported: the file leaves the system's access control.
-        for case in cases.iterator(chunk_size=500):
-            count += 1
-            writer.writerow(
-                [
+        def rows():
+            for case in cases.iterator(chunk_size=500):
+                yield [
                     case.reference,
                     case.received_at.isoformat(),
                     case.branch.name if case.branch else "",
@@ -113,7 +107,8 @@ class ComplaintExportView(ComplaintsView):
                     case.outcome,
                     case.judgement,
                 ]
-            )
+
+        response, count = csv_response("complaints.csv", EXPORT_HEADER, rows())
         audit_record(
             action=AuditAction.EXPORT, actor=request.user, summary=f"Exported {count} complaints (CSV)"
         )

@@ -316,7 +316,8 @@ def person_photo_set(*, actor, exclusion: Exclusion, upload) -> None:
     person = exclusion.person
     if person.photo:
         person.photo.delete(save=False)
-    person.photo.save(f"person-{person.pk}.{upload.name.rsplit('.', 1)[-1].lower()}", upload, save=False)
+    # The field's upload_to gives the file a random name; only the (checked) extension of the upload is kept.
+    person.photo.save(upload.name, upload, save=False)
     person.full_clean()
     person.save(update_fields=["photo"])
     audit_record(

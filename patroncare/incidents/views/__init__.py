@@ -7,6 +7,7 @@ from .follow_ups import (
     FollowUpView,
 )
 from .incidents import (
+    AttachmentDownloadView,
     CheckInView,
     DebriefView,
     DraftDiscardView,
@@ -23,6 +24,7 @@ from .incidents import (
 __all__ = [
     "AlertAcknowledgeView",
     "AlertSettingsView",
+    "AttachmentDownloadView",
     "CheckInView",
     "DebriefView",
     "DraftDiscardView",

@@ -14,12 +14,13 @@ from patroncare.accounts.models import User
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import ActionMixin, PermissionRequiredMixin
+from patroncare.core.files import serve_upload
 from patroncare.core.forms import add_service_errors
 from patroncare.libraries.selectors import branches_visible_to
 
 from .. import selectors, services, writing_help
 from ..forms import CheckInForm, DebriefForm, FollowUpAddForm, IncidentForm, PersonFormSet, RetentionForm
-from ..models import Behaviour, Incident, Level
+from ..models import Attachment, Behaviour, Incident, Level
 from ..permissions import (
     REPORTING_ROLES,
     can_add_follow_up,
@@ -236,6 +237,28 @@ class IncidentDetailView(IncidentView):
             "receipts": receipts if can_see_alert_receipts(user, incident) else [],
         }
         return render(request, "incidents/incident_detail.html", context, status=status)
+
+
+class AttachmentDownloadView(IncidentView):
+    """A file of an incident, for those who may read the incident; every download is audited."""
+
+    scoped_model = Attachment
+    scoped_system_field = "incident__system"
+
+    def get(self, request, pk):
+        attachment = selectors.attachment_get_for(user=request.user, pk=pk)
+        audit_record(
+            action=AuditAction.VIEW,
+            actor=request.user,
+            obj=attachment.incident,
+            summary=f"Opened attachment {attachment.pk} of the incident report",
+        )
+        return serve_upload(
+            request,
+            attachment.file,
+            download_name=attachment.original_name,
+            content_type=attachment.content_type,
+        )
 
 
 class DebriefView(ActionMixin, IncidentDetailView):

@@ -1,14 +1,12 @@
 """Training records: one's own, a person's (for their supervisor and trainers), a branch's, a CSV for HR."""
 
-import csv
-
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.views import View
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import PermissionRequiredMixin
+from patroncare.core.export import csv_response
 
 from .. import selectors
 from ..models import Play
@@ -96,12 +94,6 @@ class PlayRecordView(PermissionRequiredMixin, View):
         return render(request, "training/debrief.html", debrief_context(play) | {"own": False})
 
 
-def _cell(value):
-    """Spreadsheets run a cell starting with = + - @ as a formula; a leading quote keeps it text."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 CSV_HEADER = [
     "person",
     "email",
@@ -127,32 +119,24 @@ class RecordsCsvView(PermissionRequiredMixin, View):
             .filter(finished_at__isnull=False)
             .order_by("user__full_name", "finished_at")
         )
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="practice-records.csv"'
-        writer = csv.writer(response)
-        writer.writerow(CSV_HEADER)
-        count = 0
-        for play in plays.iterator(chunk_size=500):
-            writer.writerow(
-                [
-                    _cell(value)
-                    for value in (
-                        play.user.full_name,
-                        play.user.email,
-                        play.branch.name if play.branch else "",
-                        play.version.title,
-                        play.version.scenario.language,
-                        play.version.number,
-                        play.started_at.isoformat(),
-                        play.finished_at.isoformat(),
-                        play.score,
-                        play.max_score,
-                        play.percent,
-                        play.outcome,
-                    )
-                ]
-            )
-            count += 1
+        rows = (
+            [
+                play.user.full_name,
+                play.user.email,
+                play.branch.name if play.branch else "",
+                play.version.title,
+                play.version.scenario.language,
+                play.version.number,
+                play.started_at.isoformat(),
+                play.finished_at.isoformat(),
+                play.score,
+                play.max_score,
+                play.percent,
+                play.outcome,
+            ]
+            for play in plays.iterator(chunk_size=500)
+        )
+        response, count = csv_response("practice-records.csv", CSV_HEADER, rows)
         audit_record(
             action=AuditAction.EXPORT, actor=request.user, summary=f"Practice records CSV ({count} rows)"
         )
