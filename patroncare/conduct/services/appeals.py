@@ -88,6 +88,8 @@ def may_decide(user, appeal: Appeal, settings=None) -> bool:
 def appeal_decide(
     *, actor, appeal: Appeal, decision: str, reason: str, new_end_date: date | None = None
 ) -> Appeal:
+    # Locked so two deciders at once cannot both pass the "not yet decided" check.
+    appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
     exclusion = appeal.exclusion
     if appeal.decision:
         raise ValidationError(already_decided_message(appeal))

@@ -35,9 +35,7 @@ def get_origin(view_class):
 
 def project_views():
     return [
-        (route, name, cls)
-        for route, name, cls in routed_views()
-        if cls.__module__.startswith("patroncare.")
+        (route, name, cls) for route, name, cls in routed_views() if cls.__module__.startswith("patroncare.")
     ]
 
 

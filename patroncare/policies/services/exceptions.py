@@ -164,7 +164,8 @@ def _review_when_exceptions_pile_up(policy: Policy, actor, today: date) -> None:
 @transaction.atomic
 def exception_decide(*, actor, entry: ExceptionEntry, approve: bool, note: str = "") -> ExceptionEntry:
     """A supervisor approves or declines an exception to a firm policy. Declined, it counts as enforcement."""
-    entry = ExceptionEntry.objects.select_for_update().select_related("decided_by").get(pk=entry.pk)
+    locked = ExceptionEntry.objects.select_for_update(of=("self",)).select_related("decided_by")
+    entry = locked.get(pk=entry.pk)
     if entry.system_id == actor.library_system_id and entry.decided_at is not None:
         # Two supervisors on one entry: the second is told who was first, not refused without a word.
         raise ValidationError(already_decided_message(entry))
