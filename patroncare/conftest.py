@@ -20,6 +20,15 @@ class World:
     users: dict  # role key -> user
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits and single-use marks live in the cache: each test starts with none counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 # Keys used by role-matrix tests. "other_system_admin" holds every permission, but in another system.
 ROLE_KEYS = [
     "frontline",

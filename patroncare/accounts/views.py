@@ -3,7 +3,6 @@ from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -17,6 +16,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from patroncare.core.forms import add_service_errors
+from patroncare.core.headers import set_language_cookie
 
 from . import services
 from .forms import (
@@ -26,6 +26,7 @@ from .forms import (
     QueuedPasswordResetForm,
     TwoFactorDisableForm,
 )
+from .lockout import address_is_refused, count_failure_from_address
 from .models import User
 from .permissions import can_change_two_factor_device, has_two_factor_device, requires_two_factor, role_scopes
 
@@ -35,10 +36,28 @@ class SignInView(auth_views.LoginView):
     template_name = "registration/login.html"
     redirect_authenticated_user = True
 
+    def post(self, request, *args, **kwargs):
+        if address_is_refused(request):
+            form = self.get_form()
+            form.errors.clear()
+            form.add_error(
+                None,
+                _(
+                    "Too many failed sign-ins have come from this network. Wait an hour and try again, "
+                    "or ask your library's administrator."
+                ),
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        count_failure_from_address(self.request)
+        return super().form_invalid(form)
+
     def form_valid(self, form):
         response = super().form_valid(form)
         # The interface follows the language the member of staff chose, on every device they sign in from.
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, form.get_user().preferred_language, samesite="Lax")
+        set_language_cookie(response, form.get_user().preferred_language)
         return response
 
 
@@ -212,7 +231,7 @@ class AccountView(LoginRequiredMixin, View):
             return self.render_page(request, form, status=400)
         services.profile_update(user=request.user, **form.cleaned_data)
         response = redirect("accounts:account")
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, request.user.preferred_language, samesite="Lax")
+        set_language_cookie(response, request.user.preferred_language)
         messages.success(request, _("Your details were saved."))
         return response
 

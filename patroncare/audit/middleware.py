@@ -1,17 +1,6 @@
-from django.conf import settings
+from patroncare.core.client_ip import client_ip
 
 from .context import RequestOrigin, reset_origin, set_origin
-
-
-def client_ip(request) -> str | None:
-    """REMOTE_ADDR, or the address a trusted proxy put in X-Forwarded-For when one is configured."""
-    proxies = getattr(settings, "PATRONCARE_TRUSTED_PROXY_COUNT", 0)
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR") or None
 
 
 class AuditContextMiddleware:

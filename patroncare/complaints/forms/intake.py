@@ -65,8 +65,25 @@ class DeskComplaintForm(forms.Form):
         return data
 
 
-def new_stamp() -> str:
-    return signing.dumps(timezone.now().timestamp(), salt=FORM_STAMP_SALT)
+# The stamp says when the form was given out and to which submission: it is bound to the form's token,
+# and a token makes at most one case, so a stamp cannot be replayed for a second message. It lives long
+# enough to write a long complaint; after that the form is stamped again and nothing typed is lost.
+STAMP_LIFE_SECONDS = 2 * 60 * 60
+
+
+def new_stamp(token) -> str:
+    return signing.dumps({"t": timezone.now().timestamp(), "k": str(token)}, salt=FORM_STAMP_SALT)
+
+
+def stamp_started_at(stamp: str, *, token) -> float | None:
+    """When the form was given out, if the stamp is genuine, recent and made for this token."""
+    try:
+        value = signing.loads(stamp or "", salt=FORM_STAMP_SALT, max_age=STAMP_LIFE_SECONDS)
+    except signing.BadSignature:
+        return None
+    if not isinstance(value, dict) or token is None or value.get("k") != str(token):
+        return None
+    return float(value["t"])
 
 
 class PublicFeedbackForm(forms.Form):
@@ -110,17 +127,18 @@ class PublicFeedbackForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["branch"].queryset = branches
         if not self.is_bound:
-            self.initial["started"] = new_stamp()
             self.initial["token"] = uuid.uuid4()
+            self.initial["started"] = new_stamp(self.initial["token"])
 
     def clean(self):
         # The fill-time check is about the whole form, so its message stands above the form, not on a field.
         data = super().clean()
-        try:
-            started = signing.loads(data.get("started") or "", salt=FORM_STAMP_SALT, max_age=60 * 60 * 12)
-        except signing.BadSignature:
-            raise forms.ValidationError(_("This form has expired. Please send it again.")) from None
-        if timezone.now().timestamp() - float(started) < MIN_FILL_SECONDS:
+        if "token" not in data:
+            return data
+        started = stamp_started_at(data.get("started"), token=data["token"])
+        if started is None:
+            raise forms.ValidationError(_("This form has expired. Please send it again."))
+        if timezone.now().timestamp() - started < MIN_FILL_SECONDS:
             raise forms.ValidationError(_("That was very fast. Please check your message and send it again."))
         return data
 
@@ -128,7 +146,11 @@ class PublicFeedbackForm(forms.Form):
         """After a refused attempt, the page starts a new fill time (an expired stamp would block for ever);
         the submission token is kept, so a case already made is still found."""
         self.data = self.data.copy()
-        self.data["started"] = new_stamp()
+        token = self.cleaned_data.get("token") if hasattr(self, "cleaned_data") else None
+        if token is None:
+            token = uuid.uuid4()
+            self.data["token"] = str(token)
+        self.data["started"] = new_stamp(token)
 
     def is_bot(self) -> bool:
         return bool(self.data.get("website"))

@@ -174,3 +174,22 @@ def test_case_list_and_file_fit_a_phone(phone_page, world):
     page.goto("/desk/")
     check_accessibility(page, "desk-supervisor-complaints")
     screenshot(page, "desk-supervisor-phone")
+
+
+def test_a_patron_over_the_rate_sends_after_the_phone_solves_the_check(phone_page, world, settings):
+    """Over the rate (here: from the first message), the form asks for a proof of work, not a refusal."""
+    settings.COMPLAINTS_FEEDBACK_RATE = "0/h"
+    page = phone_page
+    page.goto("/feedback/")
+    narrative = "The lift to the children's floor has been out of order for three weeks."
+    page.get_by_label("What happened?").fill(narrative)
+    time.sleep(3.2)  # the form refuses a submission faster than a person can type
+    page.get_by_role("button", name="Send").click()
+    page.wait_for_load_state()
+    assert "short check" in page.content()
+    assert page.get_by_label("What happened?").input_value() == narrative, "nothing typed is lost"
+    check_accessibility(page, "feedback-proof-of-work-phone")
+    screenshot(page, "feedback-proof-of-work-phone")
+    page.get_by_role("button", name="Send").click()
+    page.wait_for_url("**/feedback/thanks/", timeout=30_000)
+    assert Complaint.objects.get().narrative == narrative

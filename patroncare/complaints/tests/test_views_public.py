@@ -57,8 +57,15 @@ def case(world):
 # --- Public pages ----------------------------------------------------------------------------------
 
 
+def _stamp(token, *, seconds_ago=30):
+    """A stamp as the form gives it out, for `token`, as if the form had been opened `seconds_ago`."""
+    started = (timezone.now() - timedelta(seconds=seconds_ago)).timestamp()
+    return signing.dumps({"t": started, "k": str(token)}, salt=FORM_STAMP_SALT)
+
+
 def _feedback_data(**overrides):
-    started = signing.dumps((timezone.now() - timedelta(seconds=30)).timestamp(), salt=FORM_STAMP_SALT)
+    token = overrides.pop("token", str(uuid.uuid4()))
+    started = overrides.pop("started", None) or _stamp(token)
     data = {
         "kind": "complaint",
         "branch": "",
@@ -69,7 +76,7 @@ def _feedback_data(**overrides):
         "patron_phone": "",
         "website": "",
         "started": started,
-        "token": str(uuid.uuid4()),
+        "token": token,
     }
     data.update(overrides)
     return data
@@ -95,8 +102,11 @@ def test_public_form_honeypot_saves_nothing(world, client):
 
 
 def test_public_form_filled_too_fast_is_refused_and_keeps_the_text(world, client):
-    started = signing.dumps(timezone.now().timestamp(), salt=FORM_STAMP_SALT)
-    response = client.post(reverse("complaints_public:feedback"), _feedback_data(started=started))
+    token = str(uuid.uuid4())
+    started = _stamp(token, seconds_ago=0)
+    response = client.post(
+        reverse("complaints_public:feedback"), _feedback_data(token=token, started=started)
+    )
     assert response.status_code == 400 and Complaint.objects.count() == 0
     assert "The guard followed me around the stacks." in response.content.decode()
 
@@ -231,16 +241,18 @@ def test_closing_systemic_from_the_page_opens_a_review(world, case, signed_in):
 def test_an_expired_form_can_be_sent_again_from_the_page_it_returns(world, client):
     from unittest import mock
 
-    thirteen_hours_ago = (timezone.now() - timedelta(hours=13)).timestamp()
-    with mock.patch("django.core.signing.time.time", return_value=thirteen_hours_ago):
-        stale = signing.dumps(thirteen_hours_ago, salt=FORM_STAMP_SALT)
-    data = _feedback_data(started=stale)
+    token = str(uuid.uuid4())
+    three_hours_ago = (timezone.now() - timedelta(hours=3)).timestamp()
+    with mock.patch("django.core.signing.time.time", return_value=three_hours_ago):
+        stale = signing.dumps({"t": three_hours_ago, "k": token}, salt=FORM_STAMP_SALT)
+    data = _feedback_data(token=token, started=stale)
     response = client.post(reverse("complaints_public:feedback"), data)
     assert response.status_code == 400 and "This form has expired" in response.content.decode()
     fresh = response.context["form"].data["started"]
     assert fresh != stale
     later = signing.loads(fresh, salt=FORM_STAMP_SALT)
-    again = dict(data, started=signing.dumps(later - 10, salt=FORM_STAMP_SALT))
+    assert later["k"] == token, "the new stamp is made for the same submission"
+    again = dict(data, started=signing.dumps({"t": later["t"] - 10, "k": token}, salt=FORM_STAMP_SALT))
     assert client.post(reverse("complaints_public:feedback"), again).status_code == 302
     assert Complaint.objects.count() == 1
 

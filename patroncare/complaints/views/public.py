@@ -15,6 +15,7 @@ from django_ratelimit.decorators import ratelimit
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import ActionMixin
+from patroncare.core.proof import new_challenge, solution_is_accepted
 from patroncare.libraries.models import Branch, LibrarySystem
 
 from .. import forms, selectors, services
@@ -59,16 +60,19 @@ class FeedbackView(View):
     def post(self, request):
         system = public_system(request)
         form = self._form(request, system, request.POST)
-        if getattr(request, "limited", False):
+        if getattr(request, "limited", False) and not solution_is_accepted(request.POST.get("proof", "")):
+            # Many messages from one address (a library's own Wi-Fi, a shared proxy): not a refusal, a
+            # short computation the patron's device does before the message goes.
             form.is_valid()
             form.add_error(
                 None,
                 _(
-                    "We have received many messages from this connection. Please wait an hour and "
-                    "try again, or call your library."
+                    "We have received many messages from this connection. Your device will now do a "
+                    "short check; then press “Send” again. If it does not work, call your library."
                 ),
             )
-            return render(request, self.template_name, {"form": form, "system": system}, status=429)
+            context = {"form": form, "system": system, "proof_challenge": new_challenge()}
+            return render(request, self.template_name, context, status=429)
         if form.is_bot():
             # Answer like a success without saving anything: a bot learns nothing.
             return redirect("complaints_public:thanks")
