@@ -14,7 +14,7 @@ from .case import (
     Severity,
     Status,
 )
-from .config import Category, ComplaintSettings, SeverityRule, default_rule
+from .config import Category, ComplaintSettings, ComplaintsLead, SeverityRule, default_rule
 from .learning import PolicyReview, PublicStatement, ReviewStatus, StatementStatus
 from .replies import MERGE_FIELDS, ReplyPurpose, ReplyTemplate
 
@@ -28,6 +28,7 @@ __all__ = [
     "Category",
     "Channel",
     "Complaint",
+    "ComplaintsLead",
     "ComplaintResponse",
     "ComplaintSettings",
     "EntryKind",

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
@@ -123,3 +124,43 @@ class ComplaintSettings(models.Model):
 
     def __str__(self) -> str:
         return str(self.system)
+
+
+class ComplaintsLead(models.Model):
+    """Who owns a new complaint the moment it arrives: per branch, or (no branch) the system-wide queue.
+
+    Without a lead, a branch's complaints go to its supervisor, then to the director.
+    """
+
+    system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="complaints_leads")
+    branch = models.ForeignKey(
+        "libraries.Branch",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="complaints_leads",
+        help_text=_("Empty: the queue of complaints that name no branch."),
+    )
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="complaints_leads",
+        verbose_name=_("complaints lead"),
+    )
+
+    class Meta:
+        verbose_name = _("complaints lead")
+        verbose_name_plural = _("complaints leads")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["system", "branch"],
+                condition=Q(branch__isnull=False),
+                name="complaintslead_one_per_branch",
+            ),
+            models.UniqueConstraint(
+                fields=["system"], condition=Q(branch__isnull=True), name="complaintslead_one_system_queue"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.branch or self.system}: {self.lead}"

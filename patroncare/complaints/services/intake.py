@@ -18,6 +18,7 @@ from ._common import add_entry
 from .configuration import categories_install_defaults
 from .notify import mail_patron
 from .replies import reply_templates_install_defaults
+from .routing import start_clock_at_receipt, tell_owner_of_new_case
 from .workflow import apply_triage
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud over the phone
@@ -114,6 +115,7 @@ def complaint_record(
     secret = _issue_secret(complaint, now)
     if severity:
         apply_triage(complaint=complaint, severity=severity, actor=actor)
+    start_clock_at_receipt(complaint)
     complaint.full_clean()
     complaint.save()
     add_entry(
@@ -126,6 +128,7 @@ def complaint_record(
         summary=f"Recorded {complaint.reference} ({complaint.channel})",
     )
     _after_triage_notifications(complaint)
+    tell_owner_of_new_case(complaint, recorded_by=actor)
     mail_patron(
         complaint=complaint,
         subject_template="complaints/email/received_subject.txt",
@@ -223,9 +226,11 @@ def _create_public(
         status=Status.NEW,
     )
     secret = _issue_secret(complaint, now)
+    start_clock_at_receipt(complaint)
     complaint.full_clean()
     complaint.save()
     add_entry(complaint=complaint, kind=EntryKind.RECEIVED, body=str(Channel.WEB.label))
+    tell_owner_of_new_case(complaint)
     audit_record(
         action=AuditAction.CREATE,
         obj=complaint,

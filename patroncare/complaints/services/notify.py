@@ -26,6 +26,6 @@ def mail_staff(*, user, complaint, subject_template: str, body_template: str, co
         language=user.preferred_language,
         subject_template=subject_template,
         body_template=body_template,
-        context={"complaint": complaint, "recipient": user, **(context or {})},
+        context={"complaint": complaint, "recipient": user, "base_url": base_url(), **(context or {})},
     )
     mail_later(subject=subject, body=body, to=[user.email])

@@ -138,8 +138,9 @@ def test_receipt_mail_goes_to_the_patron_in_their_language(world, commit):
     mail.outbox.clear()
     with commit():
         complaint, secret = record(actor=world.users["frontline"], branch=world.branch, patron_language="es")
-    assert mail.outbox[0].subject == f"Hemos recibido su mensaje ({complaint.reference})"
-    assert secret in mail.outbox[0].body
+    (to_patron,) = [m for m in mail.outbox if m.to == ["lena.morales@example.net"]]
+    assert to_patron.subject == f"Hemos recibido su mensaje ({complaint.reference})"
+    assert secret in to_patron.body
 
 
 def test_public_submission_is_idempotent_on_its_token(world):
@@ -521,5 +522,8 @@ def test_mail_links_are_absolute_when_the_installation_says_where_it_lives(world
     settings.PATRONCARE_BASE_URL = "https://library.example.org/"
     mail.outbox.clear()
     with commit():
-        record(actor=world.users["frontline"], branch=world.branch, patron_language="en")
-    assert "https://library.example.org/feedback/status/" in mail.outbox[0].body
+        complaint, _ = record(actor=world.users["frontline"], branch=world.branch, patron_language="en")
+    (to_patron,) = [m for m in mail.outbox if m.to == ["lena.morales@example.net"]]
+    assert "https://library.example.org/feedback/status/" in to_patron.body
+    (to_owner,) = [m for m in mail.outbox if m.to == [complaint.owner.email]]
+    assert f"https://library.example.org/complaints/{complaint.pk}/" in to_owner.body

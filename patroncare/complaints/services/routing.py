@@ -1,0 +1,123 @@
+"""Who owns a complaint from the moment it arrives, and the clock that starts then.
+
+ISO 10002 and the ombudsmen's codes start the clock at receipt and give every case an owner at once; triage
+refines the category and the severity, it never starts the clock.
+"""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from patroncare.accounts.models import Role, User
+from patroncare.accounts.permissions import has_system_wide_role
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
+
+from ..models import Complaint, ComplaintsLead, Kind, Severity
+from ._common import require
+from .deadlines import deadlines_for
+from .notify import mail_staff
+
+# The deadlines an untriaged case runs on until triage says otherwise: the middle of the scale.
+PROVISIONAL_SEVERITY = Severity.MODERATE
+
+
+def _branch_supervisor(*, system, branch):
+    return (
+        User.objects.filter(
+            library_system=system,
+            is_active=True,
+            role_assignments__role=Role.SUPERVISOR,
+            role_assignments__branch=branch,
+        )
+        .order_by("id")
+        .first()
+    )
+
+
+def intake_owner(*, system, branch):
+    """The designated lead of the branch (or of the system-wide queue), else its supervisor, else director."""
+    designated = (
+        ComplaintsLead.objects.filter(
+            system=system, branch=branch, lead__is_active=True, lead__library_system=system
+        )
+        .select_related("lead")
+        .first()
+    )
+    if designated is not None:
+        return designated.lead
+    if branch is not None:
+        supervisor = _branch_supervisor(system=system, branch=branch)
+        if supervisor is not None:
+            return supervisor
+    return system.director
+
+
+def start_clock_at_receipt(complaint: Complaint) -> None:
+    """An owner at once, and deadlines from the moment of receipt (unsaved case; no save)."""
+    if complaint.owner_id is None:
+        complaint.owner = intake_owner(system=complaint.system, branch=complaint.branch)
+    if complaint.kind == Kind.PRAISE or complaint.respond_due_at is not None:
+        return  # praise is passed on, not answered against a deadline
+    deadlines = deadlines_for(
+        system=complaint.system,
+        branch=complaint.branch,
+        severity=complaint.severity or PROVISIONAL_SEVERITY,
+        start=complaint.received_at,
+        stage=1,
+    )
+    complaint.acknowledge_due_at = deadlines.acknowledge_due_at
+    complaint.respond_due_at = deadlines.respond_due_at
+
+
+def tell_owner_of_new_case(complaint: Complaint, *, recorded_by=None) -> None:
+    """The owner hears of a new case (by e-mail, through the task engine), unless they recorded it."""
+    owner = complaint.owner
+    if owner is None or owner == recorded_by:
+        return
+    if complaint.severity == Severity.CRITICAL and owner.pk == complaint.system.director_id:
+        return  # the director already has the critical-case message
+    mail_staff(
+        user=owner,
+        complaint=complaint,
+        subject_template="complaints/email/new_case_subject.txt",
+        body_template="complaints/email/new_case_body.txt",
+    )
+
+
+@transaction.atomic
+def complaints_lead_set(*, actor, system, branch, lead) -> ComplaintsLead | None:
+    """An administrator or the director names (lead=None: removes) the lead of a branch or of the queue."""
+    require(
+        actor.library_system_id == system.pk
+        and (has_system_wide_role(actor, [Role.ADMINISTRATOR]) or system.director_id == actor.pk),
+        _("Only an administrator or the director may name complaints leads."),
+    )
+    require(
+        lead is None or (lead.library_system_id == system.pk and lead.is_active),
+        _("Choose an active member of staff of this library system."),
+    )
+    require(branch is None or branch.system_id == system.pk, _("Choose a branch of this library system."))
+    current = ComplaintsLead.objects.select_for_update().filter(system=system, branch=branch).first()
+    where = branch.name if branch is not None else "the system-wide queue"
+    if lead is None:
+        if current is not None:
+            current.delete()
+            audit_record(
+                action=AuditAction.UPDATE,
+                actor=actor,
+                library_system_id=system.pk,
+                summary=f"Complaints lead removed for {where}",
+            )
+        return None
+    current = current or ComplaintsLead(system=system, branch=branch)
+    current.lead = lead
+    current.full_clean()
+    current.save()
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=current,
+        library_system_id=system.pk,
+        summary=f"Complaints lead for {where}: {lead.full_name}",
+    )
+    return current
