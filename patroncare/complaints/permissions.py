@@ -3,6 +3,8 @@
 - Front-line staff, supervisors and administrators record complaints and see the cases of their branches.
 - A case is *handled* by its owner, the supervisors of its branch, administrators and the director. Only
   they see who the patron is and how to reach them; only supervisors and above see the staff involved.
+- A *restricted* case (about staff conduct) is read and handled only by overseers of its branch, the director
+  and administrators, and never by a staff member it names; whoever recorded it otherwise sees a receipt.
 - Trustees see aggregate figures and review public statements; they never see a case.
 """
 
@@ -26,15 +28,44 @@ def can_record_complaint(user) -> bool:
     return has_any_role(user, CASE_ROLES)
 
 
-def _oversees(user, complaint) -> bool:
-    if complaint.branch_id is None:
+def oversees_branch(user, branch_id: int | None) -> bool:
+    """A supervisor or administrator of the branch (of the whole system when the case has no branch)."""
+    if branch_id is None:
         return has_system_wide_role(user, OVERSIGHT_ROLES)
-    return has_role_at_branch(user, OVERSIGHT_ROLES, complaint.branch_id)
+    return has_role_at_branch(user, OVERSIGHT_ROLES, branch_id)
+
+
+def _oversees(user, complaint) -> bool:
+    return oversees_branch(user, complaint.branch_id)
+
+
+def has_case_authority(user, complaint) -> bool:
+    """A supervisor of the case's branch, an administrator or the director: who may lower, close, reassign."""
+    return complaint.system_id == user.library_system_id and (is_director(user) or _oversees(user, complaint))
+
+
+def is_named_in(user, complaint) -> bool:
+    return user.pk in complaint.named_staff_ids
+
+
+def may_read_restricted(user, *, system, branch_id: int | None, named_ids=frozenset()) -> bool:
+    """Who may read a restricted case of this branch: never someone it names (routing follows it too)."""
+    if user is None or not user.is_active or user.library_system_id != system.pk or user.pk in named_ids:
+        return False
+    return system.director_id == user.pk or oversees_branch(user, branch_id)
+
+
+def can_read_restricted(user, complaint) -> bool:
+    return may_read_restricted(
+        user, system=complaint.system, branch_id=complaint.branch_id, named_ids=complaint.named_staff_ids
+    )
 
 
 def can_handle(user, complaint) -> bool:
     if complaint.system_id != user.library_system_id:
         return False
+    if complaint.restricted:
+        return can_read_restricted(user, complaint)
     # The recorder handles it too: a desk complaint is often resolved at first contact by whoever took it.
     mine = user.pk in (complaint.owner_id, complaint.recorded_by_id)
     return mine or is_director(user) or _oversees(user, complaint)
@@ -45,7 +76,9 @@ def can_see_patron(user, complaint) -> bool:
 
 
 def can_see_staff_involved(user, complaint) -> bool:
-    return complaint.system_id == user.library_system_id and (is_director(user) or _oversees(user, complaint))
+    if complaint.restricted:
+        return can_read_restricted(user, complaint)
+    return has_case_authority(user, complaint) and not is_named_in(user, complaint)
 
 
 def can_export(user) -> bool:

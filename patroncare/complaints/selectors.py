@@ -40,17 +40,43 @@ from .models.choices import OPEN_STATUSES
 from .permissions import CASE_ROLES, OVERSIGHT_ROLES, can_see_patron, is_director
 
 
+def restricted_readable(*, user) -> Q:
+    """Unrestricted cases, and restricted ones the user oversees and is not named in (can_read_restricted)."""
+    named = Complaint.staff_named.through.objects.filter(complaint_id=OuterRef("pk"), user_id=user.pk)
+    not_named = Q(~Exists(named))
+    if is_director(user):
+        return Q(restricted=False) | not_named
+    oversight = branch_ids_for(user, OVERSIGHT_ROLES)
+    if oversight is None:
+        return Q(restricted=False) | not_named
+    return Q(restricted=False) | (Q(branch_id__in=oversight) & not_named)
+
+
 def visible_complaints(*, user) -> QuerySet:
-    """Cases of the user's system at branches where they hold a case role, plus the cases they own."""
+    """Cases of the user's system at branches where they hold a case role, plus the cases they own;
+    restricted cases only for those who may read them."""
     if not user.is_authenticated or not user.library_system_id:
         return Complaint.objects.none()
-    cases = Complaint.objects.filter(system_id=user.library_system_id)
+    cases = Complaint.objects.filter(system_id=user.library_system_id).filter(restricted_readable(user=user))
     if is_director(user):
         return cases
     branch_ids = branch_ids_for(user, CASE_ROLES)
     if branch_ids is None:
         return cases
     return cases.filter(Q(branch_id__in=branch_ids) | Q(owner=user))
+
+
+def restricted_receipt_for(*, user, pk: int) -> Complaint | None:
+    """A restricted case its recorder may not read: they keep only its receipt (reference and date)."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Complaint.objects.filter(
+            pk=pk, system_id=user.library_system_id, restricted=True, recorded_by_id=user.pk
+        )
+        .only("pk", "reference", "received_at", "system_id")
+        .first()
+    )
 
 
 def overdue_condition(now) -> Q:
@@ -127,12 +153,14 @@ def complaint_timeline(*, complaint: Complaint) -> QuerySet:
     return CaseEntry.objects.filter(complaint=complaint).select_related("author").order_by("created_at", "id")
 
 
-def complaint_file(*, complaint: Complaint) -> dict:
+def complaint_file(*, complaint: Complaint, user) -> dict:
+    """What the case file shows; linked cases only where the reader may see them."""
+    linked = complaint.linked.filter(pk__in=visible_complaints(user=user).values("pk"))
     return {
         "entries": list(complaint_timeline(complaint=complaint)),
         "responses": list(complaint.responses.select_related("sent_by")),
         "actions": list(complaint.actions.select_related("done_by")),
-        "linked": list(complaint.linked.select_related("branch").order_by("-received_at")),
+        "linked": list(linked.select_related("branch").order_by("-received_at")),
         "statement": PublicStatement.objects.filter(complaint=complaint).first(),
         "attachments": list(complaint.attachments.select_related("uploaded_by")),
     }
@@ -311,6 +339,7 @@ def due_for(*, user, horizon_days: int = 3) -> QuerySet:
     return (
         Complaint.objects.filter(system_id=user.library_system_id, status__in=OPEN_STATUSES)
         .filter(condition)
+        .filter(restricted_readable(user=user))
         .select_related("branch", "owner", "system")
         .order_by("respond_due_at", "id")[:20]
     )
@@ -322,7 +351,7 @@ def critical_open(*, user) -> QuerySet:
 
     cases = Complaint.objects.filter(
         system_id=user.library_system_id, severity=Severity.CRITICAL, status__in=OPEN_STATUSES
-    )
+    ).filter(restricted_readable(user=user))
     if not is_director(user):
         branch_ids = branch_ids_for(user, OVERSIGHT_ROLES)
         if branch_ids is not None:
@@ -387,7 +416,11 @@ def closed_complaints_for_practice(*, user) -> QuerySet:
     since = timezone.now() - timedelta(days=PRACTICE_WINDOW_DAYS)
     return (
         Complaint.objects.filter(
-            system_id=user.library_system_id, status=Status.CLOSED, kind=Kind.COMPLAINT, closed_at__gte=since
+            system_id=user.library_system_id,
+            status=Status.CLOSED,
+            kind=Kind.COMPLAINT,
+            closed_at__gte=since,
+            restricted=False,  # about named staff: never turned into practice material
         )
         .select_related("category")
         .only("pk", "reference", "closed_at", "category__name", "category__name_es")

@@ -1,6 +1,7 @@
 """Form rendering shared by every page: errors tied to their fields, announced by assistive technology."""
 
 from django.core.exceptions import ValidationError
+from django.forms import Textarea
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 
@@ -8,6 +9,12 @@ from django.forms.renderers import TemplatesSetting
 class AccessibleBoundField(BoundField):
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        if isinstance(widget, Textarea) and widget.attrs.get("maxlength"):
+            # A browser's maxlength cuts a pasted letter without a word; the limit is shown as a counter
+            # instead, and the server refuses text over it with a message, keeping what was typed.
+            attrs["data-limit"] = widget.attrs["maxlength"]
+            attrs["maxlength"] = False
         if self.errors and self.auto_id:
             attrs["aria-invalid"] = "true"
             described = attrs.get("aria-describedby", "")

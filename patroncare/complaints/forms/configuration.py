@@ -48,6 +48,13 @@ class CategoryForm(forms.Form):
     name_es = forms.CharField(label=_("Name in Spanish"), max_length=120)
     position = forms.IntegerField(label=_("Position"), min_value=0, max_value=999, initial=100)
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+    restricts = forms.BooleanField(
+        label=_("About staff conduct or discrimination"),
+        required=False,
+        help_text=_(
+            "Cases in this category are readable only by supervisors, the director and administrators."
+        ),
+    )
 
 
 class ReplyTemplateForm(forms.Form):

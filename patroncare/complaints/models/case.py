@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -24,7 +25,8 @@ from .choices import (
 )
 from .config import Category
 
-NARRATIVE_MAX = 5000
+# Generous: a patron's letter can run long, and text over the limit is refused with a counter, never cut.
+NARRATIVE_MAX = 20000
 # Stage 1 is the first response; a patron not satisfied asks the director (2), then, where the library's
 # procedure provides it (ComplaintSettings.board_review), the board (3).
 STAGE_LABELS = {
@@ -74,6 +76,16 @@ class Complaint(VersionedModel):
         _("patron's language"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
     staff_involved = models.TextField(_("staff involved"), max_length=1000, blank=True)
+    # Staff who are named by the complaint never read or handle it (see permissions.can_read_restricted).
+    staff_named = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff members named"),
+        blank=True,
+        related_name="complaints_naming",
+    )
+    # A complaint about staff conduct is readable only by overseers of its branch, the director and
+    # administrators, from the moment it is recorded; once restricted it stays so.
+    restricted = models.BooleanField(_("restricted to supervisors"), default=False)
     policy = models.ForeignKey(
         "policies.Policy",
         verbose_name=_("policy in the policy library"),
@@ -187,6 +199,12 @@ class Complaint(VersionedModel):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @cached_property
+    def named_staff_ids(self) -> frozenset[int]:
+        if self.pk is None:
+            return frozenset()
+        return frozenset(self.staff_named.values_list("pk", flat=True))
 
     def overdue_at(self, now) -> str:
         """Which clock has run out at `now`: "acknowledge", "respond" or ""."""

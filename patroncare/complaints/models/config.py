@@ -22,6 +22,13 @@ class Category(models.Model):
     name_es = models.CharField(_("name in Spanish"), max_length=120)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
+    restricts = models.BooleanField(
+        _("about staff conduct or discrimination"),
+        default=False,
+        help_text=_(
+            "Cases in this category are readable only by supervisors, the director and administrators."
+        ),
+    )
 
     class Meta:
         ordering = ["position", "name"]

@@ -24,6 +24,12 @@ DEFAULT_CATEGORIES = [
         "Others visibly treated with deference denied to the patron",
         "A otras personas se les trató con una deferencia negada al usuario",
     ),
+    ("discourtesy", "Discourtesy", "Descortesía"),
+    (
+        "discrimination",
+        "Discrimination (race, disability, religion, sex, age or another protected ground)",
+        "Discriminación (raza, discapacidad, religión, sexo, edad u otro motivo protegido)",
+    ),
     ("incompetent-help", "Incompetent or unhelpful help", "Ayuda incompetente o poco útil"),
     ("wrong-information", "Wrong information", "Información errónea"),
     (
@@ -43,13 +49,26 @@ DEFAULT_CATEGORIES = [
 ]
 
 
+# Complaints in these categories are about how staff treated someone: restricted from the moment of receipt.
+RESTRICTING_CATEGORY_KEYS = frozenset(
+    {"rudeness", "unequal-treatment", "wrongful-accusation", "mockery", "discrimination"}
+)
+
+
 def categories_install_defaults(*, system) -> int:
     """Create the default categories a system lacks (by key). Returns how many were created."""
     existing = set(Category.objects.filter(system=system).values_list("key", flat=True))
     created = 0
     for position, (key, name, name_es) in enumerate(DEFAULT_CATEGORIES, start=1):
         if key not in existing:
-            category = Category(system=system, key=key, name=name, name_es=name_es, position=position * 10)
+            category = Category(
+                system=system,
+                key=key,
+                name=name,
+                name_es=name_es,
+                position=position * 10,
+                restricts=key in RESTRICTING_CATEGORY_KEYS,
+            )
             category.full_clean()
             category.save()
             created += 1
@@ -67,10 +86,11 @@ def category_save(
     name_es: str,
     position: int,
     is_active: bool,
+    restricts: bool = False,
 ) -> Category:
     category = category or Category(system=system)
     category.key, category.name, category.name_es = key, name.strip(), name_es.strip()
-    category.position, category.is_active = position, is_active
+    category.position, category.is_active, category.restricts = position, is_active, restricts
     category.full_clean()
     category.save()
     audit_record(

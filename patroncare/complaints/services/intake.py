@@ -18,7 +18,7 @@ from ._common import add_entry
 from .configuration import categories_install_defaults
 from .notify import mail_patron
 from .replies import reply_templates_install_defaults
-from .routing import start_clock_at_receipt, tell_owner_of_new_case
+from .routing import restricts, start_clock_at_receipt, tell_owner_of_new_case
 from .workflow import apply_triage
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud over the phone
@@ -88,6 +88,8 @@ def complaint_record(
     patron_phone: str = "",
     patron_language: str = "en",
     received_at=None,
+    staff_involved: str = "",
+    staff_named=(),
 ) -> tuple[Complaint, str]:
     """Staff record a complaint taken at the desk, by phone, e-mail, letter or social media.
 
@@ -111,13 +113,17 @@ def complaint_record(
         patron_language=patron_language,
         recorded_by=actor,
         received_at=received_at or now,
+        staff_involved=staff_involved.strip(),
     )
+    named = [member for member in staff_named if member.library_system_id == branch.system_id]
+    complaint.restricted = restricts(category=category, staff_involved=staff_involved, staff_named=named)
     secret = _issue_secret(complaint, now)
     if severity:
         apply_triage(complaint=complaint, severity=severity, actor=actor)
-    start_clock_at_receipt(complaint)
+    start_clock_at_receipt(complaint, named_ids=frozenset(member.pk for member in named))
     complaint.full_clean()
     complaint.save()
+    complaint.staff_named.set(named)
     add_entry(
         complaint=complaint, kind=EntryKind.RECEIVED, author=actor, body=f"{complaint.get_channel_display()}"
     )

@@ -13,6 +13,7 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 
 from ..models import Complaint, ComplaintsLead, Kind, Severity
+from ..permissions import may_read_restricted
 from ._common import require
 from .deadlines import deadlines_for
 from .notify import mail_staff
@@ -21,21 +22,34 @@ from .notify import mail_staff
 PROVISIONAL_SEVERITY = Severity.MODERATE
 
 
-def _branch_supervisor(*, system, branch):
-    return (
+def _branch_supervisors(*, system, branch) -> list:
+    return list(
         User.objects.filter(
             library_system=system,
             is_active=True,
             role_assignments__role=Role.SUPERVISOR,
             role_assignments__branch=branch,
         )
+        .distinct()
         .order_by("id")
-        .first()
     )
 
 
-def intake_owner(*, system, branch):
-    """The designated lead of the branch (or of the system-wide queue), else its supervisor, else director."""
+def _system_administrators(*, system) -> list:
+    return list(
+        User.objects.filter(
+            library_system=system,
+            is_active=True,
+            role_assignments__role=Role.ADMINISTRATOR,
+            role_assignments__branch=None,
+        )
+        .distinct()
+        .order_by("id")
+    )
+
+
+def _candidates(*, system, branch):
+    """In order: the designated lead, the branch's supervisors, the director, then system administrators."""
     designated = (
         ComplaintsLead.objects.filter(
             system=system, branch=branch, lead__is_active=True, lead__library_system=system
@@ -44,18 +58,40 @@ def intake_owner(*, system, branch):
         .first()
     )
     if designated is not None:
-        return designated.lead
+        yield designated.lead
     if branch is not None:
-        supervisor = _branch_supervisor(system=system, branch=branch)
-        if supervisor is not None:
-            return supervisor
-    return system.director
+        yield from _branch_supervisors(system=system, branch=branch)
+    if system.director_id:
+        yield system.director
+    yield from _system_administrators(system=system)
 
 
-def start_clock_at_receipt(complaint: Complaint) -> None:
+def intake_owner(*, system, branch, restricted: bool = False, named_ids=frozenset()):
+    """The designated lead of the branch (or of the system-wide queue), else its supervisor, else director.
+
+    A restricted case goes to the first of them who may read it; the person complained about is passed over
+    (a named supervisor's case goes to the next level up).
+    """
+    for candidate in _candidates(system=system, branch=branch):
+        if candidate.pk in named_ids:
+            continue
+        if restricted and not may_read_restricted(
+            candidate, system=system, branch_id=branch.pk if branch else None, named_ids=named_ids
+        ):
+            continue
+        return candidate
+    return None
+
+
+def start_clock_at_receipt(complaint: Complaint, *, named_ids=frozenset()) -> None:
     """An owner at once, and deadlines from the moment of receipt (unsaved case; no save)."""
-    if complaint.owner_id is None:
-        complaint.owner = intake_owner(system=complaint.system, branch=complaint.branch)
+    if complaint.owner_id is None or not _may_own(complaint, complaint.owner, named_ids):
+        complaint.owner = intake_owner(
+            system=complaint.system,
+            branch=complaint.branch,
+            restricted=complaint.restricted,
+            named_ids=named_ids,
+        )
     if complaint.kind == Kind.PRAISE or complaint.respond_due_at is not None:
         return  # praise is passed on, not answered against a deadline
     deadlines = deadlines_for(
@@ -82,6 +118,32 @@ def tell_owner_of_new_case(complaint: Complaint, *, recorded_by=None) -> None:
         subject_template="complaints/email/new_case_subject.txt",
         body_template="complaints/email/new_case_body.txt",
     )
+
+
+def restricts(*, category, staff_involved: str = "", staff_named=()) -> bool:
+    """A complaint about staff conduct: someone on staff is involved or named, or its category says so."""
+    return bool(staff_involved.strip() or list(staff_named) or (category is not None and category.restricts))
+
+
+def _may_own(complaint: Complaint, user, named_ids) -> bool:
+    if user is None or user.pk in named_ids:
+        return False
+    if not complaint.restricted:
+        return True
+    return may_read_restricted(
+        user, system=complaint.system, branch_id=complaint.branch_id, named_ids=named_ids
+    )
+
+
+def reroute_if_barred(complaint: Complaint) -> bool:
+    """A restricted case whose owner may not read it (named, or not an overseer) moves up. True if moved."""
+    named_ids = complaint.named_staff_ids
+    if _may_own(complaint, complaint.owner, named_ids):
+        return False
+    complaint.owner = intake_owner(
+        system=complaint.system, branch=complaint.branch, restricted=complaint.restricted, named_ids=named_ids
+    )
+    return True
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from patroncare.accounts.models import Role, User
 from patroncare.audit.services import changed_fields
@@ -12,9 +13,11 @@ from patroncare.core.concurrency import save_if_unchanged
 from ..models import Complaint, EntryKind, Severity, Status
 from ..models.choices import MessageChannel
 from ..models.config import SeverityRule
+from ..permissions import can_read_restricted, has_case_authority, is_director
 from ._common import add_entry, audit_change, require
 from .deadlines import deadlines_for, end_of_local_day, latest_extension_date, rule_for
 from .notify import mail_patron, mail_staff
+from .routing import reroute_if_barred, restricts
 
 TRIAGE_FIELDS = [
     "category",
@@ -67,8 +70,13 @@ def apply_triage(*, complaint: Complaint, severity: str, actor=None, owner=None)
 
 
 def notify_critical(complaint: Complaint) -> None:
-    """Critical cases reach the director at once."""
-    if complaint.severity == Severity.CRITICAL and complaint.system.director_id:
+    """Critical cases reach the director at once (unless the case is about the director)."""
+    director_id = complaint.system.director_id
+    if (
+        complaint.severity == Severity.CRITICAL
+        and director_id
+        and director_id not in complaint.named_staff_ids
+    ):
         mail_staff(
             user=complaint.system.director,
             complaint=complaint,
@@ -90,10 +98,13 @@ def complaint_triage(
     policy_tag: str = "",
     policy=None,
     staff_involved: str | None = None,
+    staff_named=None,
 ) -> Complaint:
     require(complaint.is_open, _("A closed case cannot be triaged; reopen it first."))
+    require_authority_to_set_severity(actor=actor, complaint=complaint, severity=severity)
     before = {name: getattr(complaint, name) for name in TRIAGE_FIELDS}
     was_critical = complaint.severity == Severity.CRITICAL
+    previous_owner = complaint.owner
     require(
         policy is None or policy.system_id == complaint.system_id,
         _("Choose a policy of this library system."),
@@ -102,11 +113,22 @@ def complaint_triage(
     complaint.policy = policy
     if staff_involved is not None:
         complaint.staff_involved = staff_involved.strip()
+    if staff_named is not None:
+        named = [member for member in staff_named if member.library_system_id == complaint.system_id]
+        complaint.staff_named.set(named)
+        complaint.__dict__.pop("named_staff_ids", None)
+    # Once about staff conduct, always restricted: un-restricting would expose it to the people it names.
+    complaint.restricted = complaint.restricted or restricts(
+        category=category, staff_involved=complaint.staff_involved, staff_named=complaint.named_staff_ids
+    )
     severity_changed = severity != complaint.severity
     if severity_changed or owner is not None:
         # Changing the severity restarts nothing: the clocks still run from receipt (or the review request).
         apply_triage(complaint=complaint, severity=severity, actor=actor, owner=owner)
-    save_if_unchanged(complaint, expected_version=expected_version, fields=TRIAGE_FIELDS)
+    if owner is not None and complaint.restricted:
+        require(can_read_restricted(owner, complaint), RESTRICTED_OWNER_REFUSED)
+    reroute_if_barred(complaint)
+    save_if_unchanged(complaint, expected_version=expected_version, fields=[*TRIAGE_FIELDS, "restricted"])
     changes = changed_fields(complaint, before, TRIAGE_FIELDS)
     if changes:
         add_entry(
@@ -120,11 +142,55 @@ def complaint_triage(
         )
     if complaint.severity == Severity.CRITICAL and not was_critical:
         notify_critical(complaint)
+    if complaint.owner_id and complaint.owner != previous_owner and complaint.owner != actor:
+        tell_new_owner(complaint)
     return complaint
+
+
+def tell_new_owner(complaint: Complaint) -> None:
+    mail_staff(
+        user=complaint.owner,
+        complaint=complaint,
+        subject_template="complaints/email/assigned_subject.txt",
+        body_template="complaints/email/assigned_body.txt",
+    )
+
+
+RESTRICTED_OWNER_REFUSED = gettext_lazy(
+    "That person may not handle this case: it is restricted, and they are named in it or do not oversee "
+    "its branch."
+)
+SEVERITY_RANK = {Severity.MINOR: 1, Severity.MODERATE: 2, Severity.SERIOUS: 3, Severity.CRITICAL: 4}
+FIRST_CONTACT_SEVERITIES = frozenset({Severity.MINOR, Severity.MODERATE})
+
+
+def require_authority_to_set_severity(*, actor, complaint: Complaint, severity: str) -> None:
+    """Anyone handling a case may raise its severity; only a supervisor may lower it, only the director
+    may lower a critical one."""
+    current = SEVERITY_RANK.get(complaint.severity, 0)
+    if SEVERITY_RANK.get(severity, 0) >= current or not complaint.severity:
+        return
+    if complaint.severity == Severity.CRITICAL:
+        require(is_director(actor), _("Only the director may lower the severity of a critical case."))
+    require(
+        has_case_authority(actor, complaint),
+        _("Only a supervisor of the branch may lower the severity of a case."),
+    )
+
+
+def require_first_contact_authority(*, actor, complaint: Complaint, doing: str) -> None:
+    """Front-line staff handle minor and moderate cases; serious and critical ones need a supervisor."""
+    if has_case_authority(actor, complaint):
+        return
+    require(
+        complaint.severity in FIRST_CONTACT_SEVERITIES,
+        _("Only a supervisor of the branch may %(doing)s a serious or critical case.") % {"doing": doing},
+    )
 
 
 @transaction.atomic
 def complaint_acknowledge(*, actor, complaint: Complaint, expected_version: int, message: str) -> Complaint:
+    require_first_contact_authority(actor=actor, complaint=complaint, doing=_("acknowledge"))
     require(
         complaint.status in {Status.NEW, Status.REVIEW_REQUESTED},
         _("This case has already been acknowledged at this stage."),
@@ -230,6 +296,8 @@ def complaint_reassign(*, actor, complaint: Complaint, expected_version: int, ow
         owner.library_system_id == complaint.system_id and owner.is_active,
         _("Choose an active member of staff of this library system."),
     )
+    require_first_contact_authority(actor=actor, complaint=complaint, doing=_("reassign"))
+    require(not complaint.restricted or can_read_restricted(owner, complaint), RESTRICTED_OWNER_REFUSED)
     before = {"owner": complaint.owner}
     complaint.owner = owner
     save_if_unchanged(complaint, expected_version=expected_version, fields=["owner"])
@@ -240,12 +308,8 @@ def complaint_reassign(*, actor, complaint: Complaint, expected_version: int, ow
         summary=f"Reassigned {complaint.reference}",
         changes=changed_fields(complaint, before, ["owner"]),
     )
-    mail_staff(
-        user=owner,
-        complaint=complaint,
-        subject_template="complaints/email/assigned_subject.txt",
-        body_template="complaints/email/assigned_body.txt",
-    )
+    if owner != actor:
+        tell_new_owner(complaint)
     return complaint
 
 
@@ -254,11 +318,15 @@ def complaint_link(*, actor, complaint: Complaint, other: Complaint) -> None:
     if other.pk == complaint.pk or other.system_id != complaint.system_id:
         raise ValidationError(_("Choose another case of this library system."))
     complaint.linked.add(other)
+    # Readers of an open case are not told a restricted one exists, not even its reference.
+    hidden = other.restricted and not complaint.restricted
     add_entry(
         complaint=complaint,
         kind=EntryKind.NOTE,
         author=actor,
-        body=_("Linked to %(ref)s") % {"ref": other.reference},
+        body=(
+            _("Linked to a restricted case") if hidden else _("Linked to %(ref)s") % {"ref": other.reference}
+        ),
     )
     audit_change(
         actor=actor, complaint=complaint, summary=f"Linked {complaint.reference} to {other.reference}"

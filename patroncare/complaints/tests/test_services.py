@@ -21,6 +21,7 @@ from patroncare.complaints.models import (
     SeverityRule,
     Status,
 )
+from patroncare.complaints.services.configuration import DEFAULT_CATEGORIES
 from patroncare.complaints.services.deadlines import deadlines_for
 from patroncare.core.concurrency import StaleEditError
 from patroncare.libraries.tests.factories import ClosureFactory, HolidayFactory
@@ -118,7 +119,7 @@ def test_staff_record_sets_owner_deadlines_and_a_hashed_secret(world):
     assert complaint.respond_due_at == end_of(date(2026, 12, 7))
     assert secret not in complaint.secret_hash
     assert services.secret_matches(complaint=complaint, secret=secret)
-    assert Category.objects.filter(system=world.system).count() == 15
+    assert Category.objects.filter(system=world.system).count() == len(DEFAULT_CATEGORIES)
 
 
 def test_critical_case_is_owned_by_the_director_and_mails_them(world, commit):

@@ -12,6 +12,8 @@ from .. import forms, permissions, selectors, services
 from ..models import Severity
 from ..services.deadlines import rule_for
 
+CATEGORY_FIELDS = ("key", "name", "name_es", "position", "is_active", "restricts")
+
 
 class ConfigurationView(PermissionRequiredMixin, View):
     permission = permissions.can_configure
@@ -93,11 +95,7 @@ class CategoryFormView(ConfigurationView):
 
     def get(self, request, pk=None):
         category = self._category(request, pk)
-        initial = (
-            {f: getattr(category, f) for f in ("key", "name", "name_es", "position", "is_active")}
-            if category
-            else None
-        )
+        initial = {f: getattr(category, f) for f in CATEGORY_FIELDS} if category else None
         return render(
             request, self.template_name, {"form": forms.CategoryForm(initial=initial), "category": category}
         )

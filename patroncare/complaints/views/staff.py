@@ -230,7 +230,7 @@ class CaseFileView(ComplaintsView):
             "can_see_staff": permissions.can_see_staff_involved(user, complaint),
             "can_draft_statement": permissions.can_draft_statement(user, complaint),
             "open_form": next(iter(bound)) if bound else ("message" if request.GET.get("template") else ""),
-            **selectors.complaint_file(complaint=complaint),
+            **selectors.complaint_file(complaint=complaint, user=user),
         }
         if context["can_handle"]:
             context["forms"] = self.case_forms(request, complaint, bound)
