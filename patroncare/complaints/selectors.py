@@ -74,7 +74,7 @@ def restricted_receipt_for(*, user, pk: int) -> Complaint | None:
         Complaint.objects.filter(
             pk=pk, system_id=user.library_system_id, restricted=True, recorded_by_id=user.pk
         )
-        .only("pk", "reference", "received_at", "system_id")
+        .select_related("system")
         .first()
     )
 
@@ -163,6 +163,7 @@ def complaint_file(*, complaint: Complaint, user) -> dict:
         "linked": list(linked.select_related("branch").order_by("-received_at")),
         "statement": PublicStatement.objects.filter(complaint=complaint).first(),
         "attachments": list(complaint.attachments.select_related("uploaded_by")),
+        "staff_named": list(complaint.staff_named.order_by("full_name")),
     }
 
 
@@ -389,6 +390,13 @@ def owner_choices(*, system) -> QuerySet:
         .distinct()
         .order_by("full_name")
     )
+
+
+def staff_choices(*, system) -> QuerySet:
+    """Everyone on the system's staff a complaint may be about, the director included."""
+    from patroncare.accounts.models import User
+
+    return User.objects.filter(library_system=system, is_active=True).order_by("full_name")
 
 
 def category_get(*, user, pk: int) -> Category:

@@ -64,14 +64,22 @@ class TriageForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Seen only by supervisors and above."),
     )
+    staff_named = forms.ModelMultipleChoiceField(
+        label=_("Staff members the complaint is about"),
+        queryset=None,
+        required=False,
+        help_text=_("The case becomes restricted: the people named never see it."),
+    )
 
-    def __init__(self, *args, categories, owners, policies, show_staff: bool, **kwargs):
+    def __init__(self, *args, categories, owners, policies, show_staff: bool, staff=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = categories
         self.fields["owner"].queryset = owners
         self.fields["policy"].queryset = policies
+        self.fields["staff_named"].queryset = staff if staff is not None else owners
         if not show_staff:
             del self.fields["staff_involved"]
+            del self.fields["staff_named"]
         self.severity_guidance = [(label, SEVERITY_GUIDANCE[value]) for value, label in Severity.choices]
 
 

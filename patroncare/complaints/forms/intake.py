@@ -48,11 +48,28 @@ class DeskComplaintForm(forms.Form):
         label=_("Patron's language"), choices=settings.LANGUAGES, initial="en"
     )
     anonymous = forms.BooleanField(label=_("The patron prefers to stay anonymous"), required=False)
+    staff_named = forms.ModelMultipleChoiceField(
+        label=_("Staff members the complaint is about"),
+        queryset=None,
+        required=False,
+        help_text=_(
+            "Private. The case is then passed to a supervisor; the people named never see it. "
+            "Hold Ctrl (or ⌘) to choose more than one."
+        ),
+    )
+    staff_involved = forms.CharField(
+        label=_("Staff involved, in your words"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Private: for example “the man at the returns desk, about 4 pm”."),
+    )
 
-    def __init__(self, *args, branches, categories, **kwargs):
+    def __init__(self, *args, branches, categories, staff, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["branch"].queryset = branches
         self.fields["category"].queryset = categories
+        self.fields["staff_named"].queryset = staff
 
     def clean(self):
         data = super().clean()

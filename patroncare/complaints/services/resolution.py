@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
@@ -26,7 +27,7 @@ from ..models.choices import MessageChannel
 from ..selectors import reviews_visible_to
 from ._common import add_entry, audit_change, require
 from .notify import mail_patron, mail_staff
-from .workflow import apply_triage
+from .workflow import apply_triage, require_first_contact_authority
 
 
 @transaction.atomic
@@ -44,6 +45,9 @@ def complaint_respond(
     channel: str,
 ) -> ComplaintResponse:
     """Send the formal response of the current stage. Every part is required (outstanding may be none)."""
+    require_first_contact_authority(
+        actor=actor, complaint=complaint, doing=pgettext("what front-line staff may not do", "respond to")
+    )
     require(
         complaint.status in {Status.NEW, Status.ACKNOWLEDGED, Status.REVIEW_REQUESTED},
         _("A response has already been sent at this stage."),
@@ -183,6 +187,9 @@ def complaint_close(
 
     A systemic case links to a policy review: one already open, or a new one.
     """
+    require_first_contact_authority(
+        actor=actor, complaint=complaint, doing=pgettext("what front-line staff may not do", "close")
+    )
     require(complaint.is_open, _("This case is already closed."))
     require(bool(reason.strip()), _("Give the reason for judging this case one-off or systemic."))
     if not complaint.outcome:

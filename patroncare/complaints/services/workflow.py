@@ -4,13 +4,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from patroncare.accounts.models import Role, User
 from patroncare.audit.services import changed_fields
 from patroncare.core.concurrency import save_if_unchanged
 
-from ..models import Complaint, EntryKind, Severity, Status
+from ..models import Complaint, EntryKind, Kind, Severity, Status
 from ..models.choices import MessageChannel
 from ..models.config import SeverityRule
 from ..permissions import can_read_restricted, has_case_authority, is_director
@@ -180,8 +180,13 @@ def require_authority_to_set_severity(*, actor, complaint: Complaint, severity: 
 
 def require_first_contact_authority(*, actor, complaint: Complaint, doing: str) -> None:
     """Front-line staff handle minor and moderate cases; serious and critical ones need a supervisor."""
-    if has_case_authority(actor, complaint):
+    if has_case_authority(actor, complaint) or complaint.kind != Kind.COMPLAINT:
         return
+    require(
+        bool(complaint.severity),
+        _("Choose a severity first: front-line staff may %(doing)s only minor and moderate cases.")
+        % {"doing": doing},
+    )
     require(
         complaint.severity in FIRST_CONTACT_SEVERITIES,
         _("Only a supervisor of the branch may %(doing)s a serious or critical case.") % {"doing": doing},
@@ -190,7 +195,9 @@ def require_first_contact_authority(*, actor, complaint: Complaint, doing: str) 
 
 @transaction.atomic
 def complaint_acknowledge(*, actor, complaint: Complaint, expected_version: int, message: str) -> Complaint:
-    require_first_contact_authority(actor=actor, complaint=complaint, doing=_("acknowledge"))
+    require_first_contact_authority(
+        actor=actor, complaint=complaint, doing=pgettext("what front-line staff may not do", "acknowledge")
+    )
     require(
         complaint.status in {Status.NEW, Status.REVIEW_REQUESTED},
         _("This case has already been acknowledged at this stage."),
@@ -296,7 +303,9 @@ def complaint_reassign(*, actor, complaint: Complaint, expected_version: int, ow
         owner.library_system_id == complaint.system_id and owner.is_active,
         _("Choose an active member of staff of this library system."),
     )
-    require_first_contact_authority(actor=actor, complaint=complaint, doing=_("reassign"))
+    require_first_contact_authority(
+        actor=actor, complaint=complaint, doing=pgettext("what front-line staff may not do", "reassign")
+    )
     require(not complaint.restricted or can_read_restricted(owner, complaint), RESTRICTED_OWNER_REFUSED)
     before = {"owner": complaint.owner}
     complaint.owner = owner

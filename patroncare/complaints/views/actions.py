@@ -48,6 +48,7 @@ class CaseActionView(ActionMixin, CaseFileView):
                 owners=owners,
                 policies=policy_choices(user=user),
                 show_staff=permissions.can_see_staff_involved(user, complaint),
+                staff=selectors.staff_choices(system=system),
             ),
             "acknowledge": lambda: forms.AcknowledgeForm(data),
             "note": lambda: forms.NoteForm(data),
@@ -87,6 +88,7 @@ class TriageView(CaseActionView):
             policy_tag=data["policy_tag"],
             policy=data["policy"],
             staff_involved=data.get("staff_involved") if "staff_involved" in form.fields else None,
+            staff_named=data.get("staff_named") if "staff_named" in form.fields else None,
         )
         return _("The triage was saved.")
 

@@ -121,8 +121,12 @@ class ComplaintCreateView(ComplaintsView):
 
     def _form(self, request, data=None):
         branches = _branches(request.user)
+        system = request.user.library_system
         form = forms.DeskComplaintForm(
-            data, branches=branches, categories=selectors.categories_for(system=request.user.library_system)
+            data,
+            branches=branches,
+            categories=selectors.categories_for(system=system),
+            staff=selectors.staff_choices(system=system),
         )
         if data is None and branches:
             form.initial["branch"] = branches.first()
@@ -187,6 +191,7 @@ class CaseFileView(ComplaintsView):
                 owners=owners,
                 policies=policy_choices(user=user),
                 show_staff=permissions.can_see_staff_involved(user, complaint),
+                staff=selectors.staff_choices(system=system),
                 initial={
                     "kind": complaint.kind,
                     "category": complaint.category_id,
@@ -194,6 +199,7 @@ class CaseFileView(ComplaintsView):
                     "policy_tag": complaint.policy_tag,
                     "policy": complaint.policy_id,
                     "staff_involved": complaint.staff_involved,
+                    "staff_named": list(complaint.named_staff_ids),
                 },
             ),
             "acknowledge": forms.AcknowledgeForm(complaint=complaint, initial={"message": acknowledgement}),
@@ -247,5 +253,10 @@ class CaseFileView(ComplaintsView):
         return self._templates
 
     def get(self, request, pk):
+        receipt = selectors.restricted_receipt_for(user=request.user, pk=pk)
+        if receipt is not None and not permissions.can_read_restricted(request.user, receipt):
+            # The recorder of a complaint about staff keeps its receipt and nothing more.
+            context = {"complaint": receipt, "nav_current": "complaints"}
+            return render(request, "complaints/restricted_receipt.html", context)
         complaint = selectors.complaint_get_for(user=request.user, pk=pk)
         return self.render_case(request, complaint)
