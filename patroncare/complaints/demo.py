@@ -185,6 +185,7 @@ def load(context) -> None:
         if Complaint.objects.filter(reference=spec["reference"]).exists():
             continue
         _create(context, system, categories, spec, rng, fines_policy)
+    _about_a_supervisor(context, system, categories)
     _learning(context, system)
 
 
@@ -291,8 +292,16 @@ def _create(context, system, categories, spec, rng, fines_policy) -> None:
     )
     age = (context.today - spec["day"]).days
     now = timezone.now()
+    complaint.restricted = categories[key].restricts
     complaint.full_clean()
     complaint.save()
+    if complaint.restricted:
+        # A complaint about how staff treated someone names a colleague of the branch, never its recorder.
+        colleagues = [
+            u for u in _frontline_of(branch) if u.pk not in (recorder.pk, owner.pk if owner else None)
+        ]
+        if colleagues:
+            complaint.staff_named.set([rng.choice(colleagues)])
     CaseEntry.objects.create(
         complaint=complaint, kind=EntryKind.RECEIVED, author=recorder, body=complaint.get_channel_display()
     )
@@ -327,6 +336,62 @@ def _create(context, system, categories, spec, rng, fines_policy) -> None:
             )
     complaint.full_clean()
     complaint.save()
+
+
+def _frontline_of(branch) -> list:
+    from patroncare.accounts.models import Role, User
+
+    return list(
+        User.objects.filter(
+            role_assignments__role=Role.FRONTLINE, role_assignments__branch=branch, is_active=True
+        ).order_by("id")
+    )
+
+
+ABOUT_A_SUPERVISOR = (
+    "I asked at the Central desk about the job-search computers and the supervisor on duty told me, in "
+    "front of everyone, that people 'like me' should try the shelter instead. I have a library card and "
+    "every right to be there."
+)
+
+
+def _about_a_supervisor(context, system, categories) -> None:
+    """A restricted case about Central's supervisor: the director owns it; the supervisor never sees it.
+
+    Maria Lopez recorded it; her login shows only its receipt.
+    """
+    reference = "RSTR-CEN4"
+    if Complaint.objects.filter(reference=reference).exists():
+        return
+    branch, director = context.branches["CEN"], context.staff["director"]
+    received = datetime.combine(context.today - timedelta(days=1), time(16, 20), tzinfo=system.zone)
+    deadlines = deadlines_for(system=system, branch=branch, severity="serious", start=received, stage=1)
+    complaint = Complaint(
+        system=system,
+        branch=branch,
+        reference=reference,
+        kind="complaint",
+        channel="desk",
+        category=categories["discrimination"],
+        severity="serious",
+        narrative=ABOUT_A_SUPERVISOR,
+        desired_outcome="An apology, and to know that staff are trained on this.",
+        patron_name="Derrick Howell",
+        patron_email="derrick.howell@example.net",
+        staff_involved="The supervisor on duty at the Central desk, late afternoon.",
+        restricted=True,
+        owner=director,
+        recorded_by=context.staff["frontline"],
+        received_at=received,
+        acknowledge_due_at=deadlines.acknowledge_due_at,
+        respond_due_at=deadlines.respond_due_at,
+    )
+    complaint.full_clean()
+    complaint.save()
+    complaint.staff_named.set([context.staff["supervisor"]])
+    CaseEntry.objects.create(
+        complaint=complaint, kind=EntryKind.RECEIVED, author=context.staff["frontline"], body="At the desk"
+    )
 
 
 def _respond(complaint, owner, key, rng) -> str:

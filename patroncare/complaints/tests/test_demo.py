@@ -1,0 +1,27 @@
+"""The demo shows restricted complaints at work: owned by someone allowed, hidden from the staff named."""
+
+import pytest
+from django.core.management import call_command
+
+from patroncare.accounts.models import User
+from patroncare.complaints import permissions, selectors
+from patroncare.complaints.models import Complaint
+
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+
+
+def test_the_demo_holds_restricted_cases_that_only_allowed_people_read():
+    call_command("load_demo", verbosity=0)
+    restricted = Complaint.objects.filter(restricted=True).prefetch_related("staff_named")
+    assert restricted.count() >= 5
+    assert restricted.filter(staff_named__isnull=False).distinct().count() >= 5
+    for case in restricted.select_related("owner", "system"):
+        assert case.owner is not None and permissions.can_read_restricted(case.owner, case), case
+        for named in case.staff_named.all():
+            assert not selectors.visible_complaints(user=named).filter(pk=case.pk).exists(), (case, named)
+    about_supervisor = Complaint.objects.get(reference="RSTR-CEN4")
+    dana = User.objects.get(email="dana.whitfield@riverbend.example")
+    maria = User.objects.get(email="maria.lopez@riverbend.example")
+    assert not selectors.visible_complaints(user=dana).filter(pk=about_supervisor.pk).exists()
+    assert selectors.restricted_receipt_for(user=maria, pk=about_supervisor.pk) is not None
+    assert not permissions.can_read_restricted(maria, about_supervisor)
