@@ -1,13 +1,15 @@
 """Working-day arithmetic in a library system's own time zone.
 
 A working day is one of the system's opening days that is not a system holiday and, when a branch is given,
-not inside one of that branch's closures. Deadlines are counted from the day after receipt, as public-sector
-complaint codes do ("within 5 working days"), and fall at the end of the last day in the system's time zone.
+one of the days that branch opens (its weekly opening hours, where it has them: a small branch may open
+three days a week) not inside one of its closures. Deadlines are counted from the day after receipt, as
+public-sector complaint codes do ("within 5 working days"), and fall at the end of the last day in the
+system's time zone.
 """
 
 from datetime import date, datetime, time, timedelta
 
-from .models import Branch, Closure, Holiday, LibrarySystem
+from .models import Branch, Closure, Holiday, LibrarySystem, OpeningHours
 
 _LOOKAHEAD_FACTOR = 3
 _LOOKAHEAD_SLACK_DAYS = 60
@@ -23,7 +25,11 @@ class WorkingCalendar:
             Holiday.objects.filter(system=system, date__range=(first, last)).values_list("date", flat=True)
         )
         self.closures: list[tuple[date, date]] = []
+        self.branch_weekdays: frozenset[int] = frozenset()
         if branch is not None:
+            self.branch_weekdays = frozenset(
+                OpeningHours.objects.filter(branch=branch).values_list("weekday", flat=True)
+            )
             self.closures = list(
                 Closure.objects.filter(branch=branch, start_date__lte=last, end_date__gte=first).values_list(
                     "start_date", "end_date"
@@ -33,8 +39,13 @@ class WorkingCalendar:
     def covers(self, day: date) -> bool:
         return self.first <= day <= self.last
 
+    def is_opening_weekday(self, weekday: int) -> bool:
+        if self.branch_weekdays:
+            return weekday in self.branch_weekdays
+        return self.system.is_opening_weekday(weekday)
+
     def is_working_day(self, day: date) -> bool:
-        if not self.system.is_opening_weekday(day.weekday()) or day in self.holidays:
+        if not self.is_opening_weekday(day.weekday()) or day in self.holidays:
             return False
         return not any(start <= day <= end for start, end in self.closures)
 
@@ -112,3 +123,12 @@ def working_days_between(
         return 0
     calendar = WorkingCalendar(system=system, first=start, last=end, branch=branch)
     return sum(calendar.is_working_day(start + timedelta(days=n)) for n in range(1, (end - start).days + 1))
+
+
+def is_working_day(*, system: LibrarySystem, day: date, branch: Branch | None = None) -> bool:
+    return WorkingCalendar(system=system, first=day, last=day, branch=branch).is_working_day(day)
+
+
+def next_working_day(*, system: LibrarySystem, day: date, branch: Branch | None = None) -> date:
+    """`day` itself when it is a working day, else the first working day after it."""
+    return add_working_days(system=system, start=day - timedelta(days=1), days=1, branch=branch)

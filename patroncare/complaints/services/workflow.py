@@ -3,12 +3,14 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from patroncare.accounts.models import Role, User
 from patroncare.audit.services import changed_fields
 from patroncare.core.concurrency import save_if_unchanged
+from patroncare.libraries.calendar import is_working_day, next_working_day
 
 from ..models import Complaint, EntryKind, Kind, Severity, Status
 from ..models.choices import MessageChannel
@@ -257,6 +259,10 @@ def complaint_send_message(*, actor, complaint: Complaint, channel: str, body: s
     return entry
 
 
+def _day_name(day) -> str:
+    return f"{date_format(day, 'l')}, {date_format(day, 'DATE_FORMAT')}"
+
+
 @transaction.atomic
 def complaint_extend(
     *, actor, complaint: Complaint, expected_version: int, new_date, reason: str
@@ -270,6 +276,15 @@ def complaint_extend(
         new_date <= latest_extension_date(today=timezone.localdate()),
         _("An extension reaches at most one year from today. Choose an earlier date."),
     )
+    if not is_working_day(system=complaint.system, day=new_date, branch=complaint.branch):
+        suggestion = next_working_day(system=complaint.system, day=new_date, branch=complaint.branch)
+        raise ValidationError(
+            _(
+                "The branch is closed on %(day)s (not an opening day, a holiday or a closure). "
+                "Choose a day it is open, such as %(next)s."
+            )
+            % {"day": _day_name(new_date), "next": _day_name(suggestion)}
+        )
     new_due = end_of_local_day(system=complaint.system, day=new_date)
     require(
         complaint.respond_due_at is None or new_due > complaint.respond_due_at,
