@@ -103,10 +103,29 @@ def search_condition(queryset: QuerySet, text: str) -> QuerySet:
     )
 
 
+def untriaged_condition() -> Q:
+    """Open and not yet triaged: no category, or a complaint with no severity (praise has none)."""
+    return Q(status__in=OPEN_STATUSES) & (Q(category__isnull=True) | Q(kind=Kind.COMPLAINT, severity=""))
+
+
+SAVED_VIEW_CONDITIONS = {
+    "mine": lambda user, now: Q(owner=user, status__in=OPEN_STATUSES),
+    "triage": lambda user, now: untriaged_condition(),
+    "overdue": lambda user, now: overdue_condition(now),
+    "waiting": lambda user, now: Q(status__in=OPEN_STATUSES, waiting_for_patron_since__isnull=False),
+}
+
+
 def complaint_list_visible_to(*, user, filters: dict | None = None) -> QuerySet:
     filters = filters or {}
     now = timezone.now()
     cases = visible_complaints(user=user).select_related("branch", "category", "owner")
+    if filters.get("view") in SAVED_VIEW_CONDITIONS:
+        cases = cases.filter(SAVED_VIEW_CONDITIONS[filters["view"]](user, now))
+    if filters.get("untriaged"):
+        cases = cases.filter(untriaged_condition())
+    if filters.get("unassigned"):
+        cases = cases.filter(owner__isnull=True)
     if filters.get("status") == "open":
         cases = cases.filter(status__in=OPEN_STATUSES)
     elif filters.get("status"):
@@ -343,6 +362,25 @@ def due_for(*, user, horizon_days: int = 3) -> QuerySet:
         .filter(restricted_readable(user=user))
         .select_related("branch", "owner", "system")
         .order_by("respond_due_at", "id")[:20]
+    )
+
+
+def to_triage_for(*, user) -> QuerySet:
+    """The intake queue on the desk: untriaged cases the user owns, and at the branches they oversee, the
+    untriaged cases with no owner."""
+    condition = Q(owner=user)
+    oversight = branch_ids_for(user, OVERSIGHT_ROLES)
+    if is_director(user) or oversight is None:
+        condition |= Q(owner__isnull=True)
+    elif oversight:
+        condition |= Q(owner__isnull=True, branch_id__in=oversight)
+    return (
+        Complaint.objects.filter(system_id=user.library_system_id)
+        .filter(untriaged_condition())
+        .filter(condition)
+        .filter(restricted_readable(user=user))
+        .select_related("branch", "system")
+        .order_by("received_at", "id")[:20]
     )
 
 

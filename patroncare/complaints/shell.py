@@ -43,6 +43,11 @@ def due_items(user) -> list[DeskItem]:
     ]
 
 
+def triage_items(user) -> list[DeskItem]:
+    now = timezone.now()
+    return [_item(case, now) for case in selectors.to_triage_for(user=user)]
+
+
 def critical_items(user) -> list[DeskItem]:
     now = timezone.now()
     return [_item(case, now) for case in selectors.critical_open(user=user)]
@@ -99,6 +104,19 @@ register_desk_section(
         empty_text=gettext_lazy("No complaint of yours is due in the next three days."),
         link_url_name="complaints:create",
         link_label=gettext_lazy("Record a complaint"),
+    )
+)
+register_desk_section(
+    DeskSection(
+        key="complaints-triage",
+        title=gettext_lazy("Complaints to triage"),
+        items_for=triage_items,
+        roles=CASE_ROLES,
+        order=9,
+        empty_text=gettext_lazy("No complaint is waiting for triage."),
+        link_url_name="complaints:list",
+        link_label=gettext_lazy("The intake queue"),
+        link_query="view=triage",
     )
 )
 register_desk_section(

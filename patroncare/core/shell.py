@@ -53,6 +53,7 @@ class DeskSection:
     empty_text: str | Promise = ""
     link_url_name: str = ""
     link_label: str | Promise = ""
+    link_query: str = ""  # appended to the link, for example "view=triage"
 
 
 @dataclass

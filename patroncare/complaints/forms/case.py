@@ -103,6 +103,11 @@ class MessageForm(forms.Form):
     body = forms.CharField(
         label=_("Message to the patron"), max_length=8000, widget=forms.Textarea(attrs={"rows": 5})
     )
+    expects_reply = forms.BooleanField(
+        label=_("I am waiting for the patron's answer"),
+        required=False,
+        help_text=_("The case shows under “Waiting for the patron” until they reply on the status page."),
+    )
 
 
 class ExtendForm(VersionedForm):
@@ -252,7 +257,17 @@ class AttachmentForm(forms.Form):
     description = forms.CharField(label=_("Description"), max_length=200, required=False)
 
 
+SAVED_VIEWS = [
+    ("", _("All cases")),
+    ("mine", _("Mine")),
+    ("triage", _("To triage")),
+    ("overdue", _("Overdue")),
+    ("waiting", _("Waiting for the patron")),
+]
+
+
 class ComplaintFilterForm(forms.Form):
+    view = forms.ChoiceField(label=_("View"), required=False, choices=SAVED_VIEWS, widget=forms.HiddenInput)
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     status = forms.ChoiceField(
         label=_("Status"),
@@ -260,6 +275,8 @@ class ComplaintFilterForm(forms.Form):
         choices=[("", _("Any")), ("open", _("Open"))] + list(Status.choices),
     )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    untriaged = forms.BooleanField(label=_("Not triaged"), required=False)
+    unassigned = forms.BooleanField(label=_("No owner"), required=False)
     branch = forms.ModelChoiceField(label=_("Branch"), queryset=None, required=False, empty_label=_("Any"))
     category = forms.ModelChoiceField(
         label=_("Category"), queryset=None, required=False, empty_label=_("Any")

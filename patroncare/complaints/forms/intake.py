@@ -194,6 +194,15 @@ class ReviewRequestForm(forms.Form):
     )
 
 
+class PatronReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Add information or reply to our message"),
+        max_length=NARRATIVE_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The person handling your case reads it and answers here or by e-mail."),
+    )
+
+
 class SatisfactionForm(forms.Form):
     answer = forms.ChoiceField(
         label=_("How satisfied are you with how we handled your concern?"),

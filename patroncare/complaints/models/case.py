@@ -130,6 +130,8 @@ class Complaint(VersionedModel):
     acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
     responded_at = models.DateTimeField(_("responded"), null=True, blank=True)
     review_requested_at = models.DateTimeField(_("review requested"), null=True, blank=True)
+    # Set when staff ask the patron something; cleared when the patron answers from the status page.
+    waiting_for_patron_since = models.DateTimeField(_("waiting for the patron since"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
     judgement = models.CharField(
@@ -187,6 +189,7 @@ class Complaint(VersionedModel):
             models.Index(fields=["system", "respond_due_at"]),
             models.Index(fields=["system", "acknowledge_due_at"]),
             models.Index(fields=["system", "policy_tag", "-received_at"]),
+            models.Index(fields=["system", "waiting_for_patron_since"]),
         ]
 
     def __str__(self) -> str:

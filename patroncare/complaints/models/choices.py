@@ -94,6 +94,7 @@ class EntryKind(models.TextChoices):
     CLOSED = "closed", _("Closed")
     REOPENED = "reopened", _("Reopened")
     FOLLOW_UP = "follow_up", _("Follow-up answer")
+    PATRON_REPLY = "patron_reply", _("Message from the patron")
 
 
 class MessageChannel(models.TextChoices):

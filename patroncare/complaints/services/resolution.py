@@ -168,6 +168,11 @@ def complaint_request_review(*, complaint: Complaint, reason: str) -> Complaint:
         subject_template="complaints/email/review_subject.txt",
         body_template="complaints/email/review_body.txt",
     )
+    mail_patron(
+        complaint=complaint,
+        subject_template="complaints/email/review_received_subject.txt",
+        body_template="complaints/email/review_received_body.txt",
+    )
     return complaint
 
 

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from patroncare.accounts.models import Role, User
-from patroncare.audit.services import changed_fields
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record, changed_fields
 from patroncare.core.concurrency import save_if_unchanged
 from patroncare.libraries.calendar import is_working_day, next_working_day
 
@@ -234,8 +235,13 @@ def complaint_add_note(*, actor, complaint: Complaint, body: str):
 
 
 @transaction.atomic
-def complaint_send_message(*, actor, complaint: Complaint, channel: str, body: str):
-    """A message to the patron: sent by e-mail now, or the record of a phone call or letter."""
+def complaint_send_message(
+    *, actor, complaint: Complaint, channel: str, body: str, expects_reply: bool = False
+):
+    """A message to the patron: sent by e-mail now, or the record of a phone call or letter.
+
+    A message that asks the patron something puts the case in "Waiting for the patron" until they answer.
+    """
     if channel == MessageChannel.EMAIL:
         require(
             bool(complaint.patron_email), _("The patron gave no e-mail address: record a call or letter.")
@@ -248,6 +254,9 @@ def complaint_send_message(*, actor, complaint: Complaint, channel: str, body: s
         for_patron=True,
         channel=channel,
     )
+    if expects_reply:
+        Complaint.objects.filter(pk=complaint.pk).update(waiting_for_patron_since=entry.created_at)
+        complaint.waiting_for_patron_since = entry.created_at
     audit_change(actor=actor, complaint=complaint, summary=f"Message to the patron of {complaint.reference}")
     if channel == MessageChannel.EMAIL:
         mail_patron(
@@ -354,4 +363,27 @@ def complaint_link(*, actor, complaint: Complaint, other: Complaint) -> None:
     )
     audit_change(
         actor=actor, complaint=complaint, summary=f"Linked {complaint.reference} to {other.reference}"
+    )
+
+
+@transaction.atomic
+def complaint_patron_reply(*, complaint: Complaint, body: str) -> None:
+    """The patron adds information or answers a message from the status page; the owner is told."""
+    text = body.strip()
+    require(bool(text), _("Write your message before sending it."))
+    add_entry(complaint=complaint, kind=EntryKind.PATRON_REPLY, body=text, for_patron=True)
+    Complaint.objects.filter(pk=complaint.pk).update(waiting_for_patron_since=None)
+    complaint.waiting_for_patron_since = None
+    audit_record(
+        action=AuditAction.UPDATE,
+        obj=complaint,
+        library_system_id=complaint.system_id,
+        actor_label="patron (status page)",
+        summary=f"Patron's message on {complaint.reference}",
+    )
+    mail_staff(
+        user=complaint.owner,
+        complaint=complaint,
+        subject_template="complaints/email/patron_reply_subject.txt",
+        body_template="complaints/email/patron_reply_body.txt",
     )

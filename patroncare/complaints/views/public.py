@@ -3,6 +3,7 @@
 import re
 
 from django.conf import settings
+from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -22,6 +23,8 @@ from .. import forms, selectors, services
 from ..models import Complaint
 
 STATUS_SESSION_KEY = "complaints_status_case"
+# A library PC is shared: the open case is forgotten after a few idle minutes, or at once on "I'm done".
+STATUS_IDLE_SECONDS = 15 * 60
 SLUG_PATTERN = re.compile(r"[-a-zA-Z0-9_]{1,50}")
 DONE_SESSION_KEY = "complaints_submitted"
 
@@ -102,10 +105,13 @@ class FeedbackView(View):
 
 
 class ThanksView(View):
+    """Shown once: the codes leave the session as soon as the page is rendered, so the next person at a
+    shared library computer who opens this address sees nothing."""
+
     def get(self, request):
-        token = request.session.get("complaints_last_token", "")
-        receipt = request.session.get(DONE_SESSION_KEY, {}).get(token)
-        reference = request.session.get("complaints_last_reference", "")
+        token = request.session.pop("complaints_last_token", "")
+        receipt = request.session.pop(DONE_SESSION_KEY, {}).get(token)
+        reference = request.session.pop("complaints_last_reference", "")
         return render(request, "complaints/public/thanks.html", {"receipt": receipt, "reference": reference})
 
 
@@ -116,20 +122,24 @@ class StatusView(View):
     template_name = "complaints/public/status.html"
 
     def _case_in_session(self, request) -> Complaint | None:
-        pk = request.session.get(STATUS_SESSION_KEY)
-        if not pk:
+        held = request.session.get(STATUS_SESSION_KEY)
+        if not isinstance(held, dict):
+            request.session.pop(STATUS_SESSION_KEY, None)
             return None
-        complaint = Complaint.objects.select_related("system", "branch").filter(pk=pk).first()
+        now = timezone.now()
+        complaint = Complaint.objects.select_related("system", "branch").filter(pk=held.get("pk")).first()
         if (
             complaint is None
+            or now.timestamp() - held.get("seen", 0) > STATUS_IDLE_SECONDS
             or complaint.secret_expires_at is None
-            or complaint.secret_expires_at < timezone.now()
+            or complaint.secret_expires_at < now
         ):
             request.session.pop(STATUS_SESSION_KEY, None)
             return None
+        request.session[STATUS_SESSION_KEY] = {"pk": complaint.pk, "seen": now.timestamp()}
         return complaint
 
-    def render_status(self, request, complaint, review_form=None, status=200):
+    def render_status(self, request, complaint, review_form=None, reply_form=None, status=200):
         audit_record(
             action=AuditAction.VIEW,
             obj=complaint,
@@ -142,6 +152,7 @@ class StatusView(View):
             "entries": selectors.patron_entries(complaint=complaint),
             "responses": complaint.responses.all(),
             "review_form": review_form or forms.ReviewRequestForm(),
+            "reply_form": reply_form or forms.PatronReplyForm(),
             "can_ask_review": services.review_available(complaint),
         }
         return render(request, "complaints/public/status_case.html", context, status=status)
@@ -185,7 +196,7 @@ class StatusView(View):
             )
             return render(request, self.template_name, {"form": form}, status=400)
         request.session.cycle_key()
-        request.session[STATUS_SESSION_KEY] = complaint.pk
+        request.session[STATUS_SESSION_KEY] = {"pk": complaint.pk, "seen": timezone.now().timestamp()}
         return redirect("complaints_public:status")
 
 
@@ -201,8 +212,53 @@ class ReviewRequestView(ActionMixin, StatusView):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
+                messages.success(
+                    request,
+                    _(
+                        "Your request for a review has been received. We will reply by the date shown "
+                        "below; a confirmation is on its way if you gave us an e-mail address."
+                    ),
+                )
                 return redirect("complaints_public:status")
         return self.render_status(request, complaint, review_form=form, status=400)
+
+
+@method_decorator(
+    ratelimit(key="ip", rate=lambda group, request: status_rate(), method="POST", block=False), name="post"
+)
+class PatronReplyView(ActionMixin, StatusView):
+    """The patron adds information or answers our message, from the status page they opened."""
+
+    def post(self, request):
+        complaint = self._case_in_session(request)
+        if complaint is None:
+            return redirect("complaints_public:status")
+        form = forms.PatronReplyForm(request.POST)
+        if getattr(request, "limited", False):
+            form.is_valid()
+            form.add_error(
+                None, _("Too many messages from this connection. Please wait an hour and try again.")
+            )
+            return self.render_status(request, complaint, reply_form=form, status=429)
+        if form.is_valid():
+            try:
+                services.complaint_patron_reply(complaint=complaint, body=form.cleaned_data["body"])
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Thank you. Your message has been added to your case."))
+                return redirect("complaints_public:status")
+        return self.render_status(request, complaint, reply_form=form, status=400)
+
+
+class StatusDoneView(ActionMixin, View):
+    """ "I'm done": the case and everything of this visit leave the session, so the next person at a shared
+    computer sees nothing."""
+
+    def post(self, request):
+        request.session.flush()
+        messages.info(request, _("You have closed your case on this computer."))
+        return redirect("complaints_public:status")
 
 
 class FollowUpView(View):

@@ -55,6 +55,8 @@ class ComplaintListView(ComplaintsView):
             "query": query.urlencode(),
             "can_export": permissions.can_export(request.user),
             "nav_current": "complaints",
+            "saved_views": forms.SAVED_VIEWS,
+            "current_view": request.GET.get("view", ""),
         }
         template = "complaints/_list_rows.html" if request.htmx else "complaints/list.html"
         return render(request, template, context)
