@@ -170,6 +170,10 @@ def complaint_submit_public(
     no secret (it exists only as a hash) and created=False: a double click never makes two cases.
     """
     existing = Complaint.objects.filter(submission_token=submission_token).first()
+    if existing is None:
+        existing = _same_message_just_sent(
+            system=system, narrative=narrative, patron_email=patron_email, patron_name=patron_name
+        )
     if existing is not None:
         return existing, "", False
     try:
@@ -195,6 +199,26 @@ def complaint_submit_public(
         if existing is None:
             raise
         return existing, "", False
+
+
+# Going Back to the form may give it a new token (a page kept out of the cache is fetched again): the same
+# text from the same person within these minutes is the same message sent twice, not a second complaint.
+RESEND_WINDOW = timedelta(minutes=30)
+
+
+def _same_message_just_sent(*, system, narrative: str, patron_email: str, patron_name: str):
+    return (
+        Complaint.objects.filter(
+            system=system,
+            channel=Channel.WEB,
+            received_at__gte=timezone.now() - RESEND_WINDOW,
+            narrative=narrative.strip(),
+            patron_email=patron_email,
+            patron_name=patron_name.strip(),
+        )
+        .order_by("-received_at")
+        .first()
+    )
 
 
 def _create_public(

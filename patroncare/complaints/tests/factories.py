@@ -1,3 +1,4 @@
+import itertools
 import uuid
 
 import factory
@@ -49,10 +50,14 @@ def record(*, actor, branch, severity="moderate", **kwargs):
     return complaint, secret
 
 
+MESSAGE_NUMBERS = itertools.count(1)
+
+
 def submit(*, system, branch=None, token=None, **kwargs):
     values = {
         "kind": "complaint",
-        "narrative": "Me acusaron de robar un libro que había devuelto.",
+        # A distinct text each time: the same message again within minutes is taken as a resend.
+        "narrative": f"Me acusaron de robar un libro que había devuelto (mensaje {next(MESSAGE_NUMBERS)}).",
         "patron_email": "ana@example.net",
         "patron_language": "es",
     }

@@ -203,3 +203,23 @@ def test_a_public_submission_is_idempotent_on_its_token(world):
     again, secret, created_again = submit(system=world.system, branch=world.branch, token=token)
     assert created and not created_again and first == again and secret == ""
     assert Complaint.objects.count() == 1
+
+
+def test_the_same_message_sent_again_with_a_new_token_is_the_same_case(world):
+    words = "Nobody answered the phone at the branch all afternoon."
+    first, _secret, _created = submit(
+        system=world.system, branch=world.branch, narrative=words, token=uuid.uuid4()
+    )
+    again, secret, created = submit(
+        system=world.system, branch=world.branch, narrative=words, token=uuid.uuid4()
+    )
+    assert again == first and not created and secret == ""
+    Complaint.objects.filter(pk=first.pk).update(received_at=timezone.now() - timedelta(hours=1))
+    later, _secret, created_later = submit(
+        system=world.system, branch=world.branch, narrative=words, token=uuid.uuid4()
+    )
+    assert created_later and later != first
+    other, _secret, created_other = submit(
+        system=world.system, branch=world.branch, narrative=words, patron_email="b@example.net"
+    )
+    assert created_other and other not in (first, later)

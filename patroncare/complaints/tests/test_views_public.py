@@ -69,7 +69,8 @@ def _feedback_data(**overrides):
     data = {
         "kind": "complaint",
         "branch": "",
-        "narrative": "The guard followed me around the stacks.",
+        # Each test message is its own: the same text again within minutes is taken as a resend.
+        "narrative": f"The guard followed me around the stacks. ({token[:8]})",
         "desired_outcome": "",
         "patron_name": "",
         "patron_email": "ana@example.net",
