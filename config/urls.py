@@ -7,6 +7,7 @@ handler500 = "patroncare.core.errors.server_error"
 urlpatterns = [
     path("", include("patroncare.core.urls")),
     path("", include("patroncare.accounts.urls")),
+    path("", include("patroncare.notifications.urls")),
     path("settings/", include("patroncare.libraries.urls")),
     path("audit/", include("patroncare.audit.urls")),
     path("complaints/", include("patroncare.complaints.urls")),

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "patroncare.guidance",
     "patroncare.complaints",
     "patroncare.training",
+    "patroncare.notifications",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +200,10 @@ CELERY_BEAT_SCHEDULE = {
     "incidents-alert-escalation": {
         "task": "patroncare.incidents.tasks.escalate_overdue_alerts",
         "schedule": 5 * 60,
+    },
+    "notifications-daily-digests": {
+        "task": "patroncare.notifications.tasks.send_daily_digests",
+        "schedule": 60 * 60 * 24,
     },
     "incidents-retention": {
         "task": "patroncare.incidents.tasks.apply_retention",

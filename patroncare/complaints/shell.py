@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy
 
 from patroncare.accounts.models import Role
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
+from patroncare.notifications.registry import NotificationKind, register_kind
 
 from . import selectors
 
@@ -140,4 +141,15 @@ register_desk_section(
         link_url_name="complaints:patterns",
         link_label=gettext_lazy("All patterns"),
     )
+)
+
+
+register_kind(
+    NotificationKind("complaints.new_case", gettext_lazy("A new complaint is yours"), order=10),
+    NotificationKind("complaints.assigned", gettext_lazy("A complaint was passed to you"), order=11),
+    NotificationKind(
+        "complaints.critical", gettext_lazy("A critical complaint came in"), always_immediate=True, order=12
+    ),
+    NotificationKind("complaints.review", gettext_lazy("A patron asked for a review"), order=13),
+    NotificationKind("complaints.patron_reply", gettext_lazy("A patron wrote on a case"), order=14),
 )

@@ -1,6 +1,7 @@
 """Messages to patrons and staff, rendered in the recipient's language and sent through the task engine."""
 
-from patroncare.core.mail import base_url, render_email
+from patroncare.core.mail import absolute_link, base_url, render_email
+from patroncare.notifications.services import notify
 
 from ._common import mail_later
 
@@ -19,7 +20,10 @@ def mail_patron(*, complaint, subject_template: str, body_template: str, context
     return True
 
 
-def mail_staff(*, user, complaint, subject_template: str, body_template: str, context: dict | None = None):
+def mail_staff(
+    *, user, complaint, subject_template: str, body_template: str, kind: str, context: dict | None = None
+):
+    """Tell a member of staff, at once or in their daily digest as they chose for this kind of message."""
     if user is None or not user.email:
         return
     subject, body = render_email(
@@ -28,4 +32,6 @@ def mail_staff(*, user, complaint, subject_template: str, body_template: str, co
         body_template=body_template,
         context={"complaint": complaint, "recipient": user, "base_url": base_url(), **(context or {})},
     )
-    mail_later(subject=subject, body=body, to=[user.email])
+    notify(
+        user=user, kind=kind, subject=subject, body=body, url=absolute_link("complaints:detail", complaint.pk)
+    )

@@ -167,6 +167,7 @@ def complaint_request_review(*, complaint: Complaint, reason: str) -> Complaint:
         complaint=complaint,
         subject_template="complaints/email/review_subject.txt",
         body_template="complaints/email/review_body.txt",
+        kind="complaints.review",
     )
     mail_patron(
         complaint=complaint,

@@ -117,6 +117,7 @@ def tell_owner_of_new_case(complaint: Complaint, *, recorded_by=None) -> None:
         complaint=complaint,
         subject_template="complaints/email/new_case_subject.txt",
         body_template="complaints/email/new_case_body.txt",
+        kind="complaints.new_case",
     )
 
 

@@ -85,6 +85,7 @@ def notify_critical(complaint: Complaint) -> None:
             complaint=complaint,
             subject_template="complaints/email/critical_subject.txt",
             body_template="complaints/email/critical_body.txt",
+            kind="complaints.critical",
         )
 
 
@@ -156,6 +157,7 @@ def tell_new_owner(complaint: Complaint) -> None:
         complaint=complaint,
         subject_template="complaints/email/assigned_subject.txt",
         body_template="complaints/email/assigned_body.txt",
+        kind="complaints.assigned",
     )
 
 
@@ -386,4 +388,5 @@ def complaint_patron_reply(*, complaint: Complaint, body: str) -> None:
         complaint=complaint,
         subject_template="complaints/email/patron_reply_subject.txt",
         body_template="complaints/email/patron_reply_body.txt",
+        kind="complaints.patron_reply",
     )
