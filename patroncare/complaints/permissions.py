@@ -121,3 +121,7 @@ def can_publish_statement(user) -> bool:
 
 def can_see_figures(user) -> bool:
     return has_any_role(user, OVERSIGHT_ROLES | {Role.TRUSTEE}) or is_director(user)
+
+
+def can_pass_on_praise(user, complaint) -> bool:
+    return complaint.kind == "praise" and has_case_authority(user, complaint)

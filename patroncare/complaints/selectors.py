@@ -63,7 +63,20 @@ def visible_complaints(*, user) -> QuerySet:
     branch_ids = branch_ids_for(user, CASE_ROLES)
     if branch_ids is None:
         return cases
-    return cases.filter(Q(branch_id__in=branch_ids) | Q(owner=user))
+    praised = Complaint.praise_passed_to.through.objects.filter(complaint_id=OuterRef("pk"), user_id=user.pk)
+    return cases.filter(Q(branch_id__in=branch_ids) | Q(owner=user) | Q(Exists(praised)))
+
+
+def praise_for(*, user) -> QuerySet:
+    """Praise passed on to the user in the last three months: their desk shows it."""
+    since = timezone.now() - timedelta(days=90)
+    return (
+        Complaint.objects.filter(
+            system_id=user.library_system_id, praise_passed_to=user, praise_passed_at__gte=since
+        )
+        .select_related("branch", "system")
+        .order_by("-praise_passed_at")[:10]
+    )
 
 
 def restricted_receipt_for(*, user, pk: int) -> Complaint | None:

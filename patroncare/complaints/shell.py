@@ -49,6 +49,17 @@ def triage_items(user) -> list[DeskItem]:
     return [_item(case, now) for case in selectors.to_triage_for(user=user)]
 
 
+def praise_items(user) -> list[DeskItem]:
+    return [
+        DeskItem(
+            title=f"{case.reference} · {case.title}",
+            url=reverse("complaints:detail", args=[case.pk]),
+            detail=case.branch.name if case.branch else "",
+        )
+        for case in selectors.praise_for(user=user)
+    ]
+
+
 def critical_items(user) -> list[DeskItem]:
     now = timezone.now()
     return [_item(case, now) for case in selectors.critical_open(user=user)]
@@ -122,6 +133,16 @@ register_desk_section(
 )
 register_desk_section(
     DeskSection(
+        key="complaints-praise",
+        title=gettext_lazy("Praise for you"),
+        items_for=praise_items,
+        roles=CASE_ROLES,
+        order=40,
+        empty_text=gettext_lazy("No praise passed on to you in the last three months."),
+    )
+)
+register_desk_section(
+    DeskSection(
         key="complaints-critical",
         title=gettext_lazy("Critical complaints"),
         items_for=critical_items,
@@ -152,4 +173,5 @@ register_kind(
     ),
     NotificationKind("complaints.review", gettext_lazy("A patron asked for a review"), order=13),
     NotificationKind("complaints.patron_reply", gettext_lazy("A patron wrote on a case"), order=14),
+    NotificationKind("complaints.praise", gettext_lazy("A patron praised you"), order=15),
 )

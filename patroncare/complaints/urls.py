@@ -34,6 +34,7 @@ urlpatterns = [
     path("<int:pk>/reopen/", actions.ReopenView.as_view(), name="reopen"),
     path("<int:pk>/reassign/", actions.ReassignView.as_view(), name="reassign"),
     path("<int:pk>/link/", actions.LinkView.as_view(), name="link"),
+    path("<int:pk>/praise/", actions.PraisePassOnView.as_view(), name="praise"),
     path("<int:pk>/attach/", actions.AttachView.as_view(), name="attach"),
     path("attachments/<int:pk>/", actions.AttachmentDownloadView.as_view(), name="attachment"),
     path("<int:pk>/statement/", actions.StatementDraftView.as_view(), name="statement"),

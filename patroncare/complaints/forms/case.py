@@ -35,7 +35,9 @@ class VersionedForm(VersionFormMixin):
 class TriageForm(VersionedForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices)
     category = forms.ModelChoiceField(label=_("Category"), queryset=None)
-    severity = SeverityField(label=_("Severity"))
+    severity = SeverityField(
+        label=_("Severity"), required=False, help_text=_("Not for praise or suggestions.")
+    )
     owner = forms.ModelChoiceField(
         label=_("Owner"), queryset=None, required=False, empty_label=_("Set by the severity")
     )
@@ -81,6 +83,18 @@ class TriageForm(VersionedForm):
             del self.fields["staff_involved"]
             del self.fields["staff_named"]
         self.severity_guidance = [(label, SEVERITY_GUIDANCE[value]) for value, label in Severity.choices]
+
+
+class PraiseForm(forms.Form):
+    staff = forms.ModelMultipleChoiceField(
+        label=_("Members of staff the praise is for"),
+        queryset=None,
+        help_text=_("They are told, and can read this praise (and nothing else of the case list)."),
+    )
+
+    def __init__(self, *args, staff, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["staff"].queryset = staff
 
 
 class AcknowledgeForm(VersionedForm):

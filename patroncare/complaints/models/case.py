@@ -83,6 +83,14 @@ class Complaint(VersionedModel):
         blank=True,
         related_name="complaints_naming",
     )
+    # Praise passed on by a supervisor: the staff praised then see this case, and only it.
+    praise_passed_to = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("praise passed on to"),
+        blank=True,
+        related_name="praise_received",
+    )
+    praise_passed_at = models.DateTimeField(_("praise passed on"), null=True, blank=True)
     # A complaint about staff conduct is readable only by overseers of its branch, the director and
     # administrators, from the moment it is recorded; once restricted it stays so.
     restricted = models.BooleanField(_("restricted to supervisors"), default=False)

@@ -27,6 +27,7 @@ from .workflow import (
     complaint_reassign,
     complaint_send_message,
     complaint_triage,
+    praise_pass_on,
 )
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "complaint_send_message",
     "complaint_submit_public",
     "complaint_triage",
+    "praise_pass_on",
     "follow_up_token",
     "review_available",
     "review_complete",

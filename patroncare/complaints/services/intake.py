@@ -116,7 +116,9 @@ def complaint_record(
         staff_involved=staff_involved.strip(),
     )
     named = [member for member in staff_named if member.library_system_id == branch.system_id]
-    complaint.restricted = restricts(category=category, staff_involved=staff_involved, staff_named=named)
+    complaint.restricted = restricts(
+        category=category, staff_involved=staff_involved, staff_named=named, kind=kind
+    )
     secret = _issue_secret(complaint, now)
     if severity:
         apply_triage(complaint=complaint, severity=severity, actor=actor)

@@ -18,6 +18,7 @@ from ..models import (
     ComplaintSettings,
     EntryKind,
     Judgement,
+    Kind,
     Outcome,
     OutstandingAction,
     PolicyReview,
@@ -247,12 +248,13 @@ def complaint_close(
         body=f"{complaint.get_judgement_display()}: {reason.strip()}",
     )
     audit_change(actor=actor, complaint=complaint, summary=f"Closed {complaint.reference} ({judgement})")
-    mail_patron(
-        complaint=complaint,
-        subject_template="complaints/email/follow_up_subject.txt",
-        body_template="complaints/email/follow_up_body.txt",
-        context={"token": follow_up_token(complaint)},
-    )
+    if complaint.kind == Kind.COMPLAINT:  # praise and suggestions get no satisfaction survey
+        mail_patron(
+            complaint=complaint,
+            subject_template="complaints/email/follow_up_subject.txt",
+            body_template="complaints/email/follow_up_body.txt",
+            context={"token": follow_up_token(complaint)},
+        )
     return complaint
 
 

@@ -121,8 +121,11 @@ def tell_owner_of_new_case(complaint: Complaint, *, recorded_by=None) -> None:
     )
 
 
-def restricts(*, category, staff_involved: str = "", staff_named=()) -> bool:
-    """A complaint about staff conduct: someone on staff is involved or named, or its category says so."""
+def restricts(*, category, staff_involved: str = "", staff_named=(), kind: str = Kind.COMPLAINT) -> bool:
+    """A complaint about staff conduct: someone on staff is involved or named, or its category says so.
+    Praise and suggestions that name staff are not complaints about them."""
+    if kind != Kind.COMPLAINT:
+        return False
     return bool(staff_involved.strip() or list(staff_named) or (category is not None and category.restricts))
 
 

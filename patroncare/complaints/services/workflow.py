@@ -123,12 +123,23 @@ def complaint_triage(
         complaint.__dict__.pop("named_staff_ids", None)
     # Once about staff conduct, always restricted: un-restricting would expose it to the people it names.
     complaint.restricted = complaint.restricted or restricts(
-        category=category, staff_involved=complaint.staff_involved, staff_named=complaint.named_staff_ids
+        category=category,
+        staff_involved=complaint.staff_involved,
+        staff_named=complaint.named_staff_ids,
+        kind=kind,
     )
-    severity_changed = severity != complaint.severity
-    if severity_changed or owner is not None:
-        # Changing the severity restarts nothing: the clocks still run from receipt (or the review request).
-        apply_triage(complaint=complaint, severity=severity, actor=actor, owner=owner)
+    if kind == Kind.COMPLAINT:
+        require(bool(severity), _("Choose a severity: it sets the deadlines."))
+        severity_changed = severity != complaint.severity
+        if severity_changed or owner is not None:
+            # Changing the severity restarts nothing: the clocks still run from receipt (or the review
+            # request).
+            apply_triage(complaint=complaint, severity=severity, actor=actor, owner=owner)
+    else:
+        # Praise and suggestions have no severity and no response deadline.
+        complaint.severity, complaint.acknowledge_due_at, complaint.respond_due_at = "", None, None
+        if owner is not None:
+            complaint.owner = owner
     if owner is not None and complaint.restricted:
         require(can_read_restricted(owner, complaint), RESTRICTED_OWNER_REFUSED)
     reroute_if_barred(complaint)
@@ -390,3 +401,33 @@ def complaint_patron_reply(*, complaint: Complaint, body: str) -> None:
         body_template="complaints/email/patron_reply_body.txt",
         kind="complaints.patron_reply",
     )
+
+
+@transaction.atomic
+def praise_pass_on(*, actor, complaint: Complaint, staff) -> None:
+    """A supervisor passes praise on to the staff it names: they are told, and may then read this case."""
+    require(complaint.kind == Kind.PRAISE, _("Only praise is passed on to staff."))
+    require(has_case_authority(actor, complaint), _("Only a supervisor of the branch passes praise on."))
+    people = [member for member in staff if member.library_system_id == complaint.system_id]
+    require(bool(people), _("Choose the members of staff the praise is for."))
+    complaint.praise_passed_to.add(*people)
+    complaint.praise_passed_at = timezone.now()
+    Complaint.objects.filter(pk=complaint.pk).update(praise_passed_at=complaint.praise_passed_at)
+    names = ", ".join(member.full_name for member in people)
+    add_entry(
+        complaint=complaint,
+        kind=EntryKind.NOTE,
+        author=actor,
+        body=_("Praise passed on to %(names)s") % {"names": names},
+    )
+    audit_change(
+        actor=actor, complaint=complaint, summary=f"Praise {complaint.reference} passed on to {names}"
+    )
+    for member in people:
+        mail_staff(
+            user=member,
+            complaint=complaint,
+            subject_template="complaints/email/praise_subject.txt",
+            body_template="complaints/email/praise_body.txt",
+            kind="complaints.praise",
+        )

@@ -63,6 +63,7 @@ class CaseActionView(ActionMixin, CaseFileView):
             "link": lambda: forms.LinkForm(data),
             "statement": lambda: forms.StatementForm(data),
             "attach": lambda: forms.AttachmentForm(data, request.FILES),
+            "praise": lambda: forms.PraiseForm(data, staff=selectors.staff_choices(system=system)),
         }
         form = factories[self.action]()
         form.auto_id = f"id_{self.action}_%s"
@@ -199,6 +200,14 @@ class ReassignView(CaseActionView):
             owner=form.cleaned_data["owner"],
         )
         return _("The case was reassigned.")
+
+
+class PraisePassOnView(CaseActionView):
+    action = "praise"
+
+    def perform(self, request, complaint, form):
+        services.praise_pass_on(actor=request.user, complaint=complaint, staff=form.cleaned_data["staff"])
+        return _("The praise was passed on.")
 
 
 class LinkView(CaseActionView):

@@ -219,6 +219,7 @@ class CaseFileView(ComplaintsView):
             "link": forms.LinkForm(),
             "statement": forms.StatementForm(),
             "attach": forms.AttachmentForm(),
+            "praise": forms.PraiseForm(staff=selectors.staff_choices(system=system)),
         }
         if bound:
             built.update(bound)
@@ -237,6 +238,8 @@ class CaseFileView(ComplaintsView):
             "can_see_patron": permissions.can_see_patron(user, complaint),
             "can_see_staff": permissions.can_see_staff_involved(user, complaint),
             "can_draft_statement": permissions.can_draft_statement(user, complaint),
+            "can_pass_on_praise": permissions.can_pass_on_praise(user, complaint),
+            "praise_passed_to": list(complaint.praise_passed_to.order_by("full_name")),
             "open_form": next(iter(bound)) if bound else ("message" if request.GET.get("template") else ""),
             **selectors.complaint_file(complaint=complaint, user=user),
         }
