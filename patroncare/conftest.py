@@ -82,6 +82,12 @@ def sign_in(client, user):
 
 
 @pytest.fixture
+def sent(django_capture_on_commit_callbacks):
+    """Run the block's on-commit callbacks (the e-mails), as a real commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
 def signed_in(client):
     def _signed_in(user):
         return sign_in(client, user)

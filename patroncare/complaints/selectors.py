@@ -44,10 +44,8 @@ def restricted_readable(*, user) -> Q:
     """Unrestricted cases, and restricted ones the user oversees and is not named in (can_read_restricted)."""
     named = Complaint.staff_named.through.objects.filter(complaint_id=OuterRef("pk"), user_id=user.pk)
     not_named = Q(~Exists(named))
-    if is_director(user):
-        return Q(restricted=False) | not_named
-    oversight = branch_ids_for(user, OVERSIGHT_ROLES)
-    if oversight is None:
+    oversight = None if is_director(user) else branch_ids_for(user, OVERSIGHT_ROLES)
+    if oversight is None:  # the director, or an overseer of every branch
         return Q(restricted=False) | not_named
     return Q(restricted=False) | (Q(branch_id__in=oversight) & not_named)
 

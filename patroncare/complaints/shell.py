@@ -50,14 +50,8 @@ def triage_items(user) -> list[DeskItem]:
 
 
 def praise_items(user) -> list[DeskItem]:
-    return [
-        DeskItem(
-            title=f"{case.reference} · {case.title}",
-            url=reverse("complaints:detail", args=[case.pk]),
-            detail=case.branch.name if case.branch else "",
-        )
-        for case in selectors.praise_for(user=user)
-    ]
+    now = timezone.now()
+    return [_item(case, now) for case in selectors.praise_for(user=user)]
 
 
 def critical_items(user) -> list[DeskItem]:

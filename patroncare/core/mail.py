@@ -1,6 +1,7 @@
 """E-mail written in the recipient's language and sent through the task engine, with absolute links."""
 
 from django.conf import settings
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -25,6 +26,11 @@ def render_email(
         subject = " ".join(render_to_string(subject_template, context).split())
         body = render_to_string(body_template, context)
     return subject, body
+
+
+def send_after_commit(*, subject: str, body: str, to: list[str]) -> None:
+    """Queue an e-mail once the transaction commits, so nothing is sent for a change that rolled back."""
+    transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=to))
 
 
 def send_in_language(

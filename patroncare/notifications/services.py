@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
-from patroncare.core.mail import render_email
-from patroncare.core.tasks import send_email
+from patroncare.core.mail import render_email, send_after_commit
 
 from .models import Delivery, DigestLine, Preference
 from .registry import KINDS
@@ -26,8 +25,7 @@ def notify(*, user, kind: str, subject: str, body: str, url: str = "") -> str:
     if delivery == Delivery.DIGEST:
         DigestLine.objects.create(user=user, kind=kind, line=subject[:300], url=url[:500])
         return delivery
-    to = [user.email]
-    transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=to))
+    send_after_commit(subject=subject, body=body, to=[user.email])
     return delivery
 
 
@@ -65,7 +63,6 @@ def send_digests(*, now=None) -> int:
         )
         with transaction.atomic():
             DigestLine.objects.filter(pk__in=[line.pk for line in held]).update(sent_at=now)
-            to = [user.email]
-            transaction.on_commit(lambda s=subject, b=body, t=to: send_email.delay(subject=s, body=b, to=t))
+            send_after_commit(subject=subject, body=body, to=[user.email])
         sent += 1
     return sent

@@ -198,6 +198,8 @@ class Complaint(VersionedModel):
             models.Index(fields=["system", "acknowledge_due_at"]),
             models.Index(fields=["system", "policy_tag", "-received_at"]),
             models.Index(fields=["system", "waiting_for_patron_since"]),
+            # The resend check of the public form: the same system's web messages of the last minutes.
+            models.Index(fields=["system", "channel", "-received_at"]),
         ]
 
     def __str__(self) -> str:

@@ -1,9 +1,8 @@
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
-from patroncare.core.tasks import send_email
+from patroncare.core.mail import send_after_commit
 
 from ..models import CaseEntry, Complaint
 
@@ -43,9 +42,8 @@ def audit_change(*, actor, complaint: Complaint, summary: str, changes: dict | N
     )
 
 
-def mail_later(*, subject: str, body: str, to: list[str]) -> None:
-    """Queue an e-mail once the transaction commits, so nothing is sent for a change that rolled back."""
-    transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=to))
+PATRON_LABEL = "patron (status page)"  # who the audit trail names for what a patron does on the status page
+mail_later = send_after_commit
 
 
 def require(condition: bool, message) -> None:

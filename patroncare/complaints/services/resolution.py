@@ -26,7 +26,7 @@ from ..models import (
 )
 from ..models.choices import MessageChannel
 from ..selectors import reviews_visible_to
-from ._common import add_entry, audit_change, require
+from ._common import PATRON_LABEL, add_entry, audit_change, require
 from .notify import mail_patron, mail_staff
 from .workflow import apply_triage, require_first_contact_authority
 
@@ -156,12 +156,11 @@ def complaint_request_review(*, complaint: Complaint, reason: str) -> Complaint:
         ],
     )
     add_entry(complaint=complaint, kind=EntryKind.REVIEW_REQUEST, body=reason.strip(), for_patron=True)
-    audit_record(
-        action=AuditAction.UPDATE,
-        obj=complaint,
-        library_system_id=complaint.system_id,
-        actor_label="patron (status page)",
+    audit_change(
+        actor=None,
+        complaint=complaint,
         summary=f"Review requested on {complaint.reference}",
+        label=PATRON_LABEL,
     )
     mail_staff(
         user=complaint.owner,

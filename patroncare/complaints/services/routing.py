@@ -22,7 +22,7 @@ from .notify import mail_staff
 PROVISIONAL_SEVERITY = Severity.MODERATE
 
 
-def _branch_supervisors(*, system, branch) -> list:
+def branch_supervisors(*, system, branch) -> list:
     return list(
         User.objects.filter(
             library_system=system,
@@ -60,7 +60,7 @@ def _candidates(*, system, branch):
     if designated is not None:
         yield designated.lead
     if branch is not None:
-        yield from _branch_supervisors(system=system, branch=branch)
+        yield from branch_supervisors(system=system, branch=branch)
     if system.director_id:
         yield system.director
     yield from _system_administrators(system=system)

@@ -7,9 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
-from patroncare.accounts.models import Role, User
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record, changed_fields
+from patroncare.audit.services import changed_fields
 from patroncare.core.concurrency import save_if_unchanged
 from patroncare.libraries.calendar import is_working_day, next_working_day
 
@@ -17,10 +15,10 @@ from ..models import Complaint, EntryKind, Kind, Severity, Status
 from ..models.choices import MessageChannel
 from ..models.config import SeverityRule
 from ..permissions import can_read_restricted, has_case_authority, is_director
-from ._common import add_entry, audit_change, require
+from ._common import PATRON_LABEL, add_entry, audit_change, require
 from .deadlines import deadlines_for, end_of_local_day, latest_extension_date, rule_for
 from .notify import mail_patron, mail_staff
-from .routing import reroute_if_barred, restricts
+from .routing import branch_supervisors, reroute_if_barred, restricts
 
 TRIAGE_FIELDS = [
     "category",
@@ -38,14 +36,10 @@ TRIAGE_FIELDS = [
 
 def default_owner(*, system, branch, owner_rule: str):
     """The director for critical cases; otherwise a supervisor of the branch (the director when none)."""
-    if owner_rule == SeverityRule.OwnerRule.BRANCH_SUPERVISOR:
-        supervisors = User.objects.filter(
-            library_system=system, is_active=True, role_assignments__role=Role.SUPERVISOR
-        )
-        if branch is not None:
-            local = supervisors.filter(role_assignments__branch=branch).order_by("id").first()
-            if local is not None:
-                return local
+    if owner_rule == SeverityRule.OwnerRule.BRANCH_SUPERVISOR and branch is not None:
+        supervisors = branch_supervisors(system=system, branch=branch)
+        if supervisors:
+            return supervisors[0]
     return system.director
 
 
@@ -387,12 +381,11 @@ def complaint_patron_reply(*, complaint: Complaint, body: str) -> None:
     add_entry(complaint=complaint, kind=EntryKind.PATRON_REPLY, body=text, for_patron=True)
     Complaint.objects.filter(pk=complaint.pk).update(waiting_for_patron_since=None)
     complaint.waiting_for_patron_since = None
-    audit_record(
-        action=AuditAction.UPDATE,
-        obj=complaint,
-        library_system_id=complaint.system_id,
-        actor_label="patron (status page)",
+    audit_change(
+        actor=None,
+        complaint=complaint,
         summary=f"Patron's message on {complaint.reference}",
+        label=PATRON_LABEL,
     )
     mail_staff(
         user=complaint.owner,

@@ -15,14 +15,9 @@ from patroncare.complaints.views.public import STATUS_IDLE_SECONDS, STATUS_SESSI
 from patroncare.conftest import sign_in
 
 from .factories import record, submit
-from .test_views_public import _feedback_data
+from .test_views_public import _feedback_data, _status_client
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def sent(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture
@@ -91,19 +86,13 @@ def test_the_owners_desk_has_a_to_triage_card(world, cases, client):
 # --- The patron answers -----------------------------------------------------------------------------
 
 
-def _open_status(client, complaint, secret):
-    return client.post(
-        reverse("complaints_public:status"), {"reference": complaint.reference, "secret": secret}
-    )
-
-
 def test_a_patron_reply_reaches_the_case_clears_waiting_and_tells_the_owner(world, client, sent):
     supervisor = world.users["supervisor"]
     complaint, secret = record(actor=world.users["frontline"], branch=world.branch, severity="minor")
     services.complaint_send_message(
         actor=supervisor, complaint=complaint, channel="phone", body="Which day?", expects_reply=True
     )
-    _open_status(client, complaint, secret)
+    _status_client(client, complaint, secret)
     mail.outbox.clear()
     with sent():
         response = client.post(
@@ -124,7 +113,7 @@ def test_an_empty_reply_is_refused_and_a_reply_needs_the_case_open_in_the_sessio
     complaint, secret = record(actor=world.users["frontline"], branch=world.branch, severity="minor")
     response = client.post(reverse("complaints_public:patron_reply"), {"body": "Hello"})
     assert response.status_code == 302 and not complaint.entries.filter(kind=EntryKind.PATRON_REPLY).exists()
-    _open_status(client, complaint, secret)
+    _status_client(client, complaint, secret)
     response = client.post(reverse("complaints_public:patron_reply"), {"body": "   "})
     assert response.status_code == 400
     assert not complaint.entries.filter(kind=EntryKind.PATRON_REPLY).exists()
@@ -145,7 +134,7 @@ def test_asking_for_a_review_sends_the_patron_a_confirmation(world, client, sent
         review_info="Ask from the status page.",
         channel="letter",
     )
-    _open_status(client, complaint, secret)
+    _status_client(client, complaint, secret)
     mail.outbox.clear()
     with sent():
         response = client.post(
@@ -171,7 +160,7 @@ def test_the_thanks_page_shows_the_codes_once(world, client):
 
 def test_im_done_forgets_the_case(world, client):
     complaint, secret = record(actor=world.users["frontline"], branch=world.branch, severity="minor")
-    _open_status(client, complaint, secret)
+    _status_client(client, complaint, secret)
     assert complaint.reference in client.get(reverse("complaints_public:status")).content.decode()
     client.post(reverse("complaints_public:status_done"))
     page = client.get(reverse("complaints_public:status")).content.decode()
@@ -180,7 +169,7 @@ def test_im_done_forgets_the_case(world, client):
 
 def test_an_idle_status_page_forgets_the_case(world, client):
     complaint, secret = record(actor=world.users["frontline"], branch=world.branch, severity="minor")
-    _open_status(client, complaint, secret)
+    _status_client(client, complaint, secret)
     session = client.session
     session[STATUS_SESSION_KEY] = {
         "pk": complaint.pk,
@@ -192,7 +181,7 @@ def test_an_idle_status_page_forgets_the_case(world, client):
 
 def test_the_status_page_is_never_cached(world, client):
     complaint, secret = record(actor=world.users["frontline"], branch=world.branch, severity="minor")
-    _open_status(client, complaint, secret)
+    _status_client(client, complaint, secret)
     response = client.get(reverse("complaints_public:status"))
     assert "no-store" in response["Cache-Control"]
 

@@ -18,11 +18,6 @@ THANKS = "Ms Alvarez spent an hour helping my father set up his first e-mail acc
 
 
 @pytest.fixture
-def sent(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def praise(world):
     complaint, _secret, _created = submit(
         system=world.system, branch=world.branch, kind="praise", narrative=THANKS
@@ -104,3 +99,21 @@ def test_naming_staff_in_praise_does_not_restrict_it(world, alvarez):
         actor=world.users["frontline"], branch=world.branch, kind="praise", severity="", staff_named=[alvarez]
     )
     assert not complaint.restricted
+
+
+@pytest.mark.parametrize("key", ["other_branch_supervisor", "other_system_admin"])
+def test_passing_praise_on_from_another_branch_or_system_is_404_and_changes_nothing(
+    world, praise, alvarez, client, key
+):
+    sign_in(client, world.users[key])
+    response = client.post(reverse("complaints:praise", args=[praise.pk]), {"staff": [alvarez.pk]})
+    assert response.status_code == 404
+    assert not praise.praise_passed_to.exists() and praise.entries.filter(kind="note").count() == 0
+
+
+def test_passing_praise_on_through_the_page(world, praise, alvarez, client):
+    sign_in(client, world.users["supervisor"])
+    response = client.post(reverse("complaints:praise", args=[praise.pk]), {"staff": [alvarez.pk]})
+    assert response.status_code == 302
+    assert list(praise.praise_passed_to.all()) == [alvarez]
+    assert client.get(reverse("complaints:praise", args=[praise.pk])).status_code == 405

@@ -22,11 +22,6 @@ NARRATIVE = "The man at the returns desk shouted at my son and called him a thie
 
 
 @pytest.fixture
-def sent(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def people(world):
     """The branch's cast beside the shared world: a colleague, the person complained about, the director."""
     branch = world.branch

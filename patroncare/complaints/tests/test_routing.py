@@ -28,12 +28,6 @@ PATRON = {
 
 
 @pytest.fixture
-def sent(django_capture_on_commit_callbacks):
-    """Run the block's on-commit callbacks (the e-mails), as a real commit would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def director(world):
     person = UserFactory(library_system=world.system, roles=[(Role.SUPERVISOR, None)])
     world.system.director = person

@@ -15,11 +15,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def sent(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def with_digests(settings):
     settings.NOTIFICATIONS_DIGESTS_WITHOUT_BROKER = True
 
