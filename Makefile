@@ -31,7 +31,9 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo --if-empty
 	@echo "PatronCare is at http://127.0.0.1:$(PORT)/  (stop with Ctrl+C)"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@# Without a broker, the scheduled jobs (reminders, digests, retention) run beside the server.
+	$(BIN)/python manage.py run_schedule & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Debian's Chromium for the browser tests (never a downloaded browser) and axe-core from the npm registry.
 browser-tools:

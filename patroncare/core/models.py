@@ -1,0 +1,19 @@
+"""What the project itself keeps: the last run of each scheduled job when no broker runs them."""
+
+from django.db import models
+
+
+class ScheduledRun(models.Model):
+    """One row per job of CELERY_BEAT_SCHEDULE, claimed before each run so that two schedulers (or two
+    processes of one) never run the same job twice in one interval."""
+
+    name = models.CharField(max_length=120, unique=True)
+    last_started_at = models.DateTimeField(null=True, blank=True)
+    last_finished_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "scheduled run"
+
+    def __str__(self) -> str:
+        return self.name
