@@ -11,3 +11,6 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 
 # Static files come from Django's own handler outside production.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+
+# `make run` starts `manage.py run_schedule` beside the server, so daily digests go out without a broker.
+NOTIFICATIONS_DIGESTS_WITHOUT_BROKER = env_bool("NOTIFICATIONS_DIGESTS_WITHOUT_BROKER", True)
