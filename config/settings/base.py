@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "patroncare.libraries",
     "patroncare.accounts",
     "patroncare.audit",
+    "patroncare.rulebook",
     "patroncare.incidents",
     "patroncare.conduct",
     "patroncare.policies",

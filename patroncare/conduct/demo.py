@@ -7,32 +7,29 @@ from datetime import datetime, time, timedelta
 
 from django.db.models import Q
 
-from patroncare.incidents.models import Incident, InvolvementRole
+from patroncare.incidents.models import Incident, InvolvementRole, Person
 from patroncare.libraries.calendar import local_date
-
-from .defaults import DEFAULT_LIMITS
-from .models import (
-    EXCLUDING_OUTCOMES,
-    Appeal,
-    AppealDecision,
-    BehaviourClass,
-    Delivery,
-    Exclusion,
-    LiftDecision,
-    LiftRequest,
-    LiftRequestMethod,
-    Outcome,
-    ReviewRecord,
-    Rule,
-)
-from .services.exclusions import recommendation_for
-from .services.rules import (
+from patroncare.rulebook.defaults import DEFAULT_LIMITS
+from patroncare.rulebook.models import EXCLUDING_OUTCOMES, BehaviourClass, Outcome, Rule
+from patroncare.rulebook.services import (
     appeal_settings_for,
     behaviour_class_create,
     issue_limit_set,
     ladder_rows_install,
     rule_create,
 )
+
+from .models import (
+    Appeal,
+    AppealDecision,
+    Delivery,
+    Exclusion,
+    LiftDecision,
+    LiftRequest,
+    LiftRequestMethod,
+    ReviewRecord,
+)
+from .services.exclusions import recommendation_for
 
 GUARDIANS = {"21000400519": "Karen Brandt", "21000400602": "Rosa Ortiz"}
 SUPERVISORS = {
@@ -260,8 +257,6 @@ CARRIED_OVER = [
 
 
 def _carried_over(context, card, name, description, rule_code, days_ago, language) -> Exclusion:
-    from patroncare.incidents.models import Person
-
     system = context.system
     person, _ = Person.objects.get_or_create(
         system=system, card_number=card, defaults={"name": name, "description": description}

@@ -6,21 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 from patroncare.core.concurrency import VersionFormMixin
 from patroncare.libraries.models import Branch
-
-from .models import (
+from patroncare.rulebook.models import (
     EXCLUDING_OUTCOMES,
-    Acknowledgement,
-    AppealDecision,
     AppealSettings,
     BehaviourClass,
-    DeliveryMethod,
     LadderStep,
-    LiftDecision,
-    LiftRequestMethod,
     Outcome,
     Rule,
 )
-from .services.rules import STEP_FIELDS
+from patroncare.rulebook.services import STEP_FIELDS
+
+from .models import Acknowledgement, AppealDecision, DeliveryMethod, LiftDecision, LiftRequestMethod
 
 DATE = {"type": "date"}
 

@@ -13,55 +13,12 @@ from django.utils.translation import gettext as _
 from patroncare.accounts.permissions import branch_ids_for
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.rulebook.services import appeal_settings_for
 
-from .models import Appeal, BehaviourClass, Exclusion, LadderStep, LiftRequest, Rule
+from .models import Appeal, Exclusion, LiftRequest
 from .permissions import BOARD_ROLES, EXCLUSION_ROLES
 from .services.appeals import may_decide
-from .services.rules import appeal_settings_for
 from .state import ExclusionState, exclusion_state, is_enforced, needs_approval, today_for
-
-
-def rules_of(*, user) -> QuerySet:
-    return (
-        Rule.objects.filter(system_id=user.library_system_id)
-        .select_related("behaviour_class")
-        .order_by("code")
-    )
-
-
-def rule_get(*, user, pk: int) -> Rule:
-    rule = Rule.objects.filter(system_id=user.library_system_id, pk=pk).prefetch_related("versions").first()
-    if rule is None:
-        raise Http404
-    return rule
-
-
-def ladder_of(*, system) -> QuerySet:
-    return (
-        LadderStep.objects.filter(system=system)
-        .select_related("behaviour_class")
-        .order_by("behaviour_class__rank", "for_minors", "offence_from")
-    )
-
-
-def ladder_step_get(*, user, pk: int) -> LadderStep:
-    step = LadderStep.objects.filter(system_id=user.library_system_id, pk=pk).first()
-    if step is None:
-        raise Http404
-    return step
-
-
-def behaviour_classes_of(*, system) -> QuerySet:
-    return BehaviourClass.objects.filter(system=system).annotate(
-        rule_count=Count("rules", distinct=True), step_count=Count("ladder_steps", distinct=True)
-    )
-
-
-def behaviour_class_get(*, user, pk: int) -> BehaviourClass:
-    behaviour_class = BehaviourClass.objects.filter(system_id=user.library_system_id, pk=pk).first()
-    if behaviour_class is None:
-        raise Http404
-    return behaviour_class
 
 
 def _with_open_appeal(queryset: QuerySet) -> QuerySet:

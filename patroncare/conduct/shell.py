@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy
 from patroncare.accounts.models import Role
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
 from patroncare.libraries.calendar import working_day_deadlines
+from patroncare.rulebook.services import appeal_settings_for
 
 from . import selectors
 from .permissions import BOARD_ROLES
-from .services.rules import appeal_settings_for
 
 
 def decisions_waiting(user) -> list[DeskItem]:

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from patroncare.libraries.calendar import add_working_days, local_date
+from patroncare.rulebook.models import AppealSettings, Outcome
 
-from .models import AppealSettings, Exclusion, Outcome
+from .models import Exclusion
 
 
 class ExclusionState(models.TextChoices):

@@ -19,6 +19,9 @@ from patroncare.core.files import safe_extension, serve_upload
 from patroncare.core.forms import add_service_errors
 from patroncare.incidents import selectors as incident_selectors
 from patroncare.incidents.views import SystemTimeMixin
+from patroncare.rulebook import selectors as rulebook_selectors
+from patroncare.rulebook import services as rulebook_services
+from patroncare.rulebook.models import BehaviourClass, IssueLimit, LadderStep, Outcome, Rule
 
 from . import letters, selectors, services
 from .forms import (
@@ -37,7 +40,7 @@ from .forms import (
     ReviewForm,
     RuleForm,
 )
-from .models import BehaviourClass, Exclusion, IssueLimit, LadderStep, Outcome, Rule
+from .models import Exclusion
 from .permissions import (
     can_configure_conduct,
     can_handle_exclusions,
@@ -67,7 +70,10 @@ class RuleListView(ConductView):
         return render(
             request,
             "conduct/rule_list.html",
-            {"rules": selectors.rules_of(user=request.user), "can_edit": can_configure_conduct(request.user)},
+            {
+                "rules": rulebook_selectors.rules_of(user=request.user),
+                "can_edit": can_configure_conduct(request.user),
+            },
         )
 
 
@@ -76,23 +82,23 @@ class RuleFormView(ConductView):
     scoped_model = Rule
 
     def get(self, request, pk=None):
-        rule = selectors.rule_get(user=request.user, pk=pk) if pk else None
+        rule = rulebook_selectors.rule_get(user=request.user, pk=pk) if pk else None
         form = RuleForm(instance=copy.copy(rule) if rule else None, system=request.user.library_system)
         return render(request, "conduct/rule_form.html", {"form": form, "rule": rule})
 
     def post(self, request, pk=None):
-        rule = selectors.rule_get(user=request.user, pk=pk) if pk else None
+        rule = rulebook_selectors.rule_get(user=request.user, pk=pk) if pk else None
         form = RuleForm(
             request.POST, instance=copy.copy(rule) if rule else None, system=request.user.library_system
         )
         if form.is_valid():
             try:
                 if rule is None:
-                    services.rule_create(
+                    rulebook_services.rule_create(
                         actor=request.user, system=request.user.library_system, **form.service_values()
                     )
                 else:
-                    services.rule_update(
+                    rulebook_services.rule_update(
                         actor=request.user,
                         rule=rule,
                         expected_version=form.cleaned_data["version"],
@@ -114,8 +120,8 @@ class LadderView(ConductView):
     def _render(self, request, step_form=None, limit_form=None, class_form=None, status=200):
         system = request.user.library_system
         context = {
-            "steps": selectors.ladder_of(system=system),
-            "classes": selectors.behaviour_classes_of(system=system),
+            "steps": rulebook_selectors.ladder_of(system=system),
+            "classes": rulebook_selectors.behaviour_classes_of(system=system),
             "class_form": class_form or BehaviourClassForm(system=system, prefix="class"),
             "limits": IssueLimit.objects.filter(system=system).order_by("role"),
             "can_edit": can_configure_conduct(request.user),
@@ -137,7 +143,7 @@ class LadderStepCreateView(ActionMixin, LadderView):
         if form.is_valid():
             values = {name: form.cleaned_data[name] for name in LadderStepForm.Meta.fields}
             try:
-                services.ladder_step_create(actor=request.user, system=system, **values)
+                rulebook_services.ladder_step_create(actor=request.user, system=system, **values)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -151,17 +157,17 @@ class LadderStepEditView(ConductView):
     scoped_model = LadderStep
 
     def get(self, request, pk):
-        step = selectors.ladder_step_get(user=request.user, pk=pk)
+        step = rulebook_selectors.ladder_step_get(user=request.user, pk=pk)
         form = LadderStepForm(instance=copy.copy(step), system=request.user.library_system)
         return render(request, "conduct/ladder_step_form.html", {"form": form, "step": step})
 
     def post(self, request, pk):
-        step = selectors.ladder_step_get(user=request.user, pk=pk)
+        step = rulebook_selectors.ladder_step_get(user=request.user, pk=pk)
         form = LadderStepForm(request.POST, instance=copy.copy(step), system=request.user.library_system)
         if form.is_valid():
             values = {name: form.cleaned_data[name] for name in LadderStepForm.Meta.fields}
             try:
-                services.ladder_step_update(actor=request.user, step=step, **values)
+                rulebook_services.ladder_step_update(actor=request.user, step=step, **values)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -174,8 +180,8 @@ class LadderStepDeleteView(ActionMixin, LadderView):
     permission = can_configure_conduct
 
     def post(self, request, pk):
-        step = selectors.ladder_step_get(user=request.user, pk=pk)
-        services.ladder_step_delete(actor=request.user, step=step)
+        step = rulebook_selectors.ladder_step_get(user=request.user, pk=pk)
+        rulebook_services.ladder_step_delete(actor=request.user, step=step)
         messages.success(request, _("The row was removed from the ladder."))
         return redirect("conduct:ladder")
 
@@ -188,7 +194,9 @@ class BehaviourClassCreateView(ActionMixin, LadderView):
         form = BehaviourClassForm(request.POST, system=system, prefix="class")
         if form.is_valid():
             try:
-                services.behaviour_class_create(actor=request.user, system=system, **form.cleaned_data)
+                rulebook_services.behaviour_class_create(
+                    actor=request.user, system=system, **form.cleaned_data
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -202,18 +210,18 @@ class BehaviourClassEditView(ConductView):
     scoped_model = BehaviourClass
 
     def get(self, request, pk):
-        behaviour_class = selectors.behaviour_class_get(user=request.user, pk=pk)
+        behaviour_class = rulebook_selectors.behaviour_class_get(user=request.user, pk=pk)
         form = BehaviourClassForm(instance=copy.copy(behaviour_class), system=request.user.library_system)
         return self._render(request, behaviour_class, form)
 
     def post(self, request, pk):
-        behaviour_class = selectors.behaviour_class_get(user=request.user, pk=pk)
+        behaviour_class = rulebook_selectors.behaviour_class_get(user=request.user, pk=pk)
         form = BehaviourClassForm(
             request.POST, instance=copy.copy(behaviour_class), system=request.user.library_system
         )
         if form.is_valid():
             try:
-                services.behaviour_class_update(
+                rulebook_services.behaviour_class_update(
                     actor=request.user, behaviour_class=behaviour_class, **form.cleaned_data
                 )
             except ValidationError as error:
@@ -233,9 +241,9 @@ class BehaviourClassDeleteView(ConductView):
     scoped_model = BehaviourClass
 
     def post(self, request, pk):
-        behaviour_class = selectors.behaviour_class_get(user=request.user, pk=pk)
+        behaviour_class = rulebook_selectors.behaviour_class_get(user=request.user, pk=pk)
         try:
-            services.behaviour_class_delete(actor=request.user, behaviour_class=behaviour_class)
+            rulebook_services.behaviour_class_delete(actor=request.user, behaviour_class=behaviour_class)
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
@@ -249,7 +257,7 @@ class IssueLimitView(ActionMixin, LadderView):
     def post(self, request):
         form = IssueLimitForm(request.POST, prefix="limit")
         if form.is_valid():
-            services.issue_limit_set(
+            rulebook_services.issue_limit_set(
                 actor=request.user, system=request.user.library_system, **form.cleaned_data
             )
             messages.success(request, _("The limit was saved."))
@@ -261,7 +269,7 @@ class AppealSettingsView(ConductView):
     permission = can_configure_conduct
 
     def get(self, request):
-        settings = services.appeal_settings_for(request.user.library_system)
+        settings = rulebook_services.appeal_settings_for(request.user.library_system)
         return render(
             request,
             "conduct/appeal_settings.html",
@@ -269,11 +277,11 @@ class AppealSettingsView(ConductView):
         )
 
     def post(self, request):
-        settings = services.appeal_settings_for(request.user.library_system)
+        settings = rulebook_services.appeal_settings_for(request.user.library_system)
         form = AppealSettingsForm(request.POST, instance=copy.copy(settings))
         if form.is_valid():
             try:
-                services.appeal_settings_update(
+                rulebook_services.appeal_settings_update(
                     actor=request.user,
                     settings=settings,
                     expected_version=form.cleaned_data["version"],
@@ -410,7 +418,7 @@ class ExclusionDetailView(ConductView):
         photo_form=None,
         lift_form=None,
     ):
-        settings = services.appeal_settings_for(exclusion.system)
+        settings = rulebook_services.appeal_settings_for(exclusion.system)
         open_appeal = next((a for a in exclusion.appeals.all() if a.is_open), None)
         context = {
             "exclusion": exclusion,
@@ -770,7 +778,7 @@ class LiftRequestDecideView(ConductView):
         return exclusion, lift_request
 
     def _render(self, request, exclusion, lift_request, form, status=200):
-        settings = services.appeal_settings_for(exclusion.system)
+        settings = rulebook_services.appeal_settings_for(exclusion.system)
         context = {
             "exclusion": exclusion,
             "lift_request": lift_request,

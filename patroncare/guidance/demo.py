@@ -1,8 +1,8 @@
 """Riverbend gets the full set of standard playbooks, linked to its policies, and its phrase cards."""
 
-from patroncare.conduct.models import Rule
 from patroncare.policies.demo import POLICIES
 from patroncare.policies.models import Policy
+from patroncare.rulebook.models import Rule
 
 from .services import phrase_cards_install_standard, playbooks_install_standard
 

@@ -25,7 +25,7 @@ class Playbook(VersionedModel):
         Policy, verbose_name=_("policies involved"), blank=True, related_name="playbooks"
     )
     related_rules = models.ManyToManyField(
-        "conduct.Rule", verbose_name=_("rules of conduct involved"), blank=True, related_name="playbooks"
+        "rulebook.Rule", verbose_name=_("rules of conduct involved"), blank=True, related_name="playbooks"
     )
     updated_at = models.DateTimeField(auto_now=True)
 

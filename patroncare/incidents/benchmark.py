@@ -3,15 +3,12 @@
 import random
 from datetime import datetime, time, timedelta
 
-from patroncare.conduct.models import Exclusion, Outcome
-
 from .models import (
     Behaviour,
     Incident,
     IncidentBehaviour,
     Involvement,
     InvolvementRole,
-    Level,
     Person,
     level_of,
 )
@@ -63,29 +60,13 @@ def generate(context, scale):
             Involvement(incident=incident, role=InvolvementRole.SUBJECT, person=rng.choice(people))
             for incident in incidents
         )
-        Exclusion.objects.bulk_create(
-            Exclusion(
-                system=system,
-                person=rng.choice(people),
-                outcome=Outcome.SUSPENSION,
-                start_date=incident.occurred_at.date(),
-                end_date=incident.occurred_at.date() + timedelta(days=29),
-                issued_by=context.staff["supervisor"],
-                issued_at=incident.occurred_at,
-            )
-            for incident in incidents
-            if incident.level == Level.DANGEROUS and rng.random() < 0.3
-        )
 
 
 def pages(context):
-    supervisor, frontline = context.staff["supervisor"], context.staff["frontline"]
+    supervisor = context.staff["supervisor"]
     admin = context.staff["administrator"]
     return [
         ("incidents, first page", "/incidents/", supervisor),
         ("incidents, dangerous only", "/incidents/?level=dangerous", supervisor),
         ("incident patterns, a year", "/incidents/patterns/", admin),
-        ("exclusions board (front-line)", "/conduct/", frontline),
-        ("exclusions list", "/conduct/exclusions/", admin),
-        ("periodic review", "/conduct/review/", admin),
     ]

@@ -7,7 +7,7 @@ something to show. Generated with a seeded random.Random from `context.today`, s
 import random
 from datetime import datetime, time, timedelta
 
-from patroncare.conduct.services import rules_install_defaults
+from patroncare.rulebook.services import rules_install_defaults
 
 from .alerts import alert_recipients
 from .models import (

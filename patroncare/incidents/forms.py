@@ -4,9 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from patroncare.conduct.models import Rule
 from patroncare.core.concurrency import VersionFormMixin
 from patroncare.libraries.models import Branch, Location
+from patroncare.rulebook.models import Rule
 
 from .models import (
     BEHAVIOUR_LEVEL,

@@ -121,7 +121,7 @@ class Incident(VersionedModel):
     injuries = models.CharField(_("injuries"), max_length=300, blank=True)
     damage = models.CharField(_("damage"), max_length=300, blank=True)
     rules = models.ManyToManyField(
-        "conduct.Rule", blank=True, related_name="incidents", verbose_name=_("rules touched")
+        "rulebook.Rule", blank=True, related_name="incidents", verbose_name=_("rules touched")
     )
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reported_at = models.DateTimeField(auto_now_add=True)

@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from patroncare.conduct.models import Rule
+from patroncare.rulebook.models import Rule
 
 from .demo_content import (
     BRANCH_STAFF,

@@ -76,7 +76,7 @@ class Policy(VersionedModel):
     current_number = models.PositiveIntegerField(_("current version"), default=1)
     is_retired = models.BooleanField(_("retired"), default=False)
     rules = models.ManyToManyField(
-        "conduct.Rule",
+        "rulebook.Rule",
         verbose_name=_("rules of conduct that carry it out"),
         blank=True,
         related_name="policies",

@@ -11,10 +11,10 @@ from patroncare.accounts.models import Role, User
 from patroncare.accounts.permissions import STAFF_ROLES, branch_ids_for
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
-from patroncare.conduct.models import Rule
 from patroncare.libraries.calendar import local_date
 from patroncare.libraries.models import Branch
 from patroncare.libraries.selectors import scope_to_branches
+from patroncare.rulebook.models import Rule
 
 from . import consistency
 from .models import (

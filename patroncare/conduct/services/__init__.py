@@ -9,43 +9,17 @@ from .exclusions import (
     review_record,
 )
 from .lifting import lift_request_decide, lift_request_record
-from .rules import (
-    appeal_settings_for,
-    appeal_settings_update,
-    behaviour_class_create,
-    behaviour_class_delete,
-    behaviour_class_update,
-    issue_limit_set,
-    ladder_step_create,
-    ladder_step_delete,
-    ladder_step_update,
-    rule_create,
-    rule_update,
-    rules_install_defaults,
-)
 
 __all__ = [
     "appeal_decide",
     "appeal_file",
-    "appeal_settings_for",
-    "appeal_settings_update",
-    "behaviour_class_create",
-    "behaviour_class_delete",
-    "behaviour_class_update",
     "exclusion_approve_deviation",
     "exclusion_complete_review",
     "person_photo_set",
     "exclusion_issue",
     "exclusion_record_delivery",
-    "issue_limit_set",
-    "ladder_step_create",
-    "ladder_step_delete",
-    "ladder_step_update",
     "lift_request_decide",
     "lift_request_record",
     "recommendation_for",
     "review_record",
-    "rule_create",
-    "rule_update",
-    "rules_install_defaults",
 ]

@@ -12,10 +12,11 @@ from patroncare.accounts.permissions import has_role_at_branch, has_system_wide_
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.decisions import already_decided_message
+from patroncare.rulebook.models import Decider
+from patroncare.rulebook.services import appeal_settings_for
 
-from ..models import Appeal, AppealDecision, Decider, Exclusion
+from ..models import Appeal, AppealDecision, Exclusion
 from ..state import appeal_deadline, is_appealable
-from .rules import appeal_settings_for
 
 
 @transaction.atomic

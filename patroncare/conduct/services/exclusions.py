@@ -12,19 +12,13 @@ from patroncare.accounts.models import Role
 from patroncare.accounts.permissions import has_role_at_branch, role_scopes
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.incidents.models import Incident, InvolvementRole
+from patroncare.incidents.services import validate_upload
 from patroncare.libraries.calendar import local_date
+from patroncare.rulebook.ladder import EarlierViolation, Recommendation, recommend
+from patroncare.rulebook.models import EXCLUDING_OUTCOMES, BehaviourClass, IssueLimit, LadderStep, Outcome
 
-from ..ladder import EarlierViolation, Recommendation, recommend
-from ..models import (
-    EXCLUDING_OUTCOMES,
-    BehaviourClass,
-    Delivery,
-    Exclusion,
-    IssueLimit,
-    LadderStep,
-    Outcome,
-    ReviewRecord,
-)
+from ..models import Delivery, Exclusion, ReviewRecord
 
 
 def incident_class(incident) -> BehaviourClass | None:
@@ -35,8 +29,6 @@ def incident_class(incident) -> BehaviourClass | None:
 
 def earlier_violations(*, person, incident) -> list[EarlierViolation]:
     """The person's earlier incidents as the subject (touching a rule), each with its most serious class."""
-    from patroncare.incidents.models import Incident, InvolvementRole
-
     rows = (
         Incident.objects.filter(
             system=incident.system,
@@ -309,8 +301,6 @@ def exclusion_complete_review(
 @transaction.atomic
 def person_photo_set(*, actor, exclusion: Exclusion, upload) -> None:
     """A photo of an excluded person, so staff of every branch in scope recognise them. JPEG or PNG only."""
-    from patroncare.incidents.services import validate_upload
-
     if validate_upload(upload) not in ("image/jpeg", "image/png"):
         raise ValidationError({"photo": _("Choose a JPEG or PNG photo.")})
     person = exclusion.person

@@ -1,7 +1,7 @@
 import pytest
 
-from patroncare.conduct.models import Rule
-from patroncare.conduct.services import rules_install_defaults
+from patroncare.rulebook.models import Rule
+from patroncare.rulebook.services import rules_install_defaults
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 import factory
 from django.utils import timezone
 
-from patroncare.conduct.models import BehaviourClass, Exclusion, LadderStep, Outcome, Rule
+from patroncare.conduct.models import Exclusion
+from patroncare.rulebook.models import BehaviourClass, LadderStep, Outcome, Rule
 
 
 class BehaviourClassFactory(factory.django.DjangoModelFactory):

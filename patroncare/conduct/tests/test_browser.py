@@ -119,7 +119,7 @@ def test_an_administrator_enters_a_published_class_and_its_row_on_a_phone(phone_
     """Class E of a library's table, added on a 360-px screen, drives the recommendation."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from patroncare.conduct.models import BehaviourClass, LadderStep
+    from patroncare.rulebook.models import BehaviourClass, LadderStep
 
     admin = conduct.users["administrator"]
     device = TOTPDevice.objects.create(user=admin, name="Phone", confirmed=True)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import UserFactory
 from patroncare.audit.models import AuditEvent
-from patroncare.conduct.models import AppealSettings, Decider, Exclusion, LiftRequest, Outcome
+from patroncare.conduct.models import Exclusion, LiftRequest
 from patroncare.conduct.services import lift_request_decide, lift_request_record
 from patroncare.conduct.services.lifting import (
     earliest_request_date,
@@ -19,10 +19,11 @@ from patroncare.conduct.services.lifting import (
     next_request_date,
     received_moment,
 )
-from patroncare.conduct.services.rules import appeal_settings_for
 from patroncare.conduct.state import ExclusionState, decision_deadline, exclusion_state, today_for
 from patroncare.conduct.tests.factories import ExclusionFactory
 from patroncare.incidents.tests.factories import PersonFactory
+from patroncare.rulebook.models import AppealSettings, Decider, Outcome
+from patroncare.rulebook.services import appeal_settings_for
 
 pytestmark = pytest.mark.django_db
 

@@ -6,10 +6,11 @@ import pytest
 
 from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import PASSWORD, UserFactory
-from patroncare.conduct.models import Exclusion, LiftRequest, Outcome
+from patroncare.conduct.models import Exclusion, LiftRequest
 from patroncare.conduct.state import today_for
 from patroncare.conduct.tests.factories import ExclusionFactory
 from patroncare.incidents.tests.factories import PersonFactory
+from patroncare.rulebook.models import Outcome
 from patroncare.testing.browser import browser_sign_in, check_accessibility, screenshot
 
 pytestmark = pytest.mark.browser

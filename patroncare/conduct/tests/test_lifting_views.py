@@ -11,14 +11,15 @@ from django.utils import timezone
 from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import UserFactory
 from patroncare.conduct.letters import lift_decision_html, lift_decision_pdf
-from patroncare.conduct.models import Exclusion, LiftRequest, Outcome
+from patroncare.conduct.models import Exclusion, LiftRequest
 from patroncare.conduct.services import lift_request_decide, lift_request_record
-from patroncare.conduct.services.rules import appeal_settings_for
 from patroncare.conduct.shell import decisions_waiting
 from patroncare.conduct.state import decision_deadline, today_for
 from patroncare.conduct.tests.factories import ExclusionFactory
 from patroncare.conftest import ROLE_KEYS, sign_in
 from patroncare.incidents.tests.factories import PersonFactory
+from patroncare.rulebook.models import Outcome
+from patroncare.rulebook.services import appeal_settings_for
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from patroncare.audit.models import AuditAction, AuditEvent
 from patroncare.conduct import services
-from patroncare.conduct.models import Outcome
 from patroncare.conduct.state import today_for
 from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.rulebook.models import Outcome
 
 pytestmark = pytest.mark.django_db
 

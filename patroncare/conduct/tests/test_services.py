@@ -6,9 +6,11 @@ from django.utils import timezone
 
 from patroncare.audit.models import AuditAction, AuditEvent
 from patroncare.conduct import services
-from patroncare.conduct.models import AppealDecision, Exclusion, Outcome, Rule, RuleVersion
+from patroncare.conduct.models import AppealDecision, Exclusion
 from patroncare.conduct.state import ExclusionState, exclusion_state, today_for
 from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.rulebook import services as rulebook_services
+from patroncare.rulebook.models import Outcome, Rule, RuleVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -24,14 +26,14 @@ def _incident(world, person, *, rule, days_ago=0):
 
 
 def test_default_set_is_installed_once(conduct):
-    assert services.rules_install_defaults(system=conduct.system) == 0
+    assert rulebook_services.rules_install_defaults(system=conduct.system) == 0
     assert Rule.objects.filter(system=conduct.system).count() == 11
     assert RuleVersion.objects.filter(rule__system=conduct.system).count() == 11
 
 
 def test_editing_a_rule_keeps_the_old_wording_as_a_version(conduct):
     rule = conduct.rules["4"]
-    services.rule_update(
+    rulebook_services.rule_update(
         actor=conduct.users["administrator"],
         rule=rule,
         expected_version=rule.version,
@@ -236,7 +238,7 @@ def _exclusion(conduct, *, issued_at, days=30, issuer="supervisor"):
 
 
 def test_a_late_appeal_needs_good_cause(conduct):
-    settings = services.appeal_settings_for(conduct.system)
+    settings = rulebook_services.appeal_settings_for(conduct.system)
     settings.filing_in_working_days, settings.filing_days = False, 10
     settings.save()
     issued = timezone.now() - timedelta(days=20)

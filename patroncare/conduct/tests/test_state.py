@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from patroncare.conduct.models import AppealSettings, Exclusion, Outcome
+from patroncare.conduct.models import Exclusion
 from patroncare.conduct.state import (
     ExclusionState,
     appeal_deadline,
@@ -14,6 +14,7 @@ from patroncare.conduct.state import (
     today_for,
 )
 from patroncare.libraries.models import LibrarySystem
+from patroncare.rulebook.models import AppealSettings, Outcome
 
 CHICAGO = LibrarySystem(name="Test", slug="test", time_zone="America/Chicago")
 

@@ -7,10 +7,11 @@ from django.utils import timezone
 from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import UserFactory
 from patroncare.conduct import services
-from patroncare.conduct.models import Appeal, BehaviourClass, Exclusion, LadderStep, Outcome, Rule
+from patroncare.conduct.models import Appeal, Exclusion
 from patroncare.conduct.state import today_for
 from patroncare.conftest import ADMIN_ONLY, ADMIN_ONLY_RECORD
 from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.rulebook.models import BehaviourClass, LadderStep, Outcome, Rule
 
 pytestmark = pytest.mark.django_db
 
@@ -561,7 +562,7 @@ def test_an_administrator_corrects_a_row_and_the_change_is_audited(signed_in, ca
     step.refresh_from_db()
     assert (step.lookback_days, step.min_days) == (730, 60)
     event = AuditEvent.objects.get(
-        object_type="conduct.ladderstep", object_id=str(step.pk), summary="Ladder step changed"
+        object_type="rulebook.ladderstep", object_id=str(step.pk), summary="Ladder step changed"
     )
     assert "lookback_days" in event.changes
 
@@ -627,7 +628,7 @@ def test_a_second_decider_of_an_appeal_is_told_who_decided_it_and_when(signed_in
 
     from patroncare.accounts.models import Role
     from patroncare.accounts.tests.factories import UserFactory
-    from patroncare.conduct.models import AppealSettings
+    from patroncare.rulebook.models import AppealSettings
 
     AppealSettings.objects.update_or_create(system=case.system, defaults={"decider": "administrator"})
     first = UserFactory(

@@ -15,7 +15,7 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.libraries.calendar import local_date
 
-from .. import writing_help
+from .. import extensions, writing_help
 from ..models import (
     LEVEL_RANK,
     Attachment,
@@ -64,9 +64,9 @@ def validate_upload(upload) -> str:
     head = upload.read(16)
     upload.seek(0)
     extension = ("." + upload.name.rsplit(".", 1)[-1].lower()) if "." in upload.name else ""
-    for content_type, (signature, extensions) in SIGNATURES.items():
+    for content_type, (signature, allowed) in SIGNATURES.items():
         if head.startswith(signature):
-            if extension not in extensions:
+            if extension not in allowed:
                 break
             return content_type
     raise ValidationError(
@@ -149,7 +149,7 @@ def incident_report(
     content_types = [validate_upload(upload) for upload in files]
     resolved = [(entry.role, _resolve_person(system=system, entry=entry)) for entry in people]
     behaviours = list(dict.fromkeys(behaviours))
-    escalations = _current_exclusions(
+    escalations = extensions.exclusions_in_force(
         system=system, branch=branch, people=[p for r, p in resolved if r == InvolvementRole.SUBJECT]
     )
     if escalations and Behaviour.WHILE_EXCLUDED not in behaviours:
@@ -220,15 +220,6 @@ def incident_report(
 
         transaction.on_commit(lambda: alert_send(incident_pk=incident.pk))
     return incident
-
-
-def _current_exclusions(*, system, branch, people):
-    """Exclusions in force today that cover this branch, for these people."""
-    from patroncare.conduct.selectors import exclusions_in_force
-
-    if not people:
-        return []
-    return exclusions_in_force(system=system, branch=branch, people=people)
 
 
 def _record_writing_flags(incident: Incident, flagged_seen) -> None:

@@ -14,79 +14,58 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.libraries.calendar import local_date
 
-from ..models import Incident, Person, RetentionMode, RetentionRun, RetentionSettings
+from .. import extensions
+from ..models import (
+    Attachment,
+    FollowUp,
+    Incident,
+    Involvement,
+    Person,
+    RetentionMode,
+    RetentionRun,
+    RetentionSettings,
+    WritingFlag,
+)
 
 REMOVED = "[removed under the retention schedule]"
 
 
 @transaction.atomic
 def retention_apply(*, system, now=None) -> RetentionRun:
-    from patroncare.conduct.models import Exclusion
-
     settings, _ = RetentionSettings.objects.get_or_create(system=system)
     today = local_date(system, now or timezone.now())
     cutoff = today - timedelta(days=settings.keep_days)
-    exclusions = Exclusion.objects.filter(system=system, anonymised_at__isnull=True).filter(
-        Q(end_date__lt=cutoff) | Q(rescinded_at__date__lt=cutoff)
+    link = extensions.exclusions()
+    incidents = Incident.objects.filter(system=system, anonymised_at__isnull=True).filter(
+        Q(closed_at__date__lt=cutoff) | Q(closed_at__isnull=True, occurred_at__date__lt=cutoff)
     )
-    exclusions_with_recent = Exclusion.objects.filter(system=system).filter(
-        Q(end_date__isnull=True, rescinded_at__isnull=True) | Q(end_date__gte=cutoff)
-    )
-    incidents = (
-        Incident.objects.filter(system=system, anonymised_at__isnull=True)
-        .filter(Q(closed_at__date__lt=cutoff) | Q(closed_at__isnull=True, occurred_at__date__lt=cutoff))
-        .exclude(exclusions__in=exclusions_with_recent)
-    )
+    if link is not None:
+        incidents = incidents.exclude(pk__in=link.incidents_kept(system=system, cutoff=cutoff))
     incident_ids = list(incidents.values_list("pk", flat=True))
-    exclusion_ids = list(exclusions.values_list("pk", flat=True))
     moment = timezone.now()
-    if settings.mode == RetentionMode.PURGE:
-        Exclusion.objects.filter(pk__in=exclusion_ids).delete()
+    purge = settings.mode == RetentionMode.PURGE
+    # Exclusions first: they cite the incidents, and the app that keeps them applies its own part.
+    exclusion_count = extensions.retention_of_exclusions(
+        system=system, cutoff=cutoff, moment=moment, purge=purge
+    )
+    if purge:
         Incident.objects.filter(pk__in=incident_ids).delete()
     else:
-        Incident.objects.filter(pk__in=incident_ids).update(
-            narrative=REMOVED, summary=REMOVED[:150], injuries="", damage="", anonymised_at=moment
-        )
-        from ..models import Attachment, FollowUp, WritingFlag
-
-        for attachment in Attachment.objects.filter(incident_id__in=incident_ids):
-            attachment.file.delete(save=False)
-        Attachment.objects.filter(incident_id__in=incident_ids).delete()
-        WritingFlag.objects.filter(incident_id__in=incident_ids).update(term="", suggestion="")
-        # A follow-up's wording may name someone: only that there was one, and when it was done, is kept.
-        FollowUp.objects.filter(incident_id__in=incident_ids).update(description="-", done_note="")
-        Exclusion.objects.filter(pk__in=exclusion_ids).update(
-            conditions="", guardian_name="", anonymised_at=moment
-        )
-    # People with nothing left to tie them to a kept record lose what identifies them.
-    from ..models import Involvement
-
-    kept_by_incident = Exists(
-        Involvement.objects.filter(person=OuterRef("pk"), incident__anonymised_at__isnull=True)
-    )
-    kept_by_exclusion = Exists(Exclusion.objects.filter(person=OuterRef("pk"), anonymised_at__isnull=True))
-    people = (
-        Person.objects.filter(system=system, anonymised_at__isnull=True)
-        .exclude(kept_by_incident)
-        .exclude(kept_by_exclusion)
-    )
-    for person in people:
-        if person.photo:
-            person.photo.delete(save=False)
-    people.update(card_number="", name="", description="", photo="", anonymised_at=moment)
+        _anonymise_incidents(incident_ids, moment)
+    _anonymise_people(system, moment, link)
     run = RetentionRun.objects.create(
         system=system,
         cutoff=cutoff,
         mode=settings.mode,
         incidents=len(incident_ids),
-        exclusions=len(exclusion_ids),
+        exclusions=exclusion_count,
     )
     audit_record(
         action=AuditAction.DELETE,
         obj=run,
         library_system_id=system.pk,
         actor_label="retention schedule",
-        summary=f"Retention: {settings.mode} {len(incident_ids)} incidents, {len(exclusion_ids)} exclusions",
+        summary=f"Retention: {settings.mode} {len(incident_ids)} incidents, {exclusion_count} exclusions",
     )
     return run
 
@@ -107,3 +86,29 @@ def retention_settings_update(*, actor, system, keep_days: int, mode: str) -> Re
         changes={"keep_days": [before["keep_days"], keep_days], "mode": [before["mode"], mode]},
     )
     return settings
+
+
+def _anonymise_incidents(incident_ids: list[int], moment) -> None:
+    Incident.objects.filter(pk__in=incident_ids).update(
+        narrative=REMOVED, summary=REMOVED[:150], injuries="", damage="", anonymised_at=moment
+    )
+    for attachment in Attachment.objects.filter(incident_id__in=incident_ids):
+        attachment.file.delete(save=False)
+    Attachment.objects.filter(incident_id__in=incident_ids).delete()
+    WritingFlag.objects.filter(incident_id__in=incident_ids).update(term="", suggestion="")
+    # A follow-up's wording may name someone: only that there was one, and when it was done, is kept.
+    FollowUp.objects.filter(incident_id__in=incident_ids).update(description="-", done_note="")
+
+
+def _anonymise_people(system, moment, link) -> None:
+    """People with nothing left to tie them to a kept record lose what identifies them."""
+    kept_by_incident = Exists(
+        Involvement.objects.filter(person=OuterRef("pk"), incident__anonymised_at__isnull=True)
+    )
+    people = Person.objects.filter(system=system, anonymised_at__isnull=True).exclude(kept_by_incident)
+    if link is not None:
+        people = people.exclude(pk__in=link.people_kept(system=system))
+    for person in people:
+        if person.photo:
+            person.photo.delete(save=False)
+    people.update(card_number="", name="", description="", photo="", anonymised_at=moment)

@@ -6,8 +6,8 @@ import time
 import pytest
 
 from patroncare.accounts.tests.factories import PASSWORD
-from patroncare.conduct.services import rules_install_defaults
 from patroncare.incidents.models import Incident
+from patroncare.rulebook.services import rules_install_defaults
 from patroncare.testing.browser import ARTIFACTS, browser_sign_in, check_accessibility, screenshot
 
 pytestmark = pytest.mark.browser

@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import UserFactory
-from patroncare.conduct.models import Outcome
-from patroncare.conduct.services import exclusion_issue, rules_install_defaults
+from patroncare.conduct.services import exclusion_issue
 from patroncare.conduct.state import today_for
 from patroncare.conduct.tests.factories import RuleFactory
 from patroncare.incidents import services
@@ -27,6 +26,8 @@ from patroncare.incidents.models import (
 )
 from patroncare.incidents.services import PersonEntry
 from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.rulebook.models import Outcome
+from patroncare.rulebook.services import rules_install_defaults
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from patroncare.audit.models import AuditAction, AuditEvent
-from patroncare.conduct.services import rules_install_defaults
 from patroncare.incidents.models import CheckIn, Draft, Incident, WritingFlag
 from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.rulebook.services import rules_install_defaults
 
 pytestmark = pytest.mark.django_db
 

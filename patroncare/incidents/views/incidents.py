@@ -18,7 +18,7 @@ from patroncare.core.files import serve_upload
 from patroncare.core.forms import add_service_errors
 from patroncare.libraries.selectors import branches_visible_to
 
-from .. import selectors, services, writing_help
+from .. import extensions, selectors, services, writing_help
 from ..forms import CheckInForm, DebriefForm, FollowUpAddForm, IncidentForm, PersonFormSet, RetentionForm
 from ..models import Attachment, Behaviour, Incident, Level
 from ..permissions import (
@@ -213,8 +213,6 @@ class IncidentDetailView(IncidentView):
         return self._render(request, incident)
 
     def _render(self, request, incident, debrief_form=None, follow_up_form=None, status=200):
-        from patroncare.conduct.permissions import can_handle_exclusions
-
         debrief = getattr(incident, "debrief", None) if hasattr(incident, "debrief") else None
         user = request.user
         today = selectors.today_for(user)
@@ -225,7 +223,7 @@ class IncidentDetailView(IncidentView):
         context = {
             "incident": incident,
             "subjects": selectors.subjects_of(incident),
-            "can_exclude": can_handle_exclusions(user),
+            "can_exclude": extensions.may_exclude(user),
             "debrief": debrief,
             "can_debrief": debrief is not None and can_record_debrief(user, incident),
             "debrief_form": debrief_form or DebriefForm(initial={"held_on": timezone.localdate()}),

@@ -4,9 +4,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from patroncare.conduct.defaults import DEFAULT_CLASSES, DEFAULT_LADDER, GRAVE, MINOR, SERIOUS, SEVERE
-from patroncare.conduct.ladder import EarlierViolation, recommend, step_values
-from patroncare.conduct.models import BehaviourClass, Counting, LadderStep, Outcome
+from patroncare.rulebook.defaults import DEFAULT_CLASSES, DEFAULT_LADDER, GRAVE, MINOR, SERIOUS, SEVERE
+from patroncare.rulebook.ladder import EarlierViolation, recommend, step_values
+from patroncare.rulebook.models import BehaviourClass, Counting, LadderStep, Outcome
 
 ON = date(2026, 3, 15)
 

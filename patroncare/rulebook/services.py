@@ -8,9 +8,9 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record, changed_fields
 from patroncare.core.concurrency import save_if_unchanged
 
-from ..defaults import DEFAULT_CLASSES, DEFAULT_LADDER, DEFAULT_LIMITS, DEFAULT_RULES
-from ..ladder import step_values
-from ..models import AppealSettings, BehaviourClass, IssueLimit, LadderStep, Rule, RuleVersion
+from .defaults import DEFAULT_CLASSES, DEFAULT_LADDER, DEFAULT_LIMITS, DEFAULT_RULES
+from .ladder import step_values
+from .models import AppealSettings, BehaviourClass, IssueLimit, LadderStep, Rule, RuleVersion
 
 RULE_FIELDS = ["code", "title", "text", "title_es", "text_es", "behaviour_class", "is_active"]
 CLASS_FIELDS = ["rank", "name", "name_es", "in_sentence", "in_sentence_es"]

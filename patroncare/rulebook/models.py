@@ -1,0 +1,289 @@
+"""The library's rulebook: rules of conduct and their versions, behaviour classes, the consequence ladder,
+issue limits and appeal settings of one library system.
+
+Below incidents and exclusions: an incident cites rules, an exclusion follows the ladder; the rulebook knows
+neither. The tables keep the names they had when they lived in the conduct app.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from patroncare.accounts.models import Role
+from patroncare.core.concurrency import VersionedModel
+from patroncare.libraries.models import LibrarySystem
+
+
+class BehaviourClass(models.Model):
+    """A class, level, tier or group of behaviour, named as the library's published rules name it.
+
+    A library may have any number of them ("Class A" to "Class E", "Level 1" to "Level 3", ...); `rank` orders
+    them from the least to the most serious, which is how an incident touching several rules is classed.
+    """
+
+    system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="behaviour_classes")
+    rank = models.PositiveSmallIntegerField(
+        _("seriousness"), help_text=_("1 for the least serious class; higher numbers are more serious.")
+    )
+    name = models.CharField(_("name"), max_length=60, help_text=_("As printed in your rules, e.g. Class B."))
+    name_es = models.CharField(_("name in Spanish"), max_length=60, blank=True)
+    in_sentence = models.CharField(
+        _("word in a recommendation"),
+        max_length=60,
+        blank=True,
+        help_text=_("Fills “Second … violation in 12 months”, e.g. serious or Class B. Empty: the name."),
+    )
+    in_sentence_es = models.CharField(_("word in a recommendation, in Spanish"), max_length=60, blank=True)
+
+    class Meta:
+        db_table = "conduct_behaviourclass"
+        ordering = ["system", "rank"]
+        verbose_name = _("behaviour class")
+        verbose_name_plural = _("behaviour classes")
+        constraints = [
+            models.UniqueConstraint(fields=["system", "rank"], name="behaviourclass_rank_unique"),
+            models.UniqueConstraint(fields=["system", "name"], name="behaviourclass_name_unique"),
+            models.CheckConstraint(condition=Q(rank__gte=1), name="behaviourclass_rank_positive"),
+        ]
+
+    def __str__(self) -> str:
+        if get_language() == "es" and self.name_es:
+            return self.name_es
+        return self.name
+
+    def sentence_word(self) -> str:
+        """How a recommendation names this class, in the active language."""
+        if get_language() == "es":
+            return self.in_sentence_es or self.name_es or self.in_sentence or self.name
+        return self.in_sentence or self.name
+
+
+class Counting(models.TextChoices):
+    """Which earlier violations a row of the table counts."""
+
+    SAME_CLASS = "same", _("Earlier violations of the same class")
+    SAME_OR_MORE_SERIOUS = "at_least", _("Earlier violations of this class or a more serious one")
+    ANY_CLASS = "any", _("Earlier violations of any class")
+
+
+class Outcome(models.TextChoices):
+    WARNING = "warning", _("Warning")
+    LEAVE_DAY = "leave_day", _("Leave for the rest of the day")
+    SUSPENSION = "suspension", _("Suspension")
+    PENDING_REVIEW = "pending_review", _("Immediate suspension pending review")
+    PERMANENT = "permanent", _("Permanent exclusion")
+
+
+# Outcomes that create an exclusion order (a warning is recorded on the incident but excludes no one).
+EXCLUDING_OUTCOMES = {Outcome.LEAVE_DAY, Outcome.SUSPENSION, Outcome.PENDING_REVIEW, Outcome.PERMANENT}
+
+
+class Rule(VersionedModel):
+    system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="conduct_rules")
+    code = models.CharField(_("code"), max_length=20, help_text=_("As printed in the rules, e.g. 4 or B-2."))
+    title = models.CharField(_("title"), max_length=150)
+    text = models.TextField(_("plain-language text"))
+    behaviour_class = models.ForeignKey(
+        BehaviourClass, verbose_name=_("class"), on_delete=models.PROTECT, related_name="rules"
+    )
+    title_es = models.CharField(_("title in Spanish"), max_length=150, blank=True)
+    text_es = models.TextField(
+        _("text in Spanish"), blank=True, help_text=_("Cited in letters written in Spanish.")
+    )
+    is_active = models.BooleanField(_("in force"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "conduct_rule"
+        ordering = ["system", "code"]
+        verbose_name = _("rule of conduct")
+        verbose_name_plural = _("rules of conduct")
+        constraints = [
+            models.UniqueConstraint(fields=["system", "code"], name="rule_code_unique_in_system"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.title}"
+
+    def wording(self, language: str) -> tuple[str, str]:
+        """(title, text) in the letter's language, falling back to the main wording."""
+        if language == "es" and self.title_es and self.text_es:
+            return self.title_es, self.text_es
+        return self.title, self.text
+
+
+class RuleVersion(models.Model):
+    """What a rule said from `changed_at` on: a letter cites the wording in force when it was issued."""
+
+    rule = models.ForeignKey(Rule, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=150)
+    text = models.TextField()
+    title_es = models.CharField(max_length=150, blank=True)
+    text_es = models.TextField(blank=True)
+    class_name = models.CharField(_("class"), max_length=60, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+    change_note = models.CharField(_("what changed"), max_length=200, blank=True)
+
+    class Meta:
+        db_table = "conduct_ruleversion"
+        ordering = ["rule", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["rule", "number"], name="ruleversion_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule.code} v{self.number}"
+
+
+class LadderStep(models.Model):
+    """One row of a library's published consequence table.
+
+    (behaviour class, offence number or range within a look-back window) -> outcome. A row counts earlier
+    violations of the same class unless the table counts more widely (`counts`). Minors follow their own
+    rows when the library publishes any; otherwise the adult rows apply to them too.
+    """
+
+    system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="ladder_steps")
+    behaviour_class = models.ForeignKey(
+        BehaviourClass, verbose_name=_("class"), on_delete=models.PROTECT, related_name="ladder_steps"
+    )
+    for_minors = models.BooleanField(_("for minors"), default=False)
+    offence_from = models.PositiveSmallIntegerField(_("from offence number"), default=1)
+    offence_to = models.PositiveSmallIntegerField(
+        _("to offence number"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for “and every later offence”."),
+    )
+    lookback_days = models.PositiveIntegerField(
+        _("look-back window (days)"),
+        default=365,
+        help_text=_("Earlier violations count only within this window."),
+    )
+    counts = models.CharField(
+        _("earlier violations counted"), max_length=10, choices=Counting.choices, default=Counting.SAME_CLASS
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    min_days = models.PositiveIntegerField(_("shortest suspension (days)"), null=True, blank=True)
+    max_days = models.PositiveIntegerField(_("longest suspension (days)"), null=True, blank=True)
+    lift_request_after_days = models.PositiveIntegerField(
+        _("may ask to lift after (days)"),
+        null=True,
+        blank=True,
+        help_text=_("For a permanent exclusion: when the person may ask for it to be lifted."),
+    )
+    note = models.CharField(
+        _("wording in your table"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example “correct the behaviour or leave for the day”."),
+    )
+
+    class Meta:
+        db_table = "conduct_ladderstep"
+        ordering = ["system", "behaviour_class__rank", "for_minors", "offence_from"]
+        verbose_name = _("ladder step")
+        verbose_name_plural = _("ladder steps")
+        constraints = [
+            models.CheckConstraint(condition=Q(counts__in=Counting.values), name="ladderstep_counts_valid"),
+            models.CheckConstraint(condition=Q(outcome__in=Outcome.values), name="ladderstep_outcome_valid"),
+            models.CheckConstraint(condition=Q(offence_from__gte=1), name="ladderstep_offence_from_positive"),
+            models.CheckConstraint(
+                condition=Q(offence_to__isnull=True) | Q(offence_to__gte=F("offence_from")),
+                name="ladderstep_offence_range_ordered",
+                violation_error_message=_("The last offence number cannot be lower than the first."),
+            ),
+            models.CheckConstraint(condition=Q(lookback_days__gte=1), name="ladderstep_lookback_positive"),
+            models.CheckConstraint(
+                condition=~Q(outcome="suspension") | (Q(min_days__gte=1) & Q(max_days__gte=F("min_days"))),
+                name="ladderstep_suspension_has_days",
+                violation_error_message=_(
+                    "A suspension needs its length: the longest cannot be shorter than the shortest."
+                ),
+            ),
+        ]
+        indexes = [models.Index(fields=["system", "behaviour_class", "for_minors"])]
+
+    def __str__(self) -> str:
+        return f"{self.behaviour_class} #{self.offence_from}"
+
+
+class IssueLimit(models.Model):
+    """The longest exclusion a role may issue on its own authority. The director has no limit."""
+
+    system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="issue_limits")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    max_days = models.PositiveIntegerField(
+        _("longest exclusion (days)"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    )
+    may_issue_open_ended = models.BooleanField(
+        _("may issue permanent or pending-review exclusions"), default=False
+    )
+
+    class Meta:
+        db_table = "conduct_issuelimit"
+        ordering = ["system", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["system", "role"], name="issuelimit_one_per_role"),
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="issuelimit_role_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()}: {self.max_days}"
+
+
+class Decider(models.TextChoices):
+    SUPERVISOR = "supervisor", _("A supervisor other than the issuer")
+    ADMINISTRATOR = "administrator", _("An administrator")
+    DIRECTOR = "director", _("The director")
+
+
+class AppealSettings(VersionedModel):
+    system = models.OneToOneField(LibrarySystem, on_delete=models.CASCADE, related_name="appeal_settings")
+    min_days_appealable = models.PositiveIntegerField(
+        _("appealable when longer than (days)"),
+        default=7,
+        help_text=_("Shorter exclusions cannot be appealed. Permanent and pending-review ones always can."),
+    )
+    filing_days = models.PositiveIntegerField(_("days to appeal"), default=10)
+    filing_in_working_days = models.BooleanField(_("count working days"), default=True)
+    stays_in_force = models.BooleanField(_("the exclusion stays in force during an appeal"), default=True)
+    decider = models.CharField(
+        _("who decides"), max_length=20, choices=Decider.choices, default=Decider.DIRECTOR
+    )
+    decision_days = models.PositiveIntegerField(_("working days to decide"), default=10)
+    lift_request_interval_days = models.PositiveIntegerField(
+        _("days before asking again to lift a permanent exclusion"),
+        default=365,
+        help_text=_("After a request to lift is refused, the next one may be made this many days later."),
+    )
+    how_to_appeal = models.TextField(
+        _("how to appeal"),
+        blank=True,
+        default="Write to the Library Director at the main library, by letter or e-mail, saying why you "
+        "think the decision should change.",
+        help_text=_("Printed on every notice letter."),
+    )
+
+    class Meta:
+        db_table = "conduct_appealsettings"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decider__in=Decider.values), name="appealsettings_decider_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(filing_days__gte=1), name="appealsettings_filing_days_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(lift_request_interval_days__gte=1), name="appealsettings_lift_interval_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.system)

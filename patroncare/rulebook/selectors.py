@@ -1,0 +1,49 @@
+"""Reads of a library system's rulebook, always scoped to the reader's system."""
+
+from django.db.models import Count, QuerySet
+from django.http import Http404
+
+from .models import BehaviourClass, LadderStep, Rule
+
+
+def rules_of(*, user) -> QuerySet:
+    return (
+        Rule.objects.filter(system_id=user.library_system_id)
+        .select_related("behaviour_class")
+        .order_by("code")
+    )
+
+
+def rule_get(*, user, pk: int) -> Rule:
+    rule = Rule.objects.filter(system_id=user.library_system_id, pk=pk).prefetch_related("versions").first()
+    if rule is None:
+        raise Http404
+    return rule
+
+
+def ladder_of(*, system) -> QuerySet:
+    return (
+        LadderStep.objects.filter(system=system)
+        .select_related("behaviour_class")
+        .order_by("behaviour_class__rank", "for_minors", "offence_from")
+    )
+
+
+def ladder_step_get(*, user, pk: int) -> LadderStep:
+    step = LadderStep.objects.filter(system_id=user.library_system_id, pk=pk).first()
+    if step is None:
+        raise Http404
+    return step
+
+
+def behaviour_classes_of(*, system) -> QuerySet:
+    return BehaviourClass.objects.filter(system=system).annotate(
+        rule_count=Count("rules", distinct=True), step_count=Count("ladder_steps", distinct=True)
+    )
+
+
+def behaviour_class_get(*, user, pk: int) -> BehaviourClass:
+    behaviour_class = BehaviourClass.objects.filter(system_id=user.library_system_id, pk=pk).first()
+    if behaviour_class is None:
+        raise Http404
+    return behaviour_class
