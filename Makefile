@@ -43,6 +43,7 @@ browser-tools:
 
 test: install browser-tools
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 test-browser: install browser-tools
@@ -50,6 +51,7 @@ test-browser: install browser-tools
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 # A Celery worker for the task engine, when CELERY_BROKER_URL points at a broker.
 worker: install

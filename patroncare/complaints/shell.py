@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 from patroncare.accounts.models import Role
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
 from patroncare.notifications.registry import NotificationKind, register_kind
+from patroncare.training.material import PracticeSource, register_practice_source
 
 from . import selectors
 
@@ -168,4 +169,12 @@ register_kind(
     NotificationKind("complaints.review", gettext_lazy("A patron asked for a review"), order=13),
     NotificationKind("complaints.patron_reply", gettext_lazy("A patron wrote on a case"), order=14),
     NotificationKind("complaints.praise", gettext_lazy("A patron praised you"), order=15),
+)
+
+register_practice_source(
+    PracticeSource(
+        key="complaint",
+        closed_for=selectors.closed_complaints_for_practice,
+        material_for=selectors.complaint_practice_material,
+    )
 )

@@ -12,7 +12,7 @@ from patroncare.libraries.calendar import local_date
 from patroncare.rulebook.defaults import DEFAULT_LIMITS
 from patroncare.rulebook.models import EXCLUDING_OUTCOMES, BehaviourClass, Outcome, Rule
 from patroncare.rulebook.services import (
-    appeal_settings_for,
+    appeal_settings_to_edit,
     behaviour_class_create,
     issue_limit_set,
     ladder_rows_install,
@@ -245,7 +245,7 @@ def _lakeshore_table(context) -> None:
     ladder_rows_install(actor=None, system=system, classes=classes, rows=LAKESHORE_LADDER)
     for role, (days, open_ended) in DEFAULT_LIMITS.items():
         issue_limit_set(actor=None, system=system, role=role, max_days=days, may_issue_open_ended=open_ended)
-    appeal_settings_for(system)
+    appeal_settings_to_edit(system)
 
 
 # Two permanent exclusions carried over from the paper register, older than the incidents in PatronCare.

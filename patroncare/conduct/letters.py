@@ -3,7 +3,7 @@
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from patroncare.rulebook.services import appeal_settings_for
+from patroncare.rulebook.selectors import appeal_settings_for
 
 from .state import appeal_deadline, is_appealable
 

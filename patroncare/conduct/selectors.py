@@ -13,11 +13,10 @@ from django.utils.translation import gettext as _
 from patroncare.accounts.permissions import branch_ids_for
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
-from patroncare.rulebook.services import appeal_settings_for
+from patroncare.rulebook.selectors import appeal_settings_for
 
-from .models import Appeal, Exclusion, LiftRequest
-from .permissions import BOARD_ROLES, EXCLUSION_ROLES
-from .services.appeals import may_decide
+from .models import Appeal, Exclusion, LiftRequest, ReviewRecord
+from .permissions import BOARD_ROLES, EXCLUSION_ROLES, may_approve_deviation, may_decide
 from .state import ExclusionState, exclusion_state, is_enforced, needs_approval, today_for
 
 
@@ -141,8 +140,6 @@ def decisions_awaiting(*, user) -> tuple[list[Appeal], list[Exclusion], list[Lif
     The appeals and requests are unsaved stand-ins carrying what the desk shows (their id and when they were
     received).
     """
-    from .services.exclusions import may_approve_deviation
-
     open_appeals = Appeal.objects.filter(exclusion=OuterRef("pk"), decision="")
     open_lifts = LiftRequest.objects.filter(exclusion=OuterRef("pk"), decision="")
     exclusions = (
@@ -269,3 +266,8 @@ def lift_request_counts(*, user, start: date, end: date) -> dict:
         granted=Count("id", filter=Q(decision="granted", decided_at__range=(first, last))),
         refused=Count("id", filter=Q(decision="refused", decided_at__range=(first, last))),
     )
+
+
+def review_records_of(*, user, limit: int = 12) -> list:
+    """The latest periodic reviews recorded for the reader's system."""
+    return list(ReviewRecord.objects.filter(system_id=user.library_system_id)[:limit])

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 from patroncare.accounts.models import Role
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
 from patroncare.libraries.calendar import working_day_deadlines
-from patroncare.rulebook.services import appeal_settings_for
+from patroncare.rulebook.selectors import appeal_settings_for
 
 from . import selectors
 from .permissions import BOARD_ROLES

@@ -12,7 +12,23 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from patroncare.accounts.permissions import has_any_role, role_scopes
+
+def _no_roles(user) -> dict:
+    return {}
+
+
+# {role: branch ids} of a user. Core knows no domain: the accounts app supplies this at start-up.
+_role_scopes: Callable[..., dict] = _no_roles
+
+
+def use_role_scopes(source: Callable[..., dict]) -> None:
+    global _role_scopes
+    _role_scopes = source
+
+
+def has_any_role(user, roles: Iterable[str]) -> bool:
+    scopes = _role_scopes(user)
+    return any(role in scopes for role in roles)
 
 
 @dataclass(frozen=True)
@@ -81,7 +97,7 @@ def nav_for(user) -> list[NavEntry]:
 
 
 def desk_for(user) -> list[tuple[DeskSection, list[DeskItem]]]:
-    if not role_scopes(user):
+    if not _role_scopes(user):
         return []
     sections = sorted(registry.desk.values(), key=lambda s: (s.order, s.key))
     return [

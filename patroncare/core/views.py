@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -6,8 +7,6 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language
-
-from patroncare.accounts.models import User
 
 from .health import database_state, task_engine_state
 from .shell import desk_for
@@ -30,7 +29,7 @@ def switch_language(request):
     language = request.POST.get("language")
     known = language in dict(settings.LANGUAGES) and translation.check_for_language(language)
     if request.user.is_authenticated and known:
-        User.objects.filter(pk=request.user.pk).update(preferred_language=language)
+        get_user_model().objects.filter(pk=request.user.pk).update(preferred_language=language)
     return response
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from patroncare.accounts.models import Role
 from patroncare.accounts.permissions import has_any_role
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
+from patroncare.training.material import PracticeSource, register_practice_source
 
 from . import selectors
 from .permissions import REPORTING_ROLES
@@ -136,5 +137,13 @@ register_desk_section(
         empty_text=gettext_lazy("Nothing waiting."),
         link_url_name="incidents:report",
         link_label=gettext_lazy("Report an incident"),
+    )
+)
+
+register_practice_source(
+    PracticeSource(
+        key="incident",
+        closed_for=selectors.closed_incidents_for_practice,
+        material_for=selectors.incident_practice_material,
     )
 )

@@ -3,7 +3,7 @@
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
-from .models import BehaviourClass, LadderStep, Rule
+from .models import AppealSettings, BehaviourClass, LadderStep, Rule
 
 
 def rules_of(*, user) -> QuerySet:
@@ -47,3 +47,13 @@ def behaviour_class_get(*, user, pk: int) -> BehaviourClass:
     if behaviour_class is None:
         raise Http404
     return behaviour_class
+
+
+def appeal_settings_for(system) -> AppealSettings:
+    """The system's appeal rules (the defaults until an administrator saves them), read once per system
+    object: a request reuses the user's system."""
+    cached = system.__dict__.get("_appeal_settings")
+    if cached is None:
+        cached = AppealSettings.objects.filter(system=system).first() or AppealSettings(system=system)
+        system.__dict__["_appeal_settings"] = cached
+    return cached

@@ -42,7 +42,7 @@ def rules_install_defaults(*, system, actor=None) -> int:
         IssueLimit.objects.get_or_create(
             system=system, role=role, defaults={"max_days": days, "may_issue_open_ended": open_ended}
         )
-    appeal_settings_for(system)
+    appeal_settings_to_edit(system)
     return created
 
 
@@ -278,13 +278,11 @@ def issue_limit_set(
     return limit
 
 
-def appeal_settings_for(system) -> AppealSettings:
-    """The system's appeal rules, read once per system object (a request reuses the user's system)."""
-    cached = system.__dict__.get("_appeal_settings")
-    if cached is None:
-        cached, _ = AppealSettings.objects.get_or_create(system=system)
-        system.__dict__["_appeal_settings"] = cached
-    return cached
+def appeal_settings_to_edit(system) -> AppealSettings:
+    """The system's saved appeal rules, created with the defaults the first time they are edited."""
+    settings, _ = AppealSettings.objects.get_or_create(system=system)
+    system.__dict__["_appeal_settings"] = settings
+    return settings
 
 
 @transaction.atomic

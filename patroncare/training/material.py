@@ -1,8 +1,10 @@
 """What a closed case hands to the practice room to become an anonymised scenario draft.
 
-Complaints and incidents build it from their own records; the trainer never opens the case file.
+Complaints and incidents build it from their own records and register themselves as a practice source at
+start-up (in their shell.py); the practice room never imports them, and the trainer never opens the case file.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from patroncare.libraries.models import Location
@@ -33,3 +35,28 @@ def place_names(system) -> set[str]:
 
 def clean(names) -> list[str]:
     return sorted({name.strip() for name in names if name and len(name.strip()) > 1})
+
+
+@dataclass(frozen=True)
+class PracticeSource:
+    key: str
+    # user -> the closed cases of the last two years this trainer may turn into practice.
+    closed_for: Callable
+    # (user, pk) -> the PracticeMaterial of one of those cases (404 for any other).
+    material_for: Callable
+
+
+PRACTICE_SOURCES: dict[str, PracticeSource] = {}
+
+
+def register_practice_source(source: PracticeSource) -> None:
+    PRACTICE_SOURCES[source.key] = source
+
+
+def closed_cases_for_practice(key: str, *, user):
+    source = PRACTICE_SOURCES.get(key)
+    return source.closed_for(user=user) if source else []
+
+
+def practice_material(key: str, *, user, pk: int) -> PracticeMaterial:
+    return PRACTICE_SOURCES[key].material_for(user=user, pk=pk)

@@ -7,15 +7,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from patroncare.accounts.models import Role
-from patroncare.accounts.permissions import has_role_at_branch, has_system_wide_role
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.decisions import already_decided_message
-from patroncare.rulebook.models import Decider
-from patroncare.rulebook.services import appeal_settings_for
+from patroncare.rulebook.selectors import appeal_settings_for
 
 from ..models import Appeal, AppealDecision, Exclusion
+from ..permissions import may_decide
 from ..state import appeal_deadline, is_appealable
 
 
@@ -69,20 +67,6 @@ def appeal_file(
         summary="Appeal filed" + (" late, for good cause" if late else ""),
     )
     return appeal
-
-
-def may_decide(user, appeal: Appeal, settings=None) -> bool:
-    exclusion = appeal.exclusion
-    if user.library_system_id != exclusion.system_id or user.pk == exclusion.issued_by_id:
-        return False
-    decider = (settings or appeal_settings_for(exclusion.system)).decider
-    if exclusion.system.director_id == user.pk:
-        return True
-    if decider == Decider.ADMINISTRATOR:
-        return has_system_wide_role(user, [Role.ADMINISTRATOR])
-    if decider == Decider.SUPERVISOR:
-        return has_role_at_branch(user, [Role.SUPERVISOR], exclusion.branch_id)
-    return False
 
 
 @transaction.atomic

@@ -8,8 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from patroncare.accounts.models import Role
-from patroncare.accounts.permissions import has_role_at_branch, role_scopes
+from patroncare.accounts.permissions import role_scopes
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.incidents.models import Incident, InvolvementRole
@@ -19,6 +18,7 @@ from patroncare.rulebook.ladder import EarlierViolation, Recommendation, recomme
 from patroncare.rulebook.models import EXCLUDING_OUTCOMES, BehaviourClass, IssueLimit, LadderStep, Outcome
 
 from ..models import Delivery, Exclusion, ReviewRecord
+from ..permissions import may_approve_deviation
 
 
 def incident_class(incident) -> BehaviourClass | None:
@@ -191,18 +191,6 @@ def exclusion_issue(
         },
     )
     return exclusion
-
-
-def may_approve_deviation(user, exclusion: Exclusion) -> bool:
-    if user.pk == exclusion.issued_by_id or user.library_system_id != exclusion.system_id:
-        return False
-    if exclusion.system.director_id == user.pk:
-        return True
-    return (
-        has_role_at_branch(user, [Role.SUPERVISOR, Role.ADMINISTRATOR], exclusion.branch_id)
-        if exclusion.branch_id
-        else has_role_at_branch(user, [Role.SUPERVISOR, Role.ADMINISTRATOR], None)
-    )
 
 
 @transaction.atomic

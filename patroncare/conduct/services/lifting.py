@@ -19,10 +19,10 @@ from patroncare.audit.services import audit_record
 from patroncare.core.concurrency import StaleEditError, save_if_unchanged
 from patroncare.libraries.calendar import local_date
 from patroncare.rulebook.models import AppealSettings, Outcome
-from patroncare.rulebook.services import appeal_settings_for
+from patroncare.rulebook.selectors import appeal_settings_for
 
 from ..models import Exclusion, LiftDecision, LiftRequest
-from .appeals import may_decide
+from ..permissions import may_decide
 
 # A request typed as a date alone is taken as received at midday, local time (or now, on the morning of the
 # day): midday exists on every day in every time zone (midnight does not, where the clocks change at

@@ -23,7 +23,7 @@ from patroncare.conduct.state import ExclusionState, decision_deadline, exclusio
 from patroncare.conduct.tests.factories import ExclusionFactory
 from patroncare.incidents.tests.factories import PersonFactory
 from patroncare.rulebook.models import AppealSettings, Decider, Outcome
-from patroncare.rulebook.services import appeal_settings_for
+from patroncare.rulebook.selectors import appeal_settings_for
 
 pytestmark = pytest.mark.django_db
 

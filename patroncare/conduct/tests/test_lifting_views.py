@@ -19,7 +19,7 @@ from patroncare.conduct.tests.factories import ExclusionFactory
 from patroncare.conftest import ROLE_KEYS, sign_in
 from patroncare.incidents.tests.factories import PersonFactory
 from patroncare.rulebook.models import Outcome
-from patroncare.rulebook.services import appeal_settings_for
+from patroncare.rulebook.selectors import appeal_settings_for
 
 pytestmark = pytest.mark.django_db
 

@@ -7,12 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from patroncare.complaints.selectors import closed_complaints_for_practice, complaint_practice_material
 from patroncare.core.access import PermissionRequiredMixin
-from patroncare.incidents.selectors import closed_incidents_for_practice, incident_practice_material
 
 from .. import engine, selectors, services
 from ..forms import CaseDraftForm, DraftEditForm, ImportForm, PublishForm, ScenarioTextForm
+from ..material import closed_cases_for_practice, practice_material
 from ..models import Scenario, ScenarioVersion
 from ..permissions import can_author
 from ..scenario_format import FORMAT
@@ -230,8 +229,8 @@ class CaseDraftView(AuthorView):
     def _render(self, request, form, status=200):
         context = {
             "form": form,
-            "closed_complaints": closed_complaints_for_practice(user=request.user)[:50],
-            "closed_incidents": closed_incidents_for_practice(user=request.user)[:50],
+            "closed_complaints": closed_cases_for_practice("complaint", user=request.user)[:50],
+            "closed_incidents": closed_cases_for_practice("incident", user=request.user)[:50],
         }
         return render(request, "training/case_draft.html", context, status=status)
 
@@ -259,10 +258,10 @@ class CaseDraftView(AuthorView):
 class CaseMaterialDraftView(AuthorView):
     """A draft from a closed complaint or incident, built from the material its own app hands over."""
 
-    material_for = None  # complaint_practice_material or incident_practice_material
+    source = ""  # "complaint" or "incident", registered by its own app
 
     def post(self, request, pk):
-        material = type(self).material_for(user=request.user, pk=pk)
+        material = practice_material(self.source, user=request.user, pk=pk)
         version = services.case_draft_create(
             actor=request.user,
             title=material.title,
@@ -276,11 +275,11 @@ class CaseMaterialDraftView(AuthorView):
 
 
 class ComplaintDraftView(CaseMaterialDraftView):
-    material_for = complaint_practice_material
+    source = "complaint"
 
 
 class IncidentDraftView(CaseMaterialDraftView):
-    material_for = incident_practice_material
+    source = "incident"
 
 
 def _draft_made(request, version):

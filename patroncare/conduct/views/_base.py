@@ -1,0 +1,66 @@
+"""What every page about rules and exclusions shares."""
+
+from django.http import HttpResponse
+from django.views import View
+
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
+from patroncare.core.access import PermissionRequiredMixin
+from patroncare.incidents.views import SystemTimeMixin
+from patroncare.rulebook.models import Outcome
+
+from ..forms import (
+    LiftRequestForm,
+)
+from ..permissions import (
+    can_handle_exclusions,
+    can_record_lift_request,
+)
+from ..services.lifting import can_be_asked_to_lift, earliest_request_date, may_decide_lift_request
+from ..state import decision_deadline, today_for
+
+
+class ConductView(SystemTimeMixin, PermissionRequiredMixin, View):
+    permission = can_handle_exclusions
+
+
+# Rules of conduct
+
+
+def letter_response(request, *, record, render, name: str, summary: str) -> HttpResponse:
+    """A letter as PDF in the language asked for (English or Spanish, else the record's own); audited."""
+    language = request.GET.get("lang")
+    if language not in ("en", "es"):
+        language = record.letter_language
+    pdf = render(record, language=language)
+    audit_record(action=AuditAction.EXPORT, actor=request.user, obj=record, summary=f"{summary} ({language})")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}-{record.pk}-{language}.pdf"'
+    return response
+
+
+# Appeals
+
+
+def lift_context(request, exclusion, settings, form=None) -> dict:
+    """The "Requests to lift" section of an exclusion's page (shown for permanent exclusions)."""
+    askable = can_be_asked_to_lift(exclusion)
+    requests = list(exclusion.lift_requests.all())
+    open_request = next((r for r in requests if r.is_open), None)
+    return {
+        "shown": exclusion.outcome == Outcome.PERMANENT or bool(requests),
+        "askable": askable,
+        "earliest": earliest_request_date(exclusion, settings) if askable else None,
+        "decision_due": decision_deadline(open_request, settings) if open_request else None,
+        "can_decide": open_request is not None
+        and may_decide_lift_request(request.user, open_request, settings),
+        "can_record": askable and open_request is None and can_record_lift_request(request.user),
+        "form": form
+        or LiftRequestForm(
+            prefix="lift",
+            initial={
+                "received_on": today_for(exclusion.system),
+                "letter_language": exclusion.letter_language,
+            },
+        ),
+    }

@@ -1,0 +1,291 @@
+"""The board of who is excluded now, the list, issuing an exclusion and its case page."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from patroncare.audit.models import AuditAction
+from patroncare.audit.services import audit_record
+from patroncare.core.access import ActionMixin
+from patroncare.core.files import safe_extension, serve_upload
+from patroncare.core.forms import add_service_errors
+from patroncare.incidents import selectors as incident_selectors
+from patroncare.rulebook import selectors as rulebook_selectors
+from patroncare.rulebook.models import Outcome
+
+from .. import letters, selectors, services
+from ..forms import (
+    AppealForm,
+    DecisionForm,
+    DeliveryForm,
+    ExclusionForm,
+    PhotoForm,
+    ReviewCompleteForm,
+)
+from ..models import Exclusion
+from ..permissions import (
+    can_record_appeal,
+    can_see_board,
+    may_approve_deviation,
+    may_decide,
+)
+from ..state import ExclusionState, appeal_deadline, decision_deadline, is_appealable, today_for
+from ._base import ConductView, letter_response, lift_context
+
+
+class BoardView(ConductView):
+    permission = can_see_board
+
+    def get(self, request):
+        board = selectors.board_for(user=request.user)
+        audit_record(
+            action=AuditAction.VIEW, actor=request.user, obj=None, summary="Board of current exclusions read"
+        )
+        return render(
+            request, "conduct/board.html", {"board": board, "today": today_for(request.user.library_system)}
+        )
+
+
+class ExclusionListView(ConductView):
+    def get(self, request):
+        state = request.GET.get("state", "")
+        if state not in ExclusionState.values:
+            state = ""
+        audit_record(action=AuditAction.VIEW, actor=request.user, obj=None, summary="Exclusion list read")
+        return render(
+            request,
+            "conduct/exclusion_list.html",
+            {
+                "exclusions": selectors.exclusion_list(user=request.user, state=state),
+                "state": state,
+                "states": ExclusionState.choices,
+            },
+        )
+
+
+class ExclusionCreateView(ConductView):
+    template_name = "conduct/exclusion_form.html"
+
+    def _subject(self, request):
+        source = request.POST if request.method == "POST" else request.GET
+        try:
+            incident_pk, person_pk = int(source.get("incident", "")), int(source.get("person", ""))
+        except ValueError:
+            raise Http404 from None
+        incident = incident_selectors.incident_get_for(user=request.user, pk=incident_pk, audit=False)
+        person = next((p for p in incident_selectors.subjects_of(incident) if p.pk == person_pk), None)
+        if person is None:
+            raise Http404
+        return incident, person
+
+    def _render(self, request, incident, person, form, status=200):
+        recommendation = services.recommendation_for(incident=incident, person=person)
+        return render(
+            request,
+            self.template_name,
+            {
+                "incident": incident,
+                "person": person,
+                "form": form,
+                "recommendation": recommendation,
+                "current": selectors.exclusions_in_force(
+                    system=incident.system, branch=incident.branch, people=[person]
+                ),
+            },
+            status=status,
+        )
+
+    def get(self, request):
+        incident, person = self._subject(request)
+        recommendation = services.recommendation_for(incident=incident, person=person)
+        start = timezone.localdate()
+        initial = {
+            "start_date": start,
+            "rules": list(incident.rules.all()),
+            "letter_language": request.LANGUAGE_CODE,
+        }
+        if recommendation and recommendation.outcome != Outcome.WARNING:
+            initial["outcome"] = recommendation.outcome
+            if recommendation.min_days:
+                initial["end_date"] = start + timedelta(days=recommendation.min_days - 1)
+        return self._render(request, incident, person, ExclusionForm(initial=initial, system=incident.system))
+
+    def post(self, request):
+        incident, person = self._subject(request)
+        form = ExclusionForm(request.POST, system=incident.system)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                exclusion = services.exclusion_issue(
+                    actor=request.user,
+                    incident=incident,
+                    person=person,
+                    outcome=data["outcome"],
+                    start_date=data["start_date"],
+                    end_date=data["end_date"],
+                    branch=data["branch"],
+                    rules=list(data["rules"]),
+                    conditions=data["conditions"],
+                    letter_language=data["letter_language"],
+                    deviation_reason=data["deviation_reason"],
+                    guardian_name=data["guardian_name"],
+                    person_name=data["person_name"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The exclusion was issued. Print or send the notice letter."))
+                return redirect("conduct:exclusion_detail", pk=exclusion.pk)
+        return self._render(request, incident, person, form, status=400)
+
+
+class ExclusionDetailView(ConductView):
+    scoped_model = Exclusion
+
+    def _render(
+        self,
+        request,
+        exclusion,
+        delivery_form=None,
+        appeal_form=None,
+        status=200,
+        review_form=None,
+        photo_form=None,
+        lift_form=None,
+    ):
+        settings = rulebook_selectors.appeal_settings_for(exclusion.system)
+        open_appeal = next((a for a in exclusion.appeals.all() if a.is_open), None)
+        context = {
+            "exclusion": exclusion,
+            "settings": settings,
+            "appealable": is_appealable(exclusion, settings),
+            "deadline": appeal_deadline(exclusion, settings),
+            "open_appeal": open_appeal,
+            "decision_due": decision_deadline(open_appeal, settings) if open_appeal else None,
+            "can_decide": open_appeal is not None and may_decide(request.user, open_appeal),
+            "can_approve": exclusion.deviation_reason
+            and not exclusion.deviation_approved_at
+            and may_approve_deviation(request.user, exclusion),
+            "can_record_appeal": can_record_appeal(request.user)
+            and open_appeal is None
+            and exclusion.state not in (ExclusionState.RESCINDED, ExclusionState.ENDED),
+            "delivery_form": delivery_form
+            or DeliveryForm(prefix="delivery", initial={"delivered_on": timezone.localdate()}),
+            "appeal_form": appeal_form
+            or AppealForm(
+                prefix="appeal",
+                initial={
+                    "received_at": timezone.localtime().replace(second=0, microsecond=0, tzinfo=None),
+                    "letter_language": exclusion.letter_language,
+                },
+            ),
+            "decision_form": DecisionForm(prefix="decision"),
+            "review_form": review_form or ReviewCompleteForm(prefix="review"),
+            "photo_form": photo_form or PhotoForm(prefix="photo"),
+            "can_complete_review": exclusion.outcome == Outcome.PENDING_REVIEW
+            and exclusion.state != ExclusionState.RESCINDED,
+            "lift": lift_context(request, exclusion, settings, lift_form),
+        }
+        return render(request, "conduct/exclusion_detail.html", context, status=status)
+
+    def get(self, request, pk):
+        return self._render(request, selectors.exclusion_get_for(user=request.user, pk=pk))
+
+    def _submit(self, request, pk, *, form_class, prefix: str, perform, success: str):
+        """One of the page's forms posted: `perform(exclusion, form)` calls the service; errors stay on it."""
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        form = form_class(request.POST, request.FILES, prefix=prefix)
+        if form.is_valid():
+            try:
+                perform(exclusion, form)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, success)
+                return redirect("conduct:exclusion_detail", pk=pk)
+        return self._render(request, exclusion, status=400, **{f"{prefix}_form": form})
+
+
+class ExclusionApproveView(ActionMixin, ExclusionDetailView):
+    def post(self, request, pk):
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        try:
+            services.exclusion_approve_deviation(actor=request.user, exclusion=exclusion)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return self._render(request, exclusion, status=400)
+        messages.success(request, _("The deviation was approved."))
+        return redirect("conduct:exclusion_detail", pk=pk)
+
+
+class DeliveryCreateView(ActionMixin, ExclusionDetailView):
+    def post(self, request, pk):
+        return self._submit(
+            request,
+            pk,
+            form_class=DeliveryForm,
+            prefix="delivery",
+            perform=lambda exclusion, form: services.exclusion_record_delivery(
+                actor=request.user, exclusion=exclusion, **form.cleaned_data
+            ),
+            success=_("The delivery was recorded."),
+        )
+
+
+class ExclusionLetterView(ConductView):
+    scoped_model = Exclusion
+
+    def get(self, request, pk):
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        return letter_response(
+            request,
+            record=exclusion,
+            render=letters.exclusion_notice_pdf,
+            name="exclusion-notice",
+            summary="Notice letter produced",
+        )
+
+
+class PhotoUploadView(ActionMixin, ExclusionDetailView):
+    def post(self, request, pk):
+        return self._submit(
+            request,
+            pk,
+            form_class=PhotoForm,
+            prefix="photo",
+            perform=lambda exclusion, form: services.person_photo_set(
+                actor=request.user, exclusion=exclusion, upload=form.cleaned_data["photo"]
+            ),
+            success=_("The photo was added."),
+        )
+
+
+class PersonPhotoView(ConductView):
+    """A photo is shown only to staff whose board lists the person today."""
+
+    permission = can_see_board
+
+    def get(self, request, person_pk):
+        person = next(
+            (e.person for e in selectors.board_for(user=request.user) if e.person_id == person_pk), None
+        )
+        if person is None or not person.photo:
+            raise Http404
+        audit_record(
+            action=AuditAction.VIEW,
+            actor=request.user,
+            obj=person,
+            summary="Photo of an excluded person seen",
+        )
+        # Shown in the page (an <img>), under a name that says nothing of who it is.
+        return serve_upload(
+            request, person.photo, download_name="photo" + safe_extension(person.photo.name), inline=True
+        )
+
+
+# Requests to lift a permanent exclusion

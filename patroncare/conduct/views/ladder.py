@@ -1,0 +1,173 @@
+"""The consequence ladder, its behaviour classes and the limits of each role."""
+
+import copy
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from patroncare.core.access import ActionMixin
+from patroncare.core.forms import add_service_errors
+from patroncare.rulebook import selectors as rulebook_selectors
+from patroncare.rulebook import services as rulebook_services
+from patroncare.rulebook.models import BehaviourClass, IssueLimit, LadderStep
+
+from ..forms import (
+    BehaviourClassForm,
+    IssueLimitForm,
+    LadderStepForm,
+)
+from ..permissions import (
+    can_configure_conduct,
+)
+from ._base import ConductView
+
+
+class LadderView(ConductView):
+    def _render(self, request, step_form=None, limit_form=None, class_form=None, status=200):
+        system = request.user.library_system
+        context = {
+            "steps": rulebook_selectors.ladder_of(system=system),
+            "classes": rulebook_selectors.behaviour_classes_of(system=system),
+            "class_form": class_form or BehaviourClassForm(system=system, prefix="class"),
+            "limits": IssueLimit.objects.filter(system=system).order_by("role"),
+            "can_edit": can_configure_conduct(request.user),
+            "step_form": step_form or LadderStepForm(system=system, prefix="step"),
+            "limit_form": limit_form or IssueLimitForm(prefix="limit"),
+        }
+        return render(request, "conduct/ladder.html", context, status=status)
+
+    def get(self, request):
+        return self._render(request)
+
+
+class LadderStepCreateView(ActionMixin, LadderView):
+    permission = can_configure_conduct
+
+    def post(self, request):
+        system = request.user.library_system
+        form = LadderStepForm(request.POST, system=system, prefix="step")
+        if form.is_valid():
+            values = {name: form.cleaned_data[name] for name in LadderStepForm.Meta.fields}
+            try:
+                rulebook_services.ladder_step_create(actor=request.user, system=system, **values)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The row was added to the ladder."))
+                return redirect("conduct:ladder")
+        return self._render(request, step_form=form, status=400)
+
+
+class LadderStepEditView(ConductView):
+    permission = can_configure_conduct
+    scoped_model = LadderStep
+
+    def get(self, request, pk):
+        step = rulebook_selectors.ladder_step_get(user=request.user, pk=pk)
+        form = LadderStepForm(instance=copy.copy(step), system=request.user.library_system)
+        return render(request, "conduct/ladder_step_form.html", {"form": form, "step": step})
+
+    def post(self, request, pk):
+        step = rulebook_selectors.ladder_step_get(user=request.user, pk=pk)
+        form = LadderStepForm(request.POST, instance=copy.copy(step), system=request.user.library_system)
+        if form.is_valid():
+            values = {name: form.cleaned_data[name] for name in LadderStepForm.Meta.fields}
+            try:
+                rulebook_services.ladder_step_update(actor=request.user, step=step, **values)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The row was saved."))
+                return redirect("conduct:ladder")
+        return render(request, "conduct/ladder_step_form.html", {"form": form, "step": step}, status=400)
+
+
+class LadderStepDeleteView(ActionMixin, LadderView):
+    permission = can_configure_conduct
+
+    def post(self, request, pk):
+        step = rulebook_selectors.ladder_step_get(user=request.user, pk=pk)
+        rulebook_services.ladder_step_delete(actor=request.user, step=step)
+        messages.success(request, _("The row was removed from the ladder."))
+        return redirect("conduct:ladder")
+
+
+class BehaviourClassCreateView(ActionMixin, LadderView):
+    permission = can_configure_conduct
+
+    def post(self, request):
+        system = request.user.library_system
+        form = BehaviourClassForm(request.POST, system=system, prefix="class")
+        if form.is_valid():
+            try:
+                rulebook_services.behaviour_class_create(
+                    actor=request.user, system=system, **form.cleaned_data
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The class was added."))
+                return redirect("conduct:ladder")
+        return self._render(request, class_form=form, status=400)
+
+
+class BehaviourClassEditView(ConductView):
+    permission = can_configure_conduct
+    scoped_model = BehaviourClass
+
+    def get(self, request, pk):
+        behaviour_class = rulebook_selectors.behaviour_class_get(user=request.user, pk=pk)
+        form = BehaviourClassForm(instance=copy.copy(behaviour_class), system=request.user.library_system)
+        return self._render(request, behaviour_class, form)
+
+    def post(self, request, pk):
+        behaviour_class = rulebook_selectors.behaviour_class_get(user=request.user, pk=pk)
+        form = BehaviourClassForm(
+            request.POST, instance=copy.copy(behaviour_class), system=request.user.library_system
+        )
+        if form.is_valid():
+            try:
+                rulebook_services.behaviour_class_update(
+                    actor=request.user, behaviour_class=behaviour_class, **form.cleaned_data
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The class was saved."))
+                return redirect("conduct:ladder")
+        return self._render(request, behaviour_class, form, status=400)
+
+    def _render(self, request, behaviour_class, form, status=200):
+        context = {"behaviour_class": behaviour_class, "form": form}
+        return render(request, "conduct/behaviour_class_form.html", context, status=status)
+
+
+class BehaviourClassDeleteView(ConductView):
+    permission = can_configure_conduct
+    scoped_model = BehaviourClass
+
+    def post(self, request, pk):
+        behaviour_class = rulebook_selectors.behaviour_class_get(user=request.user, pk=pk)
+        try:
+            rulebook_services.behaviour_class_delete(actor=request.user, behaviour_class=behaviour_class)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("The class was removed."))
+        return redirect("conduct:ladder")
+
+
+class IssueLimitView(ActionMixin, LadderView):
+    permission = can_configure_conduct
+
+    def post(self, request):
+        form = IssueLimitForm(request.POST, prefix="limit")
+        if form.is_valid():
+            rulebook_services.issue_limit_set(
+                actor=request.user, system=request.user.library_system, **form.cleaned_data
+            )
+            messages.success(request, _("The limit was saved."))
+            return redirect("conduct:ladder")
+        return self._render(request, limit_form=form, status=400)
