@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 handler500 = "patroncare.core.errors.server_error"
+handler403 = "patroncare.core.errors.permission_denied"
 
 # Uploaded files have no URL of their own (not even with DEBUG on): each kind is given out by a view that
 # checks the reader first (patroncare.core.files.serve_upload).

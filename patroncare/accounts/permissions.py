@@ -7,11 +7,12 @@ from collections.abc import Iterable
 
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import roles
 from .models import Role, RoleAssignment
 
 SYSTEM_WIDE = None
-STAFF_ROLES = frozenset({Role.FRONTLINE, Role.SUPERVISOR, Role.ADMINISTRATOR, Role.SECURITY, Role.TRAINER})
-HANDLING_ROLES = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
+STAFF_ROLES = roles.STAFF
+HANDLING_ROLES = roles.OVERSIGHT
 
 
 def role_scopes(user) -> dict[str, set[int | None]]:
@@ -27,6 +28,14 @@ def role_scopes(user) -> dict[str, set[int | None]]:
             cached.setdefault(role, set()).add(branch_id)
         user._role_scopes = cached
     return cached
+
+
+def is_director(user, system=None) -> bool:
+    """True for the active director of the user's library system (or of `system`, when given)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    system = system or getattr(user, "library_system", None)
+    return bool(system and user.library_system_id == system.pk and system.director_id == user.pk)
 
 
 def forget_roles(user) -> None:

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from patroncare.accounts.models import Role
+from patroncare.accounts import roles
 from patroncare.core.shell import NavEntry, register_nav
 
 register_nav(
@@ -8,7 +8,7 @@ register_nav(
         key="audit",
         label=_("Audit trail"),
         url_name="audit:trail",
-        roles=frozenset({Role.ADMINISTRATOR}),
+        roles=roles.ADMINISTRATORS,
         order=920,
     )
 )

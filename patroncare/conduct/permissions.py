@@ -1,13 +1,19 @@
 """Who may do what with rules, exclusions and appeals."""
 
+from patroncare.accounts import roles
 from patroncare.accounts.models import Role
-from patroncare.accounts.permissions import has_any_role, has_role_at_branch, has_system_wide_role
+from patroncare.accounts.permissions import (
+    has_any_role,
+    has_role_at_branch,
+    has_system_wide_role,
+    is_director,
+)
 from patroncare.rulebook.models import Decider
 from patroncare.rulebook.selectors import appeal_settings_for
 
-BOARD_ROLES = frozenset({Role.FRONTLINE, Role.SUPERVISOR, Role.ADMINISTRATOR, Role.SECURITY})
-EXCLUSION_ROLES = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR, Role.SECURITY})
-RULE_READERS = frozenset({Role.FRONTLINE, Role.SUPERVISOR, Role.ADMINISTRATOR, Role.SECURITY, Role.TRAINER})
+BOARD_ROLES = roles.INCIDENT_REPORTERS
+EXCLUSION_ROLES = roles.INCIDENT_READERS
+RULE_READERS = roles.STAFF
 
 
 def can_read_rules(user) -> bool:
@@ -15,7 +21,7 @@ def can_read_rules(user) -> bool:
 
 
 def can_configure_conduct(user) -> bool:
-    return has_any_role(user, [Role.ADMINISTRATOR])
+    return has_any_role(user, roles.ADMINISTRATORS)
 
 
 def can_see_board(user) -> bool:
@@ -27,15 +33,14 @@ def can_handle_exclusions(user) -> bool:
 
 
 def can_record_appeal(user) -> bool:
-    return has_any_role(user, [Role.SUPERVISOR, Role.ADMINISTRATOR])
+    return has_any_role(user, roles.OVERSIGHT)
 
 
 def can_review_period(user) -> bool:
-    director = (
-        getattr(user.library_system, "director_id", None) == user.pk if user.library_system_id else False
-    )
     return (
-        director or has_any_role(user, [Role.ADMINISTRATOR]) or has_system_wide_role(user, [Role.SUPERVISOR])
+        is_director(user)
+        or has_any_role(user, roles.ADMINISTRATORS)
+        or has_system_wide_role(user, [Role.SUPERVISOR])
     )
 
 
@@ -48,12 +53,12 @@ def may_approve_deviation(user, exclusion) -> bool:
     """A deviation from the ladder is approved by someone other than its issuer, over its branch."""
     if user.pk == exclusion.issued_by_id or user.library_system_id != exclusion.system_id:
         return False
-    if exclusion.system.director_id == user.pk:
+    if is_director(user, exclusion.system):
         return True
     return (
-        has_role_at_branch(user, [Role.SUPERVISOR, Role.ADMINISTRATOR], exclusion.branch_id)
+        has_role_at_branch(user, roles.OVERSIGHT, exclusion.branch_id)
         if exclusion.branch_id
-        else has_role_at_branch(user, [Role.SUPERVISOR, Role.ADMINISTRATOR], None)
+        else has_role_at_branch(user, roles.OVERSIGHT, None)
     )
 
 
@@ -63,10 +68,16 @@ def may_decide(user, appeal, settings=None) -> bool:
     if user.library_system_id != exclusion.system_id or user.pk == exclusion.issued_by_id:
         return False
     decider = (settings or appeal_settings_for(exclusion.system)).decider
-    if exclusion.system.director_id == user.pk:
+    if is_director(user, exclusion.system):
         return True
     if decider == Decider.ADMINISTRATOR:
         return has_system_wide_role(user, [Role.ADMINISTRATOR])
     if decider == Decider.SUPERVISOR:
         return has_role_at_branch(user, [Role.SUPERVISOR], exclusion.branch_id)
     return False
+
+
+def may_decide_lift_request(user, lift_request, settings=None) -> bool:
+    """The appeal decider of the system (a supervisor other than the issuer, an administrator or the
+    director), and never the person who issued the exclusion."""
+    return may_decide(user, lift_request, settings=settings)

@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from patroncare.accounts.models import Role
+from patroncare.accounts import roles
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
 from patroncare.libraries.calendar import working_day_deadlines
 from patroncare.rulebook.selectors import appeal_settings_for
@@ -91,7 +91,7 @@ register_nav(
         key="conduct-rules",
         label=gettext_lazy("Rules of conduct"),
         url_name="conduct:rules",
-        roles=frozenset({Role.TRAINER}),
+        roles=roles.TRAINERS,
         order=31,
     ),
 )
@@ -102,7 +102,7 @@ register_desk_section(
         items_for=decisions_waiting,
         # Administrators' desks are at the platform's query budget; an administrator who decides appeals
         # finds them under Exclusions, filtered by "Under appeal".
-        roles=frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR}),
+        roles=roles.OVERSIGHT,
         order=30,
         empty_text=gettext_lazy("Nothing waiting for your decision."),
     )
@@ -112,7 +112,7 @@ register_desk_section(
         key="excluded-now",
         title=gettext_lazy("Excluded now at your branches"),
         items_for=excluded_now,
-        roles=frozenset({Role.FRONTLINE, Role.SUPERVISOR, Role.SECURITY}),
+        roles=roles.ON_THE_FLOOR,
         order=35,
         empty_text=gettext_lazy("No one is excluded today."),
         link_url_name="conduct:board",

@@ -1,6 +1,24 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+
+
+class Refused(PermissionDenied, ValidationError):
+    """A service's refusal of an action this person may not take on this record now, with the reason.
+
+    One type for every refusal: a view that handles a form shows it on the form like any service error
+    (it is a ValidationError), and anywhere else it becomes the 403 page with its message (it is a
+    PermissionDenied). Nothing was changed when it is raised.
+    """
+
+    def __str__(self) -> str:
+        return " ".join(str(message) for message in self.messages)
+
+
+def refuse_unless(allowed: bool, message) -> None:
+    """Services enforce their permission predicates with this, whatever the view already checked."""
+    if not allowed:
+        raise Refused(message)
 
 
 class PermissionRequiredMixin(LoginRequiredMixin):

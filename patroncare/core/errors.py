@@ -7,9 +7,11 @@ database restarts, the page must still render, in the reader's language, and giv
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseForbidden, HttpResponseServerError
 from django.template import loader
 from django.utils import translation
+
+from .access import Refused
 
 RETRY_AFTER_SECONDS = 30
 # Fields that are never shown back: tokens, secrets and the form's own machinery.
@@ -49,3 +51,10 @@ def server_error(request) -> HttpResponse:
     if isinstance(error, OperationalError | InterfaceError):
         return database_unavailable(request)
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def permission_denied(request, exception=None) -> HttpResponse:
+    """handler403: a service's refusal says why; any other 403 keeps the general wording, no internals."""
+    reason = str(exception) if isinstance(exception, Refused) else ""
+    body = loader.get_template("403.html").render({"exception": reason}, request)
+    return HttpResponseForbidden(body)

@@ -5,6 +5,7 @@ Every message names no one: the details are behind sign-in.
 
 from django.db.models import Q
 
+from patroncare.accounts import roles
 from patroncare.accounts.models import Role, User
 from patroncare.core.mail import send_in_language
 
@@ -19,7 +20,7 @@ def alert_recipients(incident: Incident):
             Q(role_assignments__branch_id=incident.branch_id) | Q(role_assignments__branch__isnull=True),
             library_system_id=incident.system_id,
             is_active=True,
-            role_assignments__role__in=[Role.SUPERVISOR, Role.SECURITY],
+            role_assignments__role__in=roles.SAFETY_WATCH,
         )
         .exclude(pk=incident.reported_by_id)
         .distinct()

@@ -1,12 +1,13 @@
 """Who may report, read and review incidents. Narratives are for those whose role and branch allow it."""
 
+from patroncare.accounts import roles
 from patroncare.accounts.models import Role
 from patroncare.accounts.permissions import has_any_role, has_role_at_branch
 
-REPORTING_ROLES = frozenset({Role.FRONTLINE, Role.SUPERVISOR, Role.SECURITY, Role.ADMINISTRATOR})
+REPORTING_ROLES = roles.INCIDENT_REPORTERS
 # Roles that read every incident of their branches; front-line staff read the ones they reported.
-READING_ROLES = frozenset({Role.SUPERVISOR, Role.SECURITY, Role.ADMINISTRATOR})
-PATTERN_ROLES = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
+READING_ROLES = roles.INCIDENT_READERS
+PATTERN_ROLES = roles.OVERSIGHT
 
 
 def can_report_incident(user) -> bool:

@@ -4,6 +4,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from patroncare.accounts import roles
 from patroncare.accounts.models import Role
 from patroncare.accounts.permissions import has_any_role
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
@@ -110,7 +111,7 @@ register_desk_section(
         key="incident-alerts",
         title=gettext_lazy("Dangerous incidents, last 3 days"),
         items_for=dangerous_alerts,
-        roles=frozenset({Role.SUPERVISOR, Role.SECURITY}),
+        roles=roles.SAFETY_WATCH,
         order=20,
         empty_text=gettext_lazy("No dangerous incidents at your branches."),
         link_url_name="incidents:list",
@@ -132,7 +133,7 @@ register_desk_section(
         key="incident-aftercare",
         title=gettext_lazy("Debriefs and check-ins"),
         items_for=aftercare_due,
-        roles=frozenset({Role.FRONTLINE, Role.SUPERVISOR, Role.SECURITY}),
+        roles=roles.ON_THE_FLOOR,
         order=22,
         empty_text=gettext_lazy("Nothing waiting."),
         link_url_name="incidents:report",

@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from patroncare.accounts import roles
 from patroncare.accounts.models import Role, User
 from patroncare.accounts.permissions import STAFF_ROLES, branch_ids_for
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
@@ -103,7 +104,7 @@ register_nav(
         key="library-settings",
         label=gettext_lazy("Library settings"),
         url_name="libraries:system",
-        roles=frozenset({Role.ADMINISTRATOR}),
+        roles=roles.ADMINISTRATORS,
         order=900,
     ),
 )
@@ -122,7 +123,7 @@ register_desk_section(
         title=gettext_lazy("Setting up your library system"),
         items_for=setup_gaps,
         order=950,
-        roles=frozenset({Role.ADMINISTRATOR}),
+        roles=roles.ADMINISTRATORS,
         empty_text=gettext_lazy("Everything is set up."),
         link_url_name="libraries:branch_list",
         link_label=gettext_lazy("Branches and locations"),

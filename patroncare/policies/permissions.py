@@ -1,12 +1,13 @@
 """Who may do what with policies, exceptions, reviews and the Yes-O-Meter."""
 
+from patroncare.accounts import roles
 from patroncare.accounts.models import Role
 from patroncare.accounts.permissions import STAFF_ROLES, has_any_role, has_role_at_branch, is_administrator
 
 READER_ROLES = STAFF_ROLES | {Role.TRUSTEE}
-RECORDING_ROLES = frozenset({Role.FRONTLINE, Role.SUPERVISOR, Role.ADMINISTRATOR})
-APPROVING_ROLES = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
-MANAGING_ROLES = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
+RECORDING_ROLES = roles.CASE_HANDLERS
+APPROVING_ROLES = roles.OVERSIGHT
+MANAGING_ROLES = roles.OVERSIGHT
 ACKNOWLEDGING_ROLES = STAFF_ROLES
 
 

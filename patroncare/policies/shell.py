@@ -3,7 +3,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from patroncare.accounts.models import Role
+from patroncare.accounts import roles
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
 
 from . import selectors
@@ -91,7 +91,7 @@ register_desk_section(
         key="policy-reviews-due",
         title=gettext_lazy("Policy reviews due"),
         items_for=reviews_due,
-        roles=frozenset({Role.ADMINISTRATOR}),
+        roles=roles.ADMINISTRATORS,
         order=42,
         empty_text=gettext_lazy("No policy review is due."),
         link_url_name="policies:reviews",

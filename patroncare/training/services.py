@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.core.access import refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
 
 from . import engine
@@ -30,8 +31,7 @@ def _checked(text: str) -> ScenarioDoc:
 
 
 def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
+    refuse_unless(allowed, _("Your role may not do this in the practice room."))
 
 
 def _fill(version: ScenarioVersion, doc: ScenarioDoc, text: str) -> None:
@@ -277,8 +277,11 @@ def play_choose(*, actor, play: Play, step_id: str, index: int) -> Play:
 @transaction.atomic
 def assignment_create(*, actor, assignee, scenario: Scenario, due_date) -> Assignment:
     _require(can_assign(actor))
-    if assignee.library_system_id != actor.library_system_id or scenario.system_id != actor.library_system_id:
-        raise PermissionDenied
+    refuse_unless(
+        assignee.library_system_id == actor.library_system_id
+        and scenario.system_id == actor.library_system_id,
+        _("That person or scenario belongs to another library system."),
+    )
     assignment = Assignment(
         system_id=actor.library_system_id,
         assignee=assignee,

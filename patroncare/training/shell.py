@@ -3,7 +3,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from patroncare.accounts.models import Role
+from patroncare.accounts import roles
 from patroncare.accounts.permissions import STAFF_ROLES
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
 
@@ -64,7 +64,7 @@ register_desk_section(
         key="practice-overdue",
         title=gettext_lazy("Overdue practice of people I assigned"),
         items_for=overdue_of_my_people,
-        roles=frozenset({Role.TRAINER}),
+        roles=roles.TRAINERS,
         order=61,
         empty_text=gettext_lazy("Nobody is behind on practice you assigned."),
         link_url_name="training:assignments",

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.core.access import refuse_unless
 from patroncare.core.decisions import already_decided_message
 from patroncare.rulebook.selectors import appeal_settings_for
 
@@ -78,10 +79,10 @@ def appeal_decide(
     exclusion = appeal.exclusion
     if appeal.decision:
         raise ValidationError(already_decided_message(appeal))
-    if not may_decide(actor, appeal):
-        raise ValidationError(
-            _("You may not decide this appeal: it is heard by someone other than the issuer.")
-        )
+    refuse_unless(
+        may_decide(actor, appeal),
+        _("You may not decide this appeal: it is heard by someone other than the issuer."),
+    )
     if not reason.strip():
         raise ValidationError(
             {"decision_reason": _("Give the reason for the decision; it goes in the letter.")}

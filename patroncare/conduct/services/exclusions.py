@@ -8,9 +8,10 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from patroncare.accounts.permissions import role_scopes
+from patroncare.accounts.permissions import is_director, role_scopes
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.core.access import Refused, refuse_unless
 from patroncare.incidents.models import Incident, InvolvementRole
 from patroncare.incidents.services import validate_upload
 from patroncare.libraries.calendar import local_date
@@ -60,7 +61,7 @@ def recommendation_for(*, incident, person) -> Recommendation | None:
 
 def issuer_allowance(user, system) -> tuple[int | None, bool]:
     """(longest exclusion in days or None for no limit, may issue open-ended) for this user."""
-    if system.director_id == user.pk:
+    if is_director(user, system):
         return None, True
     limits = {limit.role: limit for limit in IssueLimit.objects.filter(system=system)}
     longest, open_ended, any_role = 0, False, False
@@ -76,15 +77,15 @@ def issuer_allowance(user, system) -> tuple[int | None, bool]:
 
 def _check_allowance(*, actor, system, outcome: str, days: int | None) -> None:
     longest, open_ended = issuer_allowance(actor, system)
-    if outcome in (Outcome.PERMANENT, Outcome.PENDING_REVIEW) and not open_ended:
-        raise ValidationError(
-            _(
-                "Your role may not issue a permanent or pending-review exclusion. "
-                "Ask the director or an administrator to issue it."
-            )
-        )
+    refuse_unless(
+        outcome not in (Outcome.PERMANENT, Outcome.PENDING_REVIEW) or open_ended,
+        _(
+            "Your role may not issue a permanent or pending-review exclusion. "
+            "Ask the director or an administrator to issue it."
+        ),
+    )
     if days is not None and longest is not None and days > longest:
-        raise ValidationError(
+        raise Refused(
             _(
                 "Your role may issue exclusions of up to %(days)s days. Ask the director to issue "
                 "a longer one."
@@ -197,8 +198,10 @@ def exclusion_issue(
 def exclusion_approve_deviation(*, actor, exclusion: Exclusion) -> Exclusion:
     if not exclusion.deviation_reason or exclusion.deviation_approved_at:
         raise ValidationError(_("This exclusion has no deviation waiting for approval."))
-    if not may_approve_deviation(actor, exclusion):
-        raise ValidationError(_("A supervisor other than the person who issued it must approve a deviation."))
+    refuse_unless(
+        may_approve_deviation(actor, exclusion),
+        _("A supervisor other than the person who issued it must approve a deviation."),
+    )
     exclusion.deviation_approved_by, exclusion.deviation_approved_at = actor, timezone.now()
     exclusion.full_clean()
     exclusion.save(update_fields=["deviation_approved_by", "deviation_approved_at"])
@@ -270,8 +273,10 @@ def exclusion_complete_review(
         days = (end_date - exclusion.start_date).days + 1
     else:
         end_date, days = None, None
-    if actor.pk == exclusion.issued_by_id and exclusion.system.director_id != actor.pk:
-        raise ValidationError(_("The review is completed by someone other than the person who issued it."))
+    refuse_unless(
+        actor.pk != exclusion.issued_by_id or is_director(actor, exclusion.system),
+        _("The review is completed by someone other than the person who issued it."),
+    )
     _check_allowance(actor=actor, system=exclusion.system, outcome=outcome, days=days)
     exclusion.outcome, exclusion.end_date = outcome, end_date
     exclusion.full_clean()

@@ -16,13 +16,14 @@ from django.utils.translation import gettext as _
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.core.access import refuse_unless
 from patroncare.core.concurrency import StaleEditError, save_if_unchanged
 from patroncare.libraries.calendar import local_date
 from patroncare.rulebook.models import AppealSettings, Outcome
 from patroncare.rulebook.selectors import appeal_settings_for
 
 from ..models import Exclusion, LiftDecision, LiftRequest
-from ..permissions import may_decide
+from ..permissions import may_decide_lift_request
 
 # A request typed as a date alone is taken as received at midday, local time (or now, on the morning of the
 # day): midday exists on every day in every time zone (midnight does not, where the clocks change at
@@ -61,12 +62,6 @@ def earliest_request_date(exclusion: Exclusion, settings: AppealSettings) -> dat
         if (day := next_request_date(request, settings)) is not None
     ]
     return max(dates) if dates else None
-
-
-def may_decide_lift_request(user, lift_request: LiftRequest, settings: AppealSettings | None = None) -> bool:
-    """The appeal decider of the system (a supervisor other than the issuer, an administrator or the
-    director), and never the person who issued the exclusion."""
-    return may_decide(user, lift_request, settings=settings)
 
 
 def can_be_asked_to_lift(exclusion: Exclusion) -> bool:
@@ -161,10 +156,10 @@ def lift_request_decide(
     exclusion = lift_request.exclusion
     if lift_request.decision:
         raise _already_decided(lift_request)
-    if not may_decide_lift_request(actor, lift_request):
-        raise ValidationError(
-            _("You may not decide this request: it is decided by someone other than the issuer.")
-        )
+    refuse_unless(
+        may_decide_lift_request(actor, lift_request),
+        _("You may not decide this request: it is decided by someone other than the issuer."),
+    )
     if not reason.strip():
         raise ValidationError(
             {"decision_reason": _("Give the reason for the decision; it goes in the letter.")}

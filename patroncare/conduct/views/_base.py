@@ -15,8 +15,9 @@ from ..forms import (
 from ..permissions import (
     can_handle_exclusions,
     can_record_lift_request,
+    may_decide_lift_request,
 )
-from ..services.lifting import can_be_asked_to_lift, earliest_request_date, may_decide_lift_request
+from ..services.lifting import can_be_asked_to_lift, earliest_request_date
 from ..state import decision_deadline, today_for
 
 

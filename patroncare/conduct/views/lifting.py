@@ -20,8 +20,8 @@ from ..forms import (
 from ..models import Exclusion
 from ..permissions import (
     can_record_lift_request,
+    may_decide_lift_request,
 )
-from ..services.lifting import may_decide_lift_request
 from ..state import decision_deadline
 from ._base import ConductView, letter_response
 from .exclusions import ExclusionDetailView

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from patroncare.accounts.models import Role
+from patroncare.accounts import roles
 from patroncare.accounts.permissions import has_role_at_branch
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
@@ -35,7 +35,7 @@ from ..models import (
     level_of,
 )
 
-REPORTING_ROLES = [Role.FRONTLINE, Role.SUPERVISOR, Role.SECURITY, Role.ADMINISTRATOR]
+REPORTING_ROLES = roles.INCIDENT_REPORTERS
 CARD_NUMBER = re.compile(r"^\d{5,14}$")
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 # Real content signatures: a file is accepted for what its bytes are, never for its name alone.

@@ -4,15 +4,16 @@
 import re
 from datetime import date, timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from patroncare.accounts.models import Role
+from patroncare.accounts import roles
 from patroncare.accounts.permissions import has_role_at_branch
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.core.access import refuse_unless
 from patroncare.core.decisions import already_decided_message
 from patroncare.libraries.calendar import local_date
 
@@ -77,10 +78,13 @@ def exception_record(
     a firm policy waits for a supervisor, unless the person granting it is a supervisor of that branch, whose
     decision is then recorded at once. Flexible and "yes, and" exceptions are simply recorded.
     """
-    if branch.system_id != actor.library_system_id or policy.system_id != actor.library_system_id:
-        raise PermissionDenied
-    if not can_record_exception_at(actor, branch.pk):
-        raise PermissionDenied
+    refuse_unless(
+        branch.system_id == actor.library_system_id and policy.system_id == actor.library_system_id,
+        _("That branch or policy belongs to another library system."),
+    )
+    refuse_unless(
+        can_record_exception_at(actor, branch.pk), _("Your role may not record exceptions at this branch.")
+    )
     # Read the policy's place on the Scale of Yes under a row lock, so a change published at the same moment
     # cannot let an exception to a policy that has just become fixed slip through.
     policy = Policy.objects.select_for_update().get(pk=policy.pk)
@@ -124,7 +128,7 @@ def exception_record(
         recorded_at=now,
     )
     if kind == EntryKind.EXCEPTION and policy.flexibility == Flexibility.FIRM:
-        if has_role_at_branch(actor, [Role.SUPERVISOR, Role.ADMINISTRATOR], branch.pk):
+        if has_role_at_branch(actor, roles.OVERSIGHT, branch.pk):
             entry.status, entry.decided_by, entry.decided_at = EntryStatus.APPROVED, actor, now
             entry.decision_note = _("Granted by a supervisor at the desk.")
         else:
@@ -169,8 +173,10 @@ def exception_decide(*, actor, entry: ExceptionEntry, approve: bool, note: str =
     if entry.system_id == actor.library_system_id and entry.decided_at is not None:
         # Two supervisors on one entry: the second is told who was first, not refused without a word.
         raise ValidationError(already_decided_message(entry))
-    if entry.system_id != actor.library_system_id or not can_decide_exception(actor, entry):
-        raise PermissionDenied
+    refuse_unless(
+        entry.system_id == actor.library_system_id and can_decide_exception(actor, entry),
+        _("Your role may not decide this exception."),
+    )
     if problem := privacy_problems(note):
         raise ValidationError({"decision_note": problem})
     if not approve and not note.strip():

@@ -3,13 +3,14 @@
 import calendar
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record, changed_fields
+from patroncare.core.access import refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
 from patroncare.libraries.calendar import local_date
 
@@ -135,8 +136,10 @@ def policy_update(
 
 @transaction.atomic
 def policy_acknowledge(*, user, policy: Policy) -> Acknowledgement:
-    if not can_acknowledge(user) or policy.system_id != user.library_system_id:
-        raise PermissionDenied
+    refuse_unless(
+        can_acknowledge(user) and policy.system_id == user.library_system_id,
+        _("Your role does not acknowledge policies of this library system."),
+    )
     version = PolicyVersion.objects.get(policy=policy, number=policy.current_number)
     acknowledgement, created = Acknowledgement.objects.get_or_create(
         version=version, user=user, defaults={"acknowledged_at": timezone.now()}
@@ -193,8 +196,10 @@ def policy_review_request(
 @transaction.atomic
 def policy_review_start(*, actor, policy: Policy, reason: str = "") -> PolicyReview:
     """An administrator starts a review: a cycle review when the policy is due, otherwise a request."""
-    if not can_review_policies(actor) or policy.system_id != actor.library_system_id:
-        raise PermissionDenied
+    refuse_unless(
+        can_review_policies(actor) and policy.system_id == actor.library_system_id,
+        _("Only an administrator of this library system starts a policy review."),
+    )
     due = policy.review_due(local_date(policy.system, timezone.now()))
     return policy_review_request(
         policy=policy,
@@ -209,8 +214,10 @@ def policy_review_start(*, actor, policy: Policy, reason: str = "") -> PolicyRev
 def policy_review_save_checklist(
     *, actor, review: PolicyReview, expected_version: int, **answers
 ) -> PolicyReview:
-    if not can_review_policies(actor) or review.status != ReviewStatus.OPEN:
-        raise PermissionDenied
+    refuse_unless(
+        can_review_policies(actor) and review.status == ReviewStatus.OPEN,
+        _("This review is closed, or your role may not work on it."),
+    )
     names = [name for name, _label in CHECKLIST]
     before = {name: getattr(review, name) for name in names}
     for name in names:
@@ -244,8 +251,10 @@ def policy_review_complete(
     Change publishes the new text as a new version (staff acknowledge it); keep and change set the next
     review date one cycle ahead; retire takes the policy out of the library.
     """
-    if not can_review_policies(actor) or review.status != ReviewStatus.OPEN:
-        raise PermissionDenied
+    refuse_unless(
+        can_review_policies(actor) and review.status == ReviewStatus.OPEN,
+        _("This review is closed, or your role may not work on it."),
+    )
     names = [name for name, _label in CHECKLIST]
     for name in names:
         setattr(review, name, answers.get(name, "").strip())

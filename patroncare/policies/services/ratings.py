@@ -2,13 +2,14 @@
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.core.access import refuse_unless
 from patroncare.libraries.calendar import local_date
 
 from ..models import RatingArea, YesOMeterRating
@@ -20,10 +21,14 @@ def yes_rating_record(
     *, actor, branch, area: str, rating: int, policy=None, note: str = "", rated_on: date | None = None
 ) -> YesOMeterRating:
     """Record (or correct, the same day) a branch's rating of one area or one policy."""
-    if branch.system_id != actor.library_system_id or not can_rate_branch(actor, branch.pk):
-        raise PermissionDenied
-    if policy is not None and policy.system_id != branch.system_id:
-        raise PermissionDenied
+    refuse_unless(
+        branch.system_id == actor.library_system_id and can_rate_branch(actor, branch.pk),
+        _("Your role may not rate this branch."),
+    )
+    refuse_unless(
+        policy is None or policy.system_id == branch.system_id,
+        _("That policy belongs to another library system."),
+    )
     if area == RatingArea.POLICY and policy is None:
         raise ValidationError({"policy": _("Choose the policy you are rating.")})
     if area != RatingArea.POLICY:
