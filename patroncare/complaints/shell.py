@@ -73,7 +73,7 @@ def pattern_items(user) -> list[DeskItem]:
 def statement_items(user) -> list[DeskItem]:
     return [
         DeskItem(
-            title=statement.title,
+            title=statement.text_in()[0],
             url=reverse("complaints:statement_detail", args=[statement.pk]),
             detail=step,
         )

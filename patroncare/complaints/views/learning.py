@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -128,11 +129,11 @@ class StatementListView(PermissionRequiredMixin, View):
     permission = permissions.can_see_statements
 
     def get(self, request):
-        return render(
-            request,
-            "complaints/statements.html",
-            {"statements": selectors.statements_visible_to(user=request.user), "nav_current": "complaints"},
-        )
+        rows = [
+            (statement, *statement.text_in(get_language())[::2])
+            for statement in selectors.statements_visible_to(user=request.user)
+        ]
+        return render(request, "complaints/statements.html", {"rows": rows, "nav_current": "complaints"})
 
 
 class StatementDetailView(PermissionRequiredMixin, View):
@@ -157,11 +158,14 @@ class StatementDetailView(PermissionRequiredMixin, View):
         can_comment = statement.status != StatementStatus.PUBLISHED and permissions.can_comment_statement(
             user, statement
         )
+        heading, _body, heading_lang = statement.text_in(get_language())
         return render(
             request,
             "complaints/statement_detail.html",
             {
                 "statement": statement,
+                "heading": heading,
+                "heading_lang": heading_lang,
                 "comments": selectors.statement_comments(statement=statement),
                 "nav_current": "complaints",
                 "can_approve": permissions.can_approve_statement(user) and is_draft,
