@@ -287,3 +287,20 @@ def test_the_reminder_kinds_are_registered_and_may_wait_for_the_digest():
 def test_the_reminder_job_is_on_the_hourly_schedule(settings):
     (entry,) = [e for e in settings.CELERY_BEAT_SCHEDULE.values() if e["task"].endswith("notify_deadlines")]
     assert entry["schedule"] == 60 * 60
+
+
+def test_security_is_told_when_triage_makes_a_safety_case_critical(world, security, sent):
+    services.categories_install_defaults(system=world.system)
+    complaint, _ = record(actor=world.users["supervisor"], branch=world.branch, severity="moderate")
+    mail.outbox.clear()
+    with sent():
+        services.complaint_triage(
+            actor=world.users["supervisor"],
+            complaint=complaint,
+            expected_version=complaint.version,
+            category=Category.objects.get(system=world.system, key="safety"),
+            severity="critical",
+            kind="complaint",
+        )
+    told = {message.to[0] for message in mail.outbox if "security staff" in message.body}
+    assert told == {security["branch"].email, security["system"].email}

@@ -457,3 +457,25 @@ def test_the_notices_page_speaks_the_page_language(world, upheld, director):
     assert "An apology for a wrongful fine" in english and SPANISH["title_es"] not in english
     # Without Spanish text (which approval prevents), a Spanish reader would get the English, marked so.
     assert PublicStatement(title="T", body="B").text_in("es") == ("T", "B", "en")
+
+
+def test_a_statement_on_a_restricted_case_reveals_nothing_of_the_case(world, director, sent):
+    complaint, _ = record(
+        actor=world.users["supervisor"],
+        branch=world.branch,
+        severity="serious",
+        staff_involved="The evening desk assistant",
+        narrative="The evening desk assistant shouted at me in front of my children.",
+    )
+    Complaint.objects.filter(pk=complaint.pk).update(outcome="upheld")
+    complaint.refresh_from_db()
+    assert complaint.restricted
+    mail.outbox.clear()
+    with sent():
+        statement = approved(world, complaint, director)
+    for key in ("trustee", "other_branch_supervisor"):
+        body = as_user(world.users[key]).get(reverse("complaints:statement_detail", args=[statement.pk]))
+        text = body.content.decode()
+        assert complaint.reference not in text and "shouted at me" not in text and "evening desk" not in text
+    for message in mail.outbox:
+        assert "shouted at me" not in message.body and "evening desk" not in message.body
