@@ -194,9 +194,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 # Scheduled jobs only notify or purge; state that follows from time is computed when read.
 CELERY_BEAT_SCHEDULE = {
-    "complaints-overdue-reminders": {
-        "task": "patroncare.complaints.tasks.notify_overdue_complaints",
-        "schedule": 60 * 60 * 24,
+    "complaints-deadline-reminders": {
+        "task": "patroncare.complaints.tasks.notify_deadlines",
+        "schedule": 60 * 60,
     },
     "incidents-alert-escalation": {
         "task": "patroncare.incidents.tasks.escalate_overdue_alerts",

@@ -466,6 +466,17 @@ def _learning(context, system) -> None:
                     "assume a tagging error first, and never accuse. "
                     "All desk staff have been trained in it."
                 ),
+                "title_es": "Una disculpa por una acusación injusta en un arco de seguridad",
+                "body_es": (
+                    "A una persona usuaria se le dijo en público, por error, que estaba robando, "
+                    "después de que sonara la alarma de un arco de seguridad "
+                    "por un libro que había sido prestado correctamente. La persona no hizo nada malo. "
+                    "Le pedimos disculpas en persona y por escrito. "
+                    "Ahora todas las sucursales siguen un mismo procedimiento cuando "
+                    "suena la alarma de un arco: el personal habla en privado, "
+                    "supone primero un error de etiquetado y nunca acusa. "
+                    "Todo el personal de mostrador recibió capacitación en este procedimiento."
+                ),
                 "status": "published",
                 "drafted_by": supervisor,
                 "approved_by": director,

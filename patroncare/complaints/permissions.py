@@ -115,6 +115,24 @@ def can_trustee_review(user) -> bool:
     return has_any_role(user, [Role.TRUSTEE])
 
 
+def can_edit_statement(user, statement) -> bool:
+    """Who may change a statement's text (while it is a draft): whoever drafted it, or the director."""
+    if statement.system_id != user.library_system_id or not user.is_active:
+        return False
+    return user.pk == statement.drafted_by_id or is_director(user)
+
+
+def can_comment_statement(user, statement) -> bool:
+    """Trustees comment on statements; the director may reply. Nobody else."""
+    if statement.system_id != user.library_system_id:
+        return False
+    return has_any_role(user, [Role.TRUSTEE]) or is_director(user)
+
+
+def can_object_to_statement(user) -> bool:
+    return has_any_role(user, [Role.TRUSTEE])
+
+
 def can_publish_statement(user) -> bool:
     return is_director(user) or has_any_role(user, [Role.ADMINISTRATOR])
 

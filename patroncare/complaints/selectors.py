@@ -335,6 +335,21 @@ def published_statements(*, system=None) -> QuerySet:
     return statements.order_by("-published_at")
 
 
+@dataclass(frozen=True)
+class Notice:
+    statement: PublicStatement
+    title: str
+    body: str
+    language: str
+
+
+def published_notices(*, system=None, language: str) -> list[Notice]:
+    """The public notices in the page's language (English where a statement has no Spanish)."""
+    return [
+        Notice(statement, *statement.text_in(language)) for statement in published_statements(system=system)
+    ]
+
+
 def statements_visible_to(*, user) -> QuerySet:
     return (
         PublicStatement.objects.filter(system_id=user.library_system_id)
@@ -348,6 +363,44 @@ def statement_get_for(*, user, pk: int) -> PublicStatement:
     if statement is None:
         raise Http404
     return statement
+
+
+def statement_comments(*, statement) -> QuerySet:
+    return statement.comments.select_related("author").order_by("created_at", "id")
+
+
+def statements_waiting_for(*, user) -> list[tuple[PublicStatement, str]]:
+    """The statements whose next step is this user's: (statement, what is asked), for the desk."""
+    from .permissions import can_trustee_review
+
+    statements = PublicStatement.objects.filter(system_id=user.library_system_id).exclude(
+        status=StatementStatus.PUBLISHED
+    )
+    waiting = []
+    if is_director(user):
+        objected = set(
+            statements.filter(status=StatementStatus.DRAFT, comments__is_objection=True).values_list(
+                "pk", flat=True
+            )
+        )
+        for statement in statements.order_by("drafted_at", "id"):
+            if statement.status == StatementStatus.DRAFT:
+                step = (
+                    gettext("A trustee objected: it waits for your approval again")
+                    if statement.pk in objected
+                    else gettext("Waiting for your approval")
+                )
+            elif statement.trustee_reviewed_at is not None:
+                step = gettext("Reviewed by a trustee: ready to publish")
+            else:
+                continue
+            waiting.append((statement, step))
+    if can_trustee_review(user):
+        for statement in statements.filter(
+            status=StatementStatus.APPROVED, trustee_reviewed_at__isnull=True
+        ).order_by("approved_at", "id"):
+            waiting.append((statement, gettext("Approved by the director: waiting for a trustee's review")))
+    return waiting
 
 
 def due_for(*, user, horizon_days: int = 3) -> QuerySet:

@@ -71,6 +71,17 @@ def pattern_items(user) -> list[DeskItem]:
     ]
 
 
+def statement_items(user) -> list[DeskItem]:
+    return [
+        DeskItem(
+            title=statement.text_in()[0],
+            url=reverse("complaints:statement_detail", args=[statement.pk]),
+            detail=step,
+        )
+        for statement, step in selectors.statements_waiting_for(user=user)
+    ]
+
+
 CASE_ROLES = frozenset({Role.FRONTLINE, Role.SUPERVISOR, Role.ADMINISTRATOR})
 OVERSIGHT = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
 
@@ -158,6 +169,18 @@ register_desk_section(
         link_label=gettext_lazy("All patterns"),
     )
 )
+register_desk_section(
+    DeskSection(
+        key="complaints-statements",
+        title=gettext_lazy("Public statements waiting for you"),
+        items_for=statement_items,
+        roles=frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR, Role.TRUSTEE}),
+        order=14,
+        empty_text=gettext_lazy("No public statement is waiting for you."),
+        link_url_name="complaints:statements",
+        link_label=gettext_lazy("All public statements"),
+    )
+)
 
 
 register_kind(
@@ -169,6 +192,23 @@ register_kind(
     NotificationKind("complaints.review", gettext_lazy("A patron asked for a review"), order=13),
     NotificationKind("complaints.patron_reply", gettext_lazy("A patron wrote on a case"), order=14),
     NotificationKind("complaints.praise", gettext_lazy("A patron praised you"), order=15),
+    NotificationKind(
+        "complaints.deadline_soon", gettext_lazy("A deadline of yours is within one working day"), order=16
+    ),
+    NotificationKind("complaints.deadline_passed", gettext_lazy("A deadline of yours has passed"), order=17),
+    NotificationKind(
+        "complaints.statement_approval",
+        gettext_lazy("A public statement waits for your approval, or a trustee objected to one"),
+        order=18,
+    ),
+    NotificationKind(
+        "complaints.statement_trustees",
+        gettext_lazy("A public statement waits for a trustee's review"),
+        order=19,
+    ),
+    NotificationKind(
+        "complaints.statement_ready", gettext_lazy("A public statement is ready to publish"), order=20
+    ),
 )
 
 register_practice_source(

@@ -254,13 +254,36 @@ class LinkForm(forms.Form):
 
 
 class StatementForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    """The statement in English and in Spanish. A draft may lack the Spanish; approval needs both."""
+
+    title = forms.CharField(label=_("Title in English"), max_length=200)
     body = forms.CharField(
-        label=_("Statement"),
+        label=_("Statement in English"),
         max_length=6000,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs={"rows": 8, "lang": "en"}),
         help_text=_("What happened, what we did, and what will change. Never name the patron."),
     )
+    title_es = forms.CharField(label=_("Title in Spanish"), max_length=200, required=False)
+    body_es = forms.CharField(
+        label=_("Statement in Spanish"),
+        max_length=6000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "lang": "es"}),
+        help_text=_("Needed before the director approves it."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].widget.attrs["lang"] = "en"
+        self.fields["title_es"].widget.attrs["lang"] = "es"
+
+
+class StatementEditForm(VersionFormMixin, StatementForm):
+    """The draft's text with the version the editor started from."""
+
+
+class StatementCommentForm(forms.Form):
+    body = forms.CharField(label=_("Your comment"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class AttachmentForm(forms.Form):

@@ -55,6 +55,11 @@ class CategoryForm(forms.Form):
             "Cases in this category are readable only by supervisors, the director and administrators."
         ),
     )
+    concerns_safety = forms.BooleanField(
+        label=_("Concerns safety"),
+        required=False,
+        help_text=_("When a case in this category is critical, the security staff of its branch are told."),
+    )
 
 
 class ReplyTemplateForm(forms.Form):

@@ -15,7 +15,16 @@ from .case import (
     Status,
 )
 from .config import Category, ComplaintSettings, ComplaintsLead, SeverityRule, default_rule
-from .learning import PolicyReview, PublicStatement, ReviewStatus, StatementStatus
+from .learning import (
+    DeadlineClock,
+    DeadlineNotice,
+    DeadlineWhen,
+    PolicyReview,
+    PublicStatement,
+    ReviewStatus,
+    StatementComment,
+    StatementStatus,
+)
 from .replies import MERGE_FIELDS, ReplyPurpose, ReplyTemplate
 
 __all__ = [
@@ -31,6 +40,9 @@ __all__ = [
     "ComplaintsLead",
     "ComplaintResponse",
     "ComplaintSettings",
+    "DeadlineClock",
+    "DeadlineNotice",
+    "DeadlineWhen",
     "EntryKind",
     "Judgement",
     "Kind",
@@ -43,6 +55,7 @@ __all__ = [
     "Satisfaction",
     "Severity",
     "SeverityRule",
+    "StatementComment",
     "StatementStatus",
     "Status",
     "default_rule",

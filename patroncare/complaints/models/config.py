@@ -29,6 +29,11 @@ class Category(models.Model):
             "Cases in this category are readable only by supervisors, the director and administrators."
         ),
     )
+    concerns_safety = models.BooleanField(
+        _("concerns safety"),
+        default=False,
+        help_text=_("When a case in this category is critical, the security staff of its branch are told."),
+    )
 
     class Meta:
         ordering = ["position", "name"]

@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from patroncare.core.concurrency import VersionedModel
 from patroncare.libraries.models import LibrarySystem
 
 
@@ -58,15 +60,24 @@ class StatementStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-class PublicStatement(models.Model):
-    """What the library tells the public about a serious upheld mistake. Never names the patron."""
+STATEMENT_TITLE_MAX = 200
+STATEMENT_BODY_MAX = 6000
+
+
+class PublicStatement(VersionedModel):
+    """What the library tells the public about a serious upheld mistake, in English and Spanish.
+
+    Never names the patron. Its text can be edited until the director approves it (see `version`).
+    """
 
     complaint = models.OneToOneField(
         "complaints.Complaint", on_delete=models.PROTECT, related_name="statement"
     )
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="public_statements")
-    title = models.CharField(_("title"), max_length=200)
-    body = models.TextField(_("statement"), max_length=6000)
+    title = models.CharField(_("title in English"), max_length=STATEMENT_TITLE_MAX)
+    body = models.TextField(_("statement in English"), max_length=STATEMENT_BODY_MAX)
+    title_es = models.CharField(_("title in Spanish"), max_length=STATEMENT_TITLE_MAX, blank=True)
+    body_es = models.TextField(_("statement in Spanish"), max_length=STATEMENT_BODY_MAX, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=StatementStatus.choices, default=StatementStatus.DRAFT
     )
@@ -95,6 +106,11 @@ class PublicStatement(models.Model):
                 | Q(approved_at__isnull=False, trustee_reviewed_at__isnull=False, published_at__isnull=False),
                 name="statement_published_after_approvals",
             ),
+            # Patrons read it in English or Spanish: nothing is approved with one language missing.
+            models.CheckConstraint(
+                condition=Q(status="draft") | (~Q(title_es="") & ~Q(body_es="")),
+                name="statement_approved_in_both_languages",
+            ),
         ]
         indexes = [models.Index(fields=["system", "status", "-published_at"])]
 
@@ -102,8 +118,85 @@ class PublicStatement(models.Model):
         return self.title
 
     @property
+    def has_both_languages(self) -> bool:
+        return all(text.strip() for text in (self.title, self.body, self.title_es, self.body_es))
+
+    def text_in(self, language: str | None = None) -> tuple[str, str, str]:
+        """(title, body, language code) in `language` (the active one by default), English when missing."""
+        language = language or get_language() or "en"
+        if language.startswith("es") and self.title_es and self.body_es:
+            return self.title_es, self.body_es, "es"
+        return self.title, self.body, "en"
+
+    @property
     def days_to_publish(self) -> int | None:
         """Days from the complaint's receipt to publication (the complaint must be loaded with it)."""
         if self.published_at is None:
             return None
         return (self.published_at - self.complaint.received_at).days
+
+
+class StatementComment(models.Model):
+    """A trustee's comment on a statement, or an objection that sends it back to the director."""
+
+    statement = models.ForeignKey(PublicStatement, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(_("comment"), max_length=4000)
+    is_objection = models.BooleanField(_("objection"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("comment on a statement")
+        verbose_name_plural = _("comments on statements")
+        indexes = [models.Index(fields=["statement", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.statement_id} {self.created_at:%Y-%m-%d}"
+
+
+class DeadlineClock(models.TextChoices):
+    ACKNOWLEDGE = "acknowledge", _("Acknowledge")
+    RESPOND = "respond", _("Respond")
+
+
+class DeadlineWhen(models.TextChoices):
+    SOON = "soon", _("Within one working day")
+    PASSED = "passed", _("Passed")
+
+
+class DeadlineNotice(models.Model):
+    """That the owner of a case was told a deadline is near or has passed: each once per due date.
+
+    An extension gives the clock a new due date, and so a new notice.
+    """
+
+    complaint = models.ForeignKey(
+        "complaints.Complaint", on_delete=models.CASCADE, related_name="deadline_notices"
+    )
+    clock = models.CharField(max_length=12, choices=DeadlineClock.choices)
+    when = models.CharField(max_length=8, choices=DeadlineWhen.choices)
+    due_at = models.DateTimeField()
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["sent_at", "id"]
+        verbose_name = _("deadline notice")
+        verbose_name_plural = _("deadline notices")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["complaint", "clock", "when", "due_at"], name="deadlinenotice_once_per_due_date"
+            ),
+            models.CheckConstraint(
+                condition=Q(clock__in=DeadlineClock.values), name="deadlinenotice_clock_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(when__in=DeadlineWhen.values), name="deadlinenotice_when_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id} {self.clock} {self.when}"

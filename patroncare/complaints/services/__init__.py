@@ -17,7 +17,14 @@ from .resolution import (
     review_open,
     review_open_for_pattern,
 )
-from .statements import statement_approve, statement_draft, statement_publish, statement_trustee_review
+from .statements import (
+    statement_approve,
+    statement_comment,
+    statement_draft,
+    statement_edit,
+    statement_publish,
+    statement_trustee_review,
+)
 from .workflow import (
     complaint_acknowledge,
     complaint_add_note,
@@ -63,7 +70,9 @@ __all__ = [
     "review_open_for_pattern",
     "secret_matches",
     "statement_approve",
+    "statement_comment",
     "statement_draft",
+    "statement_edit",
     "statement_publish",
     "statement_trustee_review",
 ]

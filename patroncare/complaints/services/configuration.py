@@ -54,6 +54,9 @@ RESTRICTING_CATEGORY_KEYS = frozenset(
     {"rudeness", "unequal-treatment", "wrongful-accusation", "mockery", "discrimination"}
 )
 
+# A critical case in these categories concerns someone's safety: security staff of the branch are told too.
+SAFETY_CATEGORY_KEYS = frozenset({"safety", "facilities"})
+
 
 def categories_install_defaults(*, system) -> int:
     """Create the default categories a system lacks (by key). Returns how many were created."""
@@ -68,6 +71,7 @@ def categories_install_defaults(*, system) -> int:
                 name_es=name_es,
                 position=position * 10,
                 restricts=key in RESTRICTING_CATEGORY_KEYS,
+                concerns_safety=key in SAFETY_CATEGORY_KEYS,
             )
             category.full_clean()
             category.save()
@@ -87,10 +91,12 @@ def category_save(
     position: int,
     is_active: bool,
     restricts: bool = False,
+    concerns_safety: bool = False,
 ) -> Category:
     category = category or Category(system=system)
     category.key, category.name, category.name_es = key, name.strip(), name_es.strip()
     category.position, category.is_active, category.restricts = position, is_active, restricts
+    category.concerns_safety = concerns_safety
     category.full_clean()
     category.save()
     audit_record(

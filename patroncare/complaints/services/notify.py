@@ -21,9 +21,19 @@ def mail_patron(*, complaint, subject_template: str, body_template: str, context
 
 
 def mail_staff(
-    *, user, complaint, subject_template: str, body_template: str, kind: str, context: dict | None = None
+    *,
+    user,
+    complaint,
+    subject_template: str,
+    body_template: str,
+    kind: str,
+    context: dict | None = None,
+    url: str = "",
 ):
-    """Tell a member of staff, at once or in their daily digest as they chose for this kind of message."""
+    """Tell a member of staff, at once or in their daily digest as they chose for this kind of message.
+
+    The link goes to the case unless `url` names another page (a statement, for trustees who never see cases).
+    """
     if user is None or not user.email:
         return
     subject, body = render_email(
@@ -33,5 +43,9 @@ def mail_staff(
         context={"complaint": complaint, "recipient": user, "base_url": base_url(), **(context or {})},
     )
     notify(
-        user=user, kind=kind, subject=subject, body=body, url=absolute_link("complaints:detail", complaint.pk)
+        user=user,
+        kind=kind,
+        subject=subject,
+        body=body,
+        url=url or absolute_link("complaints:detail", complaint.pk),
     )

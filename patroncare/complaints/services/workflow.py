@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -66,14 +67,34 @@ def apply_triage(*, complaint: Complaint, severity: str, actor=None, owner=None)
         )
 
 
+def security_staff_for(complaint: Complaint):
+    """The active security staff of the case's branch, or of the whole system, never one it names."""
+    from django.contrib.auth import get_user_model
+
+    from patroncare.accounts.models import Role
+
+    scope = Q(role_assignments__branch__isnull=True)
+    if complaint.branch_id:
+        scope |= Q(role_assignments__branch_id=complaint.branch_id)
+    return (
+        get_user_model()
+        .objects.filter(scope, library_system_id=complaint.system_id, is_active=True)
+        .filter(role_assignments__role=Role.SECURITY)
+        .exclude(pk__in=complaint.named_staff_ids)
+        .distinct()
+        .order_by("id")
+    )
+
+
 def notify_critical(complaint: Complaint) -> None:
-    """Critical cases reach the director at once (unless the case is about the director)."""
+    """Critical cases reach the director at once (unless the case is about the director), and, when their
+    category concerns safety, the security staff of the branch (never one the case names)."""
+    if complaint.severity != Severity.CRITICAL:
+        return
     director_id = complaint.system.director_id
-    if (
-        complaint.severity == Severity.CRITICAL
-        and director_id
-        and director_id not in complaint.named_staff_ids
-    ):
+    told = set()
+    if director_id and director_id not in complaint.named_staff_ids:
+        told.add(director_id)
         mail_staff(
             user=complaint.system.director,
             complaint=complaint,
@@ -81,6 +102,15 @@ def notify_critical(complaint: Complaint) -> None:
             body_template="complaints/email/critical_body.txt",
             kind="complaints.critical",
         )
+    if complaint.category is not None and complaint.category.concerns_safety:
+        for member in security_staff_for(complaint).exclude(pk__in=told):
+            mail_staff(
+                user=member,
+                complaint=complaint,
+                subject_template="complaints/email/critical_subject.txt",
+                body_template="complaints/email/critical_safety_body.txt",
+                kind="complaints.critical",
+            )
 
 
 @transaction.atomic

@@ -435,6 +435,8 @@ def test_statement_is_published_only_after_director_and_trustee(world):
         complaint=complaint,
         title="A wrongful accusation at Millbrook",
         body="We were wrong.",
+        title_es="Una acusación injusta en Millbrook",
+        body_es="Nos equivocamos.",
     )
     with pytest.raises(ValidationError):
         services.statement_publish(actor=director, statement=statement)

@@ -1,32 +1,21 @@
 from datetime import timedelta
 
-from django.core import mail
 from django.utils import timezone
 
-from patroncare.complaints.tasks import notify_overdue_complaints
+from patroncare.complaints.tasks import notify_deadlines
 
 from .factories import ComplaintFactory
 
 
-def test_each_owner_gets_one_message_listing_their_overdue_cases(world):
+def test_the_scheduled_job_is_a_plain_callable_returning_counts(world, sent):
     past = timezone.now() - timedelta(hours=2)
     owner = world.users["supervisor"]
-    first = ComplaintFactory(branch=world.branch, owner=owner, acknowledge_due_at=past)
-    second = ComplaintFactory(branch=world.branch, owner=owner, respond_due_at=past, acknowledged_at=past)
-    ComplaintFactory(branch=world.branch, owner=owner, acknowledge_due_at=timezone.now() + timedelta(days=2))
-    ComplaintFactory(
-        branch=world.branch,
-        owner=owner,
-        acknowledge_due_at=past,
-        status="closed",
-        judgement="one_off",
-        closed_at=past,
-    )
-    mail.outbox.clear()
-    assert notify_overdue_complaints() == 1
-    (message,) = mail.outbox
-    assert message.to == [owner.email] and message.subject == "2 complaints of yours are overdue"
-    assert first.reference in message.body and second.reference in message.body
+    ComplaintFactory(branch=world.branch, owner=owner, acknowledge_due_at=past)
+    ComplaintFactory(branch=world.branch, owner=owner, respond_due_at=past, acknowledged_at=past)
+    with sent():
+        assert notify_deadlines() == {"soon": 0, "passed": 2}
+    with sent():
+        assert notify_deadlines() == {"soon": 0, "passed": 0}
 
 
 def test_overdue_state_is_not_stored_by_the_job(world):
@@ -35,6 +24,6 @@ def test_overdue_state_is_not_stored_by_the_job(world):
         owner=world.users["supervisor"],
         acknowledge_due_at=timezone.now() - timedelta(hours=1),
     )
-    notify_overdue_complaints()
+    notify_deadlines()
     case.refresh_from_db()
     assert (case.status, case.version) == ("new", 1)

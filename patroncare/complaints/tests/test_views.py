@@ -519,7 +519,12 @@ def test_statement_steps_follow_roles_and_a_denied_step_changes_nothing(world, c
     Complaint.objects.filter(pk=case.pk).update(severity="serious", outcome="upheld")
     case.refresh_from_db()
     statement = services.statement_draft(
-        actor=world.users["supervisor"], complaint=case, title="We were wrong", body="An apology."
+        actor=world.users["supervisor"],
+        complaint=case,
+        title="We were wrong",
+        body="An apology.",
+        title_es="Nos equivocamos",
+        body_es="Una disculpa.",
     )
     approve = reverse("complaints:statement_step", args=[statement.pk, "approve"])
     assert signed_in(world.users["trustee"]).post(approve).status_code == 403

@@ -208,7 +208,12 @@ def test_notices_show_only_published_statements_with_days(world, case):
     )
     case.refresh_from_db()
     statement = services.statement_draft(
-        actor=world.users["supervisor"], complaint=case, title="We were wrong", body="An apology."
+        actor=world.users["supervisor"],
+        complaint=case,
+        title="We were wrong",
+        body="An apology.",
+        title_es="Nos equivocamos",
+        body_es="Una disculpa.",
     )
     assert (
         "We were wrong"

@@ -12,7 +12,7 @@ from .. import forms, permissions, selectors, services
 from ..models import Severity
 from ..services.deadlines import rule_for
 
-CATEGORY_FIELDS = ("key", "name", "name_es", "position", "is_active", "restricts")
+CATEGORY_FIELDS = ("key", "name", "name_es", "position", "is_active", "restricts", "concerns_safety")
 
 
 class ConfigurationView(PermissionRequiredMixin, View):

@@ -4,13 +4,16 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
-from patroncare.core.access import PermissionRequiredMixin
+from patroncare.core.access import ActionMixin, PermissionRequiredMixin
+from patroncare.core.concurrency import StaleEditError
+from patroncare.core.forms import add_service_errors
 
 from .. import forms, permissions, selectors, services
-from ..models import PolicyReview, PublicStatement
+from ..models import PolicyReview, PublicStatement, StatementStatus
 
 
 class PatternsView(PermissionRequiredMixin, View):
@@ -126,31 +129,135 @@ class StatementListView(PermissionRequiredMixin, View):
     permission = permissions.can_see_statements
 
     def get(self, request):
-        return render(
-            request,
-            "complaints/statements.html",
-            {"statements": selectors.statements_visible_to(user=request.user), "nav_current": "complaints"},
-        )
+        rows = [
+            (statement, *statement.text_in(get_language())[::2])
+            for statement in selectors.statements_visible_to(user=request.user)
+        ]
+        return render(request, "complaints/statements.html", {"rows": rows, "nav_current": "complaints"})
 
 
 class StatementDetailView(PermissionRequiredMixin, View):
     permission = permissions.can_see_statements
     scoped_model = PublicStatement
 
-    def get(self, request, pk):
-        statement = selectors.statement_get_for(user=request.user, pk=pk)
+    def edit_form(self, statement, data=None):
+        initial = {name: getattr(statement, name) for name in ("title", "body", "title_es", "body_es")}
+        form = forms.StatementEditForm(data, initial={**initial, "version": statement.version})
+        form.auto_id = "id_edit_%s"
+        return form
+
+    def comment_form(self, data=None):
+        form = forms.StatementCommentForm(data)
+        form.auto_id = "id_comment_%s"
+        return form
+
+    def render_statement(self, request, statement, *, edit_form=None, comment_form=None, status=200):
         user = request.user
+        is_draft = statement.status == StatementStatus.DRAFT
+        can_edit = is_draft and permissions.can_edit_statement(user, statement)
+        can_comment = statement.status != StatementStatus.PUBLISHED and permissions.can_comment_statement(
+            user, statement
+        )
+        heading, _body, heading_lang = statement.text_in(get_language())
         return render(
             request,
             "complaints/statement_detail.html",
             {
                 "statement": statement,
+                "heading": heading,
+                "heading_lang": heading_lang,
+                "comments": selectors.statement_comments(statement=statement),
                 "nav_current": "complaints",
-                "can_approve": permissions.can_approve_statement(user),
-                "can_trustee_review": permissions.can_trustee_review(user),
-                "can_publish": permissions.can_publish_statement(user),
+                "can_approve": permissions.can_approve_statement(user) and is_draft,
+                "needs_spanish": not statement.has_both_languages,
+                "can_trustee_review": permissions.can_trustee_review(user)
+                and statement.status == StatementStatus.APPROVED
+                and statement.trustee_reviewed_at is None,
+                "can_publish": permissions.can_publish_statement(user)
+                and statement.status == StatementStatus.APPROVED
+                and statement.trustee_reviewed_at is not None,
+                "can_edit": can_edit,
+                "edit_form": (edit_form or self.edit_form(statement)) if can_edit else None,
+                "can_comment": can_comment,
+                "can_object": can_comment
+                and permissions.can_object_to_statement(user)
+                and statement.status == StatementStatus.APPROVED,
+                "comment_form": (comment_form or self.comment_form()) if can_comment else None,
             },
+            status=status,
         )
+
+    def get(self, request, pk):
+        return self.render_statement(request, selectors.statement_get_for(user=request.user, pk=pk))
+
+
+class StatementEditView(ActionMixin, StatementDetailView):
+    """The drafter or the director changes the draft's text; after approval it is refused."""
+
+    def post(self, request, pk):
+        statement = selectors.statement_get_for(user=request.user, pk=pk)
+        if not permissions.can_edit_statement(request.user, statement):
+            raise PermissionDenied
+        form = self.edit_form(statement, request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.statement_edit(
+                    actor=request.user,
+                    statement=statement,
+                    expected_version=data["version"],
+                    title=data["title"],
+                    body=data["body"],
+                    title_es=data["title_es"],
+                    body_es=data["body_es"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+                stale = isinstance(error, StaleEditError)
+            else:
+                messages.success(request, _("The statement was saved."))
+                return redirect("complaints:statement_detail", pk=statement.pk)
+        else:
+            stale = False
+        statement.refresh_from_db()
+        if stale:
+            # What was typed stays; saving again (after a look at the other changes) is then deliberate.
+            form.data = form.data.copy()
+            form.data["version"] = statement.version
+        if statement.status != StatementStatus.DRAFT:
+            messages.error(request, " ".join(form.non_field_errors()))
+        return self.render_statement(request, statement, edit_form=form, status=400)
+
+
+class StatementCommentView(ActionMixin, StatementDetailView):
+    """A trustee comments or objects; the director may reply. Other roles are refused."""
+
+    def post(self, request, pk):
+        statement = selectors.statement_get_for(user=request.user, pk=pk)
+        if not permissions.can_comment_statement(request.user, statement):
+            raise PermissionDenied
+        form = self.comment_form(request.POST)
+        objection = request.POST.get("intent") == "object"
+        if form.is_valid():
+            try:
+                services.statement_comment(
+                    actor=request.user,
+                    statement=statement,
+                    body=form.cleaned_data["body"],
+                    is_objection=objection,
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Your objection was recorded. The statement is back with the director as a draft.")
+                    if objection
+                    else _("Your comment was added."),
+                )
+                return redirect("complaints:statement_detail", pk=statement.pk)
+        statement.refresh_from_db()
+        return self.render_statement(request, statement, comment_form=form, status=400)
 
 
 class StatementStepView(PermissionRequiredMixin, View):
@@ -169,8 +276,12 @@ class StatementStepView(PermissionRequiredMixin, View):
         allowed, service = self.steps[step]
         if not allowed(request.user):
             raise PermissionDenied
+        extra = {}
+        if step == "approve" and request.POST.get("version", "").isdigit():
+            # The director approves the text they read: an edit saved meanwhile stops the approval.
+            extra["expected_version"] = int(request.POST["version"])
         try:
-            service(actor=request.user, statement=statement)
+            service(actor=request.user, statement=statement, **extra)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

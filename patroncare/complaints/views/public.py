@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django_ratelimit.decorators import ratelimit
@@ -303,5 +304,5 @@ class FollowUpView(View):
 class NoticesView(View):
     def get(self, request):
         system = public_system(request)
-        statements = selectors.published_statements(system=system)
-        return render(request, "complaints/public/notices.html", {"statements": statements, "system": system})
+        notices = selectors.published_notices(system=system, language=get_language())
+        return render(request, "complaints/public/notices.html", {"notices": notices, "system": system})
