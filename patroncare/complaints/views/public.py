@@ -179,10 +179,7 @@ class StatusView(View):
         ):
             form.add_error(
                 None,
-                _(
-                    "We could not find a case with that reference and secret. Check both and try "
-                    "again; the secret is case-sensitive."
-                ),
+                _("We could not find a case with that reference and secret. Check both and try again."),
             )
             return render(request, self.template_name, {"form": form}, status=400)
         if complaint.secret_expires_at and complaint.secret_expires_at < timezone.now():
