@@ -577,7 +577,7 @@ STAFF_REPLY_KINDS = frozenset({"message", "response", "acknowledged", "follow_up
 
 
 def case_headline(complaint: Complaint) -> str:
-    """"Noise — The group at the tables near…": the category (or the kind) and the first words."""
+    """ "Noise — The group at the tables near…": the category (or the kind) and the first words."""
     label = str(complaint.category) if complaint.category_id else str(complaint.get_kind_display())
     opening = Truncator(" ".join(complaint.narrative.split())).words(7, truncate="…")
     return f"{label} — {opening}"

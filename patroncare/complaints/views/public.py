@@ -137,7 +137,9 @@ class StatusView(View):
             request.session.pop(STATUS_SESSION_KEY, None)
             return None
         request.session[STATUS_SESSION_KEY] = {"pk": complaint.pk, "seen": now.timestamp()}
-        return complaint
+        # The patron's codes still open a case merged into another: they are shown the one that carries on.
+        self.opened = complaint
+        return selectors.merge_target(complaint)
 
     def render_status(self, request, complaint, review_form=None, reply_form=None, status=200):
         audit_record(
@@ -147,9 +149,11 @@ class StatusView(View):
             actor_label="patron (status page)",
             summary=f"Status page of {complaint.reference}",
         )
+        opened = getattr(self, "opened", complaint)
         context = {
             "complaint": complaint,
-            "entries": selectors.patron_entries(complaint=complaint),
+            "entries": selectors.patron_entries(complaint=complaint, opened=opened),
+            "merged_from": opened if opened.pk != complaint.pk else None,
             "responses": complaint.responses.all(),
             "review_form": review_form or forms.ReviewRequestForm(),
             "reply_form": reply_form or forms.PatronReplyForm(),

@@ -1,5 +1,7 @@
 """Staff pages: the list, recording a complaint, and the case file with its actions."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -235,6 +237,10 @@ class CaseFileView(ComplaintsView):
             open_form = "message"
         else:
             open_form = requested if requested == step.action else ""
+        can = selectors.CaseActions.for_user(user, complaint, has_statement=bool(case_file["statement"]))
+        if bound and hasattr(can, open_form):
+            # A refused action shows its form again, with the reason, even where it is not offered.
+            can = replace(can, **{open_form: True})
         context = {
             "complaint": complaint,
             "now": timezone.now(),
@@ -249,9 +255,7 @@ class CaseFileView(ComplaintsView):
             "open_form": open_form,
             "headline": selectors.case_headline(complaint),
             "next_step": step,
-            "can": selectors.CaseActions.for_user(
-                user, complaint, has_statement=bool(case_file["statement"])
-            ),
+            "can": can,
             **case_file,
         }
         if context["can_handle"]:
