@@ -169,7 +169,7 @@ def complaint_record(
         complaint=complaint,
         subject_template="complaints/email/received_subject.txt",
         body_template="complaints/email/received_body.txt",
-        context={"secret": secret},
+        context={"secret": group_secret(secret)},
     )
     return complaint, secret
 
@@ -302,7 +302,7 @@ def _create_public(
         complaint=complaint,
         subject_template="complaints/email/received_subject.txt",
         body_template="complaints/email/received_body.txt",
-        context={"secret": secret},
+        context={"secret": group_secret(secret)},
     )
     return complaint, secret
 

@@ -97,7 +97,8 @@ class FeedbackView(View):
         )
         done = request.session.get(DONE_SESSION_KEY, {})
         if created:
-            done[str(data["token"])] = {"reference": complaint.reference, "secret": secret}
+            grouped = services.group_secret(secret)
+            done[str(data["token"])] = {"reference": complaint.reference, "secret": grouped}
             request.session[DONE_SESSION_KEY] = done
         request.session["complaints_last_token"] = str(data["token"])
         request.session["complaints_last_reference"] = complaint.reference
