@@ -197,3 +197,26 @@ def test_a_restricted_case_keeps_its_headline_from_those_it_names(world, signed_
     response = signed_in(named).get(reverse("complaints:detail", args=[complaint.pk]))
     assert response.status_code == 404
     assert "shouted at my son" not in response.content.decode()
+
+
+@pytest.mark.parametrize("key", ["supervisor", "administrator", "director"])
+def test_those_with_authority_are_offered_the_serious_cases_next_step(world, key):
+    director = UserFactory(library_system=world.system, roles=[])
+    world.system.director = director
+    world.system.save()
+    user = director if key == "director" else world.users[key]
+    complaint = _case(world, severity="serious")
+    step = selectors.next_step(complaint, user)
+    assert (step.key, step.action, step.refused) == ("acknowledge", "acknowledge", "")
+
+
+@pytest.mark.parametrize(
+    ("key", "status"), [("trustee", 403), ("other_branch_supervisor", 404), ("other_system_admin", 404)]
+)
+def test_the_next_step_is_never_shown_to_those_who_may_not_read_the_case(world, signed_in, key, status):
+    complaint = _case(world)
+    response = signed_in(world.users[key]).get(
+        reverse("complaints:detail", args=[complaint.pk]) + "?open=acknowledge"
+    )
+    assert response.status_code == status
+    assert "data-next-step" not in response.content.decode()

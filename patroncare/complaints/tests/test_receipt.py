@@ -146,6 +146,7 @@ def test_the_secret_is_gone_after_fifteen_minutes(world, client, monkeypatch):
     monkeypatch.setattr(receipt, "time", types.SimpleNamespace(time=lambda: later))
     body = client.get(reverse("complaints:receipt", args=[complaint.pk])).content.decode()
     assert _shown_secret(body) == "" and "The secret can no longer be shown" in body
+    assert str(complaint.pk) not in client.session[receipt.RECEIPTS_SESSION_KEY]
 
 
 def test_e_mail_after_the_secret_is_gone_is_refused(world, client, sent):

@@ -40,10 +40,12 @@ def keep_secret(request, complaint, secret: str) -> None:
 
 
 def held_secret(request, complaint) -> str:
+    """The plain secret while it may still be shown; once its time is up it leaves the session."""
     entry = request.session.get(RECEIPTS_SESSION_KEY, {}).get(str(complaint.pk))
-    if not isinstance(entry, dict) or entry.get("until", 0) <= time.time():
-        return ""
-    return entry.get("secret", "")
+    if isinstance(entry, dict) and entry.get("until", 0) > time.time():
+        return entry.get("secret", "")
+    forget_secret(request, complaint)
+    return ""
 
 
 def forget_secret(request, complaint) -> None:
