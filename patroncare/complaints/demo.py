@@ -26,6 +26,7 @@ from .models import (
 )
 from .services.configuration import categories_install_defaults
 from .services.deadlines import deadlines_for
+from .services.merging import complaint_merge
 from .services.replies import reply_templates_install_defaults
 from .services.workflow import default_owner
 
@@ -186,6 +187,7 @@ def load(context) -> None:
             continue
         _create(context, system, categories, spec, rng, fines_policy)
     _about_a_supervisor(context, system, categories)
+    _one_complaint_twice(context, system, categories)
     _learning(context, system)
 
 
@@ -391,6 +393,49 @@ def _about_a_supervisor(context, system, categories) -> None:
     complaint.staff_named.set([context.staff["supervisor"]])
     CaseEntry.objects.create(
         complaint=complaint, kind=EntryKind.RECEIVED, author=context.staff["frontline"], body="At the desk"
+    )
+
+
+def _one_complaint_twice(context, system, categories) -> None:
+    """One complaint that came twice, by phone and by letter: the director merged the call into the letter."""
+    if Complaint.objects.filter(reference__in=["DUPL-CEN2", "DUPL-CEN3"]).exists():
+        return
+    branch, director = context.branches["CEN"], context.staff["director"]
+    cases = []
+    for reference, channel, days, words in (
+        ("DUPL-CEN2", "phone", 6, "Called: the room she booked for Saturday was given to another group."),
+        ("DUPL-CEN3", "letter", 4, "Wrote: her Saturday room booking was given away without telling her."),
+    ):
+        received = datetime.combine(context.today - timedelta(days=days), time(11, 5), tzinfo=system.zone)
+        deadlines = deadlines_for(system=system, branch=branch, severity="moderate", start=received, stage=1)
+        complaint = Complaint(
+            system=system,
+            branch=branch,
+            reference=reference,
+            kind="complaint",
+            channel=channel,
+            category=categories["facilities"],
+            severity="moderate",
+            narrative=words,
+            patron_name="Irene Castillo",
+            patron_email="irene.castillo@example.net",
+            owner=director,
+            recorded_by=context.staff["frontline"],
+            received_at=received,
+            acknowledge_due_at=deadlines.acknowledge_due_at,
+            respond_due_at=deadlines.respond_due_at,
+        )
+        complaint.full_clean()
+        complaint.save()
+        CaseEntry.objects.create(
+            complaint=complaint, kind=EntryKind.RECEIVED, author=context.staff["frontline"], body=channel
+        )
+        cases.append(complaint)
+    complaint_merge(
+        actor=director,
+        complaint=cases[0],
+        into=cases[1],
+        reason="The same booking, first by phone and then by letter.",
     )
 
 

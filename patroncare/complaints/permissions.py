@@ -143,3 +143,12 @@ def can_see_figures(user) -> bool:
 
 def can_pass_on_praise(user, complaint) -> bool:
     return complaint.kind == "praise" and has_case_authority(user, complaint)
+
+
+def can_merge(user, complaint) -> bool:
+    """A supervisor of the branch, an administrator or the director merges a case not already merged."""
+    return (
+        complaint.merged_into_id is None
+        and can_handle(user, complaint)
+        and has_case_authority(user, complaint)
+    )

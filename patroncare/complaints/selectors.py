@@ -7,6 +7,7 @@ from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from patroncare.accounts.permissions import branch_ids_for
@@ -90,6 +91,18 @@ def restricted_receipt_for(*, user, pk: int) -> Complaint | None:
     )
 
 
+def desk_receipt_for(*, user, pk: int) -> Complaint | None:
+    """The receipt of a case: for whoever recorded it (even a restricted one), or a reader of the case."""
+    if not user.is_authenticated or not user.library_system_id:
+        return None
+    return (
+        Complaint.objects.filter(pk=pk, system_id=user.library_system_id)
+        .filter(Q(recorded_by_id=user.pk) | Q(pk__in=visible_complaints(user=user).values("pk")))
+        .select_related("system", "branch")
+        .first()
+    )
+
+
 def overdue_condition(now) -> Q:
     return Q(status__in=OPEN_STATUSES) & (
         Q(acknowledged_at__isnull=True, acknowledge_due_at__lt=now)
@@ -162,7 +175,7 @@ def complaint_list_visible_to(*, user, filters: dict | None = None) -> QuerySet:
 def complaint_get_for(*, user, pk: int, audit: bool = True) -> Complaint:
     complaint = (
         visible_complaints(user=user)
-        .select_related("branch", "category", "owner", "recorded_by", "review", "system")
+        .select_related("branch", "category", "owner", "recorded_by", "review", "system", "merged_into")
         .filter(pk=pk)
         .first()
     )
@@ -180,7 +193,12 @@ def complaint_get_for(*, user, pk: int, audit: bool = True) -> Complaint:
 
 
 def complaint_timeline(*, complaint: Complaint) -> QuerySet:
-    return CaseEntry.objects.filter(complaint=complaint).select_related("author").order_by("created_at", "id")
+    """The case's entries and those of the cases merged into it (each entry knows its own case)."""
+    return (
+        CaseEntry.objects.filter(Q(complaint=complaint) | Q(complaint__merged_into=complaint))
+        .select_related("author", "complaint")
+        .order_by("created_at", "id")
+    )
 
 
 def complaint_file(*, complaint: Complaint, user) -> dict:
@@ -194,6 +212,7 @@ def complaint_file(*, complaint: Complaint, user) -> dict:
         "statement": PublicStatement.objects.filter(complaint=complaint).first(),
         "attachments": list(complaint.attachments.select_related("uploaded_by")),
         "staff_named": list(complaint.staff_named.order_by("full_name")),
+        "merged_cases": list(complaint.merged_cases.order_by("merged_at")),
     }
 
 
@@ -205,9 +224,32 @@ def complaint_for_patron(*, reference: str) -> Complaint | None:
     )
 
 
-def patron_entries(*, complaint: Complaint) -> QuerySet:
-    """Only what is meant for the patron: never internal notes, never staff names."""
-    return CaseEntry.objects.filter(complaint=complaint, for_patron=True).order_by("created_at", "id")
+def patron_entries(*, complaint: Complaint, opened: Complaint | None = None) -> QuerySet:
+    """Only what is meant for the patron: never internal notes, never staff names.
+
+    A patron who opened a case since merged into `complaint` sees its entries and their own earlier ones,
+    never those of another case merged into it (it may be someone else's)."""
+    cases = Q(complaint=complaint)
+    if opened is not None and opened.pk != complaint.pk:
+        cases |= Q(complaint=opened)
+    return CaseEntry.objects.filter(cases, for_patron=True).order_by("created_at", "id")
+
+
+def merge_target(complaint: Complaint) -> Complaint:
+    """The case a merged case now lives in (merges never chain: see services.complaint_merge)."""
+    if complaint.merged_into_id is None:
+        return complaint
+    return Complaint.objects.select_related("system", "branch").get(pk=complaint.merged_into_id)
+
+
+def merge_candidate_for(*, user, reference: str) -> Complaint | None:
+    """The case a reader typed the reference of, if they may see it; None exactly as for a missing one."""
+    return (
+        visible_complaints(user=user)
+        .select_related("system", "branch")
+        .filter(reference=reference.strip().upper())
+        .first()
+    )
 
 
 def categories_for(*, system, active_only: bool = True) -> QuerySet:
@@ -580,3 +622,209 @@ def attachment_get_for(*, user, pk: int) -> Attachment:
         raise Http404
     complaint_get_for(user=user, pk=attachment.complaint_id, audit=False)
     return attachment
+
+
+# The case file leads with what the case needs next. Everything here is read from the case's state and from
+# the permission and authority rules; the template only shows it.
+STAFF_REPLY_KINDS = frozenset({"message", "response", "acknowledged", "follow_up"})
+
+
+def case_headline(complaint: Complaint) -> str:
+    """ "Noise — The group at the tables near…": the category (or the kind) and the first words."""
+    label = str(complaint.category) if complaint.category_id else str(complaint.get_kind_display())
+    opening = Truncator(" ".join(complaint.narrative.split())).words(7, truncate="…")
+    return f"{label} — {opening}"
+
+
+@dataclass(frozen=True)
+class NextStep:
+    key: str  # triage, acknowledge, respond, reply, review, close, pass_on, closed, merged
+    title: str
+    explanation: str
+    due_at: object = None  # a datetime, or None when no clock runs for this step
+    overdue: bool = False
+    action: str = ""  # the key of the form that does it, "" when there is nothing to do here
+    action_label: str = ""
+    refused: str = ""  # why this user cannot take the step themselves
+
+
+def _awaiting_answer(entries) -> bool:
+    """The patron wrote after our last word to them."""
+    last_patron = last_staff = None
+    for entry in entries:
+        if entry.kind == "patron_reply":
+            last_patron = entry.created_at
+        elif entry.kind in STAFF_REPLY_KINDS and entry.for_patron:
+            last_staff = entry.created_at
+    return last_patron is not None and (last_staff is None or last_patron > last_staff)
+
+
+def _authority_refusal(user, complaint, doing: str) -> str:
+    from django.core.exceptions import ValidationError
+
+    from .services.workflow import require_first_contact_authority
+
+    try:
+        require_first_contact_authority(actor=user, complaint=complaint, doing=doing)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return ""
+
+
+def next_step(complaint: Complaint, user, *, entries=None, now=None) -> NextStep:
+    """What the case needs next, its deadline, and the one form that does it if this user may."""
+    from django.utils.translation import pgettext
+
+    from .permissions import can_handle, can_pass_on_praise
+
+    now = now or timezone.now()
+    if complaint.is_merged:
+        return NextStep(
+            "merged",
+            gettext("Nothing: merged"),
+            gettext("This case was merged into %(reference)s, which carries on.")
+            % {"reference": complaint.merged_into.reference},
+        )
+    if not complaint.is_open:
+        return NextStep("closed", gettext("Nothing: closed"), gettext("The case is closed."))
+    if entries is None:
+        entries = list(complaint_timeline(complaint=complaint))
+    handles = can_handle(user, complaint)
+    not_yours = "" if handles else gettext("Only those handling the case act on it.")
+
+    def step(key, title, explanation, action, label, due=None, refused=""):
+        refused = not_yours or refused
+        return NextStep(
+            key,
+            title,
+            explanation,
+            due_at=due,
+            overdue=bool(due and due < now),
+            action="" if refused else action,
+            action_label="" if refused else label,
+            refused=refused,
+        )
+
+    untriaged = complaint.category_id is None or (complaint.kind == Kind.COMPLAINT and not complaint.severity)
+    if untriaged:
+        return step(
+            "triage",
+            gettext("Triage"),
+            gettext("Choose the category and, for a complaint, the severity: it sets the deadlines."),
+            "triage",
+            gettext("Triage the case"),
+            due=complaint.acknowledge_due_at if complaint.acknowledged_at is None else None,
+        )
+    if _awaiting_answer(entries):
+        return step(
+            "reply",
+            gettext("Answer the patron's reply"),
+            gettext("The patron wrote after our last message."),
+            "message",
+            gettext("Write to the patron"),
+            due=complaint.next_due_at,
+        )
+    if complaint.kind == Kind.PRAISE:
+        if complaint.praise_passed_at is None:
+            may = can_pass_on_praise(user, complaint)
+            return step(
+                "pass_on",
+                gettext("Pass the praise on"),
+                gettext("Tell the staff the praise is for."),
+                "praise",
+                gettext("Pass the praise on"),
+                refused="" if may else gettext("Only a supervisor of the branch passes praise on."),
+            )
+        return step(
+            "close",
+            gettext("Close"),
+            gettext("The praise has been passed on."),
+            "close",
+            gettext("Close the case"),
+        )
+    if complaint.kind == Kind.SUGGESTION:
+        return step(
+            "close",
+            gettext("Close"),
+            gettext("Record what was made of the suggestion and close it."),
+            "close",
+            gettext("Close the case"),
+        )
+    if complaint.status in {Status.NEW, Status.ACKNOWLEDGED, Status.REVIEW_REQUESTED}:
+        respond_to = pgettext("what front-line staff may not do", "respond to")
+        if complaint.status == Status.REVIEW_REQUESTED:
+            return step(
+                "review",
+                gettext("Decide the review"),
+                gettext("The patron asked for a review: send the decision of this stage."),
+                "respond",
+                gettext("Send the review decision"),
+                due=complaint.respond_due_at,
+                refused=_authority_refusal(user, complaint, respond_to),
+            )
+        if complaint.status == Status.NEW:
+            return step(
+                "acknowledge",
+                gettext("Acknowledge"),
+                gettext("Tell the patron we have their complaint and when they will hear from us."),
+                "acknowledge",
+                gettext("Acknowledge to the patron"),
+                due=complaint.acknowledge_due_at,
+                refused=_authority_refusal(
+                    user, complaint, pgettext("what front-line staff may not do", "acknowledge")
+                ),
+            )
+        return step(
+            "respond",
+            gettext("Respond"),
+            gettext("Send the response: the decision, the reasons, the remedy and how to ask for a review."),
+            "respond",
+            gettext("Write the response"),
+            due=complaint.respond_due_at,
+            refused=_authority_refusal(user, complaint, respond_to),
+        )
+    return step(
+        "close",
+        gettext("Close"),
+        gettext("The response has been sent: judge the case one-off or systemic and close it."),
+        "close",
+        gettext("Close the case"),
+        refused=_authority_refusal(user, complaint, pgettext("what front-line staff may not do", "close")),
+    )
+
+
+@dataclass(frozen=True)
+class CaseActions:
+    """Which action forms the case file offers this user; the template reads these flags only."""
+
+    triage: bool = False
+    acknowledge: bool = False
+    respond: bool = False
+    extend: bool = False
+    close: bool = False
+    reassign: bool = False
+    reopen: bool = False
+    praise: bool = False
+    statement: bool = False
+    merge: bool = False
+
+    @classmethod
+    def for_user(cls, user, complaint: Complaint, *, has_statement: bool) -> "CaseActions":
+        from .permissions import can_draft_statement, can_handle, can_merge, can_pass_on_praise
+
+        if not can_handle(user, complaint):
+            return cls()
+        is_open = complaint.is_open
+        before_response = complaint.status != Status.RESPONDED
+        return cls(
+            triage=is_open,
+            acknowledge=complaint.status in {Status.NEW, Status.REVIEW_REQUESTED},
+            respond=is_open and before_response,
+            extend=is_open and before_response,
+            close=is_open,
+            reassign=is_open,
+            reopen=not is_open and not complaint.is_merged,
+            praise=can_pass_on_praise(user, complaint),
+            statement=can_draft_statement(user, complaint) and not has_statement,
+            merge=can_merge(user, complaint),
+        )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, configuration, learning, replies, staff
+from .views import actions, configuration, learning, merging, receipt, replies, staff
 
 app_name = "complaints"
 
@@ -40,4 +40,8 @@ urlpatterns = [
     path("<int:pk>/attach/", actions.AttachView.as_view(), name="attach"),
     path("attachments/<int:pk>/", actions.AttachmentDownloadView.as_view(), name="attachment"),
     path("<int:pk>/statement/", actions.StatementDraftView.as_view(), name="statement"),
+    path("<int:pk>/receipt/", receipt.ReceiptView.as_view(), name="receipt"),
+    path("<int:pk>/receipt/email/", receipt.ReceiptMailView.as_view(), name="receipt_email"),
+    path("<int:pk>/receipt/done/", receipt.ReceiptDoneView.as_view(), name="receipt_done"),
+    path("<int:pk>/merge/", merging.MergeView.as_view(), name="merge"),
 ]

@@ -253,6 +253,30 @@ class LinkForm(forms.Form):
     reference = forms.CharField(label=_("Reference of the case to link"), max_length=20)
 
 
+class MergeForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Reference of the case that carries on"),
+        max_length=20,
+        help_text=_(
+            "This case is closed as merged into that one; its timeline, restriction and named staff go "
+            "with it, and the patron's status page shows that case."
+        ),
+    )
+    reason = forms.CharField(
+        label=_("Why are they the same complaint?"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ReceiptMailForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Patron's e-mail"),
+        required=False,
+        help_text=_(
+            "Leave empty to use the address on the case. An address typed here is saved on the case."
+        ),
+    )
+
+
 class StatementForm(forms.Form):
     """The statement in English and in Spanish. A draft may lack the Spanish; approval needs both."""
 

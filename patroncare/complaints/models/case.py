@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -154,6 +154,16 @@ class Complaint(VersionedModel):
         _("satisfaction"), max_length=15, choices=Satisfaction.choices, blank=True
     )
     satisfaction_at = models.DateTimeField(null=True, blank=True)
+    # Two cases of the same complaint: this one was closed into `merged_into`, whose timeline shows ours.
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_cases",
+    )
+    merged_at = models.DateTimeField(_("merged"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -178,10 +188,17 @@ class Complaint(VersionedModel):
                 condition=_valid("satisfaction", Satisfaction, blank=True),
                 name="complaint_satisfaction_valid",
             ),
-            # A closed case always carries its judgement; an anonymous one keeps no contact.
+            # A closed case always carries its judgement (a merged one its merge); an anonymous one keeps no
+            # contact.
             models.CheckConstraint(
-                condition=~Q(status="closed") | (~Q(judgement="") & Q(closed_at__isnull=False)),
+                condition=~Q(status="closed")
+                | (Q(closed_at__isnull=False) & (~Q(judgement="") | Q(merged_into__isnull=False))),
                 name="complaint_closed_has_judgement",
+            ),
+            models.CheckConstraint(
+                condition=Q(merged_into__isnull=True)
+                | (~Q(merged_into=F("pk")) & Q(status="closed", merged_at__isnull=False)),
+                name="complaint_merged_is_closed_elsewhere",
             ),
             models.CheckConstraint(
                 condition=Q(anonymous=False) | Q(patron_name="", patron_email="", patron_phone=""),
@@ -212,6 +229,10 @@ class Complaint(VersionedModel):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def is_merged(self) -> bool:
+        return self.merged_into_id is not None
 
     @cached_property
     def named_staff_ids(self) -> frozenset[int]:

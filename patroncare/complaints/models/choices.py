@@ -95,6 +95,7 @@ class EntryKind(models.TextChoices):
     REOPENED = "reopened", _("Reopened")
     FOLLOW_UP = "follow_up", _("Follow-up answer")
     PATRON_REPLY = "patron_reply", _("Message from the patron")
+    MERGED = "merged", _("Cases merged")
 
 
 class MessageChannel(models.TextChoices):

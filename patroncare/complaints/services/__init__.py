@@ -2,7 +2,14 @@
 
 from .attachments import attachment_add
 from .configuration import categories_install_defaults, category_save, settings_save, severity_rule_save
-from .intake import complaint_record, complaint_submit_public, secret_matches
+from .intake import (
+    complaint_record,
+    complaint_submit_public,
+    group_secret,
+    receipt_mail_to_patron,
+    secret_matches,
+)
+from .merging import complaint_merge
 from .replies import fill_template, reply_template_save, reply_templates_install_defaults
 from .resolution import (
     action_complete,
@@ -52,6 +59,9 @@ __all__ = [
     "complaint_close",
     "complaint_extend",
     "complaint_link",
+    "complaint_merge",
+    "group_secret",
+    "receipt_mail_to_patron",
     "complaint_reassign",
     "complaint_record",
     "complaint_record_satisfaction",

@@ -1,5 +1,6 @@
 """Taking complaints in: from staff at the desk, and from patrons through the public form."""
 
+import re
 import secrets
 import uuid
 from datetime import timedelta
@@ -9,12 +10,13 @@ from django.contrib.auth.hashers import check_password
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext as _
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 
 from ..models import Channel, Complaint, EntryKind, Kind, Status
-from ._common import add_entry
+from ._common import add_entry, audit_change, require
 from .configuration import categories_install_defaults
 from .notify import mail_patron
 from .replies import reply_templates_install_defaults
@@ -51,8 +53,32 @@ def hash_status_secret(secret: str) -> str:
     return STATUS_SECRET_PREFIX + digest
 
 
+# A secret is read off a slip or heard over the phone, so it uses the reference's letters and digits (no 0/O,
+# no 1/I) in groups: 16 symbols of 32 carry 80 random bits. Secrets issued before this were URL-safe base64,
+# case-sensitive; they keep working as they were given.
+SECRET_LENGTH = 16
+SECRET_GROUP = 4
+_SEPARATORS = re.compile(r"[\s\-]+")
+
+
+def new_status_secret() -> str:
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(SECRET_LENGTH))
+
+
+def group_secret(secret: str) -> str:
+    """ "K7QM29XDH4TR8WZP" -> "K7QM 29XD H4TR 8WZP"; an older secret (other letters) is shown as it is."""
+    if len(secret) != SECRET_LENGTH or any(char not in REFERENCE_ALPHABET for char in secret):
+        return secret
+    return " ".join(secret[i : i + SECRET_GROUP] for i in range(0, SECRET_LENGTH, SECRET_GROUP))
+
+
+def normalise_secret(given: str) -> str:
+    """What a patron types, as the secret was issued: without spaces or dashes, in capitals."""
+    return _SEPARATORS.sub("", given).upper()
+
+
 def _issue_secret(complaint: Complaint, now) -> str:
-    secret = secrets.token_urlsafe(9)
+    secret = new_status_secret()
     complaint.secret_hash = hash_status_secret(secret)
     complaint.secret_expires_at = now + secret_lifetime()
     return secret
@@ -63,7 +89,9 @@ def secret_matches(*, complaint: Complaint, secret: str) -> bool:
     if not stored:
         return False
     if stored.startswith(STATUS_SECRET_PREFIX):
-        return constant_time_compare(stored, hash_status_secret(given))
+        # The new form first (typed in groups or in small letters), then exactly as given (an older secret).
+        normalised = constant_time_compare(stored, hash_status_secret(normalise_secret(given)))
+        return normalised or constant_time_compare(stored, hash_status_secret(given))
     if not check_password(given, stored):
         return False
     # A secret issued before the keyed hash: verified once the slow way, then stored the fast way.
@@ -141,7 +169,7 @@ def complaint_record(
         complaint=complaint,
         subject_template="complaints/email/received_subject.txt",
         body_template="complaints/email/received_body.txt",
-        context={"secret": secret},
+        context={"secret": group_secret(secret)},
     )
     return complaint, secret
 
@@ -274,6 +302,39 @@ def _create_public(
         complaint=complaint,
         subject_template="complaints/email/received_subject.txt",
         body_template="complaints/email/received_body.txt",
-        context={"secret": secret},
+        context={"secret": group_secret(secret)},
     )
     return complaint, secret
+
+
+@transaction.atomic
+def receipt_mail_to_patron(
+    *, actor, complaint: Complaint, secret: str, status_url: str, email: str = ""
+) -> str:
+    """The desk receipt sent to the patron: reference, secret and status address, in their language.
+
+    An address typed on the receipt is saved on the case first (audited). Returns the address written to.
+    """
+    require(not complaint.anonymous, _("This case is anonymous: it keeps no contact, so nothing is sent."))
+    require(bool(secret), _("The secret can no longer be shown, so it cannot be sent either."))
+    email = email.strip()
+    if email and email != complaint.patron_email:
+        before = {"patron_email": complaint.patron_email}
+        complaint.patron_email = email
+        complaint.full_clean()
+        Complaint.objects.filter(pk=complaint.pk).update(patron_email=email)
+        audit_change(
+            actor=actor,
+            complaint=complaint,
+            summary=f"Patron's e-mail given on the receipt of {complaint.reference}",
+            changes={"patron_email": [bool(before["patron_email"]), True]},
+        )
+    require(bool(complaint.patron_email), _("Type the patron's e-mail address."))
+    mail_patron(
+        complaint=complaint,
+        subject_template="complaints/email/receipt_subject.txt",
+        body_template="complaints/email/receipt_body.txt",
+        context={"secret": group_secret(secret), "status_url": status_url},
+    )
+    audit_change(actor=actor, complaint=complaint, summary=f"Receipt of {complaint.reference} e-mailed")
+    return complaint.patron_email

@@ -130,9 +130,11 @@ def test_staff_record_a_desk_complaint_with_one_short_form(desktop_page, world):
     )
     page.get_by_label("Patron's name").fill("Walter Briggs")
     page.get_by_role("button", name="Record").click()
-    page.get_by_text("Give the patron the reference").wait_for()
+    page.get_by_role("heading", name="For the patron").wait_for()
     elapsed = time.monotonic() - started
     complaint = Complaint.objects.get()
+    assert page.locator("[data-reference]").inner_text() == complaint.reference
+    assert page.locator("[data-secret]").inner_text()
     assert (complaint.branch, complaint.channel, complaint.patron_name) == (
         world.branch,
         "desk",

@@ -25,3 +25,9 @@ def test_the_demo_holds_restricted_cases_that_only_allowed_people_read():
     assert not selectors.visible_complaints(user=dana).filter(pk=about_supervisor.pk).exists()
     assert selectors.restricted_receipt_for(user=maria, pk=about_supervisor.pk) is not None
     assert not permissions.can_read_restricted(maria, about_supervisor)
+    merged = Complaint.objects.get(reference="DUPL-CEN2")
+    assert merged.merged_into.reference == "DUPL-CEN3" and merged.status == "closed"
+    assert {e.complaint_id for e in selectors.complaint_timeline(complaint=merged.merged_into)} == {
+        merged.pk,
+        merged.merged_into_id,
+    }

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -216,7 +217,11 @@ def test_desk_form_records_a_complaint_and_shows_the_secret_once(world, signed_i
         complaint.recorded_by == world.users["frontline"]
         and complaint.narrative == "Charged twice for printing."
     )
-    assert f"reference {complaint.reference}" in response.content.decode()
+    body = response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("complaints:receipt", args=[complaint.pk])
+    assert f"data-reference>{complaint.reference}<" in body
+    shown = re.search(r"data-secret>([^<]+)<", body).group(1)
+    assert services.secret_matches(complaint=complaint, secret=shown)
 
 
 def test_desk_form_bad_input_keeps_what_was_typed(world, signed_in):

@@ -98,7 +98,8 @@ class FeedbackView(View):
         )
         done = request.session.get(DONE_SESSION_KEY, {})
         if created:
-            done[str(data["token"])] = {"reference": complaint.reference, "secret": secret}
+            grouped = services.group_secret(secret)
+            done[str(data["token"])] = {"reference": complaint.reference, "secret": grouped}
             request.session[DONE_SESSION_KEY] = done
         request.session["complaints_last_token"] = str(data["token"])
         request.session["complaints_last_reference"] = complaint.reference
@@ -138,7 +139,9 @@ class StatusView(View):
             request.session.pop(STATUS_SESSION_KEY, None)
             return None
         request.session[STATUS_SESSION_KEY] = {"pk": complaint.pk, "seen": now.timestamp()}
-        return complaint
+        # The patron's codes still open a case merged into another: they are shown the one that carries on.
+        self.opened = complaint
+        return selectors.merge_target(complaint)
 
     def render_status(self, request, complaint, review_form=None, reply_form=None, status=200):
         audit_record(
@@ -148,9 +151,11 @@ class StatusView(View):
             actor_label="patron (status page)",
             summary=f"Status page of {complaint.reference}",
         )
+        opened = getattr(self, "opened", complaint)
         context = {
             "complaint": complaint,
-            "entries": selectors.patron_entries(complaint=complaint),
+            "entries": selectors.patron_entries(complaint=complaint, opened=opened),
+            "merged_from": opened if opened.pk != complaint.pk else None,
             "responses": complaint.responses.all(),
             "review_form": review_form or forms.ReviewRequestForm(),
             "reply_form": reply_form or forms.PatronReplyForm(),
@@ -180,10 +185,7 @@ class StatusView(View):
         ):
             form.add_error(
                 None,
-                _(
-                    "We could not find a case with that reference and secret. Check both and try "
-                    "again; the secret is case-sensitive."
-                ),
+                _("We could not find a case with that reference and secret. Check both and try again."),
             )
             return render(request, self.template_name, {"form": form}, status=400)
         if complaint.secret_expires_at and complaint.secret_expires_at < timezone.now():

@@ -1,5 +1,7 @@
 """Staff pages: the list, recording a complaint, and the case file with its actions."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -141,16 +143,11 @@ class ComplaintCreateView(ComplaintsView):
         form = self._form(request, request.POST)
         if form.is_valid():
             complaint, secret = services.complaint_record(actor=request.user, **form.cleaned_data)
-            messages.success(
-                request,
-                _(
-                    "Recorded as %(reference)s. Give the patron the reference %(reference)s "
-                    "and the secret %(secret)s "
-                    "to follow the case at /feedback/status/. The secret is shown only once."
-                )
-                % {"reference": complaint.reference, "secret": secret},
-            )
-            return redirect("complaints:detail", pk=complaint.pk)
+            from .receipt import keep_secret  # the receipt's views build on this module
+
+            keep_secret(request, complaint, secret)
+            messages.success(request, _("Recorded as %(reference)s.") % {"reference": complaint.reference})
+            return redirect("complaints:receipt", pk=complaint.pk)
         return render(request, self.template_name, {"form": form, "nav_current": "complaints"}, status=400)
 
 
@@ -220,6 +217,7 @@ class CaseFileView(ComplaintsView):
             "statement": forms.StatementForm(),
             "attach": forms.AttachmentForm(),
             "praise": forms.PraiseForm(staff=selectors.staff_choices(system=system)),
+            "merge": forms.MergeForm(),
         }
         if bound:
             built.update(bound)
@@ -229,6 +227,20 @@ class CaseFileView(ComplaintsView):
 
     def render_case(self, request, complaint, bound=None, status=200):
         user = request.user
+        case_file = selectors.complaint_file(complaint=complaint, user=user)
+        step = selectors.next_step(complaint, user, entries=case_file["entries"])
+        # The next step's button opens its form (?open=<form>), which works without JavaScript.
+        requested = request.GET.get("open", "")
+        if bound:
+            open_form = next(iter(bound))
+        elif request.GET.get("template"):
+            open_form = "message"
+        else:
+            open_form = requested if requested == step.action else ""
+        can = selectors.CaseActions.for_user(user, complaint, has_statement=bool(case_file["statement"]))
+        if bound and hasattr(can, open_form):
+            # A refused action shows its form again, with the reason, even where it is not offered.
+            can = replace(can, **{open_form: True})
         context = {
             "complaint": complaint,
             "now": timezone.now(),
@@ -240,8 +252,11 @@ class CaseFileView(ComplaintsView):
             "can_draft_statement": permissions.can_draft_statement(user, complaint),
             "can_pass_on_praise": permissions.can_pass_on_praise(user, complaint),
             "praise_passed_to": list(complaint.praise_passed_to.order_by("full_name")),
-            "open_form": next(iter(bound)) if bound else ("message" if request.GET.get("template") else ""),
-            **selectors.complaint_file(complaint=complaint, user=user),
+            "open_form": open_form,
+            "headline": selectors.case_headline(complaint),
+            "next_step": step,
+            "can": can,
+            **case_file,
         }
         if context["can_handle"]:
             context["forms"] = self.case_forms(request, complaint, bound)
