@@ -125,3 +125,33 @@ def can_see_figures(user) -> bool:
 
 def can_pass_on_praise(user, complaint) -> bool:
     return complaint.kind == "praise" and has_case_authority(user, complaint)
+
+
+def may_own_action(user, complaint) -> bool:
+    """Who may be given an action promised on a case: an active member of its system's staff who may handle
+    cases at its branch, never someone the complaint names; for a restricted case, only those who read it."""
+    if user is None or not user.is_active or user.library_system_id != complaint.system_id:
+        return False
+    if is_named_in(user, complaint):
+        return False
+    if complaint.restricted:
+        return can_read_restricted(user, complaint)
+    return is_director(user) or has_role_at_branch(user, CASE_ROLES, complaint.branch_id)
+
+
+def can_complete_action(user, action) -> bool:
+    """An action is marked done by its owner, or by an overseer of the case (supervisor, administrator,
+    director) who may read it."""
+    return may_complete_action(user, action.complaint, owner_id=action.owner_id)
+
+
+def may_complete_action(user, complaint, *, owner_id) -> bool:
+    if complaint.system_id != user.library_system_id or is_named_in(user, complaint):
+        return False
+    if complaint.restricted and not can_read_restricted(user, complaint):
+        return False
+    return owner_id == user.pk or has_case_authority(user, complaint)
+
+
+def can_record_satisfaction(user, complaint) -> bool:
+    return can_handle(user, complaint) and complaint.kind == "complaint"

@@ -189,7 +189,7 @@ def complaint_file(*, complaint: Complaint, user) -> dict:
     return {
         "entries": list(complaint_timeline(complaint=complaint)),
         "responses": list(complaint.responses.select_related("sent_by")),
-        "actions": list(complaint.actions.select_related("done_by")),
+        "actions": list(complaint.actions.select_related("done_by", "owner")),
         "linked": list(linked.select_related("branch").order_by("-received_at")),
         "statement": PublicStatement.objects.filter(complaint=complaint).first(),
         "attachments": list(complaint.attachments.select_related("uploaded_by")),
@@ -527,3 +527,35 @@ def attachment_get_for(*, user, pk: int) -> Attachment:
         raise Http404
     complaint_get_for(user=user, pk=attachment.complaint_id, audit=False)
     return attachment
+
+
+def action_owner_choices(*, complaint: Complaint) -> QuerySet:
+    """Who may be given an action of this case (see permissions.may_own_action)."""
+    from .permissions import may_own_action
+
+    people = [user for user in owner_choices(system=complaint.system) if may_own_action(user, complaint)]
+    return owner_choices(system=complaint.system).filter(pk__in=[user.pk for user in people])
+
+
+def actions_promised_by(*, user, limit: int = 20) -> QuerySet:
+    """The desk list of actions the user owns and has not done, on cases they may still read: overdue (the
+    earliest due) first."""
+    if not user.is_authenticated or not user.library_system_id:
+        return OutstandingAction.objects.none()
+    return (
+        OutstandingAction.objects.filter(
+            owner=user,
+            done_at__isnull=True,
+            complaint__in=visible_complaints(user=user).values("pk"),
+        )
+        .select_related("complaint", "complaint__system", "complaint__branch")
+        .order_by("due_date", "id")[:limit]
+    )
+
+
+def patron_actions(*, complaint: Complaint) -> list[dict]:
+    """What the patron sees of the promises made: the action, its date and whether it is done; no staff."""
+    return [
+        {"description": action.description, "due_date": action.due_date, "done": action.done_at is not None}
+        for action in complaint.actions.order_by("due_date", "id")
+    ]

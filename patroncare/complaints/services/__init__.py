@@ -5,6 +5,7 @@ from .configuration import categories_install_defaults, category_save, settings_
 from .intake import complaint_record, complaint_submit_public, secret_matches
 from .replies import fill_template, reply_template_save, reply_templates_install_defaults
 from .resolution import (
+    action_add,
     action_complete,
     complaint_close,
     complaint_record_satisfaction,
@@ -39,6 +40,7 @@ __all__ = [
     "category_save",
     "settings_save",
     "severity_rule_save",
+    "action_add",
     "action_complete",
     "complaint_acknowledge",
     "complaint_add_note",

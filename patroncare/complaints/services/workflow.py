@@ -204,7 +204,11 @@ def require_first_contact_authority(*, actor, complaint: Complaint, doing: str) 
 
 
 @transaction.atomic
-def complaint_acknowledge(*, actor, complaint: Complaint, expected_version: int, message: str) -> Complaint:
+def complaint_acknowledge(
+    *, actor, complaint: Complaint, expected_version: int, message: str, channel: str
+) -> Complaint:
+    """Acknowledge the case to the patron: by e-mail (sent now), or the record of a call, letter or word in
+    person. The channel shows on the timeline."""
     require_first_contact_authority(
         actor=actor, complaint=complaint, doing=pgettext("what front-line staff may not do", "acknowledge")
     )
@@ -213,6 +217,11 @@ def complaint_acknowledge(*, actor, complaint: Complaint, expected_version: int,
         _("This case has already been acknowledged at this stage."),
     )
     require(bool(complaint.severity), _("Choose a severity before acknowledging: it sets the deadlines."))
+    require(channel in MessageChannel.values, _("Say how the patron was acknowledged."))
+    if channel == MessageChannel.EMAIL:
+        require(
+            bool(complaint.patron_email), _("The patron gave no e-mail address: record a call or letter.")
+        )
     complaint.acknowledged_at = timezone.now()
     complaint.status = Status.ACKNOWLEDGED
     save_if_unchanged(complaint, expected_version=expected_version, fields=["acknowledged_at", "status"])
@@ -222,15 +231,21 @@ def complaint_acknowledge(*, actor, complaint: Complaint, expected_version: int,
         author=actor,
         body=message.strip(),
         for_patron=True,
-        channel=MessageChannel.EMAIL if complaint.patron_email else "",
+        channel=channel,
     )
-    audit_change(actor=actor, complaint=complaint, summary=f"Acknowledged {complaint.reference}")
-    mail_patron(
+    audit_change(
+        actor=actor,
         complaint=complaint,
-        subject_template="complaints/email/update_subject.txt",
-        body_template="complaints/email/message_body.txt",
-        context={"message": message.strip()},
+        summary=f"Acknowledged {complaint.reference}",
+        changes={"channel": channel},
     )
+    if channel == MessageChannel.EMAIL:
+        mail_patron(
+            complaint=complaint,
+            subject_template="complaints/email/update_subject.txt",
+            body_template="complaints/email/message_body.txt",
+            context={"message": message.strip()},
+        )
     return complaint
 
 
