@@ -261,13 +261,21 @@ class CaseFileView(ComplaintsView):
             "can_draft_statement": permissions.can_draft_statement(user, complaint),
             "can_pass_on_praise": permissions.can_pass_on_praise(user, complaint),
             "can_record_satisfaction": permissions.can_record_satisfaction(user, complaint)
-            and (complaint.responded_at is not None or complaint.status == "closed")
-            and not complaint.satisfaction,
+            and (
+                "satisfaction" in (bound or {})
+                or (
+                    (complaint.responded_at is not None or complaint.status == "closed")
+                    and not complaint.satisfaction
+                )
+            ),
             "praise_passed_to": list(complaint.praise_passed_to.order_by("full_name")),
             "open_form": next(iter(bound)) if bound else ("message" if request.GET.get("template") else ""),
             **selectors.complaint_file(complaint=complaint, user=user),
         }
-        context["can_add_action"] = context["can_handle"] and bool(context["responses"])
+        # A refused attempt shows its form and message even where the form is not offered.
+        context["can_add_action"] = context["can_handle"] and (
+            bool(context["responses"]) or "add_action" in (bound or {})
+        )
         today = timezone.localdate(timezone=complaint.system.zone)
         for action in context["actions"]:
             action.overdue = action.is_overdue(today)
