@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.utils.translation import pgettext
 
 from patroncare.audit.models import AuditAction
@@ -277,7 +277,7 @@ def complaint_reopen(*, actor, complaint: Complaint, expected_version: int, reas
     return complaint
 
 
-ACTION_OWNER_REFUSED = _lazy(
+ACTION_OWNER_REFUSED = gettext_lazy(
     "Choose an owner who may handle this case: a member of its library's staff at its branch, never "
     "someone the complaint names."
 )
@@ -478,6 +478,6 @@ def complaint_record_satisfaction(
     return complaint
 
 
-ALREADY_ANSWERED = _lazy(
+ALREADY_ANSWERED = gettext_lazy(
     "The patron's answer has already been recorded; it is not changed. Add a note if they tell you more."
 )
