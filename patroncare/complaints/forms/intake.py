@@ -278,7 +278,7 @@ class SatisfactionForm(forms.Form):
         widget=forms.RadioSelect,
     )
     comment = forms.CharField(
-        label=_("Anything you would like to add? (optional)"),
+        label=_("Anything you would like to add?"),
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
