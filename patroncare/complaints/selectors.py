@@ -533,8 +533,18 @@ def action_owner_choices(*, complaint: Complaint) -> QuerySet:
     """Who may be given an action of this case (see permissions.may_own_action)."""
     from .permissions import may_own_action
 
-    people = [user for user in owner_choices(system=complaint.system) if may_own_action(user, complaint)]
-    return owner_choices(system=complaint.system).filter(pk__in=[user.pk for user in people])
+    candidates = list(
+        owner_choices(system=complaint.system)
+        .select_related("library_system")
+        .prefetch_related("role_assignments")
+    )
+    for user in candidates:  # the roles read once for everyone, not one query per person
+        scopes: dict = {}
+        for assignment in user.role_assignments.all():
+            scopes.setdefault(assignment.role, set()).add(assignment.branch_id)
+        user._role_scopes = scopes
+    allowed = [user.pk for user in candidates if may_own_action(user, complaint)]
+    return owner_choices(system=complaint.system).filter(pk__in=allowed)
 
 
 def actions_promised_by(*, user, limit: int = 20) -> QuerySet:

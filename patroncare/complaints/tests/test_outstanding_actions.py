@@ -339,3 +339,17 @@ def test_the_case_file_shows_owner_due_date_and_overdue(world, people, answered,
     sign_in(client, people["colleague"])
     page = client.get(reverse("complaints:detail", args=[answered.pk])).content.decode()
     assert "Check the returns scanner" in page and "Mark done" not in page
+
+
+def test_the_owner_choices_do_not_cost_a_query_per_member_of_staff(
+    world, people, answered, client, django_assert_max_num_queries
+):
+    sign_in(client, people["supervisor"])
+    url = reverse("complaints:detail", args=[answered.pk])
+    client.get(url)
+    with django_assert_max_num_queries(200) as few:
+        client.get(url)
+    for _n in range(12):
+        UserFactory(library_system=world.system, roles=[(Role.FRONTLINE, world.branch)])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url)

@@ -192,6 +192,7 @@ class CaseFileView(ComplaintsView):
             if chosen
             else {}
         )
+        action_owners = selectors.action_owner_choices(complaint=complaint)
         built = {
             "triage": forms.TriageForm(
                 complaint=complaint,
@@ -217,16 +218,14 @@ class CaseFileView(ComplaintsView):
                     "channel": "email" if complaint.patron_email else "phone",
                 },
             ),
-            "add_action": forms.ActionForm(
-                owners=selectors.action_owner_choices(complaint=complaint), zone=system.zone
-            ),
+            "add_action": forms.ActionForm(owners=action_owners, zone=system.zone),
             "satisfaction": forms.SatisfactionRecordForm(),
             "note": forms.NoteForm(),
             "message": forms.MessageForm(initial=message_initial),
             "extend": forms.ExtendForm(complaint=complaint),
             "respond": forms.RespondForm(
                 complaint=complaint,
-                owners=selectors.action_owner_choices(complaint=complaint),
+                owners=action_owners,
                 zone=system.zone,
                 initial={"review_info": review_info},
             ),
