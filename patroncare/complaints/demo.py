@@ -19,6 +19,7 @@ from .models import (
     EntryKind,
     Judgement,
     Outcome,
+    OutstandingAction,
     PolicyReview,
     PublicStatement,
     Remedy,
@@ -188,6 +189,7 @@ def load(context) -> None:
         _create(context, system, categories, spec, rng, fines_policy)
     _about_a_supervisor(context, system, categories)
     _one_complaint_twice(context, system, categories)
+    _promises_kept(context, system, categories)
     _learning(context, system)
 
 
@@ -437,6 +439,98 @@ def _one_complaint_twice(context, system, categories) -> None:
         into=cases[1],
         reason="The same booking, first by phone and then by letter.",
     )
+
+
+PROMISED = "PROM-EAS2"
+
+
+def _promises_kept(context, system, categories) -> None:
+    """An Eastside case answered with promises: one done, one due next week, one overdue, each owned.
+
+    Recorded at the desk with where (the children's area) and when it happened. Luis Ortega sees the
+    overdue one first on his desk; the patron's status page shows the progress, never a name.
+    """
+    from patroncare.libraries.models import Location
+
+    if Complaint.objects.filter(reference=PROMISED).exists():
+        return
+    branch = context.branches["EAS"]
+    supervisor, luis = context.staff["supervisor"], context.staff["eas_staff"]
+    received = datetime.combine(context.today - timedelta(days=20), time(11, 5), tzinfo=system.zone)
+    deadlines = deadlines_for(system=system, branch=branch, severity="moderate", start=received, stage=1)
+    complaint = Complaint(
+        system=system,
+        branch=branch,
+        reference=PROMISED,
+        kind="complaint",
+        channel="desk",
+        category=categories["wrong-information"],
+        severity="moderate",
+        narrative=(
+            "The story time my daughter was booked on was cancelled and nobody told us. The sign in the "
+            "children's area still shows the old times."
+        ),
+        desired_outcome="Up-to-date signs, and a call when a session is cancelled.",
+        patron_name="Priya Raman",
+        patron_email="priya.raman@example.net",
+        owner=supervisor,
+        recorded_by=luis,
+        received_at=received,
+        occurred_at=received - timedelta(hours=1, minutes=20),
+        location=Location.objects.filter(branch=branch, name="Children's area").first(),
+        acknowledge_due_at=deadlines.acknowledge_due_at,
+        respond_due_at=deadlines.respond_due_at,
+        acknowledged_at=received + timedelta(hours=3),
+        responded_at=received + timedelta(days=6),
+        status=Status.RESPONDED,
+        outcome=Outcome.UPHELD,
+    )
+    complaint.full_clean()
+    complaint.save()
+    CaseEntry.objects.create(complaint=complaint, kind=EntryKind.RECEIVED, author=luis, body="At the desk")
+    CaseEntry.objects.create(
+        complaint=complaint,
+        kind=EntryKind.ACKNOWLEDGED,
+        author=luis,
+        for_patron=True,
+        channel="phone",
+        body="Called Ms Raman: we are sorry and are looking into it.",
+    )
+    promises = [
+        ("Call the patron when a story time is cancelled", luis, -12, True),
+        ("Replace the story-time sign in the children's area", luis, -2, False),
+        ("Add a cancellation step to the events checklist", supervisor, 7, False),
+    ]
+    ComplaintResponse.objects.create(
+        complaint=complaint,
+        stage=1,
+        outcome=Outcome.UPHELD,
+        reasons="The session was cancelled and the families booked on it were not told.",
+        remedies=[Remedy.APOLOGY, Remedy.PROCEDURE],
+        remedy_detail="We apologised and booked your daughter on the next session.",
+        outstanding_summary="\n".join(text for text, *_rest in promises),
+        review_info="You can ask the director to review this response from the status page within 30 days.",
+        channel="email",
+        sent_by=supervisor,
+    )
+    CaseEntry.objects.create(
+        complaint=complaint,
+        kind=EntryKind.RESPONSE,
+        author=supervisor,
+        for_patron=True,
+        channel="email",
+        body="The session was cancelled and the families booked on it were not told.",
+    )
+    for text, owner, days, done in promises:
+        OutstandingAction.objects.create(
+            complaint=complaint,
+            description=text,
+            owner=owner,
+            created_by=supervisor,
+            due_date=context.today + timedelta(days=days),
+            done_at=timezone.now() - timedelta(days=13) if done else None,
+            done_by=owner if done else None,
+        )
 
 
 def _respond(complaint, owner, key, rng) -> str:

@@ -8,11 +8,18 @@
 - Trustees see aggregate figures and review public statements; they never see a case.
 """
 
+from django.utils.translation import gettext as _
+
+from patroncare.accounts import roles
 from patroncare.accounts.models import Role
 from patroncare.accounts.permissions import has_any_role, has_role_at_branch, has_system_wide_role
 
-CASE_ROLES = frozenset({Role.FRONTLINE, Role.SUPERVISOR, Role.ADMINISTRATOR})
-OVERSIGHT_ROLES = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
+from .models.choices import Kind, Severity
+
+CASE_ROLES = roles.CASE_HANDLERS
+OVERSIGHT_ROLES = roles.OVERSIGHT
+# What front-line staff may acknowledge, resolve and close at first contact on their own.
+FIRST_CONTACT_SEVERITIES = frozenset({Severity.MINOR, Severity.MODERATE})
 
 
 def is_director(user) -> bool:
@@ -152,3 +159,49 @@ def can_merge(user, complaint) -> bool:
         and can_handle(user, complaint)
         and has_case_authority(user, complaint)
     )
+
+
+def may_own_action(user, complaint) -> bool:
+    """Who may be given an action promised on a case: an active member of its system's staff who may handle
+    cases at its branch, never someone the complaint names; for a restricted case, only those who read it."""
+    if user is None or not user.is_active or user.library_system_id != complaint.system_id:
+        return False
+    if is_named_in(user, complaint):
+        return False
+    if complaint.restricted:
+        return can_read_restricted(user, complaint)
+    return is_director(user) or has_role_at_branch(user, CASE_ROLES, complaint.branch_id)
+
+
+def can_complete_action(user, action) -> bool:
+    """An action is marked done by its owner, or by an overseer of the case (supervisor, administrator,
+    director) who may read it."""
+    return may_complete_action(user, action.complaint, owner_id=action.owner_id)
+
+
+def may_complete_action(user, complaint, *, owner_id) -> bool:
+    if complaint.system_id != user.library_system_id or is_named_in(user, complaint):
+        return False
+    if complaint.restricted and not can_read_restricted(user, complaint):
+        return False
+    return owner_id == user.pk or has_case_authority(user, complaint)
+
+
+def can_record_satisfaction(user, complaint) -> bool:
+    return can_handle(user, complaint) and complaint.kind == "complaint"
+
+
+def first_contact_refusal(user, complaint, *, doing: str) -> str:
+    """Why this person may not `doing` this case on their own authority, or "" when they may: front-line
+    staff handle minor and moderate cases; serious and critical ones need a supervisor."""
+    if has_case_authority(user, complaint) or complaint.kind != Kind.COMPLAINT:
+        return ""
+    if not complaint.severity:
+        return _("Choose a severity first: front-line staff may %(doing)s only minor and moderate cases.") % {
+            "doing": doing
+        }
+    if complaint.severity not in FIRST_CONTACT_SEVERITIES:
+        return _("Only a supervisor of the branch may %(doing)s a serious or critical case.") % {
+            "doing": doing
+        }
+    return ""

@@ -38,7 +38,19 @@ from .models import (
     Status,
 )
 from .models.choices import OPEN_STATUSES
-from .permissions import CASE_ROLES, OVERSIGHT_ROLES, can_see_patron, is_director
+from .permissions import (
+    CASE_ROLES,
+    OVERSIGHT_ROLES,
+    can_draft_statement,
+    can_handle,
+    can_merge,
+    can_pass_on_praise,
+    can_see_patron,
+    can_trustee_review,
+    first_contact_refusal,
+    is_director,
+    may_own_action,
+)
 
 
 def restricted_readable(*, user) -> Q:
@@ -207,7 +219,7 @@ def complaint_file(*, complaint: Complaint, user) -> dict:
     return {
         "entries": list(complaint_timeline(complaint=complaint)),
         "responses": list(complaint.responses.select_related("sent_by")),
-        "actions": list(complaint.actions.select_related("done_by")),
+        "actions": list(complaint.actions.select_related("done_by", "owner")),
         "linked": list(linked.select_related("branch").order_by("-received_at")),
         "statement": PublicStatement.objects.filter(complaint=complaint).first(),
         "attachments": list(complaint.attachments.select_related("uploaded_by")),
@@ -413,8 +425,6 @@ def statement_comments(*, statement) -> QuerySet:
 
 def statements_waiting_for(*, user) -> list[tuple[PublicStatement, str]]:
     """The statements whose next step is this user's: (statement, what is asked), for the desk."""
-    from .permissions import can_trustee_review
-
     statements = PublicStatement.objects.filter(system_id=user.library_system_id).exclude(
         status=StatementStatus.PUBLISHED
     )
@@ -448,8 +458,6 @@ def statements_waiting_for(*, user) -> list[tuple[PublicStatement, str]]:
 def due_for(*, user, horizon_days: int = 3) -> QuerySet:
     """The desk list: open cases the user owns whose next clock runs out within the horizon (or already has),
     and, escalated, every overdue case at the branches the user oversees. One query."""
-    from .permissions import OVERSIGHT_ROLES
-
     now = timezone.now()
     soon = now + timedelta(days=horizon_days)
     mine = Q(owner=user) & (
@@ -492,8 +500,6 @@ def to_triage_for(*, user) -> QuerySet:
 
 def critical_open(*, user) -> QuerySet:
     """Open critical cases: all of them for the director, those of their branches for a supervisor."""
-    from .permissions import OVERSIGHT_ROLES
-
     cases = Complaint.objects.filter(
         system_id=user.library_system_id, severity=Severity.CRITICAL, status__in=OPEN_STATUSES
     ).filter(restricted_readable(user=user))
@@ -659,23 +665,9 @@ def _awaiting_answer(entries) -> bool:
     return last_patron is not None and (last_staff is None or last_patron > last_staff)
 
 
-def _authority_refusal(user, complaint, doing: str) -> str:
-    from django.core.exceptions import ValidationError
-
-    from .services.workflow import require_first_contact_authority
-
-    try:
-        require_first_contact_authority(actor=user, complaint=complaint, doing=doing)
-    except ValidationError as error:
-        return " ".join(error.messages)
-    return ""
-
-
 def next_step(complaint: Complaint, user, *, entries=None, now=None) -> NextStep:
     """What the case needs next, its deadline, and the one form that does it if this user may."""
     from django.utils.translation import pgettext
-
-    from .permissions import can_handle, can_pass_on_praise
 
     now = now or timezone.now()
     if complaint.is_merged:
@@ -760,7 +752,7 @@ def next_step(complaint: Complaint, user, *, entries=None, now=None) -> NextStep
                 "respond",
                 gettext("Send the review decision"),
                 due=complaint.respond_due_at,
-                refused=_authority_refusal(user, complaint, respond_to),
+                refused=first_contact_refusal(user, complaint, doing=respond_to),
             )
         if complaint.status == Status.NEW:
             return step(
@@ -770,8 +762,8 @@ def next_step(complaint: Complaint, user, *, entries=None, now=None) -> NextStep
                 "acknowledge",
                 gettext("Acknowledge to the patron"),
                 due=complaint.acknowledge_due_at,
-                refused=_authority_refusal(
-                    user, complaint, pgettext("what front-line staff may not do", "acknowledge")
+                refused=first_contact_refusal(
+                    user, complaint, doing=pgettext("what front-line staff may not do", "acknowledge")
                 ),
             )
         return step(
@@ -781,7 +773,7 @@ def next_step(complaint: Complaint, user, *, entries=None, now=None) -> NextStep
             "respond",
             gettext("Write the response"),
             due=complaint.respond_due_at,
-            refused=_authority_refusal(user, complaint, respond_to),
+            refused=first_contact_refusal(user, complaint, doing=respond_to),
         )
     return step(
         "close",
@@ -789,7 +781,9 @@ def next_step(complaint: Complaint, user, *, entries=None, now=None) -> NextStep
         gettext("The response has been sent: judge the case one-off or systemic and close it."),
         "close",
         gettext("Close the case"),
-        refused=_authority_refusal(user, complaint, pgettext("what front-line staff may not do", "close")),
+        refused=first_contact_refusal(
+            user, complaint, doing=pgettext("what front-line staff may not do", "close")
+        ),
     )
 
 
@@ -810,8 +804,6 @@ class CaseActions:
 
     @classmethod
     def for_user(cls, user, complaint: Complaint, *, has_statement: bool) -> "CaseActions":
-        from .permissions import can_draft_statement, can_handle, can_merge, can_pass_on_praise
-
         if not can_handle(user, complaint):
             return cls()
         is_open = complaint.is_open
@@ -828,3 +820,43 @@ class CaseActions:
             statement=can_draft_statement(user, complaint) and not has_statement,
             merge=can_merge(user, complaint),
         )
+
+
+def action_owner_choices(*, complaint: Complaint) -> QuerySet:
+    """Who may be given an action of this case (see permissions.may_own_action)."""
+    candidates = list(
+        owner_choices(system=complaint.system)
+        .select_related("library_system")
+        .prefetch_related("role_assignments")
+    )
+    for user in candidates:  # the roles read once for everyone, not one query per person
+        scopes: dict = {}
+        for assignment in user.role_assignments.all():
+            scopes.setdefault(assignment.role, set()).add(assignment.branch_id)
+        user._role_scopes = scopes
+    allowed = [user.pk for user in candidates if may_own_action(user, complaint)]
+    return owner_choices(system=complaint.system).filter(pk__in=allowed)
+
+
+def actions_promised_by(*, user, limit: int = 20) -> QuerySet:
+    """The desk list of actions the user owns and has not done, on cases they may still read: overdue (the
+    earliest due) first."""
+    if not user.is_authenticated or not user.library_system_id:
+        return OutstandingAction.objects.none()
+    return (
+        OutstandingAction.objects.filter(
+            owner=user,
+            done_at__isnull=True,
+            complaint__in=visible_complaints(user=user).values("pk"),
+        )
+        .select_related("complaint", "complaint__system", "complaint__branch")
+        .order_by("due_date", "id")[:limit]
+    )
+
+
+def patron_actions(*, complaint: Complaint) -> list[dict]:
+    """What the patron sees of the promises made: the action, its date and whether it is done; no staff."""
+    return [
+        {"description": action.description, "due_date": action.due_date, "done": action.done_at is not None}
+        for action in complaint.actions.order_by("due_date", "id")
+    ]

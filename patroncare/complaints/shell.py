@@ -1,3 +1,5 @@
+from datetime import datetime, time
+
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -58,6 +60,25 @@ def praise_items(user) -> list[DeskItem]:
 def critical_items(user) -> list[DeskItem]:
     now = timezone.now()
     return [_item(case, now) for case in selectors.critical_open(user=user)]
+
+
+def action_items(user) -> list[DeskItem]:
+    """The actions the user promised: overdue (earliest due) first, each linking to its case."""
+    items = []
+    for action in selectors.actions_promised_by(user=user):
+        case = action.complaint
+        today = timezone.localdate(timezone=case.system.zone)
+        due = datetime.combine(action.due_date, time(23, 59)) if action.due_date else None
+        items.append(
+            DeskItem(
+                title=f"{case.reference} · {action.description}",
+                url=reverse("complaints:detail", args=[case.pk]) + "#case-actions",
+                detail=case.branch.name if case.branch else "",
+                due_at=due,
+                overdue=action.is_overdue(today),
+            )
+        )
+    return items
 
 
 def pattern_items(user) -> list[DeskItem]:
@@ -135,6 +156,16 @@ register_desk_section(
         link_url_name="complaints:list",
         link_label=gettext_lazy("The intake queue"),
         link_query="view=triage",
+    )
+)
+register_desk_section(
+    DeskSection(
+        key="complaints-actions",
+        title=gettext_lazy("Actions you promised"),
+        items_for=action_items,
+        roles=CASE_ROLES,
+        order=12,
+        empty_text=gettext_lazy("No action promised to a patron is waiting for you."),
     )
 )
 register_desk_section(

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from patroncare.core.concurrency import VersionFormMixin
 
-from ..models import Judgement, Kind, Outcome, Remedy, Severity, Status
+from ..models import Judgement, Kind, Outcome, Remedy, Satisfaction, Severity, Status
 from ..models.choices import SEVERITY_GUIDANCE, MessageChannel
 from ..services.deadlines import latest_extension_date
 
@@ -98,8 +98,64 @@ class PraiseForm(forms.Form):
 
 
 class AcknowledgeForm(VersionedForm):
+    channel = forms.ChoiceField(
+        label=_("How"),
+        choices=MessageChannel.choices,
+        help_text=_("By e-mail it is sent now; otherwise record what you told the patron."),
+    )
     message = forms.CharField(
         label=_("Message to the patron"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+def _not_in_the_past(value, zone):
+    if value < timezone.localdate(timezone=zone):
+        raise forms.ValidationError(_("The due date cannot be in the past."))
+    return value
+
+
+class ActionForm(forms.Form):
+    """An action promised after the response, with who keeps it and by when."""
+
+    description = forms.CharField(label=_("Action"), max_length=300)
+    owner = forms.ModelChoiceField(label=_("Owner of the action"), queryset=None)
+    due_date = forms.DateField(
+        label=_("Due by"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("A date in the library's time zone, today or later."),
+    )
+
+    def __init__(self, *args, owners, zone, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = owners
+        self.zone = zone
+
+    def clean_due_date(self):
+        return _not_in_the_past(self.cleaned_data["due_date"], self.zone)
+
+
+class SatisfactionRecordForm(forms.Form):
+    """Staff record the patron's answer to the satisfaction question, told on the phone or in person."""
+
+    answer = forms.ChoiceField(
+        label=_("The patron's answer"), choices=Satisfaction.choices, widget=forms.RadioSelect
+    )
+    channel = forms.ChoiceField(
+        label=_("How the patron told you"),
+        choices=[
+            (MessageChannel.PHONE, _("Phone call")),
+            (MessageChannel.IN_PERSON, _("In person")),
+            (MessageChannel.LETTER, _("Letter")),
+            (MessageChannel.EMAIL, _("E-mail from the patron")),
+        ],
+        initial=MessageChannel.PHONE,
+    )
+    comment = forms.CharField(
+        label=_("What the patron said"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Recorded once: a second answer is refused."),
     )
 
 
@@ -160,6 +216,18 @@ class RespondForm(VersionedForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    outstanding_owner = forms.ModelChoiceField(
+        label=_("Owner of these actions"),
+        queryset=None,
+        required=False,
+        help_text=_(
+            "Each action listed gets this owner and due date; add actions with another owner or date on "
+            "the case file once the response is sent."
+        ),
+    )
+    outstanding_due = forms.DateField(
+        label=_("Actions due by"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     nothing_outstanding = forms.BooleanField(label=_("Nothing is outstanding"), required=False)
     review_info = forms.CharField(
         label=_("How to ask for a review"),
@@ -180,8 +248,30 @@ class RespondForm(VersionedForm):
             self.add_error("nothing_outstanding", _("You listed outstanding actions: untick this box."))
         if any(len(line) > 300 for line in lines):
             self.add_error("outstanding", _("Keep each action under 300 characters."))
-        data["outstanding_lines"] = lines
+        if lines:
+            if not data.get("outstanding_owner"):
+                self.add_error("outstanding_owner", _("Choose who keeps these promises."))
+            if not data.get("outstanding_due") and "outstanding_due" not in self.errors:
+                self.add_error("outstanding_due", _("Give the date the actions are due by."))
+            elif data.get("outstanding_due"):
+                try:
+                    _not_in_the_past(data["outstanding_due"], self.zone)
+                except forms.ValidationError as error:
+                    self.add_error("outstanding_due", error)
+        data["outstanding_actions"] = [
+            {
+                "description": line,
+                "owner": data.get("outstanding_owner"),
+                "due_date": data.get("outstanding_due"),
+            }
+            for line in lines
+        ]
         return data
+
+    def __init__(self, *args, owners, zone, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outstanding_owner"].queryset = owners
+        self.zone = zone
 
 
 class CloseForm(VersionedForm):

@@ -8,8 +8,14 @@ from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from patroncare.libraries.models import Location
+
 from ..models import Channel, Kind, Satisfaction, Severity
 from ..models.case import NARRATIVE_MAX
+from ..models.choices import SEVERITY_GUIDANCE
+
+# A clock a minute or two fast on a desk computer is not "the future".
+FUTURE_SLACK_SECONDS = 120
 
 MIN_FILL_SECONDS = 3
 
@@ -31,6 +37,19 @@ class DeskComplaintForm(forms.Form):
         initial=Channel.DESK,
     )
     branch = forms.ModelChoiceField(label=_("Branch"), queryset=None, empty_label=None)
+    location = forms.ModelChoiceField(
+        label=_("Where in the branch"),
+        queryset=None,
+        required=False,
+        empty_label=_("Not said, or elsewhere"),
+        help_text=_("A place of the branch chosen above."),
+    )
+    occurred_at = forms.DateTimeField(
+        label=_("When it happened"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
+        help_text=_("The library's local time. Now, unless the patron tells you otherwise."),
+    )
     kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices, initial=Kind.COMPLAINT)
     category = forms.ModelChoiceField(
         label=_("Category"), queryset=None, required=False, empty_label=_("Decide later")
@@ -64,12 +83,51 @@ class DeskComplaintForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Private: for example “the man at the returns desk, about 4 pm”."),
     )
+    resolved_now = forms.BooleanField(
+        label=_("Resolved now, at first contact (a one-off)"),
+        required=False,
+        help_text=_(
+            "For a minor or moderate complaint you put right there and then: the case is closed at once. "
+            "If it could happen again because of how we work, leave this unticked and close it from the "
+            "case file, where a policy review can be opened."
+        ),
+    )
+    resolution = forms.CharField(
+        label=_("What was done to put it right"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Needed when it was resolved now; kept as the reason for closing the case."),
+    )
 
-    def __init__(self, *args, branches, categories, staff, **kwargs):
+    def __init__(self, *args, branches, categories, staff, zone, **kwargs):
         super().__init__(*args, **kwargs)
+        self.zone = zone
         self.fields["branch"].queryset = branches
+        self.fields["location"].queryset = (
+            Location.objects.filter(branch__in=branches, is_active=True)
+            .select_related("branch")
+            .order_by("branch__name", "name")
+        )
+        self.fields["location"].label_from_instance = lambda place: f"{place.branch.name}: {place.name}"
         self.fields["category"].queryset = categories
         self.fields["staff_named"].queryset = staff
+        if not self.is_bound:
+            # The wall-clock time at the library, to the minute (the field shows local time without zone).
+            now = timezone.localtime(timezone.now(), zone).replace(second=0, microsecond=0, tzinfo=None)
+            self.initial.setdefault("occurred_at", now)
+        self.severity_guidance = [(label, SEVERITY_GUIDANCE[value]) for value, label in Severity.choices]
+
+    def full_clean(self):
+        # What staff type is the library's local time, whatever zone the server runs in.
+        with timezone.override(self.zone):
+            super().full_clean()
+
+    def clean_occurred_at(self):
+        value = self.cleaned_data["occurred_at"]
+        if value.timestamp() > timezone.now().timestamp() + FUTURE_SLACK_SECONDS:
+            raise forms.ValidationError(_("This is in the future. Give the date and time it happened."))
+        return value
 
     def clean(self):
         data = super().clean()
@@ -79,6 +137,16 @@ class DeskComplaintForm(forms.Form):
             raise forms.ValidationError(
                 _("An anonymous complaint keeps no name or contact: clear them, or untick “anonymous”.")
             )
+        location, branch = data.get("location"), data.get("branch")
+        if location is not None and branch is not None and location.branch_id != branch.pk:
+            self.add_error(
+                "location", _("That place is in another branch. Choose a place of the branch above.")
+            )
+        if data.get("resolved_now"):
+            if not data.get("severity"):
+                self.add_error("severity", _("Choose the severity of a complaint resolved now."))
+            if not (data.get("resolution") or "").strip():
+                self.add_error("resolution", _("Say what was done to put it right."))
         return data
 
 
@@ -208,4 +276,11 @@ class SatisfactionForm(forms.Form):
         label=_("How satisfied are you with how we handled your concern?"),
         choices=Satisfaction.choices,
         widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Anything you would like to add?"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The staff handling your case read it."),
     )

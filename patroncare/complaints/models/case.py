@@ -8,7 +8,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from patroncare.core.concurrency import VersionedModel
-from patroncare.libraries.models import Branch, LibrarySystem
+from patroncare.libraries.models import Branch, LibrarySystem, Location
 
 from .choices import (
     OPEN_STATUSES,
@@ -76,6 +76,16 @@ class Complaint(VersionedModel):
         _("patron's language"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
     staff_involved = models.TextField(_("staff involved"), max_length=1000, blank=True)
+    # Where and when it happened, as the recorder was told (a desk record asks; the public form does not).
+    location = models.ForeignKey(
+        Location,
+        verbose_name=_("where it happened"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="complaints",
+    )
+    occurred_at = models.DateTimeField(_("when it happened"), null=True, blank=True)
     # Staff who are named by the complaint never read or handle it (see permissions.can_read_restricted).
     staff_named = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -164,6 +174,19 @@ class Complaint(VersionedModel):
         related_name="merged_cases",
     )
     merged_at = models.DateTimeField(_("merged"), null=True, blank=True)
+    # Blank: the patron answered through the follow-up link; otherwise how staff heard the answer.
+    satisfaction_channel = models.CharField(
+        _("satisfaction told by"), max_length=10, choices=MessageChannel.choices, blank=True
+    )
+    satisfaction_comment = models.TextField(_("the patron's comment"), max_length=2000, blank=True)
+    satisfaction_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("satisfaction recorded by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -187,6 +210,10 @@ class Complaint(VersionedModel):
             models.CheckConstraint(
                 condition=_valid("satisfaction", Satisfaction, blank=True),
                 name="complaint_satisfaction_valid",
+            ),
+            models.CheckConstraint(
+                condition=_valid("satisfaction_channel", MessageChannel, blank=True),
+                name="complaint_satisfaction_channel_valid",
             ),
             # A closed case always carries its judgement (a merged one its merge); an anonymous one keeps no
             # contact.
@@ -341,6 +368,20 @@ class OutstandingAction(models.Model):
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="actions")
     description = models.CharField(_("action"), max_length=300)
+    # Who keeps the promise and by when (a date in the library's time zone). Empty only on actions
+    # recorded before actions had owners.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaint_actions",
+    )
+    due_date = models.DateField(_("due by"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     done_at = models.DateTimeField(_("done"), null=True, blank=True)
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -351,7 +392,13 @@ class OutstandingAction(models.Model):
         ordering = ["created_at", "id"]
         verbose_name = _("outstanding action")
         verbose_name_plural = _("outstanding actions")
-        indexes = [models.Index(fields=["complaint", "done_at"])]
+        indexes = [
+            models.Index(fields=["complaint", "done_at"]),
+            models.Index(fields=["owner", "done_at", "due_date"]),
+        ]
 
     def __str__(self) -> str:
         return self.description
+
+    def is_overdue(self, today) -> bool:
+        return self.done_at is None and self.due_date is not None and self.due_date < today

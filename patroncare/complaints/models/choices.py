@@ -102,3 +102,4 @@ class MessageChannel(models.TextChoices):
     EMAIL = "email", _("E-mail (sent now)")
     PHONE = "phone", _("Phone call (recorded)")
     LETTER = "letter", _("Letter (recorded)")
+    IN_PERSON = "in_person", _("In person (recorded)")

@@ -12,6 +12,7 @@ from .intake import (
 from .merging import complaint_merge
 from .replies import fill_template, reply_template_save, reply_templates_install_defaults
 from .resolution import (
+    action_add,
     action_complete,
     complaint_close,
     complaint_record_satisfaction,
@@ -53,6 +54,7 @@ __all__ = [
     "category_save",
     "settings_save",
     "severity_rule_save",
+    "action_add",
     "action_complete",
     "complaint_acknowledge",
     "complaint_add_note",

@@ -11,17 +11,19 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 
-from ..models import Channel, Complaint, EntryKind, Kind, Status
+from ..models import Channel, Complaint, EntryKind, Judgement, Kind, Outcome, Status
 from ._common import add_entry, audit_change, require
 from .configuration import categories_install_defaults
 from .notify import mail_patron
 from .replies import reply_templates_install_defaults
+from .resolution import complaint_close
 from .routing import restricts, start_clock_at_receipt, tell_owner_of_new_case
-from .workflow import apply_triage
+from .workflow import apply_triage, require_first_contact_authority
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud over the phone
 
@@ -118,12 +120,28 @@ def complaint_record(
     received_at=None,
     staff_involved: str = "",
     staff_named=(),
+    location=None,
+    occurred_at=None,
+    resolved_now: bool = False,
+    resolution: str = "",
 ) -> tuple[Complaint, str]:
     """Staff record a complaint taken at the desk, by phone, e-mail, letter or social media.
+
+    Where (a place of the branch) and when it happened are kept as told. A complaint "resolved now" is
+    closed at once as resolved at first contact, a one-off, by whoever may resolve it (front-line staff
+    only minor and moderate ones); otherwise it is refused and nothing is saved.
 
     Returns the case and the status secret to give the patron (shown once, stored only as a hash).
     """
     now = timezone.now()
+    require(
+        location is None or location.branch_id == branch.pk,
+        _("That place is in another branch. Choose a place of the branch of the complaint."),
+    )
+    require(
+        occurred_at is None or occurred_at <= now + timedelta(minutes=2),
+        _("When it happened cannot be in the future."),
+    )
     categories_install_defaults(system=branch.system)
     reply_templates_install_defaults(system=branch.system)
     complaint = Complaint(
@@ -142,6 +160,8 @@ def complaint_record(
         recorded_by=actor,
         received_at=received_at or now,
         staff_involved=staff_involved.strip(),
+        location=location,
+        occurred_at=occurred_at,
     )
     named = [member for member in staff_named if member.library_system_id == branch.system_id]
     complaint.restricted = restricts(
@@ -151,6 +171,8 @@ def complaint_record(
     if severity:
         apply_triage(complaint=complaint, severity=severity, actor=actor)
     start_clock_at_receipt(complaint, named_ids=frozenset(member.pk for member in named))
+    if resolved_now:
+        _require_may_resolve_now(actor=actor, complaint=complaint, resolution=resolution)
     complaint.full_clean()
     complaint.save()
     complaint.staff_named.set(named)
@@ -171,7 +193,30 @@ def complaint_record(
         body_template="complaints/email/received_body.txt",
         context={"secret": group_secret(secret)},
     )
+    if resolved_now:
+        complaint_close(
+            actor=actor,
+            complaint=complaint,
+            expected_version=complaint.version,
+            judgement=Judgement.ONE_OFF,
+            reason=resolution,
+            outcome=Outcome.FIRST_CONTACT,
+        )
     return complaint, secret
+
+
+def _require_may_resolve_now(*, actor, complaint: Complaint, resolution: str) -> None:
+    """Checked before anything is saved: the same authority as closing at first contact."""
+    require(complaint.kind == Kind.COMPLAINT, _("Only a complaint is resolved at first contact."))
+    require(
+        not complaint.restricted,
+        _("A complaint about a member of staff goes to a supervisor: record it without “resolved now”."),
+    )
+    require(bool(complaint.severity), _("Choose the severity of a complaint resolved now."))
+    require_first_contact_authority(
+        actor=actor, complaint=complaint, doing=pgettext("what front-line staff may not do", "resolve")
+    )
+    require(bool(resolution.strip()), _("Say what was done to put it right."))
 
 
 def _after_triage_notifications(complaint):

@@ -3,8 +3,9 @@
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, pgettext
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
@@ -24,7 +25,8 @@ from ..models import (
     PolicyReview,
     Status,
 )
-from ..models.choices import MessageChannel
+from ..models.choices import MessageChannel, Satisfaction
+from ..permissions import can_complete_action, can_record_satisfaction, may_own_action
 from ..selectors import reviews_visible_to
 from ._common import PATRON_LABEL, add_entry, audit_change, require
 from .notify import mail_patron, mail_staff
@@ -41,11 +43,14 @@ def complaint_respond(
     reasons: str,
     remedies: list[str],
     remedy_detail: str,
-    outstanding: list[str],
+    outstanding: list[dict],
     review_info: str,
     channel: str,
 ) -> ComplaintResponse:
-    """Send the formal response of the current stage. Every part is required (outstanding may be none)."""
+    """Send the formal response of the current stage. Every part is required (outstanding may be none).
+
+    Each outstanding action is a dict of description, owner and due_date: every promise has someone who
+    keeps it and a date."""
     require_first_contact_authority(
         actor=actor, complaint=complaint, doing=pgettext("what front-line staff may not do", "respond to")
     )
@@ -70,17 +75,15 @@ def complaint_respond(
         reasons=reasons.strip(),
         remedies=remedies,
         remedy_detail=remedy_detail.strip(),
-        outstanding_summary="\n".join(outstanding),
+        outstanding_summary="\n".join(item["description"].strip() for item in outstanding),
         review_info=review_info.strip(),
         channel=channel,
         sent_by=actor,
     )
     response.full_clean()
     response.save()
-    for description in outstanding:
-        action = OutstandingAction(complaint=complaint, description=description)
-        action.full_clean()
-        action.save()
+    for item in outstanding:
+        _new_action(actor=actor, complaint=complaint, **item)
     complaint.outcome, complaint.responded_at, complaint.status = outcome, now, Status.RESPONDED
     if complaint.acknowledged_at is None:
         complaint.acknowledged_at = now  # a response acknowledges too
@@ -273,8 +276,67 @@ def complaint_reopen(*, actor, complaint: Complaint, expected_version: int, reas
     return complaint
 
 
+ACTION_OWNER_REFUSED = gettext_lazy(
+    "Choose an owner who may handle this case: a member of its library's staff at its branch, never "
+    "someone the complaint names."
+)
+
+
+def _new_action(*, actor, complaint: Complaint, description: str, owner, due_date) -> OutstandingAction:
+    require(bool(description.strip()), _("Describe the action."))
+    require(owner is not None and may_own_action(owner, complaint), ACTION_OWNER_REFUSED)
+    require(due_date is not None, _("Give the date the action is due by."))
+    require(
+        due_date >= timezone.localdate(timezone=complaint.system.zone),
+        _("The due date cannot be in the past."),
+    )
+    action = OutstandingAction(
+        complaint=complaint,
+        description=description.strip(),
+        owner=owner,
+        due_date=due_date,
+        created_by=actor,
+    )
+    action.full_clean()
+    action.save()
+    return action
+
+
+@transaction.atomic
+def action_add(*, actor, complaint: Complaint, description: str, owner, due_date) -> OutstandingAction:
+    """An action promised after the response (on the phone, in a later message): tracked like the others."""
+    require(
+        complaint.responses.exists(),
+        _("Actions are added once the response has been sent; list them in the response."),
+    )
+    action = _new_action(
+        actor=actor, complaint=complaint, description=description, owner=owner, due_date=due_date
+    )
+    add_entry(
+        complaint=complaint,
+        kind=EntryKind.NOTE,
+        author=actor,
+        body=_("Action added: %(action)s (%(owner)s, by %(date)s)")
+        % {"action": action.description, "owner": owner.full_name, "date": date_format(due_date)},
+    )
+    audit_change(
+        actor=actor,
+        complaint=complaint,
+        summary=f"Action added on {complaint.reference}",
+        changes={"action": action.description, "owner": owner.pk, "due_date": due_date.isoformat()},
+    )
+    return action
+
+
 @transaction.atomic
 def action_complete(*, actor, action: OutstandingAction) -> OutstandingAction:
+    if not can_complete_action(actor, action):
+        raise PermissionDenied(_("Only the action's owner or a supervisor of the case marks it done."))
+    action = (
+        OutstandingAction.objects.select_for_update(of=("self",))
+        .select_related("complaint")
+        .get(pk=action.pk)
+    )
     require(action.done_at is None, _("This action is already done."))
     action.done_at, action.done_by = timezone.now(), actor
     action.full_clean()
@@ -356,20 +418,65 @@ def follow_up_token(complaint: Complaint) -> str:
 
 
 @transaction.atomic
-def complaint_record_satisfaction(*, complaint: Complaint, answer: str) -> Complaint:
-    """The patron's confirmed answer to the follow-up question (a link alone records nothing)."""
-    require(complaint.status == Status.CLOSED, _("This case is not closed."))
-    complaint.satisfaction, complaint.satisfaction_at = answer, timezone.now()
-    complaint.full_clean()
-    Complaint.objects.filter(pk=complaint.pk).update(
-        satisfaction=answer, satisfaction_at=complaint.satisfaction_at
+def complaint_record_satisfaction(
+    *, complaint: Complaint, answer: str, comment: str = "", actor=None, channel: str = ""
+) -> Complaint:
+    """The patron's answer to the satisfaction question, recorded once.
+
+    Without an actor it is the patron's confirmed answer through the follow-up link (a link alone records
+    nothing) and the case must be closed. With one, staff handling the case record what the patron told
+    them (on the phone, by letter, in person) once the response has been sent. A second answer is refused:
+    the first one is never overwritten.
+    """
+    require(answer in Satisfaction.values, _("Choose one of the answers."))
+    require(len(comment.strip()) <= 2000, _("Keep the comment under 2,000 characters."))
+    if actor is None:
+        require(complaint.status == Status.CLOSED, _("This case is not closed."))
+        channel = ""
+    else:
+        if not can_record_satisfaction(actor, complaint):
+            raise PermissionDenied(_("Only those handling the case record the patron's answer."))
+        require(
+            complaint.responded_at is not None or complaint.status == Status.CLOSED,
+            _("The patron's satisfaction is recorded after the response."),
+        )
+        require(channel in MessageChannel.values, _("Say how the patron told you."))
+    require(not complaint.satisfaction, ALREADY_ANSWERED)
+    now = timezone.now()
+    # Conditional on no answer yet: of two answers sent at once, only the first is kept.
+    updated = Complaint.objects.filter(pk=complaint.pk, satisfaction="").update(
+        satisfaction=answer,
+        satisfaction_at=now,
+        satisfaction_channel=channel,
+        satisfaction_comment=comment.strip(),
+        satisfaction_by=actor,
     )
-    add_entry(complaint=complaint, kind=EntryKind.FOLLOW_UP, body=complaint.get_satisfaction_display())
-    audit_record(
-        action=AuditAction.UPDATE,
-        obj=complaint,
-        library_system_id=complaint.system_id,
-        actor_label="patron (follow-up)",
-        summary=f"Follow-up answer on {complaint.reference}",
-    )
+    require(updated == 1, ALREADY_ANSWERED)
+    complaint.satisfaction, complaint.satisfaction_at = answer, now
+    complaint.satisfaction_channel, complaint.satisfaction_comment = channel, comment.strip()
+    complaint.satisfaction_by = actor
+    body = complaint.get_satisfaction_display()
+    if comment.strip():
+        body = f"{body}: {comment.strip()}"
+    add_entry(complaint=complaint, kind=EntryKind.FOLLOW_UP, body=body, author=actor, channel=channel)
+    if actor is None:
+        audit_record(
+            action=AuditAction.UPDATE,
+            obj=complaint,
+            library_system_id=complaint.system_id,
+            actor_label="patron (follow-up)",
+            summary=f"Follow-up answer on {complaint.reference}",
+        )
+    else:
+        audit_change(
+            actor=actor,
+            complaint=complaint,
+            summary=f"Satisfaction recorded on {complaint.reference}",
+            changes={"satisfaction": [None, answer], "channel": channel},
+        )
     return complaint
+
+
+ALREADY_ANSWERED = gettext_lazy(
+    "The patron's answer has already been recorded; it is not changed. Add a note if they tell you more."
+)

@@ -9,13 +9,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from patroncare.audit.services import changed_fields
+from patroncare.core.access import refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
 from patroncare.libraries.calendar import is_working_day, next_working_day
 
 from ..models import Complaint, EntryKind, Kind, Severity, Status
 from ..models.choices import MessageChannel
 from ..models.config import SeverityRule
-from ..permissions import can_read_restricted, has_case_authority, is_director
+from ..permissions import can_read_restricted, first_contact_refusal, has_case_authority, is_director
 from ._common import PATRON_LABEL, add_entry, audit_change, require
 from .deadlines import deadlines_for, end_of_local_day, latest_extension_date, rule_for
 from .notify import mail_patron, mail_staff
@@ -201,7 +202,6 @@ RESTRICTED_OWNER_REFUSED = gettext_lazy(
     "its branch."
 )
 SEVERITY_RANK = {Severity.MINOR: 1, Severity.MODERATE: 2, Severity.SERIOUS: 3, Severity.CRITICAL: 4}
-FIRST_CONTACT_SEVERITIES = frozenset({Severity.MINOR, Severity.MODERATE})
 
 
 def require_authority_to_set_severity(*, actor, complaint: Complaint, severity: str) -> None:
@@ -220,21 +220,16 @@ def require_authority_to_set_severity(*, actor, complaint: Complaint, severity: 
 
 def require_first_contact_authority(*, actor, complaint: Complaint, doing: str) -> None:
     """Front-line staff handle minor and moderate cases; serious and critical ones need a supervisor."""
-    if has_case_authority(actor, complaint) or complaint.kind != Kind.COMPLAINT:
-        return
-    require(
-        bool(complaint.severity),
-        _("Choose a severity first: front-line staff may %(doing)s only minor and moderate cases.")
-        % {"doing": doing},
-    )
-    require(
-        complaint.severity in FIRST_CONTACT_SEVERITIES,
-        _("Only a supervisor of the branch may %(doing)s a serious or critical case.") % {"doing": doing},
-    )
+    reason = first_contact_refusal(actor, complaint, doing=doing)
+    refuse_unless(not reason, reason)
 
 
 @transaction.atomic
-def complaint_acknowledge(*, actor, complaint: Complaint, expected_version: int, message: str) -> Complaint:
+def complaint_acknowledge(
+    *, actor, complaint: Complaint, expected_version: int, message: str, channel: str
+) -> Complaint:
+    """Acknowledge the case to the patron: by e-mail (sent now), or the record of a call, letter or word in
+    person. The channel shows on the timeline."""
     require_first_contact_authority(
         actor=actor, complaint=complaint, doing=pgettext("what front-line staff may not do", "acknowledge")
     )
@@ -243,6 +238,11 @@ def complaint_acknowledge(*, actor, complaint: Complaint, expected_version: int,
         _("This case has already been acknowledged at this stage."),
     )
     require(bool(complaint.severity), _("Choose a severity before acknowledging: it sets the deadlines."))
+    require(channel in MessageChannel.values, _("Say how the patron was acknowledged."))
+    if channel == MessageChannel.EMAIL:
+        require(
+            bool(complaint.patron_email), _("The patron gave no e-mail address: record a call or letter.")
+        )
     complaint.acknowledged_at = timezone.now()
     complaint.status = Status.ACKNOWLEDGED
     save_if_unchanged(complaint, expected_version=expected_version, fields=["acknowledged_at", "status"])
@@ -252,15 +252,21 @@ def complaint_acknowledge(*, actor, complaint: Complaint, expected_version: int,
         author=actor,
         body=message.strip(),
         for_patron=True,
-        channel=MessageChannel.EMAIL if complaint.patron_email else "",
+        channel=channel,
     )
-    audit_change(actor=actor, complaint=complaint, summary=f"Acknowledged {complaint.reference}")
-    mail_patron(
+    audit_change(
+        actor=actor,
         complaint=complaint,
-        subject_template="complaints/email/update_subject.txt",
-        body_template="complaints/email/message_body.txt",
-        context={"message": message.strip()},
+        summary=f"Acknowledged {complaint.reference}",
+        changes={"channel": channel},
     )
+    if channel == MessageChannel.EMAIL:
+        mail_patron(
+            complaint=complaint,
+            subject_template="complaints/email/update_subject.txt",
+            body_template="complaints/email/message_body.txt",
+            context={"message": message.strip()},
+        )
     return complaint
 
 

@@ -31,3 +31,19 @@ def test_the_demo_holds_restricted_cases_that_only_allowed_people_read():
         merged.pk,
         merged.merged_into_id,
     }
+
+
+def test_the_demo_holds_a_case_with_owned_promises_a_place_and_a_time():
+    from patroncare.complaints.shell import action_items
+
+    call_command("load_demo", verbosity=0)
+    case = Complaint.objects.get(reference="PROM-EAS2")
+    assert case.location is not None and case.location.branch_id == case.branch_id
+    assert case.occurred_at is not None and case.occurred_at <= case.received_at
+    actions = list(case.actions.select_related("owner"))
+    assert len(actions) == 3
+    for action in actions:
+        assert action.due_date is not None and permissions.may_own_action(action.owner, case), action
+    luis = User.objects.get(email="luis.ortega@riverbend.example")
+    items = action_items(luis)
+    assert items and items[0].overdue and "PROM-EAS2" in items[0].title

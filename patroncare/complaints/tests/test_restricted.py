@@ -232,6 +232,7 @@ def test_recording_at_the_desk_with_a_named_colleague_leaves_the_recorder_a_rece
             "branch": world.branch.pk,
             "kind": "complaint",
             "patron_language": "en",
+            "occurred_at": "2026-01-05T16:00",
             "staff_named": [people["named"].pk],
             "staff_involved": "At the returns desk, about 4 pm",
         },

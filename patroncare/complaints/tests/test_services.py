@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import UserFactory
@@ -210,6 +211,7 @@ def test_acknowledge_marks_the_case_and_tells_the_patron(world, commit):
             complaint=complaint,
             expected_version=1,
             message="Gracias por contarnos esto.",
+            channel="email",
         )
     complaint.refresh_from_db()
     assert complaint.status == Status.ACKNOWLEDGED and complaint.acknowledged_at is not None
@@ -278,7 +280,13 @@ def _respond(world, complaint, **overrides):
         reasons="The fine was charged in error.",
         remedies=["apology", "fee_waived"],
         remedy_detail="We removed the fine.",
-        outstanding=["Check the returns scanner at Millbrook"],
+        outstanding=[
+            {
+                "description": "Check the returns scanner at Millbrook",
+                "owner": world.users["supervisor"],
+                "due_date": timezone.localdate() + timedelta(days=7),
+            }
+        ],
         review_info="Ask for a review from the status page.",
         channel="email",
     )

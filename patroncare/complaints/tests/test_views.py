@@ -209,6 +209,7 @@ def test_desk_form_records_a_complaint_and_shows_the_secret_once(world, signed_i
         "kind": "complaint",
         "severity": "",
         "patron_language": "en",
+        "occurred_at": "2026-01-05T16:00",
     }
     response = signed_in(world.users["frontline"]).post(reverse("complaints:create"), data, follow=True)
     complaint = Complaint.objects.get()
@@ -233,6 +234,7 @@ def test_desk_form_bad_input_keeps_what_was_typed(world, signed_in):
         "patron_email": "not-an-address",
         "patron_name": "Ruth Ames",
         "patron_language": "en",
+        "occurred_at": "2026-01-05T16:00",
     }
     response = signed_in(world.users["frontline"]).post(reverse("complaints:create"), data)
     assert response.status_code == 400
@@ -247,6 +249,7 @@ def test_desk_form_refuses_a_branch_outside_the_users_scope(world, signed_in):
         "branch": world.other_branch.pk,
         "kind": "complaint",
         "patron_language": "en",
+        "occurred_at": "2026-01-05T16:00",
     }
     assert signed_in(world.users["frontline"]).post(reverse("complaints:create"), data).status_code == 400
     assert Complaint.objects.count() == 0

@@ -51,10 +51,16 @@ class CaseActionView(ActionMixin, CaseFileView):
                 staff=selectors.staff_choices(system=system),
             ),
             "acknowledge": lambda: forms.AcknowledgeForm(data),
+            "add_action": lambda: forms.ActionForm(
+                data, owners=selectors.action_owner_choices(complaint=complaint), zone=system.zone
+            ),
+            "satisfaction": lambda: forms.SatisfactionRecordForm(data),
             "note": lambda: forms.NoteForm(data),
             "message": lambda: forms.MessageForm(data),
             "extend": lambda: forms.ExtendForm(data),
-            "respond": lambda: forms.RespondForm(data),
+            "respond": lambda: forms.RespondForm(
+                data, owners=selectors.action_owner_choices(complaint=complaint), zone=system.zone
+            ),
             "close": lambda: forms.CloseForm(
                 data, owners=owners, reviews=selectors.reviews_visible_to(user=user).filter(status="open")
             ),
@@ -103,8 +109,25 @@ class AcknowledgeView(CaseActionView):
             complaint=complaint,
             expected_version=form.cleaned_data["version"],
             message=form.cleaned_data["message"],
+            channel=form.cleaned_data["channel"],
         )
         return _("The patron was acknowledged.")
+
+
+class ActionAddView(CaseActionView):
+    action = "add_action"
+
+    def perform(self, request, complaint, form):
+        services.action_add(actor=request.user, complaint=complaint, **form.cleaned_data)
+        return _("The action was added.")
+
+
+class SatisfactionRecordView(CaseActionView):
+    action = "satisfaction"
+
+    def perform(self, request, complaint, form):
+        services.complaint_record_satisfaction(actor=request.user, complaint=complaint, **form.cleaned_data)
+        return _("The patron's answer was recorded.")
 
 
 class NoteView(CaseActionView):
@@ -151,7 +174,7 @@ class RespondView(CaseActionView):
             reasons=data["reasons"],
             remedies=data["remedies"],
             remedy_detail=data["remedy_detail"],
-            outstanding=data["outstanding_lines"],
+            outstanding=data["outstanding_actions"],
             review_info=data["review_info"],
             channel=data["channel"],
         )
@@ -238,7 +261,7 @@ class ActionDoneView(ComplaintsView):
     def post(self, request, pk):
         action = selectors.outstanding_action_get_for(user=request.user, pk=pk)
         complaint = action.complaint
-        if not permissions.can_handle(request.user, complaint):
+        if not permissions.can_complete_action(request.user, action):
             raise PermissionDenied
         try:
             services.action_complete(actor=request.user, action=action)

@@ -157,6 +157,7 @@ class StatusView(View):
             "entries": selectors.patron_entries(complaint=complaint, opened=opened),
             "merged_from": opened if opened.pk != complaint.pk else None,
             "responses": complaint.responses.all(),
+            "actions": selectors.patron_actions(complaint=complaint),
             "review_form": review_form or forms.ReviewRequestForm(),
             "reply_form": reply_form or forms.PatronReplyForm(),
             "can_ask_review": services.review_available(complaint),
@@ -277,8 +278,15 @@ class FollowUpView(View):
             return None
         return Complaint.objects.filter(pk=data.get("c"), reference=data.get("r")).first()
 
+    def _answered(self, request, complaint, *, status=200):
+        """The answer already given: shown, with nothing left to change."""
+        context = {"complaint": complaint, "answered": True}
+        return render(request, self.template_name, context, status=status)
+
     def get(self, request, token):
         complaint = self._complaint(token)
+        if complaint is not None and complaint.satisfaction:
+            return self._answered(request, complaint)
         return render(
             request,
             self.template_name,
@@ -290,13 +298,21 @@ class FollowUpView(View):
         complaint = self._complaint(token)
         if complaint is None:
             return render(request, self.template_name, {"complaint": None}, status=404)
+        if complaint.satisfaction:
+            # Answered once: a second answer (or a resent form) changes nothing.
+            return self._answered(request, complaint, status=409)
         form = forms.SatisfactionForm(request.POST)
         if form.is_valid():
             try:
                 services.complaint_record_satisfaction(
-                    complaint=complaint, answer=form.cleaned_data["answer"]
+                    complaint=complaint,
+                    answer=form.cleaned_data["answer"],
+                    comment=form.cleaned_data["comment"],
                 )
             except ValidationError as error:
+                complaint.refresh_from_db()
+                if complaint.satisfaction:
+                    return self._answered(request, complaint, status=409)
                 form.add_error(None, error)
             else:
                 return render(request, self.template_name, {"complaint": complaint, "thanked": True})

@@ -3,6 +3,7 @@
 from dataclasses import replace
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -13,6 +14,7 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import PermissionRequiredMixin
 from patroncare.core.export import csv_response
+from patroncare.core.forms import add_service_errors
 from patroncare.libraries.selectors import branches_visible_to
 from patroncare.policies.selectors import policy_choices
 
@@ -131,6 +133,7 @@ class ComplaintCreateView(ComplaintsView):
             branches=branches,
             categories=selectors.categories_for(system=system),
             staff=selectors.staff_choices(system=system),
+            zone=system.zone,
         )
         if data is None and branches:
             form.initial["branch"] = branches.first()
@@ -142,12 +145,19 @@ class ComplaintCreateView(ComplaintsView):
     def post(self, request):
         form = self._form(request, request.POST)
         if form.is_valid():
-            complaint, secret = services.complaint_record(actor=request.user, **form.cleaned_data)
-            from .receipt import keep_secret  # the receipt's views build on this module
+            try:
+                complaint, secret = services.complaint_record(actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                from .receipt import keep_secret  # the receipt's views build on this module
 
-            keep_secret(request, complaint, secret)
-            messages.success(request, _("Recorded as %(reference)s.") % {"reference": complaint.reference})
-            return redirect("complaints:receipt", pk=complaint.pk)
+                keep_secret(request, complaint, secret)
+                message = _("Recorded as %(reference)s.") % {"reference": complaint.reference}
+                if form.cleaned_data["resolved_now"]:
+                    message = " ".join([message, _("It was closed as resolved at first contact.")])
+                messages.success(request, message)
+                return redirect("complaints:receipt", pk=complaint.pk)
         return render(request, self.template_name, {"form": form, "nav_current": "complaints"}, status=400)
 
 
@@ -183,6 +193,7 @@ class CaseFileView(ComplaintsView):
             if chosen
             else {}
         )
+        action_owners = selectors.action_owner_choices(complaint=complaint)
         built = {
             "triage": forms.TriageForm(
                 complaint=complaint,
@@ -201,11 +212,24 @@ class CaseFileView(ComplaintsView):
                     "staff_named": list(complaint.named_staff_ids),
                 },
             ),
-            "acknowledge": forms.AcknowledgeForm(complaint=complaint, initial={"message": acknowledgement}),
+            "acknowledge": forms.AcknowledgeForm(
+                complaint=complaint,
+                initial={
+                    "message": acknowledgement,
+                    "channel": "email" if complaint.patron_email else "phone",
+                },
+            ),
+            "add_action": forms.ActionForm(owners=action_owners, zone=system.zone),
+            "satisfaction": forms.SatisfactionRecordForm(),
             "note": forms.NoteForm(),
             "message": forms.MessageForm(initial=message_initial),
             "extend": forms.ExtendForm(complaint=complaint),
-            "respond": forms.RespondForm(complaint=complaint, initial={"review_info": review_info}),
+            "respond": forms.RespondForm(
+                complaint=complaint,
+                owners=action_owners,
+                zone=system.zone,
+                initial={"review_info": review_info},
+            ),
             "close": forms.CloseForm(
                 complaint=complaint,
                 owners=owners,
@@ -251,12 +275,32 @@ class CaseFileView(ComplaintsView):
             "can_see_staff": permissions.can_see_staff_involved(user, complaint),
             "can_draft_statement": permissions.can_draft_statement(user, complaint),
             "can_pass_on_praise": permissions.can_pass_on_praise(user, complaint),
+            "can_record_satisfaction": permissions.can_record_satisfaction(user, complaint)
+            and (
+                "satisfaction" in (bound or {})
+                or (
+                    (complaint.responded_at is not None or complaint.status == "closed")
+                    and not complaint.satisfaction
+                )
+            ),
             "praise_passed_to": list(complaint.praise_passed_to.order_by("full_name")),
             "open_form": open_form,
             "headline": selectors.case_headline(complaint),
             "next_step": step,
             "can": can,
             **case_file,
+        }
+        # A refused attempt shows its form and message even where the form is not offered.
+        context["can_add_action"] = context["can_handle"] and (
+            bool(context["responses"]) or "add_action" in (bound or {})
+        )
+        today = timezone.localdate(timezone=complaint.system.zone)
+        for action in context["actions"]:
+            action.overdue = action.is_overdue(today)
+        context["completable_action_ids"] = {
+            action.pk
+            for action in context["actions"]
+            if permissions.may_complete_action(user, complaint, owner_id=action.owner_id)
         }
         if context["can_handle"]:
             context["forms"] = self.case_forms(request, complaint, bound)

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('complaints', '0009_resend_lookup_index'),
+        ('complaints', '0010_statements_safety_deadline_notices'),
         ('libraries', '0001_initial'),
         ('policies', '0002_policy_rules'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
