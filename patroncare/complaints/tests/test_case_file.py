@@ -22,6 +22,7 @@ def _acknowledge(world, complaint):
         complaint=complaint,
         expected_version=complaint.version,
         message="We are looking into it.",
+        channel="email",
     )
 
 

@@ -211,6 +211,7 @@ def test_the_extension_service_leads_to_a_new_reminder(world, sent):
         complaint=complaint,
         expected_version=complaint.version,
         message="Thanks.",
+        channel="email",
     )
     complaint.refresh_from_db()
     with sent():

@@ -33,6 +33,7 @@ def _desk(world, client, user=None, **overrides):
         "patron_name": "Lena Morales",
         "patron_email": "lena.morales@example.net",
         "patron_language": "es",
+        "occurred_at": "2026-01-05T16:00",
     }
     data.update(overrides)
     sign_in(client, user or world.users["frontline"])
