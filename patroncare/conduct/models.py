@@ -5,6 +5,8 @@ appeal, ended, rescinded) is never stored: it follows from its dates and decisio
 `state.py`).
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -13,6 +15,31 @@ from django.utils.translation import gettext_lazy as _
 from patroncare.core.concurrency import VersionedModel
 from patroncare.libraries.models import Branch, LibrarySystem
 from patroncare.rulebook.models import EXCLUDING_OUTCOMES, Outcome, Rule
+
+
+class ExclusionState(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    ACTIVE = "active", _("Active")
+    UNDER_APPEAL = "under_appeal", _("Under appeal")
+    ENDED = "ended", _("Ended")
+    RESCINDED = "rescinded", _("Rescinded")
+
+
+@dataclass(frozen=True)
+class StateBadge:
+    key: str
+    label: str
+    css: str
+
+
+# How each state is shown wherever an exclusion is listed: red while it is in force, amber under appeal.
+STATE_BADGES = {
+    ExclusionState.ACTIVE: "badge--overdue",
+    ExclusionState.UNDER_APPEAL: "badge--urgent",
+    ExclusionState.PENDING: "",
+    ExclusionState.RESCINDED: "badge--muted",
+    ExclusionState.ENDED: "badge--ok",
+}
 
 
 class Exclusion(VersionedModel):
@@ -79,6 +106,26 @@ class Exclusion(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.get_outcome_display()} · {self.person}"
+
+    @property
+    def lifted_on(self):
+        """The last day of a permanent exclusion that was lifted, else None."""
+        return self.end_date if self.outcome == Outcome.PERMANENT else None
+
+    @property
+    def awaits_review(self) -> bool:
+        """An immediate suspension with no last day until the review decides it."""
+        return self.outcome == Outcome.PENDING_REVIEW and self.end_date is None
+
+    @property
+    def under_appeal(self) -> bool:
+        return getattr(self, "state", "") == ExclusionState.UNDER_APPEAL
+
+    @property
+    def state_badge(self) -> StateBadge:
+        """The state read for this page (selectors set `state`), as a label and its colour."""
+        state = ExclusionState(getattr(self, "state", ExclusionState.ENDED))
+        return StateBadge(key=state.value, label=str(state.label), css=STATE_BADGES[state])
 
     @property
     def is_deviation(self) -> bool:

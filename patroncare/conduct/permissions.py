@@ -1,5 +1,7 @@
 """Who may do what with rules, exclusions and appeals."""
 
+from dataclasses import dataclass
+
 from patroncare.accounts import roles
 from patroncare.accounts.models import Role
 from patroncare.accounts.permissions import (
@@ -8,8 +10,10 @@ from patroncare.accounts.permissions import (
     has_system_wide_role,
     is_director,
 )
-from patroncare.rulebook.models import Decider
+from patroncare.rulebook.models import Decider, Outcome
 from patroncare.rulebook.selectors import appeal_settings_for
+
+from .models import ExclusionState
 
 BOARD_ROLES = roles.INCIDENT_REPORTERS
 EXCLUSION_ROLES = roles.INCIDENT_READERS
@@ -81,3 +85,27 @@ def may_decide_lift_request(user, lift_request, settings=None) -> bool:
     """The appeal decider of the system (a supervisor other than the issuer, an administrator or the
     director), and never the person who issued the exclusion."""
     return may_decide(user, lift_request, settings=settings)
+
+
+@dataclass(frozen=True)
+class ExclusionCapabilities:
+    """What this person may do on this exclusion's page now: computed once from the predicates above and
+    the exclusion's state, so that the template only reads flags."""
+
+    record_appeal: bool = False
+    decide_appeal: bool = False
+    approve_deviation: bool = False
+    complete_review: bool = False
+
+    @classmethod
+    def for_user(cls, user, exclusion, *, settings, open_appeal) -> "ExclusionCapabilities":
+        finished = exclusion.state in (ExclusionState.RESCINDED, ExclusionState.ENDED)
+        return cls(
+            record_appeal=can_record_appeal(user) and open_appeal is None and not finished,
+            decide_appeal=open_appeal is not None and may_decide(user, open_appeal, settings=settings),
+            approve_deviation=bool(exclusion.deviation_reason)
+            and exclusion.deviation_approved_at is None
+            and may_approve_deviation(user, exclusion),
+            complete_review=exclusion.outcome == Outcome.PENDING_REVIEW
+            and exclusion.state != ExclusionState.RESCINDED,
+        )

@@ -6,22 +6,12 @@ end of 14 March where the library is, whatever the server's clock or a change to
 
 from datetime import date, datetime, time, timedelta
 
-from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from patroncare.libraries.calendar import add_working_days, local_date
 from patroncare.rulebook.models import AppealSettings, Outcome
 
-from .models import Exclusion
-
-
-class ExclusionState(models.TextChoices):
-    PENDING = "pending", _("Pending")
-    ACTIVE = "active", _("Active")
-    UNDER_APPEAL = "under_appeal", _("Under appeal")
-    ENDED = "ended", _("Ended")
-    RESCINDED = "rescinded", _("Rescinded")
+from .models import Exclusion, ExclusionState
 
 
 def today_for(system, now: datetime | None = None) -> date:

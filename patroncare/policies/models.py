@@ -238,6 +238,10 @@ class PolicyReview(VersionedModel):
         ]
         indexes = [models.Index(fields=["status", "opened_at"])]
 
+    @property
+    def is_open(self) -> bool:
+        return self.status == ReviewStatus.OPEN
+
     def __str__(self) -> str:
         return f"{self.policy} · {self.opened_at:%Y-%m-%d}"
 
@@ -342,6 +346,14 @@ class ExceptionEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.policy} · {self.branch} · {self.occurred_on}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == EntryStatus.PENDING
+
+    @property
+    def is_declined(self) -> bool:
+        return self.status == EntryStatus.DECLINED
 
     @property
     def outcome(self) -> str:

@@ -53,6 +53,10 @@ class PolicyReview(models.Model):
     def __str__(self) -> str:
         return self.subject
 
+    @property
+    def is_open(self) -> bool:
+        return self.status == ReviewStatus.OPEN
+
 
 class StatementStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")

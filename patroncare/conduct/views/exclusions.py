@@ -29,10 +29,8 @@ from ..forms import (
 )
 from ..models import Exclusion
 from ..permissions import (
-    can_record_appeal,
+    ExclusionCapabilities,
     can_see_board,
-    may_approve_deviation,
-    may_decide,
 )
 from ..state import ExclusionState, appeal_deadline, decision_deadline, is_appealable, today_for
 from ._base import ConductView, letter_response, lift_context
@@ -167,13 +165,9 @@ class ExclusionDetailView(ConductView):
             "deadline": appeal_deadline(exclusion, settings),
             "open_appeal": open_appeal,
             "decision_due": decision_deadline(open_appeal, settings) if open_appeal else None,
-            "can_decide": open_appeal is not None and may_decide(request.user, open_appeal),
-            "can_approve": exclusion.deviation_reason
-            and not exclusion.deviation_approved_at
-            and may_approve_deviation(request.user, exclusion),
-            "can_record_appeal": can_record_appeal(request.user)
-            and open_appeal is None
-            and exclusion.state not in (ExclusionState.RESCINDED, ExclusionState.ENDED),
+            "can": ExclusionCapabilities.for_user(
+                request.user, exclusion, settings=settings, open_appeal=open_appeal
+            ),
             "delivery_form": delivery_form
             or DeliveryForm(prefix="delivery", initial={"delivered_on": timezone.localdate()}),
             "appeal_form": appeal_form
@@ -187,8 +181,6 @@ class ExclusionDetailView(ConductView):
             "decision_form": DecisionForm(prefix="decision"),
             "review_form": review_form or ReviewCompleteForm(prefix="review"),
             "photo_form": photo_form or PhotoForm(prefix="photo"),
-            "can_complete_review": exclusion.outcome == Outcome.PENDING_REVIEW
-            and exclusion.state != ExclusionState.RESCINDED,
             "lift": lift_context(request, exclusion, settings, lift_form),
         }
         return render(request, "conduct/exclusion_detail.html", context, status=status)
