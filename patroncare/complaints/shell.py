@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from patroncare.accounts.models import Role
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
+from patroncare.libraries.calendar import today_in
 from patroncare.notifications.registry import NotificationKind, register_kind
 from patroncare.training.material import PracticeSource, register_practice_source
 
@@ -67,7 +68,7 @@ def action_items(user) -> list[DeskItem]:
     items = []
     for action in selectors.actions_promised_by(user=user):
         case = action.complaint
-        today = timezone.localdate(timezone=case.system.zone)
+        today = today_in(case.system)
         due = datetime.combine(action.due_date, time(23, 59)) if action.due_date else None
         items.append(
             DeskItem(

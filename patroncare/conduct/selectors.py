@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from patroncare.accounts.permissions import branch_ids_for
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.libraries.calendar import today_in
 from patroncare.rulebook.selectors import appeal_settings_for
 
 from .models import Appeal, Exclusion, LiftRequest, ReviewRecord
 from .permissions import BOARD_ROLES, EXCLUSION_ROLES, may_approve_deviation, may_decide
-from .state import ExclusionState, exclusion_state, is_enforced, needs_approval, today_for
+from .state import ExclusionState, exclusion_state, is_enforced, needs_approval
 
 
 def _with_open_appeal(queryset: QuerySet) -> QuerySet:
@@ -35,7 +36,7 @@ def _candidates_today(queryset: QuerySet, today: date) -> QuerySet:
 
 def exclusions_in_force(*, system, branch, people) -> list[Exclusion]:
     """Exclusions that keep these people out of `branch` today."""
-    today = today_for(system)
+    today = today_in(system)
     candidates = _with_open_appeal(
         _candidates_today(Exclusion.objects.filter(system=system, person__in=people), today)
     ).filter(Q(branch__isnull=True) | Q(branch=branch))
@@ -52,7 +53,7 @@ def exclusions_in_force(*, system, branch, people) -> list[Exclusion]:
 def board_for(*, user) -> list[Exclusion]:
     """Who is excluded now from the branches where the user works (system-wide exclusions included)."""
     system = user.library_system
-    today = today_for(system)
+    today = today_in(system)
     queryset = Exclusion.objects.filter(system=system)
     branch_ids = branch_ids_for(user, BOARD_ROLES)
     if branch_ids is not None:
@@ -88,7 +89,7 @@ def exclusions_visible_to(*, user) -> QuerySet:
 
 
 def exclusion_list(*, user, state: str = "") -> list[Exclusion]:
-    today = today_for(user.library_system)
+    today = today_in(user.library_system)
     queryset = _with_open_appeal(exclusions_visible_to(user=user)).select_related(
         "person", "branch", "issued_by"
     )
@@ -119,7 +120,7 @@ def exclusion_get_for(*, user, pk: int, audit: bool = True) -> Exclusion:
     if exclusion is None:
         raise Http404
     exclusion.state = exclusion_state(
-        exclusion, today=today_for(exclusion.system), open_appeal=exclusion.has_open_appeal
+        exclusion, today=today_in(exclusion.system), open_appeal=exclusion.has_open_appeal
     )
     if audit:
         audit_record(action=AuditAction.VIEW, actor=user, obj=exclusion, summary="Exclusion read")

@@ -6,16 +6,10 @@ end of 14 March where the library is, whatever the server's clock or a change to
 
 from datetime import date, datetime, time, timedelta
 
-from django.utils import timezone
-
 from patroncare.libraries.calendar import add_working_days, local_date
 from patroncare.rulebook.models import AppealSettings, Outcome
 
 from .models import Exclusion, ExclusionState
-
-
-def today_for(system, now: datetime | None = None) -> date:
-    return local_date(system, now or timezone.now())
 
 
 def needs_approval(exclusion: Exclusion) -> bool:

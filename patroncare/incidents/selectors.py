@@ -23,7 +23,7 @@ from patroncare.accounts.models import Role, User
 from patroncare.accounts.permissions import branch_ids_for
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
-from patroncare.libraries.calendar import local_date
+from patroncare.libraries.calendar import today_in
 from patroncare.libraries.selectors import scope_to_branches
 from patroncare.training.material import (
     PRACTICE_WINDOW_DAYS,
@@ -274,10 +274,6 @@ class FollowUpState:
     ALL = (OPEN, OVERDUE, DONE)
 
 
-def today_for(user):
-    return local_date(user.library_system, timezone.now())
-
-
 def assignable_staff(*, incident: Incident) -> QuerySet:
     """Active staff who handle incidents at the incident's branch, or across its whole library system."""
     # One filter() call: the role and its branch must be the same assignment.
@@ -326,7 +322,7 @@ def follow_ups_supervised(
         return follow_ups.filter(done_at__isnull=False).order_by("-done_at", "-id")
     follow_ups = follow_ups.filter(done_at__isnull=True)
     if state == FollowUpState.OVERDUE:
-        follow_ups = follow_ups.filter(due_on__lt=today_for(user))
+        follow_ups = follow_ups.filter(due_on__lt=today_in(user.library_system))
     return follow_ups.order_by(F("due_on").asc(nulls_last=True), "id")
 
 

@@ -8,6 +8,7 @@ from patroncare.accounts import roles
 from patroncare.accounts.models import Role
 from patroncare.accounts.permissions import has_any_role
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
+from patroncare.libraries.calendar import today_in
 from patroncare.training.material import PracticeSource, register_practice_source
 
 from . import selectors
@@ -50,7 +51,7 @@ def dangerous_alerts(user) -> list[DeskItem]:
 
 def follow_ups_assigned(user) -> list[DeskItem]:
     """Open follow-ups assigned to the user, soonest due first; overdue ones are urgent. One query."""
-    today = selectors.today_for(user)
+    today = today_in(user.library_system)
     items = []
     for follow_up in selectors.follow_ups_assigned_to(user=user)[:10]:
         overdue = follow_up.is_overdue(today)

@@ -9,6 +9,8 @@ system's time zone.
 
 from datetime import date, datetime, time, timedelta
 
+from django.utils import timezone
+
 from .models import Branch, Closure, Holiday, LibrarySystem, OpeningHours
 
 _LOOKAHEAD_FACTOR = 3
@@ -52,6 +54,11 @@ class WorkingCalendar:
 
 def local_date(system: LibrarySystem, moment: datetime) -> date:
     return moment.astimezone(system.zone).date()
+
+
+def today_in(system: LibrarySystem, now: datetime | None = None) -> date:
+    """Today in the library system's time zone: the one clock "due", "overdue" and "in force" are read by."""
+    return local_date(system, now or timezone.now())
 
 
 def add_working_days(

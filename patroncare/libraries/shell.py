@@ -2,7 +2,6 @@ from datetime import timedelta
 
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,7 +11,7 @@ from patroncare.accounts.models import Role, User
 from patroncare.accounts.permissions import STAFF_ROLES, branch_ids_for
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
 
-from .calendar import local_date
+from .calendar import today_in
 from .models import Branch, Closure, Holiday
 
 CLOSURE_HORIZON_DAYS = 7
@@ -21,7 +20,7 @@ CLOSURE_HORIZON_DAYS = 7
 def closures_ahead(user) -> list[DeskItem]:
     """Holidays and branch closures in the coming week, for the branches the user works at."""
     system = user.library_system
-    today = local_date(system, timezone.now())
+    today = today_in(system)
     horizon = today + timedelta(days=CLOSURE_HORIZON_DAYS)
     items = [
         DeskItem(

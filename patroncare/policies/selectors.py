@@ -5,13 +5,11 @@ from datetime import date, timedelta
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
 from patroncare.accounts.models import Role, User
 from patroncare.accounts.permissions import STAFF_ROLES, branch_ids_for
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
-from patroncare.libraries.calendar import local_date
 from patroncare.libraries.models import Branch
 from patroncare.libraries.selectors import scope_to_branches
 from patroncare.rulebook.models import Rule
@@ -284,8 +282,3 @@ def yes_o_meter(*, user, branch_ids=None) -> list[dict]:
             }
         )
     return rows
-
-
-def today_for(user) -> date:
-    """Today in the user's library system (its time zone), which is what "due" and "overdue" mean."""
-    return local_date(user.library_system, timezone.now())

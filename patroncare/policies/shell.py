@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy
 
 from patroncare.accounts import roles
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
+from patroncare.libraries.calendar import today_in
 
 from . import selectors
 from .permissions import ACKNOWLEDGING_ROLES, APPROVING_ROLES, READER_ROLES
@@ -37,7 +38,7 @@ def policies_to_acknowledge(user) -> list[DeskItem]:
 
 
 def reviews_due(user) -> list[DeskItem]:
-    today = selectors.today_for(user)
+    today = today_in(user.library_system)
     return [
         DeskItem(
             title=policy.title,

@@ -3,11 +3,9 @@
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
 from patroncare.accounts.models import Role, RoleAssignment, User
 from patroncare.accounts.permissions import STAFF_ROLES
-from patroncare.libraries.calendar import local_date
 from patroncare.libraries.models import Branch
 
 from .models import Assignment, GroupSession, Play, Scenario, ScenarioVersion, VersionStatus
@@ -240,8 +238,3 @@ def home_branch_id(user) -> int | None:
     )
     ranked = sorted(rows, key=lambda row: (row[0] != Role.FRONTLINE, row[1]))
     return ranked[0][2] if ranked else None
-
-
-def today_for(user):
-    """Today in the user's library system's time zone: what "overdue" is measured against."""
-    return local_date(user.library_system, timezone.now())

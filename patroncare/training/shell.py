@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy
 from patroncare.accounts import roles
 from patroncare.accounts.permissions import STAFF_ROLES
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
+from patroncare.libraries.calendar import today_in
 
 from . import selectors
 
 
 def my_assignments(user) -> list[DeskItem]:
-    today = selectors.today_for(user)
+    today = today_in(user.library_system)
     return [
         DeskItem(
             title=a.title or a.scenario.slug,
@@ -25,7 +26,7 @@ def my_assignments(user) -> list[DeskItem]:
 
 
 def overdue_of_my_people(user) -> list[DeskItem]:
-    today = selectors.today_for(user)
+    today = today_in(user.library_system)
     return [
         DeskItem(
             title=_("%(person)s: %(scenario)s")

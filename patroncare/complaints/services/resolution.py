@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy, pgettext
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.concurrency import save_if_unchanged
+from patroncare.libraries.calendar import today_in
 from patroncare.policies.models import ReviewTrigger
 from patroncare.policies.services import policy_review_request
 
@@ -287,7 +288,7 @@ def _new_action(*, actor, complaint: Complaint, description: str, owner, due_dat
     require(owner is not None and may_own_action(owner, complaint), ACTION_OWNER_REFUSED)
     require(due_date is not None, _("Give the date the action is due by."))
     require(
-        due_date >= timezone.localdate(timezone=complaint.system.zone),
+        due_date >= today_in(complaint.system),
         _("The due date cannot be in the past."),
     )
     action = OutstandingAction(

@@ -15,6 +15,7 @@ from patroncare.audit.services import audit_record
 from patroncare.core.access import PermissionRequiredMixin
 from patroncare.core.export import csv_response
 from patroncare.core.forms import add_service_errors
+from patroncare.libraries.calendar import today_in
 from patroncare.libraries.selectors import branches_visible_to
 from patroncare.policies.selectors import policy_choices
 
@@ -294,7 +295,7 @@ class CaseFileView(ComplaintsView):
         context["can_add_action"] = context["can_handle"] and (
             bool(context["responses"]) or "add_action" in (bound or {})
         )
-        today = timezone.localdate(timezone=complaint.system.zone)
+        today = today_in(complaint.system)
         for action in context["actions"]:
             action.overdue = action.is_overdue(today)
         context["completable_action_ids"] = {

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import refuse_unless
+from patroncare.core.concurrency import save_if_unchanged
 from patroncare.core.decisions import already_decided_message
 from patroncare.rulebook.selectors import appeal_settings_for
 
@@ -113,8 +114,12 @@ def appeal_decide(
     appeal.decided_by, appeal.decided_at = actor, timezone.now()
     appeal.full_clean()
     appeal.save()
-    exclusion.full_clean()
-    exclusion.save(update_fields=["end_date", "outcome", "lift_request_after", "rescinded_at"])
+    # Through the version check: an exclusion changed by someone else meanwhile is not overwritten.
+    save_if_unchanged(
+        exclusion,
+        expected_version=exclusion.version,
+        fields=["end_date", "outcome", "lift_request_after", "rescinded_at"],
+    )
     audit_record(
         action=AuditAction.UPDATE,
         actor=actor,

@@ -12,6 +12,7 @@ from patroncare.accounts.permissions import is_director, role_scopes
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import Refused, refuse_unless
+from patroncare.core.concurrency import save_if_unchanged
 from patroncare.incidents.models import Incident, InvolvementRole
 from patroncare.incidents.services import validate_upload
 from patroncare.libraries.calendar import local_date
@@ -203,8 +204,11 @@ def exclusion_approve_deviation(*, actor, exclusion: Exclusion) -> Exclusion:
         _("A supervisor other than the person who issued it must approve a deviation."),
     )
     exclusion.deviation_approved_by, exclusion.deviation_approved_at = actor, timezone.now()
-    exclusion.full_clean()
-    exclusion.save(update_fields=["deviation_approved_by", "deviation_approved_at"])
+    save_if_unchanged(
+        exclusion,
+        expected_version=exclusion.version,
+        fields=["deviation_approved_by", "deviation_approved_at"],
+    )
     audit_record(
         action=AuditAction.UPDATE, actor=actor, obj=exclusion, summary="Deviation from the ladder approved"
     )
@@ -279,8 +283,7 @@ def exclusion_complete_review(
     )
     _check_allowance(actor=actor, system=exclusion.system, outcome=outcome, days=days)
     exclusion.outcome, exclusion.end_date = outcome, end_date
-    exclusion.full_clean()
-    exclusion.save(update_fields=["outcome", "end_date"])
+    save_if_unchanged(exclusion, expected_version=exclusion.version, fields=["outcome", "end_date"])
     audit_record(
         action=AuditAction.UPDATE,
         actor=actor,
@@ -297,12 +300,15 @@ def person_photo_set(*, actor, exclusion: Exclusion, upload) -> None:
     if validate_upload(upload) not in ("image/jpeg", "image/png"):
         raise ValidationError({"photo": _("Choose a JPEG or PNG photo.")})
     person = exclusion.person
-    if person.photo:
-        person.photo.delete(save=False)
+    replaced = person.photo.name if person.photo else ""
     # The field's upload_to gives the file a random name; only the (checked) extension of the upload is kept.
     person.photo.save(upload.name, upload, save=False)
     person.full_clean()
     person.save(update_fields=["photo"])
+    if replaced:
+        # The old photo goes only once the new one is committed: a failed save keeps the person recognisable.
+        storage = person.photo.storage
+        transaction.on_commit(lambda: storage.delete(replaced))
     audit_record(
         action=AuditAction.UPDATE, actor=actor, obj=exclusion, summary="Photo of the excluded person added"
     )

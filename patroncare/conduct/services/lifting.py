@@ -18,7 +18,7 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import refuse_unless
 from patroncare.core.concurrency import StaleEditError, save_if_unchanged
-from patroncare.libraries.calendar import local_date
+from patroncare.libraries.calendar import local_date, today_in
 from patroncare.rulebook.models import AppealSettings, Outcome
 from patroncare.rulebook.selectors import appeal_settings_for
 
@@ -164,7 +164,7 @@ def lift_request_decide(
         raise ValidationError(
             {"decision_reason": _("Give the reason for the decision; it goes in the letter.")}
         )
-    today = local_date(exclusion.system, timezone.now())
+    today = today_in(exclusion.system)
     if decision == LiftDecision.GRANTED:
         if lifted_from is None:
             raise ValidationError({"lifted_from": _("Give the first day the person may return.")})

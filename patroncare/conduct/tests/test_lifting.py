@@ -19,9 +19,10 @@ from patroncare.conduct.services.lifting import (
     next_request_date,
     received_moment,
 )
-from patroncare.conduct.state import ExclusionState, decision_deadline, exclusion_state, today_for
+from patroncare.conduct.state import ExclusionState, decision_deadline, exclusion_state
 from patroncare.conduct.tests.factories import ExclusionFactory
 from patroncare.incidents.tests.factories import PersonFactory
+from patroncare.libraries.calendar import today_in
 from patroncare.rulebook.models import AppealSettings, Decider, Outcome
 from patroncare.rulebook.selectors import appeal_settings_for
 
@@ -36,7 +37,7 @@ def permanent(conduct):
     )
     conduct.system.director = conduct.director
     conduct.system.save()
-    today = today_for(conduct.system)
+    today = today_in(conduct.system)
     conduct.exclusion = ExclusionFactory(
         system=conduct.system,
         person=PersonFactory(system=conduct.system, name="Robin Long"),
@@ -306,7 +307,7 @@ def test_granting_across_the_spring_change_ends_at_local_midnight(permanent):
     assert exclusion.end_date == date(2026, 3, 8)
 
     def state_at(moment):
-        return exclusion_state(exclusion, today=today_for(permanent.system, moment), open_appeal=False)
+        return exclusion_state(exclusion, today=today_in(permanent.system, moment), open_appeal=False)
 
     # Local midnight of the 9th is 05:00 UTC once daylight time has begun (06:00 the day before).
     assert state_at(datetime(2026, 3, 9, 4, 59, tzinfo=UTC)) == ExclusionState.ACTIVE

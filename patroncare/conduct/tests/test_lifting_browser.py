@@ -7,9 +7,9 @@ import pytest
 from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import PASSWORD, UserFactory
 from patroncare.conduct.models import Exclusion, LiftRequest
-from patroncare.conduct.state import today_for
 from patroncare.conduct.tests.factories import ExclusionFactory
 from patroncare.incidents.tests.factories import PersonFactory
+from patroncare.libraries.calendar import today_in
 from patroncare.rulebook.models import Outcome
 from patroncare.testing.browser import browser_sign_in, check_accessibility, screenshot
 
@@ -23,7 +23,7 @@ def permanent(conduct):
     )
     conduct.system.director = conduct.director
     conduct.system.save()
-    today = today_for(conduct.system)
+    today = today_in(conduct.system)
     conduct.today = today
     conduct.exclusion = ExclusionFactory(
         system=conduct.system,

@@ -14,10 +14,11 @@ from patroncare.conduct.letters import lift_decision_html, lift_decision_pdf
 from patroncare.conduct.models import Exclusion, LiftRequest
 from patroncare.conduct.services import lift_request_decide, lift_request_record
 from patroncare.conduct.shell import decisions_waiting
-from patroncare.conduct.state import decision_deadline, today_for
+from patroncare.conduct.state import decision_deadline
 from patroncare.conduct.tests.factories import ExclusionFactory
 from patroncare.conftest import ROLE_KEYS, sign_in
 from patroncare.incidents.tests.factories import PersonFactory
+from patroncare.libraries.calendar import today_in
 from patroncare.rulebook.models import Outcome
 from patroncare.rulebook.selectors import appeal_settings_for
 
@@ -46,7 +47,7 @@ def case(conduct):
     conduct.issuer = UserFactory(
         library_system=conduct.system, full_name="Ira Issuer", roles=[(Role.ADMINISTRATOR, None)]
     )
-    today = today_for(conduct.system)
+    today = today_in(conduct.system)
     conduct.today = today
     conduct.exclusion = ExclusionFactory(
         system=conduct.system,
@@ -305,7 +306,7 @@ def test_the_granted_letter_in_english_and_spanish(signed_in, case):
 
 def test_the_refusal_letter_gives_the_next_date(case):
     lift_request = _decide(case, _record(case), decision="refused")
-    next_day = today_for(case.system) + timedelta(days=365)
+    next_day = today_in(case.system) + timedelta(days=365)
     english = lift_decision_html(lift_request, language="en")
     assert "Your request is refused. The exclusion stays in force." in english
     assert "You may ask again in writing from" in english and str(next_day.year) in english

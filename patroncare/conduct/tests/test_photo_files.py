@@ -9,8 +9,10 @@ from django.urls import reverse
 
 from patroncare.audit.models import AuditAction, AuditEvent
 from patroncare.conduct import services
-from patroncare.conduct.state import today_for
+from patroncare.conduct.models import Exclusion
+from patroncare.core.concurrency import StaleEditError
 from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.libraries.calendar import today_in
 from patroncare.rulebook.models import Outcome
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +35,7 @@ def person(conduct, media):
         rules=[conduct.rules["4"]],
         subject=person,
     )
-    today = today_for(conduct.system)
+    today = today_in(conduct.system)
     exclusion = services.exclusion_issue(
         actor=conduct.users["supervisor"],
         incident=incident,
@@ -101,3 +103,48 @@ def test_staff_of_another_system_or_branch_get_404_and_no_audit_row(signed_in, c
     assert response.status_code == 404
     assert PNG not in response.content
     assert views.count() == 0
+
+
+def test_a_replaced_photo_is_removed_only_once_the_new_one_is_committed(
+    conduct, person, media, django_capture_on_commit_callbacks
+):
+    old = media / person.photo.name
+    assert old.exists()
+    exclusion = person.exclusions.get()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.person_photo_set(
+            actor=conduct.users["supervisor"], exclusion=exclusion, upload=SimpleUploadedFile("new.png", PNG)
+        )
+    # Until the transaction commits, the old photo is still there (a rollback would keep it).
+    assert old.exists()
+    for callback in callbacks:
+        callback()
+    assert not old.exists()
+    person.refresh_from_db()
+    assert (media / person.photo.name).exists()
+
+
+def test_an_exclusion_changed_meanwhile_is_not_overwritten(conduct, person):
+    incident = IncidentFactory(
+        branch=conduct.branch,
+        reported_by=conduct.users["frontline"],
+        rules=[conduct.rules["4"]],
+        subject=person,
+    )
+    today = today_in(conduct.system)
+    exclusion = services.exclusion_issue(
+        actor=conduct.users["supervisor"],
+        incident=incident,
+        person=person,
+        outcome=Outcome.SUSPENSION,
+        start_date=today + timedelta(days=30),
+        end_date=today + timedelta(days=40),
+        branch=conduct.branch,
+        deviation_reason="A longer break agreed with the family.",
+    )
+    # Someone else saves the exclusion after this page was read.
+    Exclusion.objects.filter(pk=exclusion.pk).update(version=exclusion.version + 1, conditions="Changed")
+    with pytest.raises(StaleEditError):
+        services.exclusion_approve_deviation(actor=conduct.users["administrator"], exclusion=exclusion)
+    exclusion.refresh_from_db()
+    assert exclusion.deviation_approved_at is None and exclusion.conditions == "Changed"

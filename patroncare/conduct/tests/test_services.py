@@ -7,8 +7,9 @@ from django.utils import timezone
 from patroncare.audit.models import AuditAction, AuditEvent
 from patroncare.conduct import services
 from patroncare.conduct.models import AppealDecision, Exclusion
-from patroncare.conduct.state import ExclusionState, exclusion_state, today_for
+from patroncare.conduct.state import ExclusionState, exclusion_state
 from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.libraries.calendar import today_in
 from patroncare.rulebook import services as rulebook_services
 from patroncare.rulebook.models import Outcome, Rule, RuleVersion
 
@@ -65,7 +66,7 @@ def test_issuing_what_the_ladder_recommends_needs_no_reason(conduct):
     person = PersonFactory(system=conduct.system)
     _incident(conduct, person, rule=conduct.rules["4"], days_ago=40)
     incident = _incident(conduct, person, rule=conduct.rules["4"])
-    today = today_for(conduct.system)
+    today = today_in(conduct.system)
     exclusion = services.exclusion_issue(
         actor=conduct.users["supervisor"],
         incident=incident,
@@ -88,7 +89,7 @@ def test_issuing_what_the_ladder_recommends_needs_no_reason(conduct):
 def test_a_deviation_needs_a_reason_and_changes_nothing_without_one(conduct):
     person = PersonFactory(system=conduct.system)
     incident = _incident(conduct, person, rule=conduct.rules["4"])
-    today = today_for(conduct.system)
+    today = today_in(conduct.system)
     with pytest.raises(ValidationError) as error:
         services.exclusion_issue(
             actor=conduct.users["supervisor"],
@@ -105,7 +106,7 @@ def test_a_deviation_needs_a_reason_and_changes_nothing_without_one(conduct):
 def test_a_deviation_waits_for_another_supervisor(conduct):
     person = PersonFactory(system=conduct.system)
     incident = _incident(conduct, person, rule=conduct.rules["4"])
-    today = today_for(conduct.system)
+    today = today_in(conduct.system)
     exclusion = services.exclusion_issue(
         actor=conduct.users["supervisor"],
         incident=incident,
@@ -134,7 +135,7 @@ def test_a_deviation_waits_for_another_supervisor(conduct):
 def test_role_limits_on_length(conduct, role, days, allowed):
     person = PersonFactory(system=conduct.system)
     incident = _incident(conduct, person, rule=conduct.rules["9"])
-    today = today_for(conduct.system)
+    today = today_in(conduct.system)
     call = dict(
         actor=conduct.users[role],
         incident=incident,
@@ -155,7 +156,7 @@ def test_role_limits_on_length(conduct, role, days, allowed):
 def test_only_the_director_or_an_administrator_issues_pending_review(conduct):
     person = PersonFactory(system=conduct.system)
     incident = _incident(conduct, person, rule=conduct.rules["9"])
-    today = today_for(conduct.system)
+    today = today_in(conduct.system)
     with pytest.raises(ValidationError, match="permanent or pending-review"):
         services.exclusion_issue(
             actor=conduct.users["supervisor"],
@@ -179,7 +180,7 @@ def test_only_the_director_or_an_administrator_issues_pending_review(conduct):
 def test_a_minor_needs_a_parent_or_guardian(conduct):
     person = PersonFactory(system=conduct.system, is_minor=True)
     incident = _incident(conduct, person, rule=conduct.rules["4"])
-    today = today_for(conduct.system)
+    today = today_in(conduct.system)
     with pytest.raises(ValidationError) as error:
         services.exclusion_issue(
             actor=conduct.users["supervisor"],
@@ -203,7 +204,7 @@ def test_a_minor_needs_a_parent_or_guardian(conduct):
 def test_an_end_before_the_start_is_refused(conduct):
     person = PersonFactory(system=conduct.system)
     incident = _incident(conduct, person, rule=conduct.rules["4"])
-    today = today_for(conduct.system)
+    today = today_in(conduct.system)
     with pytest.raises(ValidationError) as error:
         services.exclusion_issue(
             actor=conduct.users["supervisor"],
@@ -283,7 +284,7 @@ def test_the_issuer_cannot_decide_and_a_shortening_applies_at_once(conduct):
         received_at=timezone.now(),
         statement="It was a misunderstanding.",
     )
-    today = today_for(conduct.system)
+    today = today_in(conduct.system)
     assert exclusion_state(exclusion, today=today, open_appeal=True) == ExclusionState.UNDER_APPEAL
     with pytest.raises(ValidationError):
         services.appeal_decide(
@@ -345,7 +346,7 @@ def test_rescinding_ends_the_exclusion_at_once(conduct):
     )
     exclusion.refresh_from_db()
     assert (
-        exclusion_state(exclusion, today=today_for(conduct.system), open_appeal=False)
+        exclusion_state(exclusion, today=today_in(conduct.system), open_appeal=False)
         == ExclusionState.RESCINDED
     )
 
@@ -363,7 +364,7 @@ def test_delivery_before_the_notice_was_issued_is_refused(conduct):
         actor=conduct.users["supervisor"],
         exclusion=exclusion,
         method="in_person",
-        delivered_on=today_for(conduct.system),
+        delivered_on=today_in(conduct.system),
         acknowledgement="refused",
     )
     assert delivery.acknowledgement == "refused"

@@ -11,8 +11,8 @@ from patroncare.conduct.state import (
     exclusion_state,
     is_appealable,
     is_enforced,
-    today_for,
 )
+from patroncare.libraries.calendar import today_in
 from patroncare.libraries.models import LibrarySystem
 from patroncare.rulebook.models import AppealSettings, Outcome
 
@@ -42,7 +42,7 @@ def _exclusion(*, issued_at, start=date(2026, 3, 6), end=date(2026, 3, 8), syste
 )
 def test_state_follows_local_dates_across_the_spring_change(utc_moment, state):
     exclusion = _exclusion(issued_at=datetime(2026, 3, 5, 22, tzinfo=UTC))
-    assert exclusion_state(exclusion, today=today_for(CHICAGO, utc_moment), open_appeal=False) == state
+    assert exclusion_state(exclusion, today=today_in(CHICAGO, utc_moment), open_appeal=False) == state
 
 
 def test_state_after_the_autumn_change():
@@ -52,13 +52,13 @@ def test_state_after_the_autumn_change():
     # DST ends on 1 November 2026: local midnight of the 2nd is 06:00 UTC.
     assert (
         exclusion_state(
-            exclusion, today=today_for(CHICAGO, datetime(2026, 11, 2, 5, 59, tzinfo=UTC)), open_appeal=False
+            exclusion, today=today_in(CHICAGO, datetime(2026, 11, 2, 5, 59, tzinfo=UTC)), open_appeal=False
         )
         == ExclusionState.ACTIVE
     )
     assert (
         exclusion_state(
-            exclusion, today=today_for(CHICAGO, datetime(2026, 11, 2, 6, 0, tzinfo=UTC)), open_appeal=False
+            exclusion, today=today_in(CHICAGO, datetime(2026, 11, 2, 6, 0, tzinfo=UTC)), open_appeal=False
         )
         == ExclusionState.ENDED
     )

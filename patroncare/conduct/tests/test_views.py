@@ -8,9 +8,9 @@ from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import UserFactory
 from patroncare.conduct import services
 from patroncare.conduct.models import Appeal, Exclusion
-from patroncare.conduct.state import today_for
 from patroncare.conftest import ADMIN_ONLY, ADMIN_ONLY_RECORD
 from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.libraries.calendar import today_in
 from patroncare.rulebook.models import BehaviourClass, LadderStep, Outcome, Rule
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def case(conduct):
         subject=person,
     )
     conduct.person = person
-    today = today_for(conduct.system)
+    today = today_in(conduct.system)
     conduct.exclusion = services.exclusion_issue(
         actor=conduct.users["supervisor"],
         incident=conduct.incident,
@@ -156,7 +156,7 @@ def test_the_recommendation_is_shown_before_issuing(signed_in, case):
 
 def test_issuing_through_the_page(signed_in, case):
     second = IncidentFactory(branch=case.branch, rules=[case.rules["4"]], subject=case.person)
-    today = today_for(case.system)
+    today = today_in(case.system)
     data = {
         "incident": second.pk,
         "person": case.person.pk,
@@ -177,7 +177,7 @@ def test_issuing_through_the_page(signed_in, case):
 
 
 def test_an_end_before_the_start_is_a_clear_error_and_nothing_is_saved(signed_in, case):
-    today = today_for(case.system)
+    today = today_in(case.system)
     data = {
         "incident": case.incident.pk,
         "person": case.person.pk,
@@ -196,7 +196,7 @@ def test_an_end_before_the_start_is_a_clear_error_and_nothing_is_saved(signed_in
 
 
 def test_front_line_staff_cannot_issue_and_nothing_changes(signed_in, case):
-    today = today_for(case.system)
+    today = today_in(case.system)
     data = {
         "incident": case.incident.pk,
         "person": case.person.pk,
@@ -316,8 +316,8 @@ def test_exclusion_list_makes_a_constant_number_of_queries(signed_in, case, djan
             system=case.system,
             person=person,
             outcome=Outcome.LEAVE_DAY,
-            start_date=today_for(case.system),
-            end_date=today_for(case.system),
+            start_date=today_in(case.system),
+            end_date=today_in(case.system),
             issued_by=case.users["supervisor"],
             issued_at=timezone.now(),
         )
@@ -365,7 +365,7 @@ def test_completing_a_pending_review_within_the_role_limit(signed_in, case):
         incident=incident,
         person=case.person,
         outcome=Outcome.PENDING_REVIEW,
-        start_date=today_for(case.system),
+        start_date=today_in(case.system),
     )
     end = exclusion.start_date + timedelta(days=179)
     data = {"review-outcome": "suspension", "review-end_date": end.isoformat()}
@@ -388,7 +388,7 @@ def test_denied_writes_on_an_exclusion_change_nothing(signed_in, case, role, sta
     exclusion = case.exclusion
     Exclusion.objects.filter(pk=exclusion.pk).update(deviation_approved_at=None, deviation_approved_by=None)
     client = signed_in(case.users[role])
-    today = today_for(case.system).isoformat()
+    today = today_in(case.system).isoformat()
     posts = [
         (reverse("conduct:exclusion_approve", args=[exclusion.pk]), {}),
         (

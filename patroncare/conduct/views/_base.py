@@ -7,6 +7,7 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import PermissionRequiredMixin
 from patroncare.incidents.views import SystemTimeMixin
+from patroncare.libraries.calendar import today_in
 from patroncare.rulebook.models import Outcome
 
 from ..forms import (
@@ -18,7 +19,7 @@ from ..permissions import (
     may_decide_lift_request,
 )
 from ..services.lifting import can_be_asked_to_lift, earliest_request_date
-from ..state import decision_deadline, today_for
+from ..state import decision_deadline
 
 
 class ConductView(SystemTimeMixin, PermissionRequiredMixin, View):
@@ -60,7 +61,7 @@ def lift_context(request, exclusion, settings, form=None) -> dict:
         or LiftRequestForm(
             prefix="lift",
             initial={
-                "received_on": today_for(exclusion.system),
+                "received_on": today_in(exclusion.system),
                 "letter_language": exclusion.letter_language,
             },
         ),

@@ -15,6 +15,7 @@ from patroncare.core.access import ActionMixin
 from patroncare.core.files import safe_extension, serve_upload
 from patroncare.core.forms import add_service_errors
 from patroncare.incidents import selectors as incident_selectors
+from patroncare.libraries.calendar import today_in
 from patroncare.rulebook import selectors as rulebook_selectors
 from patroncare.rulebook.models import Outcome
 
@@ -32,7 +33,7 @@ from ..permissions import (
     ExclusionCapabilities,
     can_see_board,
 )
-from ..state import ExclusionState, appeal_deadline, decision_deadline, is_appealable, today_for
+from ..state import ExclusionState, appeal_deadline, decision_deadline, is_appealable
 from ._base import ConductView, letter_response, lift_context
 
 
@@ -45,7 +46,7 @@ class BoardView(ConductView):
             action=AuditAction.VIEW, actor=request.user, obj=None, summary="Board of current exclusions read"
         )
         return render(
-            request, "conduct/board.html", {"board": board, "today": today_for(request.user.library_system)}
+            request, "conduct/board.html", {"board": board, "today": today_in(request.user.library_system)}
         )
 
 

@@ -15,7 +15,7 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record, changed_fields
 from patroncare.core.concurrency import save_if_unchanged
 from patroncare.core.mail import absolute_link
-from patroncare.libraries.calendar import local_date
+from patroncare.libraries.calendar import today_in
 
 from ..alerts import mail_staff
 from ..models import FollowUp, Incident
@@ -44,7 +44,7 @@ def _check_assignee(incident: Incident, assignee) -> None:
 
 
 def _check_due(incident: Incident, due_on: date | None, *, unchanged: date | None = None) -> None:
-    if due_on is not None and due_on != unchanged and due_on < local_date(incident.system, timezone.now()):
+    if due_on is not None and due_on != unchanged and due_on < today_in(incident.system):
         raise ValidationError({"due_on": _("The due date cannot be in the past.")})
 
 

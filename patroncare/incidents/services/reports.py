@@ -13,7 +13,7 @@ from patroncare.accounts import roles
 from patroncare.accounts.permissions import has_role_at_branch
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
-from patroncare.libraries.calendar import local_date
+from patroncare.libraries.calendar import local_date, today_in
 
 from .. import extensions, writing_help
 from ..models import (
@@ -269,7 +269,7 @@ def draft_discard(*, actor, key) -> None:
 def debrief_record(*, actor, debrief: Debrief, held_on, notes: str) -> Debrief:
     if held_on < local_date(debrief.incident.system, debrief.incident.occurred_at):
         raise ValidationError({"held_on": _("A debrief cannot be held before the incident.")})
-    if held_on > local_date(debrief.incident.system, timezone.now()):
+    if held_on > today_in(debrief.incident.system):
         raise ValidationError({"held_on": _("The date cannot be in the future.")})
     debrief.held_on, debrief.notes, debrief.held_by = held_on, notes, actor
     debrief.full_clean()

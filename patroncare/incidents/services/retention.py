@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
-from patroncare.libraries.calendar import local_date
+from patroncare.libraries.calendar import today_in
 
 from .. import extensions
 from ..models import (
@@ -33,7 +33,7 @@ REMOVED = "[removed under the retention schedule]"
 @transaction.atomic
 def retention_apply(*, system, now=None) -> RetentionRun:
     settings, _ = RetentionSettings.objects.get_or_create(system=system)
-    today = local_date(system, now or timezone.now())
+    today = today_in(system, now)
     cutoff = today - timedelta(days=settings.keep_days)
     link = extensions.exclusions()
     incidents = Incident.objects.filter(system=system, anonymised_at__isnull=True).filter(
@@ -92,9 +92,9 @@ def _anonymise_incidents(incident_ids: list[int], moment) -> None:
     Incident.objects.filter(pk__in=incident_ids).update(
         narrative=REMOVED, summary=REMOVED[:150], injuries="", damage="", anonymised_at=moment
     )
-    for attachment in Attachment.objects.filter(incident_id__in=incident_ids):
-        attachment.file.delete(save=False)
-    Attachment.objects.filter(incident_id__in=incident_ids).delete()
+    attachments = Attachment.objects.filter(incident_id__in=incident_ids)
+    _delete_files_after_commit([attachment.file for attachment in attachments])
+    attachments.delete()
     WritingFlag.objects.filter(incident_id__in=incident_ids).update(term="", suggestion="")
     # A follow-up's wording may name someone: only that there was one, and when it was done, is kept.
     FollowUp.objects.filter(incident_id__in=incident_ids).update(description="-", done_note="")
@@ -108,7 +108,11 @@ def _anonymise_people(system, moment, link) -> None:
     people = Person.objects.filter(system=system, anonymised_at__isnull=True).exclude(kept_by_incident)
     if link is not None:
         people = people.exclude(pk__in=link.people_kept(system=system))
-    for person in people:
-        if person.photo:
-            person.photo.delete(save=False)
+    _delete_files_after_commit([person.photo for person in people if person.photo])
     people.update(card_number="", name="", description="", photo="", anonymised_at=moment)
+
+
+def _delete_files_after_commit(files) -> None:
+    """Files go only once the run is committed: a run rolled back keeps every record and its files."""
+    doomed = [(file.storage, file.name) for file in files if file]
+    transaction.on_commit(lambda: [storage.delete(name) for storage, name in doomed])

@@ -103,3 +103,22 @@ def test_staff_without_access_to_incidents_are_refused(signed_in, world, attachm
     response = signed_in(world.users["trainer"]).get(reverse("incidents:attachment", args=[attachment.pk]))
     assert response.status_code == 403
     assert PNG not in response.content
+
+
+def test_retention_removes_the_files_only_once_its_run_is_committed(
+    world, media, attachment, django_capture_on_commit_callbacks
+):
+    from patroncare.incidents.models import Incident
+
+    stored = media / attachment.file.name
+    Incident.objects.filter(pk=attachment.incident_id).update(
+        occurred_at=timezone.now() - timedelta(days=4000)
+    )
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.retention_apply(system=world.system)
+    # The run's rows are written, but a rollback now would still find every file.
+    assert stored.exists()
+    for callback in callbacks:
+        callback()
+    assert not stored.exists()
+    assert not attachment.incident.attachments.exists()

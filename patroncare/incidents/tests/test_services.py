@@ -9,7 +9,6 @@ from django.utils import timezone
 from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import UserFactory
 from patroncare.conduct.services import exclusion_issue
-from patroncare.conduct.state import today_for
 from patroncare.conduct.tests.factories import RuleFactory
 from patroncare.incidents import services
 from patroncare.incidents.models import (
@@ -26,6 +25,7 @@ from patroncare.incidents.models import (
 )
 from patroncare.incidents.services import PersonEntry
 from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.libraries.calendar import today_in
 from patroncare.rulebook.models import Outcome
 from patroncare.rulebook.services import rules_install_defaults
 
@@ -186,7 +186,7 @@ def test_a_new_incident_with_someone_excluded_is_linked_and_escalates(
     first = IncidentFactory(
         branch=world.branch, rules=[rule], subject=person, reported_by=world.users["frontline"]
     )
-    today = today_for(world.system)
+    today = today_in(world.system)
     exclusion = exclusion_issue(
         actor=world.users["supervisor"],
         incident=first,
@@ -259,7 +259,7 @@ def test_retention_keeps_incidents_of_an_exclusion_still_running(world):
         person=person,
         outcome=Outcome.PERMANENT,
         incidents=[old],
-        start_date=today_for(world.system) - timedelta(days=4 * 365),
+        start_date=today_in(world.system) - timedelta(days=4 * 365),
         issued_by=world.users["supervisor"],
     )
     run = services.retention_apply(system=world.system)

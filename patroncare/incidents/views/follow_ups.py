@@ -11,6 +11,7 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import PermissionRequiredMixin
 from patroncare.core.forms import add_service_errors
+from patroncare.libraries.calendar import today_in
 from patroncare.libraries.selectors import branches_visible_to
 
 from .. import selectors, services
@@ -88,7 +89,7 @@ class FollowUpView(SystemTimeMixin, PermissionRequiredMixin, View):
         context = {
             "follow_up": follow_up,
             "incident": incident,
-            "overdue": follow_up.is_overdue(selectors.today_for(user)),
+            "overdue": follow_up.is_overdue(today_in(user.library_system)),
             "can_read_incident": follow_up.incident_readable,
             "assign_form": assign_form if can_assign else None,
             "complete_form": complete_form if can_complete else None,
@@ -174,7 +175,7 @@ class FollowUpListView(SystemTimeMixin, PermissionRequiredMixin, View):
         )
         page = Paginator(follow_ups, PAGE_SIZE).get_page(request.GET.get("page"))
         audit_record(action=AuditAction.VIEW, actor=request.user, obj=None, summary="Follow-up list read")
-        today = selectors.today_for(request.user)
+        today = today_in(request.user.library_system)
         query = "&".join(
             f"{key}={value}"
             for key, value in (("branch", branch_id), ("assignee", assignee_id), ("state", state))

@@ -16,6 +16,7 @@ from patroncare.audit.services import audit_record
 from patroncare.core.access import ActionMixin, PermissionRequiredMixin
 from patroncare.core.files import serve_upload
 from patroncare.core.forms import add_service_errors
+from patroncare.libraries.calendar import today_in
 from patroncare.libraries.selectors import branches_visible_to
 
 from .. import extensions, selectors, services, writing_help
@@ -215,7 +216,7 @@ class IncidentDetailView(IncidentView):
     def _render(self, request, incident, debrief_form=None, follow_up_form=None, status=200):
         debrief = getattr(incident, "debrief", None) if hasattr(incident, "debrief") else None
         user = request.user
-        today = selectors.today_for(user)
+        today = today_in(user.library_system)
         can_add = can_add_follow_up(user, incident)
         if can_add and follow_up_form is None:
             follow_up_form = FollowUpAddForm(staff=selectors.assignable_staff(incident=incident))

@@ -15,7 +15,7 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import refuse_unless
 from patroncare.core.decisions import already_decided_message
-from patroncare.libraries.calendar import local_date
+from patroncare.libraries.calendar import today_in
 
 from ..models import EntryKind, EntryStatus, ExceptionEntry, Flexibility, Policy, ReviewStatus, ReviewTrigger
 from ..permissions import can_decide_exception, can_record_exception_at
@@ -105,7 +105,7 @@ def exception_record(
     errors = {name: problem for name, text in texts.items() if (problem := privacy_problems(text))}
     if kind == EntryKind.EXCEPTION and not granted.strip():
         errors["granted"] = _("Say what was granted.")
-    today = local_date(policy.system, timezone.now())
+    today = today_in(policy.system)
     occurred_on = occurred_on or today
     if occurred_on > today:
         errors["occurred_on"] = _("The date cannot be in the future.")

@@ -12,7 +12,7 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record, changed_fields
 from patroncare.core.access import refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
-from patroncare.libraries.calendar import local_date
+from patroncare.libraries.calendar import local_date, today_in
 
 from ..models import (
     CHECKLIST,
@@ -164,7 +164,7 @@ def policy_review_request(
     Other apps call this with `trigger=ReviewTrigger.COMPLAINT` and a `source_label` such as a case reference.
     """
     Policy.objects.select_for_update().filter(pk=policy.pk).first()
-    line = f"{local_date(policy.system, timezone.now()):%Y-%m-%d} · {source_label}: {reason}".strip()
+    line = f"{today_in(policy.system):%Y-%m-%d} · {source_label}: {reason}".strip()
     review = PolicyReview.objects.filter(policy=policy, status=ReviewStatus.OPEN).first()
     if review is not None:
         review.reasons = f"{review.reasons}\n{line}".strip()
@@ -200,7 +200,7 @@ def policy_review_start(*, actor, policy: Policy, reason: str = "") -> PolicyRev
         can_review_policies(actor) and policy.system_id == actor.library_system_id,
         _("Only an administrator of this library system starts a policy review."),
     )
-    due = policy.review_due(local_date(policy.system, timezone.now()))
+    due = policy.review_due(today_in(policy.system))
     return policy_review_request(
         policy=policy,
         actor=actor,
@@ -277,7 +277,7 @@ def policy_review_complete(
         fields=[*names, "status", "outcome", "outcome_note", "decided_by", "decided_at"],
     )
     policy = Policy.objects.select_for_update().get(pk=review.policy_id)
-    today = local_date(policy.system, timezone.now())
+    today = today_in(policy.system)
     if outcome == ReviewOutcome.RETIRE:
         policy_update(actor=actor, policy=policy, expected_version=policy.version, is_retired=True)
     elif outcome == ReviewOutcome.CHANGE:

@@ -4,13 +4,12 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import refuse_unless
-from patroncare.libraries.calendar import local_date
+from patroncare.libraries.calendar import today_in
 
 from ..models import RatingArea, YesOMeterRating
 from ..permissions import can_rate_branch
@@ -33,7 +32,7 @@ def yes_rating_record(
         raise ValidationError({"policy": _("Choose the policy you are rating.")})
     if area != RatingArea.POLICY:
         policy = None
-    rated_on = rated_on or local_date(branch.system, timezone.now())
+    rated_on = rated_on or today_in(branch.system)
     existing = (
         YesOMeterRating.objects.select_for_update()
         .filter(branch=branch, area=area, policy=policy, rated_on=rated_on)

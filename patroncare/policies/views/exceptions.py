@@ -12,6 +12,7 @@ from django.views import View
 from patroncare.core.access import ActionMixin, PermissionRequiredMixin
 from patroncare.core.decisions import already_decided_message
 from patroncare.core.forms import add_service_errors
+from patroncare.libraries.calendar import today_in
 
 from .. import consistency, permissions, selectors, services
 from ..forms import DecisionForm, ExceptionForm
@@ -58,7 +59,7 @@ class ExceptionCreateView(PermissionRequiredMixin, View):
             initial=initial,
             branches=selectors.recording_branches(user=request.user),
             policies=selectors.policy_choices(user=request.user),
-            today=selectors.today_for(request.user),
+            today=today_in(request.user.library_system),
         )
 
     def _render(self, request, form, policy=None, status=200):
@@ -174,7 +175,7 @@ class ConsistencyView(PermissionRequiredMixin, View):
     permission = permissions.can_view_consistency
 
     def get(self, request):
-        since = selectors.today_for(request.user) - timedelta(days=CONSISTENCY_WINDOW_DAYS)
+        since = today_in(request.user.library_system) - timedelta(days=CONSISTENCY_WINDOW_DAYS)
         return render(
             request,
             "policies/consistency.html",
@@ -194,7 +195,7 @@ class PolicyConsistencyView(PermissionRequiredMixin, View):
 
     def get(self, request, pk):
         policy = selectors.policy_get(user=request.user, pk=pk)
-        since = selectors.today_for(request.user) - timedelta(days=CONSISTENCY_WINDOW_DAYS)
+        since = today_in(request.user.library_system) - timedelta(days=CONSISTENCY_WINDOW_DAYS)
         return render(
             request,
             "policies/policy_consistency.html",

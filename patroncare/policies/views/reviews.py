@@ -10,6 +10,7 @@ from django.views import View
 
 from patroncare.core.access import PermissionRequiredMixin
 from patroncare.core.forms import add_service_errors
+from patroncare.libraries.calendar import today_in
 from patroncare.libraries.selectors import branches_visible_to
 
 from .. import permissions, selectors, services
@@ -21,7 +22,7 @@ class ReviewListView(PermissionRequiredMixin, View):
     permission = permissions.can_view_reviews
 
     def get(self, request):
-        today = selectors.today_for(request.user)
+        today = today_in(request.user.library_system)
         return render(
             request,
             "policies/review_list.html",

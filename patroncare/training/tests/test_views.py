@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from patroncare.training import engine, selectors
+from patroncare.libraries.calendar import today_in
+from patroncare.training import engine
 from patroncare.training.models import Assignment, GroupSession, Play, Scenario, ScenarioVersion
 
 from .factories import SMALL, AssignmentFactory, PlayFactory, VersionFactory, small_text
@@ -348,7 +349,7 @@ def test_trainer_assigns_and_the_desk_shows_it_overdue(signed_in, world, version
         {
             "assignee": world.users["frontline"].pk,
             "scenario": version.scenario_id,
-            "due_date": (selectors.today_for(world.users["trainer"]) - timedelta(days=1)).isoformat(),
+            "due_date": (today_in(world.users["trainer"].library_system) - timedelta(days=1)).isoformat(),
         },
     )
     assert Assignment.objects.count() == 1

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views import View
 
 from patroncare.core.access import PermissionRequiredMixin
+from patroncare.libraries.calendar import today_in
 
 from .. import engine, selectors, services
 from ..forms import ChoiceForm
@@ -22,7 +23,7 @@ class LibraryView(PractiseView):
         language = request.GET.get("language", "")
         if language not in ("", "en", "es"):
             language = ""
-        today = selectors.today_for(request.user)
+        today = today_in(request.user.library_system)
         assignments = list(selectors.my_open_assignments(user=request.user))
         return render(
             request,

@@ -7,6 +7,7 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import PermissionRequiredMixin
 from patroncare.core.export import csv_response
+from patroncare.libraries.calendar import today_in
 
 from .. import selectors
 from ..models import Play
@@ -27,7 +28,7 @@ class RecordsView(PermissionRequiredMixin, View):
             "own": True,
             "sessions": selectors.sessions_attended(person=request.user),
             "assignments": selectors.assignments_for(user=request.user).filter(assignee=request.user),
-            "today": selectors.today_for(request.user),
+            "today": today_in(request.user.library_system),
         }
         if can_see_others_records(request.user):
             context["people"] = selectors.people_visible_to(user=request.user)
@@ -58,7 +59,7 @@ class PersonRecordsView(PermissionRequiredMixin, View):
                 "own": person == request.user,
                 "sessions": selectors.sessions_attended(person=person),
                 "assignments": selectors.assignments_for(user=request.user).filter(assignee=person),
-                "today": selectors.today_for(request.user),
+                "today": today_in(request.user.library_system),
             },
         )
 

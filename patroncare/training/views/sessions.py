@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from patroncare.core.access import PermissionRequiredMixin
+from patroncare.libraries.calendar import today_in
 
 from .. import engine, selectors, services
 from ..forms import AssignmentForm, AttendeesForm, GroupChoiceForm, SessionForm, SummaryForm
@@ -153,7 +154,7 @@ class AssignmentsView(PermissionRequiredMixin, View):
             "training/assignments.html",
             {
                 "assignments": assignments,
-                "today": selectors.today_for(request.user),
+                "today": today_in(request.user.library_system),
                 "form": (form or self._form(request)) if can_assign(request.user) else None,
             },
             status=status,
