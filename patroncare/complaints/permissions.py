@@ -12,7 +12,12 @@ from django.utils.translation import gettext as _
 
 from patroncare.accounts import roles
 from patroncare.accounts.models import Role
-from patroncare.accounts.permissions import has_any_role, has_role_at_branch, has_system_wide_role
+from patroncare.accounts.permissions import (
+    has_any_role,
+    has_role_at_branch,
+    has_system_wide_role,
+    is_director,
+)
 
 from .models.choices import Kind, Severity
 
@@ -20,11 +25,6 @@ CASE_ROLES = roles.CASE_HANDLERS
 OVERSIGHT_ROLES = roles.OVERSIGHT
 # What front-line staff may acknowledge, resolve and close at first contact on their own.
 FIRST_CONTACT_SEVERITIES = frozenset({Severity.MINOR, Severity.MODERATE})
-
-
-def is_director(user) -> bool:
-    system = getattr(user, "library_system", None)
-    return bool(system and system.director_id == user.pk and user.is_active)
 
 
 def can_use_complaints(user) -> bool:
@@ -59,7 +59,7 @@ def may_read_restricted(user, *, system, branch_id: int | None, named_ids=frozen
     """Who may read a restricted case of this branch: never someone it names (routing follows it too)."""
     if user is None or not user.is_active or user.library_system_id != system.pk or user.pk in named_ids:
         return False
-    return system.director_id == user.pk or oversees_branch(user, branch_id)
+    return is_director(user, system) or oversees_branch(user, branch_id)
 
 
 def can_read_restricted(user, complaint) -> bool:

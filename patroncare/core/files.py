@@ -23,11 +23,14 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.http import content_disposition_header
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
 
 # The only kinds of file PatronCare accepts (each checked by its content where it is uploaded). Any other
 # extension is dropped from the stored name: the stored name never decides how a file is read.
@@ -151,3 +154,48 @@ def _signed_url(field_file, *, disposition: str, content_type: str) -> str:
             },
         )
     return field_file.url
+
+
+# What an upload may be, recognised by its first bytes: a file is accepted for what it is, never for its name.
+FILE_KINDS = {
+    "application/pdf": ("PDF", b"%PDF-", {".pdf"}),
+    "image/png": ("PNG", b"\x89PNG\r\n\x1a\n", {".png"}),
+    "image/jpeg": ("JPEG", b"\xff\xd8\xff", {".jpg", ".jpeg"}),
+}
+PHOTO_KINDS = ("image/jpeg", "image/png")
+
+
+def _size_label(size: int) -> str:
+    return f"{size // (1024 * 1024)} MB" if size % (1024 * 1024) == 0 else filesizeformat(size)
+
+
+def check_upload(upload, *, max_bytes: int, kinds=tuple(FILE_KINDS)) -> str:
+    """The one upload check: the real content type of `upload` (one of `kinds`), or a ValidationError that
+    says, in the reader's language, why it is refused (too large, disguised, or not an accepted kind)."""
+    name = PurePath(upload.name or "").name
+    if upload.size > max_bytes:
+        raise ValidationError(
+            _("“%(name)s” is %(size)s, larger than %(limit)s, the largest allowed.")
+            % {"name": name, "size": filesizeformat(upload.size), "limit": _size_label(max_bytes)}
+        )
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    extension = PurePath(name).suffix.lower()
+    for content_type in kinds:
+        label, magic, extensions = FILE_KINDS[content_type]
+        if head.startswith(magic):
+            if extension not in extensions:
+                raise ValidationError(
+                    _(
+                        "The file's name says %(ext)s but its content is %(type)s. Rename it or "
+                        "choose the right file."
+                    )
+                    % {"ext": extension or "—", "type": label}
+                )
+            return content_type
+    accepted = get_text_list([FILE_KINDS[kind][0] for kind in kinds], _("and"))
+    raise ValidationError(
+        _("Only %(kinds)s files are accepted, and “%(name)s” is none of those (its content was checked).")
+        % {"kinds": accepted, "name": name}
+    )

@@ -13,7 +13,7 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 
 from ..models import Complaint, ComplaintsLead, Kind, Severity
-from ..permissions import may_read_restricted
+from ..permissions import is_director, may_read_restricted
 from ._common import require
 from .deadlines import deadlines_for
 from .notify import mail_staff
@@ -110,7 +110,7 @@ def tell_owner_of_new_case(complaint: Complaint, *, recorded_by=None) -> None:
     owner = complaint.owner
     if owner is None or owner == recorded_by:
         return
-    if complaint.severity == Severity.CRITICAL and owner.pk == complaint.system.director_id:
+    if complaint.severity == Severity.CRITICAL and is_director(owner, complaint.system):
         return  # the director already has the critical-case message
     mail_staff(
         user=owner,
@@ -155,7 +155,7 @@ def complaints_lead_set(*, actor, system, branch, lead) -> ComplaintsLead | None
     """An administrator or the director names (lead=None: removes) the lead of a branch or of the queue."""
     require(
         actor.library_system_id == system.pk
-        and (has_system_wide_role(actor, [Role.ADMINISTRATOR]) or system.director_id == actor.pk),
+        and (has_system_wide_role(actor, [Role.ADMINISTRATOR]) or is_director(actor, system)),
         _("Only an administrator or the director may name complaints leads."),
     )
     require(

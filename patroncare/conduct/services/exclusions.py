@@ -13,8 +13,8 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import Refused, refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
+from patroncare.core.files import PHOTO_KINDS, check_upload
 from patroncare.incidents.models import Incident, InvolvementRole
-from patroncare.incidents.services import validate_upload
 from patroncare.libraries.calendar import local_date
 from patroncare.rulebook.ladder import EarlierViolation, Recommendation, recommend
 from patroncare.rulebook.models import EXCLUDING_OUTCOMES, BehaviourClass, IssueLimit, LadderStep, Outcome
@@ -294,11 +294,16 @@ def exclusion_complete_review(
     return exclusion
 
 
+PHOTO_MAX_BYTES = 5 * 1024 * 1024
+
+
 @transaction.atomic
 def person_photo_set(*, actor, exclusion: Exclusion, upload) -> None:
     """A photo of an excluded person, so staff of every branch in scope recognise them. JPEG or PNG only."""
-    if validate_upload(upload) not in ("image/jpeg", "image/png"):
-        raise ValidationError({"photo": _("Choose a JPEG or PNG photo.")})
+    try:
+        check_upload(upload, max_bytes=PHOTO_MAX_BYTES, kinds=PHOTO_KINDS)
+    except ValidationError as error:
+        raise ValidationError({"photo": error.messages}) from error
     person = exclusion.person
     replaced = person.photo.name if person.photo else ""
     # The field's upload_to gives the file a random name; only the (checked) extension of the upload is kept.

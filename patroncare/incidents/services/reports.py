@@ -13,6 +13,7 @@ from patroncare.accounts import roles
 from patroncare.accounts.permissions import has_role_at_branch
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.core.files import check_upload
 from patroncare.libraries.calendar import local_date, today_in
 
 from .. import extensions, writing_help
@@ -38,12 +39,6 @@ from ..models import (
 REPORTING_ROLES = roles.INCIDENT_REPORTERS
 CARD_NUMBER = re.compile(r"^\d{5,14}$")
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-# Real content signatures: a file is accepted for what its bytes are, never for its name alone.
-SIGNATURES = {
-    "image/jpeg": (b"\xff\xd8\xff", {".jpg", ".jpeg"}),
-    "image/png": (b"\x89PNG\r\n\x1a\n", {".png"}),
-    "application/pdf": (b"%PDF-", {".pdf"}),
-}
 DEBRIEF_AFTER_DAYS = 3
 CHECKIN_AFTER_DAYS = 1
 
@@ -58,20 +53,8 @@ class PersonEntry:
 
 
 def validate_upload(upload) -> str:
-    """The real content type of an upload, or a ValidationError saying why it is refused."""
-    if upload.size > MAX_UPLOAD_BYTES:
-        raise ValidationError(_("“%(name)s” is larger than 5 MB.") % {"name": upload.name})
-    head = upload.read(16)
-    upload.seek(0)
-    extension = ("." + upload.name.rsplit(".", 1)[-1].lower()) if "." in upload.name else ""
-    for content_type, (signature, allowed) in SIGNATURES.items():
-        if head.startswith(signature):
-            if extension not in allowed:
-                break
-            return content_type
-    raise ValidationError(
-        _("“%(name)s” is not a JPEG or PNG photo or a PDF (its content was checked).") % {"name": upload.name}
-    )
+    """An incident's file: a photo or a PDF, 5 MB at most (the one upload check of core.files)."""
+    return check_upload(upload, max_bytes=MAX_UPLOAD_BYTES)
 
 
 def _resolve_person(*, system, entry: PersonEntry) -> Person:
