@@ -8,6 +8,8 @@
 - Trustees see aggregate figures and review public statements; they never see a case.
 """
 
+from dataclasses import dataclass
+
 from django.utils.translation import gettext as _
 
 from patroncare.accounts import roles
@@ -20,6 +22,7 @@ from patroncare.accounts.permissions import (
 )
 
 from .models.choices import Kind, Severity
+from .models.learning import StatementStatus
 
 CASE_ROLES = roles.CASE_HANDLERS
 OVERSIGHT_ROLES = roles.OVERSIGHT
@@ -205,3 +208,39 @@ def first_contact_refusal(user, complaint, *, doing: str) -> str:
             "doing": doing
         }
     return ""
+
+
+@dataclass(frozen=True)
+class StatementCapabilities:
+    """What this person may do on a public statement's page now, from the predicates above and its stage."""
+
+    edit: bool = False
+    approve: bool = False
+    trustee_review: bool = False
+    publish: bool = False
+    comment: bool = False
+    object: bool = False
+
+    @classmethod
+    def for_user(cls, user, statement) -> "StatementCapabilities":
+        draft = statement.status == StatementStatus.DRAFT
+        approved = statement.status == StatementStatus.APPROVED
+        reviewed = statement.trustee_reviewed_at is not None
+        comment = statement.status != StatementStatus.PUBLISHED and can_comment_statement(user, statement)
+        return cls(
+            edit=draft and can_edit_statement(user, statement),
+            approve=draft and can_approve_statement(user),
+            trustee_review=approved and not reviewed and can_trustee_review(user),
+            publish=approved and reviewed and can_publish_statement(user),
+            comment=comment,
+            object=comment and approved and can_object_to_statement(user),
+        )
+
+
+def may_record_satisfaction_now(user, complaint, *, retrying: bool = False) -> bool:
+    """Staff record the patron's answer once, after the response (or a first-contact closure); a refused
+    attempt shows its form again."""
+    if not can_record_satisfaction(user, complaint):
+        return False
+    answered_or_closed = complaint.responded_at is not None or complaint.status == "closed"
+    return retrying or (answered_or_closed and not complaint.satisfaction)

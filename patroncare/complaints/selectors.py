@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from patroncare.accounts.permissions import branch_ids_for
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.libraries.calendar import today_in
 from patroncare.training.material import (
     PRACTICE_WINDOW_DAYS,
     PracticeMaterial,
@@ -49,6 +50,7 @@ from .permissions import (
     can_trustee_review,
     first_contact_refusal,
     is_director,
+    may_complete_action,
     may_own_action,
 )
 
@@ -860,3 +862,12 @@ def patron_actions(*, complaint: Complaint) -> list[dict]:
         {"description": action.description, "due_date": action.due_date, "done": action.done_at is not None}
         for action in complaint.actions.order_by("due_date", "id")
     ]
+
+
+def mark_actions(*, complaint: Complaint, user, actions) -> set[int]:
+    """Mark each of the case's actions overdue or not (today in the library) and return the ids this user
+    may mark done."""
+    today = today_in(complaint.system)
+    for action in actions:
+        action.overdue = action.is_overdue(today)
+    return {action.pk for action in actions if may_complete_action(user, complaint, owner_id=action.owner_id)}

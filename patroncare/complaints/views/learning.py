@@ -152,12 +152,7 @@ class StatementDetailView(PermissionRequiredMixin, View):
         return form
 
     def render_statement(self, request, statement, *, edit_form=None, comment_form=None, status=200):
-        user = request.user
-        is_draft = statement.status == StatementStatus.DRAFT
-        can_edit = is_draft and permissions.can_edit_statement(user, statement)
-        can_comment = statement.status != StatementStatus.PUBLISHED and permissions.can_comment_statement(
-            user, statement
-        )
+        can = permissions.StatementCapabilities.for_user(request.user, statement)
         heading, _body, heading_lang = statement.text_in(get_language())
         return render(
             request,
@@ -168,21 +163,10 @@ class StatementDetailView(PermissionRequiredMixin, View):
                 "heading_lang": heading_lang,
                 "comments": selectors.statement_comments(statement=statement),
                 "nav_current": "complaints",
-                "can_approve": permissions.can_approve_statement(user) and is_draft,
                 "needs_spanish": not statement.has_both_languages,
-                "can_trustee_review": permissions.can_trustee_review(user)
-                and statement.status == StatementStatus.APPROVED
-                and statement.trustee_reviewed_at is None,
-                "can_publish": permissions.can_publish_statement(user)
-                and statement.status == StatementStatus.APPROVED
-                and statement.trustee_reviewed_at is not None,
-                "can_edit": can_edit,
-                "edit_form": (edit_form or self.edit_form(statement)) if can_edit else None,
-                "can_comment": can_comment,
-                "can_object": can_comment
-                and permissions.can_object_to_statement(user)
-                and statement.status == StatementStatus.APPROVED,
-                "comment_form": (comment_form or self.comment_form()) if can_comment else None,
+                "can": can,
+                "edit_form": (edit_form or self.edit_form(statement)) if can.edit else None,
+                "comment_form": (comment_form or self.comment_form()) if can.comment else None,
             },
             status=status,
         )

@@ -15,7 +15,6 @@ from patroncare.audit.services import audit_record
 from patroncare.core.access import PermissionRequiredMixin
 from patroncare.core.export import csv_response
 from patroncare.core.forms import add_service_errors
-from patroncare.libraries.calendar import today_in
 from patroncare.libraries.selectors import branches_visible_to
 from patroncare.policies.selectors import policy_choices
 
@@ -276,13 +275,8 @@ class CaseFileView(ComplaintsView):
             "can_see_staff": permissions.can_see_staff_involved(user, complaint),
             "can_draft_statement": permissions.can_draft_statement(user, complaint),
             "can_pass_on_praise": permissions.can_pass_on_praise(user, complaint),
-            "can_record_satisfaction": permissions.can_record_satisfaction(user, complaint)
-            and (
-                "satisfaction" in (bound or {})
-                or (
-                    (complaint.responded_at is not None or complaint.status == "closed")
-                    and not complaint.satisfaction
-                )
+            "can_record_satisfaction": permissions.may_record_satisfaction_now(
+                user, complaint, retrying="satisfaction" in (bound or {})
             ),
             "praise_passed_to": list(complaint.praise_passed_to.order_by("full_name")),
             "open_form": open_form,
@@ -295,14 +289,9 @@ class CaseFileView(ComplaintsView):
         context["can_add_action"] = context["can_handle"] and (
             bool(context["responses"]) or "add_action" in (bound or {})
         )
-        today = today_in(complaint.system)
-        for action in context["actions"]:
-            action.overdue = action.is_overdue(today)
-        context["completable_action_ids"] = {
-            action.pk
-            for action in context["actions"]
-            if permissions.may_complete_action(user, complaint, owner_id=action.owner_id)
-        }
+        context["completable_action_ids"] = selectors.mark_actions(
+            complaint=complaint, user=user, actions=context["actions"]
+        )
         if context["can_handle"]:
             context["forms"] = self.case_forms(request, complaint, bound)
             context["reply_templates"] = self.reply_templates(complaint)
