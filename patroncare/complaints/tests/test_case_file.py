@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import UserFactory
-from patroncare.complaints import selectors, services
+from patroncare.complaints import presenters, services
 from patroncare.complaints.models import Complaint, Kind
 
 from .factories import CategoryFactory, record
@@ -59,32 +59,32 @@ def test_the_headline_is_the_category_and_the_first_words(world):
         category=CategoryFactory(system=world.system, name="Noise"),
         narrative="The group at the tables near the window shouted all afternoon.",
     )
-    assert selectors.case_headline(complaint) == "Noise — The group at the tables near the…"
+    assert presenters.case_headline(complaint) == "Noise — The group at the tables near the…"
 
 
 def test_an_untriaged_praise_is_headed_by_its_kind(world):
     complaint = _case(
         world, category=None, kind=Kind.PRAISE, severity="", narrative="Ms Ortiz found my book."
     )
-    assert selectors.case_headline(complaint) == "Praise — Ms Ortiz found my book."
+    assert presenters.case_headline(complaint) == "Praise — Ms Ortiz found my book."
 
 
 def test_an_untriaged_case_needs_triage_by_its_acknowledgement_date(world):
     complaint = _case(world, category=None, severity="")
-    step = selectors.next_step(complaint, world.users["frontline"])
+    step = presenters.next_step(complaint, world.users["frontline"])
     assert (step.key, step.action, step.refused) == ("triage", "triage", "")
     assert step.due_at == complaint.acknowledge_due_at
 
 
 def test_a_new_moderate_case_is_acknowledged_by_front_line_staff(world):
-    step = selectors.next_step(_case(world), world.users["frontline"])
+    step = presenters.next_step(_case(world), world.users["frontline"])
     assert (step.key, step.action) == ("acknowledge", "acknowledge")
 
 
 def test_a_serious_case_is_acknowledged_only_by_a_supervisor(world):
     complaint = _case(world, severity="serious")
-    frontline = selectors.next_step(complaint, world.users["frontline"])
-    supervisor = selectors.next_step(complaint, world.users["supervisor"])
+    frontline = presenters.next_step(complaint, world.users["frontline"])
+    supervisor = presenters.next_step(complaint, world.users["supervisor"])
     assert (frontline.key, frontline.action) == ("acknowledge", "")
     assert "Only a supervisor of the branch may acknowledge a serious or critical case." in frontline.refused
     assert (supervisor.key, supervisor.action, supervisor.refused) == ("acknowledge", "acknowledge", "")
@@ -92,7 +92,7 @@ def test_a_serious_case_is_acknowledged_only_by_a_supervisor(world):
 
 def test_a_colleague_who_does_not_handle_the_case_is_offered_no_action(world):
     colleague = UserFactory(library_system=world.system, roles=[(Role.FRONTLINE, world.branch)])
-    step = selectors.next_step(_case(world), colleague)
+    step = presenters.next_step(_case(world), colleague)
     assert (step.key, step.action, step.refused) == (
         "acknowledge",
         "",
@@ -102,27 +102,27 @@ def test_a_colleague_who_does_not_handle_the_case_is_offered_no_action(world):
 
 def test_an_acknowledged_case_needs_its_response_by_the_response_date(world):
     complaint = _acknowledge(world, _case(world))
-    step = selectors.next_step(complaint, world.users["frontline"])
+    step = presenters.next_step(complaint, world.users["frontline"])
     assert (step.key, step.action, step.due_at) == ("respond", "respond", complaint.respond_due_at)
 
 
 def test_a_reply_from_the_patron_is_answered_first(world):
     complaint = _acknowledge(world, _case(world))
     services.complaint_patron_reply(complaint=complaint, body="It was on Tuesday at 3 pm.")
-    step = selectors.next_step(complaint, world.users["frontline"])
+    step = presenters.next_step(complaint, world.users["frontline"])
     assert (step.key, step.action) == ("reply", "message")
     services.complaint_send_message(
         actor=world.users["frontline"], complaint=complaint, channel="email", body="Thank you."
     )
-    assert selectors.next_step(complaint, world.users["frontline"]).key == "respond"
+    assert presenters.next_step(complaint, world.users["frontline"]).key == "respond"
 
 
 def test_a_responded_case_is_closed_and_a_review_request_is_decided(world):
     complaint = _respond(world, _acknowledge(world, _case(world)))
-    assert selectors.next_step(complaint, world.users["supervisor"]).key == "close"
+    assert presenters.next_step(complaint, world.users["supervisor"]).key == "close"
     services.complaint_request_review(complaint=complaint, reason="The fine is still on my card.")
     complaint.refresh_from_db()
-    step = selectors.next_step(complaint, world.users["supervisor"])
+    step = presenters.next_step(complaint, world.users["supervisor"])
     assert (step.key, step.action, step.due_at) == ("review", "respond", complaint.respond_due_at)
 
 
@@ -135,33 +135,33 @@ def test_a_closed_case_needs_nothing(world):
         judgement="one_off",
         reason="A scanner fault.",
     )
-    step = selectors.next_step(complaint, world.users["supervisor"])
+    step = presenters.next_step(complaint, world.users["supervisor"])
     assert (step.key, step.action, step.due_at) == ("closed", "", None)
 
 
 def test_praise_is_passed_on_by_a_supervisor_then_closed(world):
     complaint = _case(world, kind=Kind.PRAISE, severity="")
-    frontline = selectors.next_step(complaint, world.users["frontline"])
+    frontline = presenters.next_step(complaint, world.users["frontline"])
     assert (frontline.key, frontline.action) == ("pass_on", "")
     assert frontline.refused == "Only a supervisor of the branch passes praise on."
-    assert selectors.next_step(complaint, world.users["supervisor"]).action == "praise"
+    assert presenters.next_step(complaint, world.users["supervisor"]).action == "praise"
     services.praise_pass_on(
         actor=world.users["supervisor"], complaint=complaint, staff=[world.users["frontline"]]
     )
     complaint.refresh_from_db()
-    assert selectors.next_step(complaint, world.users["supervisor"]).key == "close"
+    assert presenters.next_step(complaint, world.users["supervisor"]).key == "close"
 
 
 def test_a_triaged_suggestion_is_closed(world):
     complaint = _case(world, kind=Kind.SUGGESTION, severity="")
-    assert selectors.next_step(complaint, world.users["frontline"]).key == "close"
+    assert presenters.next_step(complaint, world.users["frontline"]).key == "close"
 
 
 def test_a_missed_deadline_is_shown_overdue_in_the_next_step(world, signed_in):
     complaint = _case(world)
     Complaint.objects.filter(pk=complaint.pk).update(acknowledge_due_at=timezone.now() - timedelta(days=1))
     complaint.refresh_from_db()
-    assert selectors.next_step(complaint, world.users["frontline"]).overdue
+    assert presenters.next_step(complaint, world.users["frontline"]).overdue
     body = signed_in(world.users["frontline"]).get(reverse("complaints:detail", args=[complaint.pk])).content
     box = body.decode().split('data-next-step="acknowledge"')[1].split("</section>")[0]
     assert "Overdue" in box and "?open=acknowledge#action-acknowledge" in box
@@ -207,7 +207,7 @@ def test_those_with_authority_are_offered_the_serious_cases_next_step(world, key
     world.system.save()
     user = director if key == "director" else world.users[key]
     complaint = _case(world, severity="serious")
-    step = selectors.next_step(complaint, user)
+    step = presenters.next_step(complaint, user)
     assert (step.key, step.action, step.refused) == ("acknowledge", "acknowledge", "")
 
 

@@ -18,7 +18,7 @@ from patroncare.core.forms import add_service_errors
 from patroncare.libraries.selectors import branches_visible_to
 from patroncare.policies.selectors import policy_choices
 
-from .. import forms, permissions, selectors, services
+from .. import forms, permissions, presenters, selectors, services
 from ..models import Complaint
 from ..permissions import CASE_ROLES
 
@@ -252,7 +252,7 @@ class CaseFileView(ComplaintsView):
     def render_case(self, request, complaint, bound=None, status=200):
         user = request.user
         case_file = selectors.complaint_file(complaint=complaint, user=user)
-        step = selectors.next_step(complaint, user, entries=case_file["entries"])
+        step = presenters.next_step(complaint, user, entries=case_file["entries"])
         # The next step's button opens its form (?open=<form>), which works without JavaScript.
         requested = request.GET.get("open", "")
         if bound:
@@ -261,7 +261,7 @@ class CaseFileView(ComplaintsView):
             open_form = "message"
         else:
             open_form = requested if requested == step.action else ""
-        can = selectors.CaseActions.for_user(user, complaint, has_statement=bool(case_file["statement"]))
+        can = presenters.CaseActions.for_user(user, complaint, has_statement=bool(case_file["statement"]))
         if bound and hasattr(can, open_form):
             # A refused action shows its form again, with the reason, even where it is not offered.
             can = replace(can, **{open_form: True})
@@ -280,7 +280,7 @@ class CaseFileView(ComplaintsView):
             ),
             "praise_passed_to": list(complaint.praise_passed_to.order_by("full_name")),
             "open_form": open_form,
-            "headline": selectors.case_headline(complaint),
+            "headline": presenters.case_headline(complaint),
             "next_step": step,
             "can": can,
             **case_file,
