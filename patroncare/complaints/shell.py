@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from patroncare.accounts.models import Role
+from patroncare.accounts import roles
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
 from patroncare.libraries.calendar import today_in
 from patroncare.notifications.registry import NotificationKind, register_kind
@@ -104,8 +104,8 @@ def statement_items(user) -> list[DeskItem]:
     ]
 
 
-CASE_ROLES = frozenset({Role.FRONTLINE, Role.SUPERVISOR, Role.ADMINISTRATOR})
-OVERSIGHT = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
+CASE_ROLES = roles.CASE_HANDLERS
+OVERSIGHT = roles.OVERSIGHT
 
 register_nav(
     NavEntry(
@@ -121,7 +121,7 @@ register_nav(
         key="complaint-figures",
         label=gettext_lazy("Complaint figures"),
         url_name="complaints:figures",
-        roles=frozenset({Role.TRUSTEE}),
+        roles=roles.TRUSTEES,
         order=11,
     )
 )
@@ -130,7 +130,7 @@ register_nav(
         key="complaint-settings",
         label=gettext_lazy("Complaint settings"),
         url_name="complaints:settings",
-        roles=frozenset({Role.ADMINISTRATOR}),
+        roles=roles.ADMINISTRATORS,
         order=905,
     )
 )
@@ -206,7 +206,7 @@ register_desk_section(
         key="complaints-statements",
         title=gettext_lazy("Public statements waiting for you"),
         items_for=statement_items,
-        roles=frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR, Role.TRUSTEE}),
+        roles=roles.OVERSIGHT | roles.TRUSTEES,
         order=14,
         empty_text=gettext_lazy("No public statement is waiting for you."),
         link_url_name="complaints:statements",

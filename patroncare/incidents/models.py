@@ -201,6 +201,10 @@ class Involvement(models.Model):
     def __str__(self) -> str:
         return self.get_role_display()
 
+    @property
+    def is_subject(self) -> bool:
+        return self.role == InvolvementRole.SUBJECT
+
 
 class ActionKind(models.TextChoices):
     REDIRECTED = "redirected", _("Redirected the behaviour")

@@ -1,5 +1,7 @@
 """Who may report, read and review incidents. Narratives are for those whose role and branch allow it."""
 
+from dataclasses import dataclass
+
 from patroncare.accounts import roles
 from patroncare.accounts.models import Role
 from patroncare.accounts.permissions import has_any_role, has_role_at_branch
@@ -59,3 +61,24 @@ def can_see_alert_receipts(user, incident) -> bool:
 
 def can_manage_alert_settings(user) -> bool:
     return has_any_role(user, [Role.ADMINISTRATOR])
+
+
+@dataclass(frozen=True)
+class IncidentCapabilities:
+    """What this person may do on an incident's page, computed once; the template only reads the flags.
+
+    `may_exclude` comes from the app that keeps exclusions (see extensions), which incidents never import."""
+
+    consider_consequence: bool = False
+    debrief: bool = False
+    add_follow_up: bool = False
+    see_alert_receipts: bool = False
+
+    @classmethod
+    def for_user(cls, user, incident, *, may_exclude: bool, has_debrief: bool) -> "IncidentCapabilities":
+        return cls(
+            consider_consequence=may_exclude,
+            debrief=has_debrief and can_record_debrief(user, incident),
+            add_follow_up=can_add_follow_up(user, incident),
+            see_alert_receipts=can_see_alert_receipts(user, incident),
+        )

@@ -24,12 +24,11 @@ from ..forms import CheckInForm, DebriefForm, FollowUpAddForm, IncidentForm, Per
 from ..models import Attachment, Behaviour, Incident, Level
 from ..permissions import (
     REPORTING_ROLES,
-    can_add_follow_up,
+    IncidentCapabilities,
     can_list_incidents,
     can_manage_retention,
     can_record_debrief,
     can_report_incident,
-    can_see_alert_receipts,
     can_see_patterns,
 )
 from ..services import PersonEntry
@@ -217,23 +216,24 @@ class IncidentDetailView(IncidentView):
         debrief = getattr(incident, "debrief", None) if hasattr(incident, "debrief") else None
         user = request.user
         today = today_in(user.library_system)
-        can_add = can_add_follow_up(user, incident)
-        if can_add and follow_up_form is None:
+        can = IncidentCapabilities.for_user(
+            user, incident, may_exclude=extensions.may_exclude(user), has_debrief=debrief is not None
+        )
+        if can.add_follow_up and follow_up_form is None:
             follow_up_form = FollowUpAddForm(staff=selectors.assignable_staff(incident=incident))
         receipts = list(incident.alert_receipts.all())
         context = {
             "incident": incident,
             "subjects": selectors.subjects_of(incident),
-            "can_exclude": extensions.may_exclude(user),
+            "can": can,
             "debrief": debrief,
-            "can_debrief": debrief is not None and can_record_debrief(user, incident),
-            "debrief_form": debrief_form or DebriefForm(initial={"held_on": timezone.localdate()}),
+            "debrief_form": debrief_form or DebriefForm(initial={"held_on": today}),
             "kept_flags": [f for f in incident.writing_flags.all() if f.kept],
             "removed_flags": [f for f in incident.writing_flags.all() if not f.kept],
             "follow_ups": [(f, f.is_overdue(today)) for f in incident.follow_ups.all()],
-            "follow_up_form": follow_up_form if can_add else None,
+            "follow_up_form": follow_up_form if can.add_follow_up else None,
             "my_receipt": next((r for r in receipts if r.recipient_id == user.pk), None),
-            "receipts": receipts if can_see_alert_receipts(user, incident) else [],
+            "receipts": receipts if can.see_alert_receipts else [],
         }
         return render(request, "incidents/incident_detail.html", context, status=status)
 
