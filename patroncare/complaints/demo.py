@@ -429,9 +429,10 @@ def _one_complaint_twice(context, system, categories) -> None:
         )
         complaint.full_clean()
         complaint.save()
-        CaseEntry.objects.create(
+        entry = CaseEntry.objects.create(
             complaint=complaint, kind=EntryKind.RECEIVED, author=context.staff["frontline"], body=channel
         )
+        CaseEntry.objects.filter(pk=entry.pk).update(created_at=received)
         cases.append(complaint)
     complaint_merge(
         actor=director,
@@ -487,8 +488,10 @@ def _promises_kept(context, system, categories) -> None:
     )
     complaint.full_clean()
     complaint.save()
-    CaseEntry.objects.create(complaint=complaint, kind=EntryKind.RECEIVED, author=luis, body="At the desk")
-    CaseEntry.objects.create(
+    received_entry = CaseEntry.objects.create(
+        complaint=complaint, kind=EntryKind.RECEIVED, author=luis, body="At the desk"
+    )
+    acknowledged_entry = CaseEntry.objects.create(
         complaint=complaint,
         kind=EntryKind.ACKNOWLEDGED,
         author=luis,
@@ -513,7 +516,7 @@ def _promises_kept(context, system, categories) -> None:
         channel="email",
         sent_by=supervisor,
     )
-    CaseEntry.objects.create(
+    response_entry = CaseEntry.objects.create(
         complaint=complaint,
         kind=EntryKind.RESPONSE,
         author=supervisor,
@@ -521,6 +524,14 @@ def _promises_kept(context, system, categories) -> None:
         channel="email",
         body="The session was cancelled and the families booked on it were not told.",
     )
+    # The timeline reads as it happened, not as the demo was loaded.
+    for entry, moment in (
+        (received_entry, received),
+        (acknowledged_entry, complaint.acknowledged_at),
+        (response_entry, complaint.responded_at),
+    ):
+        CaseEntry.objects.filter(pk=entry.pk).update(created_at=moment)
+    ComplaintResponse.objects.filter(complaint=complaint).update(sent_at=complaint.responded_at)
     for text, owner, days, done in promises:
         OutstandingAction.objects.create(
             complaint=complaint,
