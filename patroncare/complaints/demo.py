@@ -5,6 +5,7 @@ Idempotent: every case has a reference drawn from a seeded generator, and only m
 """
 
 import random
+import uuid
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
@@ -27,9 +28,16 @@ from .models import (
 )
 from .services.configuration import categories_install_defaults
 from .services.deadlines import deadlines_for
+from .services.intake import complaint_submit_public
 from .services.merging import complaint_merge
 from .services.replies import reply_templates_install_defaults
-from .services.workflow import default_owner
+from .services.workflow import (
+    complaint_patron_reply,
+    complaint_send_message,
+    complaint_triage,
+    default_owner,
+    praise_pass_on,
+)
 
 SEED = 20261123
 CASES_IN_A_YEAR = 170
@@ -190,6 +198,7 @@ def load(context) -> None:
     _about_a_supervisor(context, system, categories)
     _one_complaint_twice(context, system, categories)
     _promises_kept(context, system, categories)
+    _at_work_today(context, system, categories)
     _learning(context, system)
 
 
@@ -636,3 +645,90 @@ def _learning(context, system) -> None:
                 "published_at": published,
             },
         )
+
+
+# Fixed tokens: loading the demo twice finds these submissions already made (the public form is idempotent).
+TODAY_TOKENS = {
+    "queue": uuid.UUID("6f1c0e3a-8d51-4b8e-9a57-0c6e3b1d0001"),
+    "reply": uuid.UUID("6f1c0e3a-8d51-4b8e-9a57-0c6e3b1d0002"),
+    "praise": uuid.UUID("6f1c0e3a-8d51-4b8e-9a57-0c6e3b1d0003"),
+}
+
+
+def _submitted(context, system, key, branch_code, kind, narrative, name, email, language="en"):
+    complaint, _secret, created = complaint_submit_public(
+        system=system,
+        branch=context.branches[branch_code],
+        kind=kind,
+        narrative=narrative,
+        patron_name=name,
+        patron_email=email,
+        patron_language=language,
+        submission_token=TODAY_TOKENS[key],
+    )
+    return complaint, created
+
+
+def _at_work_today(context, system, categories) -> None:
+    """Cases as a desk finds them this morning, made through the same services as the pages: one waiting in
+    the intake queue, one where the patron has answered a question, and praise passed on to the colleague it
+    is for."""
+    supervisor = context.staff["supervisor"]
+    _submitted(
+        context,
+        system,
+        "queue",
+        "EAS",
+        "complaint",
+        "The printer on the second floor took my money twice and printed nothing. Nobody was at the desk.",
+        "Omar Haddad",
+        "omar.haddad@example.net",
+    )
+    asked, created = _submitted(
+        context,
+        system,
+        "reply",
+        "CEN",
+        "complaint",
+        "A staff member told my son he could not use the study rooms without an adult. He is 16.",
+        "Rosa Jiménez",
+        "rosa.jimenez@example.net",
+        language="es",
+    )
+    if created:
+        asked = complaint_triage(
+            actor=supervisor,
+            complaint=asked,
+            expected_version=asked.version,
+            category=categories["wrong-information"],
+            severity="moderate",
+            kind="complaint",
+        )
+        complaint_send_message(
+            actor=supervisor,
+            complaint=asked,
+            channel="email",
+            body="Gracias por escribirnos. ¿Qué día y a qué hora ocurrió, más o menos?",
+            expects_reply=True,
+        )
+        complaint_patron_reply(complaint=asked, body="Fue el martes pasado, hacia las cuatro de la tarde.")
+    praise, created = _submitted(
+        context,
+        system,
+        "praise",
+        "EAS",
+        "praise",
+        "Luis at the Eastside desk helped me print my job application and found me a quiet room. Thank you.",
+        "Helen Park",
+        "helen.park@example.net",
+    )
+    if created:
+        praise = complaint_triage(
+            actor=supervisor,
+            complaint=praise,
+            expected_version=praise.version,
+            category=categories["praise"],
+            severity="",
+            kind="praise",
+        )
+        praise_pass_on(actor=supervisor, complaint=praise, staff=[context.staff["eas_staff"]])

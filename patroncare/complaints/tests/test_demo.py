@@ -47,3 +47,21 @@ def test_the_demo_holds_a_case_with_owned_promises_a_place_and_a_time():
     luis = User.objects.get(email="luis.ortega@riverbend.example")
     items = action_items(luis)
     assert items and items[0].overdue and "PROM-EAS2" in items[0].title
+
+
+def test_the_demo_holds_a_case_to_triage_a_patrons_answer_and_praise_passed_on():
+    from patroncare.complaints.models import CaseEntry
+
+    call_command("load_demo", verbosity=0)
+    waiting = Complaint.objects.filter(selectors.untriaged_condition(), status="new", channel="web")
+    assert waiting.filter(owner__isnull=False, respond_due_at__isnull=False).exists()
+    dana = User.objects.get(email="dana.whitfield@riverbend.example")
+    assert list(selectors.to_triage_for(user=dana))
+    answered = CaseEntry.objects.filter(kind="patron_reply").select_related("complaint")
+    assert answered.exists() and answered.first().complaint.waiting_for_patron_since is None
+    luis = User.objects.get(email="luis.ortega@riverbend.example")
+    praise = Complaint.objects.get(kind="praise", praise_passed_to=luis)
+    assert praise.pk in {case.pk for case in selectors.praise_for(user=luis)}
+    # Loading again makes no second copy of any of them.
+    call_command("load_demo", verbosity=0)
+    assert Complaint.objects.filter(kind="praise", praise_passed_to=luis).count() == 1
