@@ -29,7 +29,7 @@ def _issue(page, incident):
     page.get_by_role("link", name="Consider a consequence").click()
     check_accessibility(page, "exclusion-form")
     assert (
-        "First severe violation in 2 years: 1 month to 3 months"
+        "First severe violation in the past 2 years: 1 to 3 months"
         in page.locator(".recommendation").inner_text()
     )
     page.get_by_label("Conditions for return").fill("Meet the branch manager before your first visit.")
@@ -135,7 +135,8 @@ def test_an_administrator_enters_a_published_class_and_its_row_on_a_phone(phone_
 
     page.locator("#id_step-behaviour_class").select_option(label="Class E")
     page.locator("#id_step-offence_from").fill("1")
-    page.locator("#id_step-lookback_days").fill("1825")
+    page.locator("#id_step-lookback_number").fill("5")
+    page.locator("#id_step-lookback_unit").select_option("years")
     page.locator("#id_step-counts").select_option("any")
     page.locator("#id_step-outcome").select_option("pending_review")
     page.get_by_role("button", name="Add the row").click()
@@ -154,6 +155,6 @@ def test_an_administrator_enters_a_published_class_and_its_row_on_a_phone(phone_
     page.goto(f"/incidents/{incident.pk}/")
     page.get_by_role("link", name="Consider a consequence").click()
     assert (
-        "First violation of any class in 5 years: immediate suspension pending review"
+        "First violation of any class in the past 5 years: immediate suspension pending review"
         in page.locator(".recommendation").inner_text()
     )
