@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 from django.db.models import Q
 
 from patroncare.incidents.models import Incident, InvolvementRole, Person
-from patroncare.libraries.calendar import local_date
+from patroncare.libraries.calendar import Unit, add_period, local_date, period_last_day
 from patroncare.rulebook.defaults import DEFAULT_LIMITS
 from patroncare.rulebook.models import EXCLUDING_OUTCOMES, BehaviourClass, Outcome, Rule
 from patroncare.rulebook.services import (
@@ -68,11 +68,12 @@ def load(context) -> None:
             .exists()
         ):
             continue  # already excluded that day (or this exclusion exists from an earlier load)
-        days = recommendation.min_days or (1 if recommendation.outcome == Outcome.LEAVE_DAY else None)
         outcome = recommendation.outcome
+        end = start if outcome == Outcome.LEAVE_DAY else recommendation.shortest_last_day(start)
         if outcome == Outcome.PENDING_REVIEW:
-            outcome, days = Outcome.SUSPENSION, 180  # the review that followed set six months
-        end = start + timedelta(days=days - 1) if days else None
+            outcome = Outcome.SUSPENSION  # the review that followed set six months
+            end = period_last_day(start, 6, Unit.MONTHS)
+        days = (end - start).days + 1 if end else None
         issuer = (
             context.staff["director"]
             if outcome == Outcome.PERMANENT or (days or 0) > 365
@@ -210,22 +211,35 @@ LAKESHORE_RULES = [
     ("D-2", 4, "Theft and damage", "Do not take or damage library or personal property."),
     ("E-1", 5, "Violence and weapons", "Do not strike anyone, or carry or show a weapon."),
 ]
-# Rows in the format of `ladder.LADDER_ROW`.
+# Rows in the format of `ladder.LADDER_ROW`, in the units Lakeshore publishes them in.
+M, Y = Unit.MONTHS, Unit.YEARS
 LAKESHORE_LADDER = [
-    (1, False, 1, 1, 180, "same", "warning", None, None, None, "correct the behaviour or leave for the day"),
-    (1, False, 2, 2, 180, "same", "leave_day", None, None, None, ""),
-    (1, False, 3, None, 180, "same", "suspension", 3, 7, None, "3 to 7 days"),
-    (2, False, 1, 1, 365, "same", "leave_day", None, None, None, ""),
-    (2, False, 2, 2, 365, "same", "suspension", 14, 14, None, ""),
-    (2, False, 3, None, 365, "same", "suspension", 30, 60, None, "30 to 60 days"),
-    (3, False, 1, 1, 365, "same", "suspension", 30, 30, None, ""),
-    (3, False, 2, None, 365, "at_least", "suspension", 180, 365, None, "6 to 12 months"),
-    (4, False, 1, 1, 1095, "at_least", "suspension", 180, 365, None, "6 to 12 months"),
-    (4, False, 2, None, 1095, "at_least", "permanent", None, None, 730, ""),
-    (5, False, 1, 1, 1825, "any", "pending_review", None, None, None, ""),
-    (5, False, 2, None, 1825, "any", "permanent", None, None, 1095, ""),
-    (1, True, 1, 3, 90, "same", "warning", None, None, None, "a parent or guardian is called"),
-    (1, True, 4, None, 90, "same", "leave_day", None, None, None, ""),
+    (
+        1,
+        False,
+        1,
+        1,
+        (6, M),
+        "same",
+        "warning",
+        None,
+        None,
+        None,
+        "correct the behaviour or leave for the day",
+    ),
+    (1, False, 2, 2, (6, M), "same", "leave_day", None, None, None, ""),
+    (1, False, 3, None, (6, M), "same", "suspension", 3, 7, None, ""),
+    (2, False, 1, 1, (12, M), "same", "leave_day", None, None, None, ""),
+    (2, False, 2, 2, (12, M), "same", "suspension", 14, 14, None, ""),
+    (2, False, 3, None, (12, M), "same", "suspension", 30, 60, None, ""),
+    (3, False, 1, 1, (12, M), "same", "suspension", (1, M), (1, M), None, ""),
+    (3, False, 2, None, (12, M), "at_least", "suspension", (6, M), (12, M), None, ""),
+    (4, False, 1, 1, (3, Y), "at_least", "suspension", (6, M), (12, M), None, ""),
+    (4, False, 2, None, (3, Y), "at_least", "permanent", None, None, (2, Y), ""),
+    (5, False, 1, 1, (5, Y), "any", "pending_review", None, None, None, ""),
+    (5, False, 2, None, None, "any", "permanent", None, None, (3, Y), ""),
+    (1, True, 1, 3, (3, M), "same", "warning", None, None, None, "a parent or guardian is called"),
+    (1, True, 4, None, (3, M), "same", "leave_day", None, None, None, ""),
 ]
 
 
@@ -269,7 +283,7 @@ def _carried_over(context, card, name, description, rule_code, days_ago, languag
             person=person,
             outcome=Outcome.PERMANENT,
             start_date=start,
-            lift_request_after=start + timedelta(days=1095),
+            lift_request_after=add_period(start, 3, Unit.YEARS),
             recommended_outcome=Outcome.PERMANENT,
             recommendation="Carried over from the paper register of exclusions.",
             issued_by=context.staff["administrator"],

@@ -11,6 +11,7 @@ from patroncare.rulebook.models import (
     AppealSettings,
     BehaviourClass,
     LadderStep,
+    LookbackUnit,
     Outcome,
     Rule,
 )
@@ -51,10 +52,14 @@ class LadderStepForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("outcome") == Outcome.SUSPENSION and not data.get("min_days"):
-            self.add_error("min_days", _("A suspension needs its length in days."))
-        if data.get("min_days") and not data.get("max_days"):
-            data["max_days"] = data["min_days"]
+        if data.get("lookback_unit") == LookbackUnit.NONE:
+            data["lookback_number"] = None
+        elif data.get("lookback_unit") and not data.get("lookback_number"):
+            self.add_error("lookback_number", _("Give the look-back window, or choose “no look-back”."))
+        if data.get("outcome") == Outcome.SUSPENSION and not data.get("length_min"):
+            self.add_error("length_min", _("A suspension needs its length, for example 7 days or 1 month."))
+        if data.get("length_min") and not data.get("length_max"):
+            data["length_max"] = data["length_min"]
         return data
 
 

@@ -7,9 +7,12 @@ public-sector complaint codes do ("within 5 working days"), and fall at the end 
 system's time zone.
 """
 
+import calendar as _gregorian
 from datetime import date, datetime, time, timedelta
 
+from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import Branch, Closure, Holiday, LibrarySystem, OpeningHours
 
@@ -139,3 +142,92 @@ def is_working_day(*, system: LibrarySystem, day: date, branch: Branch | None = 
 def next_working_day(*, system: LibrarySystem, day: date, branch: Branch | None = None) -> date:
     """`day` itself when it is a working day, else the first working day after it."""
     return add_working_days(system=system, start=day - timedelta(days=1), days=1, branch=branch)
+
+
+class Unit(models.TextChoices):
+    """The units a library's published table counts time in ("for 1 month", "in the past 2 years")."""
+
+    DAYS = "days", _("days")
+    WORKING_DAYS = "working_days", _("working days")
+    WEEKS = "weeks", _("weeks")
+    MONTHS = "months", _("months")
+    YEARS = "years", _("years")
+
+
+# The units that need no library system to count in (working days need its opening days and holidays).
+CALENDAR_UNITS = (Unit.DAYS, Unit.WEEKS, Unit.MONTHS, Unit.YEARS)
+
+
+def _add_months(start: date, months: int) -> tuple[date, bool]:
+    """`start` moved by `months` calendar months, and whether its day was cut to the last day."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    last = _gregorian.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(start.day, last)), start.day > last
+
+
+def add_period(
+    start: date, number: int, unit: str, *, system: LibrarySystem | None = None, branch: Branch | None = None
+) -> date:
+    """The date `number` units after `start` (before it when `number` is negative), in calendar arithmetic.
+
+    A month from 31 January is the last day of February; a year from 29 February is 28 February. Working
+    days need the `system` (and optionally the `branch`) whose opening days and holidays they count.
+    """
+    if unit == Unit.DAYS:
+        return start + timedelta(days=number)
+    if unit == Unit.WEEKS:
+        return start + timedelta(weeks=number)
+    if unit == Unit.MONTHS:
+        return _add_months(start, number)[0]
+    if unit == Unit.YEARS:
+        return _add_months(start, 12 * number)[0]
+    if unit == Unit.WORKING_DAYS:
+        if system is None:
+            raise ValueError("working days are counted in a library system")
+        if number >= 0:
+            return add_working_days(system=system, start=start, days=number, branch=branch)
+        return _subtract_working_days(system=system, start=start, days=-number, branch=branch)
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+def subtract_period(
+    start: date, number: int, unit: str, *, system: LibrarySystem | None = None, branch: Branch | None = None
+) -> date:
+    """The date `number` units before `start`: a month before 31 March is 28 (or 29) February."""
+    return add_period(start, -number, unit, system=system, branch=branch)
+
+
+def period_last_day(
+    start: date, number: int, unit: str, *, system: LibrarySystem | None = None, branch: Branch | None = None
+) -> date:
+    """The last day of a period of `number` units that begins on (and counts) `start`.
+
+    "7 days" from 1 March ends on 7 March; "1 month" from 15 January ends on 14 February, and from
+    31 January, whose day February lacks, on the last day of February; "1 year" from 29 February 2028 ends
+    on 28 February 2029. Working days count `start` when it is one.
+    """
+    if number < 1:
+        raise ValueError("a period lasts at least one unit")
+    if unit in (Unit.MONTHS, Unit.YEARS):
+        moved, cut = _add_months(start, number * (12 if unit == Unit.YEARS else 1))
+        return moved if cut else moved - timedelta(days=1)
+    if unit == Unit.WORKING_DAYS:
+        return add_period(start - timedelta(days=1), number, unit, system=system, branch=branch)
+    return add_period(start, number, unit) - timedelta(days=1)
+
+
+def _subtract_working_days(*, system: LibrarySystem, start: date, days: int, branch: Branch | None) -> date:
+    horizon = days * _LOOKAHEAD_FACTOR + _LOOKAHEAD_SLACK_DAYS
+    first = start - timedelta(days=horizon)
+    calendar = WorkingCalendar(system=system, first=first, last=start, branch=branch)
+    day, counted = start, 0
+    while counted < days:
+        day -= timedelta(days=1)
+        if not calendar.covers(day):
+            calendar = WorkingCalendar(
+                system=system, first=day - timedelta(days=horizon), last=day, branch=branch
+            )
+        if calendar.is_working_day(day):
+            counted += 1
+    return day

@@ -4,6 +4,8 @@ Written about behaviours, never about kinds of people. Administrators edit them 
 adopted; every edit is kept as a new version.
 """
 
+from patroncare.libraries.calendar import Unit
+
 from .models import Outcome
 
 MINOR, SERIOUS, SEVERE, GRAVE = 1, 2, 3, 4
@@ -122,16 +124,17 @@ DEFAULT_RULES = [
     ),
 ]
 
-# A published table, row by row (the format of `ladder.LADDER_ROW`):
-# (class rank, for minors, offence from, offence to, look-back days, earlier violations counted, outcome,
-#  min days, max days, may ask to lift after (days), the table's own wording)
+# A published table, row by row (the format of `ladder.LADDER_ROW`), in the units it is published in:
+# (class rank, for minors, offence from, offence to, look-back, earlier violations counted, outcome,
+#  shortest suspension, longest suspension, may ask to lift after, the table's own wording)
+MONTHS, YEARS = Unit.MONTHS, Unit.YEARS
 DEFAULT_LADDER = [
     (
         MINOR,
         False,
         1,
         1,
-        365,
+        (12, MONTHS),
         "same",
         Outcome.WARNING,
         None,
@@ -139,20 +142,20 @@ DEFAULT_LADDER = [
         None,
         "correct the behaviour or leave for the day",
     ),
-    (MINOR, False, 2, 2, 365, "same", Outcome.LEAVE_DAY, None, None, None, ""),
-    (MINOR, False, 3, None, 365, "same", Outcome.SUSPENSION, 7, 7, None, ""),
-    (SERIOUS, False, 1, 1, 365, "same", Outcome.LEAVE_DAY, None, None, None, ""),
-    (SERIOUS, False, 2, 2, 365, "same", Outcome.SUSPENSION, 30, 30, None, ""),
-    (SERIOUS, False, 3, None, 365, "same", Outcome.SUSPENSION, 90, 90, None, ""),
-    (SEVERE, False, 1, 1, 730, "same", Outcome.SUSPENSION, 30, 90, None, ""),
-    (SEVERE, False, 2, 2, 730, "same", Outcome.SUSPENSION, 180, 365, None, ""),
-    (SEVERE, False, 3, None, 730, "same", Outcome.PERMANENT, None, None, 730, ""),
-    (GRAVE, False, 1, 1, 1825, "same", Outcome.PENDING_REVIEW, None, None, None, ""),
-    (GRAVE, False, 2, None, 1825, "same", Outcome.PERMANENT, None, None, 1095, ""),
-    (MINOR, True, 1, 2, 180, "same", Outcome.WARNING, None, None, None, ""),
-    (MINOR, True, 3, None, 180, "same", Outcome.LEAVE_DAY, None, None, None, ""),
-    (SERIOUS, True, 1, 1, 365, "same", Outcome.LEAVE_DAY, None, None, None, ""),
-    (SERIOUS, True, 2, None, 365, "same", Outcome.SUSPENSION, 7, 14, None, ""),
+    (MINOR, False, 2, 2, (12, MONTHS), "same", Outcome.LEAVE_DAY, None, None, None, ""),
+    (MINOR, False, 3, None, (12, MONTHS), "same", Outcome.SUSPENSION, 7, 7, None, ""),
+    (SERIOUS, False, 1, 1, (12, MONTHS), "same", Outcome.LEAVE_DAY, None, None, None, ""),
+    (SERIOUS, False, 2, 2, (12, MONTHS), "same", Outcome.SUSPENSION, (1, MONTHS), (1, MONTHS), None, ""),
+    (SERIOUS, False, 3, None, (12, MONTHS), "same", Outcome.SUSPENSION, (3, MONTHS), (3, MONTHS), None, ""),
+    (SEVERE, False, 1, 1, (2, YEARS), "same", Outcome.SUSPENSION, (1, MONTHS), (3, MONTHS), None, ""),
+    (SEVERE, False, 2, 2, (2, YEARS), "same", Outcome.SUSPENSION, (6, MONTHS), (12, MONTHS), None, ""),
+    (SEVERE, False, 3, None, (2, YEARS), "same", Outcome.PERMANENT, None, None, (2, YEARS), ""),
+    (GRAVE, False, 1, 1, (5, YEARS), "same", Outcome.PENDING_REVIEW, None, None, None, ""),
+    (GRAVE, False, 2, None, (5, YEARS), "same", Outcome.PERMANENT, None, None, (3, YEARS), ""),
+    (MINOR, True, 1, 2, (6, MONTHS), "same", Outcome.WARNING, None, None, None, ""),
+    (MINOR, True, 3, None, (6, MONTHS), "same", Outcome.LEAVE_DAY, None, None, None, ""),
+    (SERIOUS, True, 1, 1, (12, MONTHS), "same", Outcome.LEAVE_DAY, None, None, None, ""),
+    (SERIOUS, True, 2, None, (12, MONTHS), "same", Outcome.SUSPENSION, 7, 14, None, ""),
 ]
 
 # role -> (longest exclusion in days or None for no limit, may issue permanent / pending review)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from patroncare.accounts.models import Role
 from patroncare.core.concurrency import VersionedModel
+from patroncare.libraries.calendar import Unit
 from patroncare.libraries.models import LibrarySystem
 
 
@@ -74,6 +75,25 @@ class Outcome(models.TextChoices):
     SUSPENSION = "suspension", _("Suspension")
     PENDING_REVIEW = "pending_review", _("Immediate suspension pending review")
     PERMANENT = "permanent", _("Permanent exclusion")
+
+
+class PeriodUnit(models.TextChoices):
+    """The units a row of the table counts its periods in, as the published table words them."""
+
+    DAYS = Unit.DAYS.value, Unit.DAYS.label
+    WEEKS = Unit.WEEKS.value, Unit.WEEKS.label
+    MONTHS = Unit.MONTHS.value, Unit.MONTHS.label
+    YEARS = Unit.YEARS.value, Unit.YEARS.label
+
+
+class LookbackUnit(models.TextChoices):
+    """A look-back window's unit, or none at all: every earlier violation counts, however old."""
+
+    DAYS = Unit.DAYS.value, Unit.DAYS.label
+    WEEKS = Unit.WEEKS.value, Unit.WEEKS.label
+    MONTHS = Unit.MONTHS.value, Unit.MONTHS.label
+    YEARS = Unit.YEARS.value, Unit.YEARS.label
+    NONE = "none", _("no look-back (every earlier violation counts)")
 
 
 # Outcomes that create an exclusion order (a warning is recorded on the incident but excludes no one).
@@ -161,22 +181,33 @@ class LadderStep(models.Model):
         blank=True,
         help_text=_("Leave empty for “and every later offence”."),
     )
-    lookback_days = models.PositiveIntegerField(
-        _("look-back window (days)"),
-        default=365,
-        help_text=_("Earlier violations count only within this window."),
+    lookback_number = models.PositiveIntegerField(
+        _("look-back window"),
+        null=True,
+        blank=True,
+        default=12,
+        help_text=_("Earlier violations count only within this window. Leave empty with “no look-back”."),
+    )
+    lookback_unit = models.CharField(
+        _("look-back unit"), max_length=10, choices=LookbackUnit.choices, default=LookbackUnit.MONTHS
     )
     counts = models.CharField(
         _("earlier violations counted"), max_length=10, choices=Counting.choices, default=Counting.SAME_CLASS
     )
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
-    min_days = models.PositiveIntegerField(_("shortest suspension (days)"), null=True, blank=True)
-    max_days = models.PositiveIntegerField(_("longest suspension (days)"), null=True, blank=True)
-    lift_request_after_days = models.PositiveIntegerField(
-        _("may ask to lift after (days)"),
+    length_min = models.PositiveIntegerField(_("shortest suspension"), null=True, blank=True)
+    length_max = models.PositiveIntegerField(_("longest suspension"), null=True, blank=True)
+    length_unit = models.CharField(
+        _("suspension unit"), max_length=10, choices=PeriodUnit.choices, default=PeriodUnit.DAYS
+    )
+    lift_after_number = models.PositiveIntegerField(
+        _("may ask to lift after"),
         null=True,
         blank=True,
         help_text=_("For a permanent exclusion: when the person may ask for it to be lifted."),
+    )
+    lift_after_unit = models.CharField(
+        _("may ask to lift after: unit"), max_length=10, choices=PeriodUnit.choices, default=PeriodUnit.YEARS
     )
     note = models.CharField(
         _("wording in your table"),
@@ -199,9 +230,27 @@ class LadderStep(models.Model):
                 name="ladderstep_offence_range_ordered",
                 violation_error_message=_("The last offence number cannot be lower than the first."),
             ),
-            models.CheckConstraint(condition=Q(lookback_days__gte=1), name="ladderstep_lookback_positive"),
             models.CheckConstraint(
-                condition=~Q(outcome="suspension") | (Q(min_days__gte=1) & Q(max_days__gte=F("min_days"))),
+                condition=Q(lookback_unit="none") | Q(lookback_number__gte=1),
+                name="ladderstep_lookback_positive",
+                violation_error_message=_("Give the look-back window, or choose “no look-back”."),
+            ),
+            models.CheckConstraint(
+                condition=Q(lookback_unit__in=LookbackUnit.values), name="ladderstep_lookback_unit_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(length_unit__in=PeriodUnit.values), name="ladderstep_length_unit_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(lift_after_unit__in=PeriodUnit.values), name="ladderstep_lift_after_unit_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(lift_after_number__isnull=True) | Q(lift_after_number__gte=1),
+                name="ladderstep_lift_after_positive",
+            ),
+            models.CheckConstraint(
+                condition=~Q(outcome="suspension")
+                | (Q(length_min__gte=1) & Q(length_max__gte=F("length_min"))),
                 name="ladderstep_suspension_has_days",
                 violation_error_message=_(
                     "A suspension needs its length: the longest cannot be shorter than the shortest."

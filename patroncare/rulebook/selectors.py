@@ -3,6 +3,7 @@
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
+from .ladder import consequence_text, lookback_text
 from .models import AppealSettings, BehaviourClass, LadderStep, Rule
 
 
@@ -21,12 +22,17 @@ def rule_get(*, user, pk: int) -> Rule:
     return rule
 
 
-def ladder_of(*, system) -> QuerySet:
-    return (
+def ladder_of(*, system) -> list[LadderStep]:
+    """The rows of a system's table, each with how the ladder page words its window and consequence."""
+    steps = list(
         LadderStep.objects.filter(system=system)
         .select_related("behaviour_class")
         .order_by("behaviour_class__rank", "for_minors", "offence_from")
     )
+    for step in steps:
+        step.lookback_label = lookback_text(step)
+        step.consequence_label = consequence_text(step)
+    return steps
 
 
 def ladder_step_get(*, user, pk: int) -> LadderStep:

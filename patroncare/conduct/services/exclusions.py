@@ -130,7 +130,9 @@ def exclusion_issue(
     days = (end_date - start_date).days + 1 if end_date else None
     _check_allowance(actor=actor, system=system, outcome=outcome, days=days)
     recommendation = recommendation_for(incident=incident, person=person)
-    deviates = recommendation is None or not recommendation.allows(outcome=outcome, days=days)
+    deviates = recommendation is None or not recommendation.allows(
+        outcome=outcome, start_date=start_date, end_date=end_date
+    )
     deviation_reason = deviation_reason.strip()
     if deviates and not deviation_reason:
         raise ValidationError(
@@ -151,8 +153,8 @@ def exclusion_issue(
             }
         )
     lift_after = None
-    if outcome == Outcome.PERMANENT and recommendation and recommendation.lift_request_after_days:
-        lift_after = date.fromordinal(start_date.toordinal() + recommendation.lift_request_after_days)
+    if outcome == Outcome.PERMANENT and recommendation:
+        lift_after = recommendation.lift_request_from(start_date)
     exclusion = Exclusion(
         system=system,
         person=person,

@@ -36,7 +36,8 @@ class LadderStepFactory(factory.django.DjangoModelFactory):
     behaviour_class = factory.SubFactory(BehaviourClassFactory, system=factory.SelfAttribute("..system"))
     offence_from = 1
     offence_to = 1
-    lookback_days = 365
+    lookback_number = 12
+    lookback_unit = "months"
     outcome = Outcome.WARNING
 
 

@@ -6,6 +6,7 @@ from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import PASSWORD, UserFactory
 from patroncare.conduct.models import Appeal, Exclusion
 from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.libraries.calendar import Unit, period_last_day
 from patroncare.testing.browser import browser_sign_in, check_accessibility, screenshot
 
 pytestmark = pytest.mark.browser
@@ -29,7 +30,7 @@ def _issue(page, incident):
     page.get_by_role("link", name="Consider a consequence").click()
     check_accessibility(page, "exclusion-form")
     assert (
-        "First severe violation in 2 years: 1 month to 3 months"
+        "First severe violation in the past 2 years: 1 to 3 months"
         in page.locator(".recommendation").inner_text()
     )
     page.get_by_label("Conditions for return").fill("Meet the branch manager before your first visit.")
@@ -42,7 +43,9 @@ def test_issue_an_exclusion_and_open_its_letter(desktop_page, conduct, incident)
     page = desktop_page
     browser_sign_in(page, conduct.users["supervisor"].email, PASSWORD)
     exclusion = _issue(page, incident)
-    assert exclusion.length_days == 30 and exclusion.deviation_reason == ""
+    # "1 to 3 months": the form suggests the last day of one calendar month
+    assert exclusion.end_date == period_last_day(exclusion.start_date, 1, Unit.MONTHS)
+    assert exclusion.deviation_reason == ""
     check_accessibility(page, "exclusion-detail")
     screenshot(page, "exclusion-detail")
     for name in ("Notice letter (English, PDF)", "Carta de aviso (español, PDF)"):
@@ -135,7 +138,8 @@ def test_an_administrator_enters_a_published_class_and_its_row_on_a_phone(phone_
 
     page.locator("#id_step-behaviour_class").select_option(label="Class E")
     page.locator("#id_step-offence_from").fill("1")
-    page.locator("#id_step-lookback_days").fill("1825")
+    page.locator("#id_step-lookback_number").fill("5")
+    page.locator("#id_step-lookback_unit").select_option("years")
     page.locator("#id_step-counts").select_option("any")
     page.locator("#id_step-outcome").select_option("pending_review")
     page.get_by_role("button", name="Add the row").click()
@@ -154,6 +158,56 @@ def test_an_administrator_enters_a_published_class_and_its_row_on_a_phone(phone_
     page.goto(f"/incidents/{incident.pk}/")
     page.get_by_role("link", name="Consider a consequence").click()
     assert (
-        "First violation of any class in 5 years: immediate suspension pending review"
+        "First violation of any class in the past 5 years: immediate suspension pending review"
         in page.locator(".recommendation").inner_text()
     )
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_ladder_row_in_months_with_no_look_back_at_phone_and_desktop(
+    chromium, live_server, conduct, language
+):
+    from django.conf import settings
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from patroncare.rulebook.models import LadderStep
+    from patroncare.testing.browser import DESKTOP, PHONE, _close, _new_page
+
+    admin = conduct.users["administrator"]
+    device = TOTPDevice.objects.create(user=admin, name="Phone", confirmed=True)
+    step = LadderStep.objects.get(
+        system=conduct.system, behaviour_class__rank=2, for_minors=False, offence_from=3
+    )
+    context, page = _new_page(chromium, live_server, PHONE)
+    browser_sign_in(page, admin.email, PASSWORD, totp_device=device)
+    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
+    page.goto(f"/conduct/ladder/steps/{step.pk}/")
+    page.locator("#id_lookback_unit").select_option("none")
+    page.locator("#id_lookback_number").fill("")
+    page.locator("#id_length_min").fill("6")
+    page.locator("#id_length_max").fill("12")
+    page.locator("#id_length_unit").select_option("months")
+    page.locator("form.card button[type=submit]").click()
+    page.wait_for_url("**/conduct/ladder/")
+    step.refresh_from_db()
+    assert (step.lookback_unit, step.length_min, step.length_max, step.length_unit) == (
+        "none",
+        6,
+        12,
+        "months",
+    )
+    text = page.locator("main").inner_text()
+    if language == "es":
+        assert "sin período de revisión" in text and "Suspensión: de 6 a 12 meses" in text
+        assert "12 meses" in text
+    else:
+        assert "no look-back" in text and "Suspension: 6 to 12 months" in text
+        assert "12 months" in text
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    check_accessibility(page, f"ladder-units-phone-{language}")
+    screenshot(page, f"ladder-units-phone-{language}")
+    page.set_viewport_size(DESKTOP)
+    page.goto("/conduct/ladder/")
+    check_accessibility(page, f"ladder-units-desktop-{language}")
+    screenshot(page, f"ladder-units-desktop-{language}")
+    _close(context, page)

@@ -9,7 +9,7 @@ from patroncare.conduct import services
 from patroncare.conduct.models import AppealDecision, Exclusion
 from patroncare.conduct.state import ExclusionState, exclusion_state
 from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
-from patroncare.libraries.calendar import today_in
+from patroncare.libraries.calendar import Unit, period_last_day, today_in
 from patroncare.rulebook import services as rulebook_services
 from patroncare.rulebook.models import Outcome, Rule, RuleVersion
 
@@ -51,8 +51,12 @@ def test_second_serious_violation_recommends_thirty_days(conduct):
     _incident(conduct, person, rule=conduct.rules["4"], days_ago=40)
     incident = _incident(conduct, person, rule=conduct.rules["4"])
     recommendation = services.recommendation_for(incident=incident, person=person)
-    assert recommendation.explanation == "Second serious violation in 12 months: 1 month"
-    assert (recommendation.outcome, recommendation.min_days) == (Outcome.SUSPENSION, 30)
+    assert recommendation.explanation == "Second serious violation in the past 12 months: 1 month"
+    assert (recommendation.outcome, recommendation.length_min, recommendation.length_unit) == (
+        Outcome.SUSPENSION,
+        1,
+        "months",
+    )
 
 
 def test_history_counts_only_the_class_of_the_rule(conduct):
@@ -73,10 +77,10 @@ def test_issuing_what_the_ladder_recommends_needs_no_reason(conduct):
         person=person,
         outcome=Outcome.SUSPENSION,
         start_date=today,
-        end_date=today + timedelta(days=29),
+        end_date=period_last_day(today, 1, Unit.MONTHS),  # the table says "1 month"
     )
     assert exclusion.deviation_reason == ""
-    assert exclusion.recommendation == "Second serious violation in 12 months: 1 month"
+    assert exclusion.recommendation == "Second serious violation in the past 12 months: 1 month"
     assert list(exclusion.rules.all()) == [conduct.rules["4"]]
     assert (
         AuditEvent.objects.filter(

@@ -10,7 +10,7 @@ from patroncare.conduct import services
 from patroncare.conduct.models import Appeal, Exclusion
 from patroncare.conftest import ADMIN_ONLY, ADMIN_ONLY_RECORD
 from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
-from patroncare.libraries.calendar import today_in
+from patroncare.libraries.calendar import Unit, period_last_day, today_in
 from patroncare.rulebook.models import BehaviourClass, LadderStep, Outcome, Rule
 
 pytestmark = pytest.mark.django_db
@@ -151,7 +151,7 @@ def test_deciding_an_appeal_is_for_the_decider_only(role_matrix, case):
 def test_the_recommendation_is_shown_before_issuing(signed_in, case):
     url = reverse("conduct:exclusion_create") + f"?incident={case.incident.pk}&person={case.person.pk}"
     content = signed_in(case.users["supervisor"]).get(url).content.decode()
-    assert "First serious violation in 12 months: leave for the rest of the day" in content
+    assert "First serious violation in the past 12 months: leave for the rest of the day" in content
 
 
 def test_issuing_through_the_page(signed_in, case):
@@ -162,7 +162,7 @@ def test_issuing_through_the_page(signed_in, case):
         "person": case.person.pk,
         "outcome": "suspension",
         "start_date": today.isoformat(),
-        "end_date": (today + timedelta(days=29)).isoformat(),
+        "end_date": period_last_day(today, 1, Unit.MONTHS).isoformat(),  # "1 month"
         "branch": "",
         "rules": [case.rules["4"].pk],
         "conditions": "",
@@ -172,8 +172,9 @@ def test_issuing_through_the_page(signed_in, case):
     response = signed_in(case.users["supervisor"]).post(reverse("conduct:exclusion_create"), data)
     exclusion = Exclusion.objects.latest("pk")
     assert response.status_code == 302
-    assert exclusion.recommendation == "Second serious violation in 12 months: 1 month"
-    assert (exclusion.branch, exclusion.letter_language, exclusion.length_days) == (None, "es", 30)
+    assert exclusion.recommendation == "Second serious violation in the past 12 months: 1 month"
+    assert (exclusion.branch, exclusion.letter_language) == (None, "es")
+    assert exclusion.deviation_reason == ""
 
 
 def test_an_end_before_the_start_is_a_clear_error_and_nothing_is_saved(signed_in, case):
@@ -272,17 +273,21 @@ def test_administrator_adds_a_ladder_row_as_published(signed_in, case):
         "step-counts": "at_least",
         "step-offence_from": "4",
         "step-offence_to": "",
-        "step-lookback_days": "1095",
+        "step-lookback_number": "3",
+        "step-lookback_unit": "years",
         "step-outcome": "suspension",
-        "step-min_days": "180",
-        "step-max_days": "365",
-        "step-lift_request_after_days": "",
-        "step-note": "6 to 12 months",
+        "step-length_min": "6",
+        "step-length_max": "12",
+        "step-length_unit": "months",
+        "step-lift_after_number": "",
+        "step-lift_after_unit": "years",
+        "step-note": "",
     }
     response = signed_in(case.users["administrator"]).post(reverse("conduct:ladder_step_create"), data)
     assert response.status_code == 302
     step = LadderStep.objects.get(system=case.system, offence_from=4)
-    assert (step.min_days, step.max_days, step.note) == (180, 365, "6 to 12 months")
+    assert (step.length_min, step.length_max, step.length_unit) == (6, 12, "months")
+    assert (step.lookback_number, step.lookback_unit) == (3, "years")
     assert (step.behaviour_class.rank, step.counts) == (3, "at_least")
 
 
@@ -291,7 +296,10 @@ def test_a_suspension_row_without_days_is_refused(signed_in, case):
     data = {
         "step-behaviour_class": severe(case),
         "step-offence_from": "4",
-        "step-lookback_days": "365",
+        "step-lookback_number": "12",
+        "step-lookback_unit": "months",
+        "step-length_unit": "days",
+        "step-lift_after_unit": "years",
         "step-outcome": "suspension",
     }
     response = signed_in(case.users["administrator"]).post(reverse("conduct:ladder_step_create"), data)
@@ -438,7 +446,10 @@ def test_a_row_cannot_use_another_systems_class(signed_in, case, world):
     data = {
         "step-behaviour_class": foreign.pk,
         "step-offence_from": "1",
-        "step-lookback_days": "365",
+        "step-lookback_number": "12",
+        "step-lookback_unit": "months",
+        "step-length_unit": "days",
+        "step-lift_after_unit": "years",
         "step-counts": "same",
         "step-outcome": "warning",
     }
@@ -513,7 +524,7 @@ def test_renaming_a_class_changes_the_explanation_and_keeps_rule_versions(signed
     )
     assert response.status_code == 302
     recommendation = services.recommendation_for(incident=case.incident, person=case.person)
-    assert recommendation.explanation.startswith("First Class B violation in 12 months")
+    assert recommendation.explanation.startswith("First Class B violation in the past 12 months")
     assert case.rules["4"].versions.get(number=1).class_name == "Tier 2: serious"
 
 
@@ -548,11 +559,14 @@ def test_an_administrator_corrects_a_row_and_the_change_is_audited(signed_in, ca
         "behaviour_class": step.behaviour_class_id,
         "offence_from": "2",
         "offence_to": "2",
-        "lookback_days": "730",
+        "lookback_number": "730",
+        "lookback_unit": "days",
         "counts": "same",
         "outcome": "suspension",
-        "min_days": "60",
-        "max_days": "60",
+        "length_min": "60",
+        "length_max": "60",
+        "length_unit": "days",
+        "lift_after_unit": "years",
         "note": "",
     }
     response = signed_in(case.users["administrator"]).post(
@@ -560,11 +574,16 @@ def test_an_administrator_corrects_a_row_and_the_change_is_audited(signed_in, ca
     )
     assert response.status_code == 302
     step.refresh_from_db()
-    assert (step.lookback_days, step.min_days) == (730, 60)
+    assert (step.lookback_number, step.lookback_unit, step.length_min, step.length_unit) == (
+        730,
+        "days",
+        60,
+        "days",
+    )
     event = AuditEvent.objects.get(
         object_type="rulebook.ladderstep", object_id=str(step.pk), summary="Ladder step changed"
     )
-    assert "lookback_days" in event.changes
+    assert "lookback_number" in event.changes and "lookback_unit" in event.changes
 
 
 def test_a_bad_row_edit_changes_nothing_and_keeps_what_was_typed(signed_in, case):
@@ -575,10 +594,13 @@ def test_a_bad_row_edit_changes_nothing_and_keeps_what_was_typed(signed_in, case
         "behaviour_class": step.behaviour_class_id,
         "offence_from": "3",
         "offence_to": "2",
-        "lookback_days": "999",
+        "lookback_number": "999",
+        "lookback_unit": "days",
         "counts": "same",
         "outcome": "suspension",
-        "min_days": "60",
+        "length_min": "60",
+        "length_unit": "days",
+        "lift_after_unit": "years",
     }
     response = signed_in(case.users["administrator"]).post(
         reverse("conduct:ladder_step_edit", args=[step.pk]), data
@@ -586,18 +608,19 @@ def test_a_bad_row_edit_changes_nothing_and_keeps_what_was_typed(signed_in, case
     assert response.status_code == 400
     assert 'value="999"' in response.content.decode()
     fresh = LadderStep.objects.get(pk=step.pk)
-    assert (fresh.offence_from, fresh.lookback_days, fresh.min_days) == (2, 365, 30)
+    assert (fresh.offence_from, fresh.lookback_number, fresh.lookback_unit) == (2, 12, "months")
+    assert (fresh.length_min, fresh.length_unit) == (1, "months")
 
 
 def test_another_systems_row_cannot_be_edited_or_removed(signed_in, case, world):
     step = LadderStep.objects.filter(system=case.system).first()
     client = signed_in(world.users["other_system_admin"])
     assert (
-        client.post(reverse("conduct:ladder_step_edit", args=[step.pk]), {"lookback_days": "1"}).status_code
+        client.post(reverse("conduct:ladder_step_edit", args=[step.pk]), {"lookback_number": "1"}).status_code
         == 404
     )
     assert client.post(reverse("conduct:ladder_step_delete", args=[step.pk])).status_code == 404
-    assert LadderStep.objects.filter(pk=step.pk, lookback_days=step.lookback_days).exists()
+    assert LadderStep.objects.filter(pk=step.pk, lookback_number=step.lookback_number).exists()
 
 
 def test_a_reversed_offence_range_gets_a_plain_message(signed_in, case):
@@ -608,11 +631,14 @@ def test_a_reversed_offence_range_gets_a_plain_message(signed_in, case):
         "behaviour_class": step.behaviour_class_id,
         "offence_from": "3",
         "offence_to": "2",
-        "lookback_days": "365",
+        "lookback_number": "12",
+        "lookback_unit": "months",
         "counts": "same",
         "outcome": "suspension",
-        "min_days": "60",
-        "max_days": "30",
+        "length_min": "60",
+        "length_max": "30",
+        "length_unit": "days",
+        "lift_after_unit": "years",
     }
     response = signed_in(case.users["administrator"]).post(
         reverse("conduct:ladder_step_edit", args=[step.pk]), data
@@ -655,3 +681,93 @@ def test_a_second_decider_of_an_appeal_is_told_who_decided_it_and_when(signed_in
     assert f"This was already decided by Rosa Delgado ({when}). Nothing was changed." in body
     appeal.refresh_from_db()
     assert (appeal.decision, appeal.decided_by) == ("upheld", first)
+
+
+def test_the_suggested_last_day_of_a_one_month_suspension_from_31_january_is_28_february(signed_in, case):
+    from datetime import date
+    from unittest import mock
+
+    second = IncidentFactory(branch=case.branch, rules=[case.rules["4"]], subject=case.person)
+    url = reverse("conduct:exclusion_create") + f"?incident={second.pk}&person={case.person.pk}"
+    with mock.patch("patroncare.conduct.views.exclusions.today_in", return_value=date(2027, 1, 31)):
+        page = signed_in(case.users["supervisor"]).get(url).content.decode()
+    assert "Second serious violation in the past 12 months: 1 month" in page
+    assert 'value="2027-02-28"' in page
+
+
+def _row_in_units(case):
+    step = LadderStep.objects.get(
+        system=case.system, behaviour_class__rank=2, for_minors=False, offence_from=2
+    )
+    data = {
+        "behaviour_class": step.behaviour_class_id,
+        "offence_from": "2",
+        "offence_to": "2",
+        "lookback_number": "",
+        "lookback_unit": "none",
+        "counts": "same",
+        "outcome": "suspension",
+        "length_min": "2",
+        "length_max": "3",
+        "length_unit": "months",
+        "lift_after_unit": "years",
+        "note": "",
+    }
+    return step, data
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("administrator", 302),
+        ("supervisor", 403),
+        ("frontline", 403),
+        ("security", 403),
+        ("trustee", 403),
+        ("other_branch_supervisor", 403),
+        ("other_system_admin", 404),
+    ],
+)
+def test_a_row_in_months_with_no_look_back_is_entered_by_an_administrator_only(
+    signed_in, case, world, role, status
+):
+    step, data = _row_in_units(case)
+    before = {f: getattr(step, f) for f in ("lookback_number", "lookback_unit", "length_min", "length_unit")}
+    response = signed_in(world.users[role]).post(reverse("conduct:ladder_step_edit", args=[step.pk]), data)
+    assert response.status_code == status
+    step.refresh_from_db()
+    after = {f: getattr(step, f) for f in before}
+    if status == 302:
+        assert after == {
+            "lookback_number": None,
+            "lookback_unit": "none",
+            "length_min": 2,
+            "length_unit": "months",
+        }
+        assert step.length_max == 3
+        page = signed_in(world.users[role]).get(reverse("conduct:ladder")).content.decode()
+        assert "no look-back" in page and "Suspension: 2 to 3 months" in page
+    else:
+        assert after == before
+
+
+def test_a_window_needs_its_number_unless_there_is_no_look_back(signed_in, case):
+    step, data = _row_in_units(case)
+    data["lookback_unit"] = "months"
+    response = signed_in(case.users["administrator"]).post(
+        reverse("conduct:ladder_step_edit", args=[step.pk]), data
+    )
+    assert response.status_code == 400
+    assert "Give the look-back window, or choose “no look-back”." in response.content.decode()
+    fresh = LadderStep.objects.get(pk=step.pk)
+    assert (fresh.lookback_number, fresh.lookback_unit, fresh.length_unit) == (12, "months", "months")
+    assert fresh.length_min == 1
+
+
+def test_the_ladder_page_shows_units_in_spanish(signed_in, case):
+    from django.utils import translation
+
+    client = signed_in(case.users["administrator"])
+    with translation.override("es"):
+        page = client.get(reverse("conduct:ladder"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "12 meses" in page and "Suspensión: 1 mes" in page

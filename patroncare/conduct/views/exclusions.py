@@ -1,7 +1,5 @@
 """The board of who is excluded now, the list, issuing an exclusion and its case page."""
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -102,7 +100,7 @@ class ExclusionCreateView(ConductView):
     def get(self, request):
         incident, person = self._subject(request)
         recommendation = services.recommendation_for(incident=incident, person=person)
-        start = timezone.localdate()
+        start = today_in(incident.system)
         initial = {
             "start_date": start,
             "rules": list(incident.rules.all()),
@@ -110,8 +108,8 @@ class ExclusionCreateView(ConductView):
         }
         if recommendation and recommendation.outcome != Outcome.WARNING:
             initial["outcome"] = recommendation.outcome
-            if recommendation.min_days:
-                initial["end_date"] = start + timedelta(days=recommendation.min_days - 1)
+            if recommendation.shortest_last_day(start):
+                initial["end_date"] = recommendation.shortest_last_day(start)
         return self._render(request, incident, person, ExclusionForm(initial=initial, system=incident.system))
 
     def post(self, request):

@@ -4,9 +4,17 @@ from datetime import date, timedelta
 
 import pytest
 
+from patroncare.libraries.calendar import Unit
 from patroncare.rulebook.defaults import DEFAULT_CLASSES, DEFAULT_LADDER, GRAVE, MINOR, SERIOUS, SEVERE
-from patroncare.rulebook.ladder import EarlierViolation, recommend, step_values
-from patroncare.rulebook.models import BehaviourClass, Counting, LadderStep, Outcome
+from patroncare.rulebook.ladder import (
+    EarlierViolation,
+    consequence_text,
+    lookback_text,
+    ordinal,
+    recommend,
+    step_values,
+)
+from patroncare.rulebook.models import BehaviourClass, Counting, LadderStep, LookbackUnit, Outcome
 
 ON = date(2026, 3, 15)
 
@@ -50,7 +58,7 @@ CASES = [
         Outcome.WARNING,
         None,
         None,
-        "First minor violation in 12 months: correct the behaviour or leave for the day",
+        "First minor violation in the past 12 months: correct the behaviour or leave for the day",
     ),
     (
         MINOR,
@@ -59,9 +67,17 @@ CASES = [
         Outcome.LEAVE_DAY,
         None,
         None,
-        "Second minor violation in 12 months: leave for the rest of the day",
+        "Second minor violation in the past 12 months: leave for the rest of the day",
     ),
-    (MINOR, [10, 200], False, Outcome.SUSPENSION, 7, 7, "Third minor violation in 12 months: 7 days"),
+    (
+        MINOR,
+        [10, 200],
+        False,
+        Outcome.SUSPENSION,
+        7,
+        7,
+        "Third minor violation in the past 12 months: 7 days",
+    ),
     (
         MINOR,
         [10, 200, 300, 364],
@@ -69,7 +85,7 @@ CASES = [
         Outcome.SUSPENSION,
         7,
         7,
-        "Fifth minor violation in 12 months: 7 days",
+        "Fifth minor violation in the past 12 months: 7 days",
     ),
     (
         MINOR,
@@ -78,7 +94,7 @@ CASES = [
         Outcome.WARNING,
         None,
         None,  # exactly a year ago: outside the window
-        "First minor violation in 12 months: correct the behaviour or leave for the day",
+        "First minor violation in the past 12 months: correct the behaviour or leave for the day",
     ),
     (
         MINOR,
@@ -87,7 +103,7 @@ CASES = [
         Outcome.LEAVE_DAY,
         None,
         None,  # one day inside the window
-        "Second minor violation in 12 months: leave for the rest of the day",
+        "Second minor violation in the past 12 months: leave for the rest of the day",
     ),
     (
         MINOR,
@@ -96,7 +112,7 @@ CASES = [
         Outcome.LEAVE_DAY,
         None,
         None,  # earlier the same day counts
-        "Second minor violation in 12 months: leave for the rest of the day",
+        "Second minor violation in the past 12 months: leave for the rest of the day",
     ),
     # Tier 2, serious
     (
@@ -106,26 +122,34 @@ CASES = [
         Outcome.LEAVE_DAY,
         None,
         None,
-        "First serious violation in 12 months: leave for the rest of the day",
+        "First serious violation in the past 12 months: leave for the rest of the day",
     ),
-    (SERIOUS, [40], False, Outcome.SUSPENSION, 30, 30, "Second serious violation in 12 months: 1 month"),
+    (
+        SERIOUS,
+        [40],
+        False,
+        Outcome.SUSPENSION,
+        1,
+        1,
+        "Second serious violation in the past 12 months: 1 month",
+    ),
     (
         SERIOUS,
         [40, 100],
         False,
         Outcome.SUSPENSION,
-        90,
-        90,
-        "Third serious violation in 12 months: 3 months",
+        3,
+        3,
+        "Third serious violation in the past 12 months: 3 months",
     ),
     (
         SERIOUS,
         [40, 400],
         False,
         Outcome.SUSPENSION,
-        30,
-        30,
-        "Second serious violation in 12 months: 1 month",
+        1,
+        1,
+        "Second serious violation in the past 12 months: 1 month",
     ),
     # Tier 3, severe: 730-day window, ranges
     (
@@ -133,27 +157,27 @@ CASES = [
         [],
         False,
         Outcome.SUSPENSION,
-        30,
-        90,
-        "First severe violation in 2 years: 1 month to 3 months",
+        1,
+        3,
+        "First severe violation in the past 2 years: 1 to 3 months",
     ),
     (
         SEVERE,
         [729],
         False,
         Outcome.SUSPENSION,
-        180,
-        365,
-        "Second severe violation in 2 years: 6 months to 1 year",
+        6,
+        12,
+        "Second severe violation in the past 2 years: 6 to 12 months",
     ),
     (
         SEVERE,
         [730],
         False,
         Outcome.SUSPENSION,
-        30,
-        90,
-        "First severe violation in 2 years: 1 month to 3 months",
+        1,
+        3,
+        "First severe violation in the past 2 years: 1 to 3 months",
     ),
     (
         SEVERE,
@@ -162,7 +186,7 @@ CASES = [
         Outcome.PERMANENT,
         None,
         None,
-        "Third severe violation in 2 years: permanent, may ask to lift after 2 years",
+        "Third severe violation in the past 2 years: permanent, may ask to lift after 2 years",
     ),
     # Tier 4, grave: 1825-day window
     (
@@ -172,7 +196,7 @@ CASES = [
         Outcome.PENDING_REVIEW,
         None,
         None,
-        "First most serious violation in 5 years: immediate suspension pending review",
+        "First most serious violation in the past 5 years: immediate suspension pending review",
     ),
     (
         GRAVE,
@@ -181,16 +205,16 @@ CASES = [
         Outcome.PERMANENT,
         None,
         None,
-        "Second most serious violation in 5 years: permanent, may ask to lift after 3 years",
+        "Second most serious violation in the past 5 years: permanent, may ask to lift after 3 years",
     ),
     (
         GRAVE,
-        [1825],
+        [1826],  # exactly five calendar years ago (29 Feb 2024 between): outside
         False,
         Outcome.PENDING_REVIEW,
         None,
         None,
-        "First most serious violation in 5 years: immediate suspension pending review",
+        "First most serious violation in the past 5 years: immediate suspension pending review",
     ),
     # Minors have their own rows for classes 1 and 2 (180-day window for class 1)
     (
@@ -200,7 +224,8 @@ CASES = [
         Outcome.WARNING,
         None,
         None,
-        "Second minor violation in 6 months: warning (rules for minors; a parent or guardian is told)",
+        "Second minor violation in the past 6 months: warning (rules for minors; a parent or guardian "
+        "is told)",
     ),
     (
         MINOR,
@@ -209,18 +234,18 @@ CASES = [
         Outcome.LEAVE_DAY,
         None,
         None,
-        "Third minor violation in 6 months: leave for the rest of the day (rules for minors; a parent or "
-        "guardian is "
-        "told)",
+        "Third minor violation in the past 6 months: leave for the rest of the day (rules for minors; "
+        "a parent or guardian is told)",
     ),
     (
         MINOR,
-        [10, 180],
+        [10, 181],  # exactly six calendar months ago: outside
         True,
         Outcome.WARNING,
         None,
         None,
-        "Second minor violation in 6 months: warning (rules for minors; a parent or guardian is told)",
+        "Second minor violation in the past 6 months: warning (rules for minors; a parent or guardian "
+        "is told)",
     ),
     (
         SERIOUS,
@@ -229,8 +254,8 @@ CASES = [
         Outcome.SUSPENSION,
         7,
         14,
-        "Second serious violation in 12 months: 7 days to 14 days (rules for minors; a parent or guardian "
-        "is told)",
+        "Second serious violation in the past 12 months: 7 to 14 days (rules for minors; a parent or "
+        "guardian is told)",
     ),
     # ... and the adult rows where the library has none for minors
     (
@@ -238,9 +263,9 @@ CASES = [
         [],
         True,
         Outcome.SUSPENSION,
-        30,
-        90,
-        "First severe violation in 2 years: 1 month to 3 months",
+        1,
+        3,
+        "First severe violation in the past 2 years: 1 to 3 months",
     ),
 ]
 
@@ -248,7 +273,7 @@ CASES = [
 @pytest.mark.parametrize(("rank", "earlier", "minor", "outcome", "low", "high", "explanation"), CASES)
 def test_default_ladder_row_by_row(rank, earlier, minor, outcome, low, high, explanation):
     result = run(rank, earlier_of(rank, *earlier), minor=minor)
-    assert (result.outcome, result.min_days, result.max_days) == (outcome, low, high)
+    assert (result.outcome, result.length_min, result.length_max) == (outcome, low, high)
     assert result.explanation == explanation
 
 
@@ -264,31 +289,35 @@ def test_rows_with_their_own_windows_take_the_most_severe_that_applies():
             behaviour_class=CLASSES[SERIOUS],
             offence_from=1,
             offence_to=1,
-            lookback_days=90,
+            lookback_unit=Unit.DAYS,
+            lookback_number=90,
             outcome=Outcome.WARNING,
         ),
         LadderStep(
             behaviour_class=CLASSES[SERIOUS],
             offence_from=2,
             offence_to=None,
-            lookback_days=90,
+            lookback_unit=Unit.DAYS,
+            lookback_number=90,
             outcome=Outcome.SUSPENSION,
-            min_days=30,
-            max_days=30,
+            length_min=30,
+            length_max=30,
         ),
         LadderStep(
             behaviour_class=CLASSES[SERIOUS],
             offence_from=3,
             offence_to=None,
-            lookback_days=1095,
+            lookback_unit=Unit.DAYS,
+            lookback_number=1095,
             outcome=Outcome.SUSPENSION,
-            min_days=365,
-            max_days=365,
+            length_min=365,
+            length_max=365,
         ),
     ]
     result = run(SERIOUS, earlier_of(SERIOUS, 30, 700), steps=steps)
-    assert (result.outcome, result.min_days) == (Outcome.SUSPENSION, 365)
-    assert result.explanation == "Third serious violation in 3 years: 1 year"
+    assert (result.outcome, result.length_min, result.length_unit) == (Outcome.SUSPENSION, 365, Unit.DAYS)
+    # A row entered in days reads in days: never "3 years" for 1095 days (which 3 calendar years are not)
+    assert result.explanation == "Third serious violation in the past 1095 days: 365 days"
 
 
 def test_no_row_for_the_class_gives_no_recommendation():
@@ -296,19 +325,20 @@ def test_no_row_for_the_class_gives_no_recommendation():
 
 
 @pytest.mark.parametrize(
-    ("outcome", "days", "allowed"),
+    ("outcome", "last_day", "allowed"),
     [
-        (Outcome.SUSPENSION, 30, True),
-        (Outcome.SUSPENSION, 90, True),
-        (Outcome.SUSPENSION, 29, False),
-        (Outcome.SUSPENSION, 91, False),
+        (Outcome.SUSPENSION, date(2026, 4, 14), True),  # 1 month from 15 March
+        (Outcome.SUSPENSION, date(2026, 6, 14), True),  # 3 months
+        (Outcome.SUSPENSION, date(2026, 4, 13), False),
+        (Outcome.SUSPENSION, date(2026, 6, 15), False),
+        (Outcome.SUSPENSION, None, False),
         (Outcome.PERMANENT, None, False),
-        (Outcome.LEAVE_DAY, 1, False),
+        (Outcome.LEAVE_DAY, ON, False),
     ],
 )
-def test_a_choice_outside_the_recommended_range_is_a_deviation(outcome, days, allowed):
+def test_a_choice_outside_the_recommended_range_is_a_deviation(outcome, last_day, allowed):
     result = run(SEVERE)
-    assert result.allows(outcome=outcome, days=days) is allowed
+    assert result.allows(outcome=outcome, start_date=ON, end_date=last_day) is allowed
 
 
 def test_explanation_is_in_spanish_when_the_language_is_spanish():
@@ -316,7 +346,7 @@ def test_explanation_is_in_spanish_when_the_language_is_spanish():
 
     with translation.override("es"):
         result = run(SERIOUS, earlier_of(SERIOUS, 40))
-    assert result.explanation == "Segunda infracción grave en 12 meses: 1 mes"
+    assert result.explanation == "Segunda infracción grave en los últimos 12 meses: 1 mes"
 
 
 # How far back a row looks, and at what: a row may count only its own class (the default), its class and
@@ -327,21 +357,25 @@ def _two_class_steps(counts):
             behaviour_class=CLASSES[SEVERE],
             offence_from=1,
             offence_to=1,
-            lookback_days=365,
+            lookback_unit=Unit.MONTHS,
+            lookback_number=12,
             counts=counts,
             outcome=Outcome.SUSPENSION,
-            min_days=30,
-            max_days=30,
+            length_min=1,
+            length_max=1,
+            length_unit=Unit.MONTHS,
         ),
         LadderStep(
             behaviour_class=CLASSES[SEVERE],
             offence_from=2,
             offence_to=None,
-            lookback_days=365,
+            lookback_unit=Unit.MONTHS,
+            lookback_number=12,
             counts=counts,
             outcome=Outcome.SUSPENSION,
-            min_days=180,
-            max_days=180,
+            length_min=6,
+            length_max=6,
+            length_unit=Unit.MONTHS,
         ),
     ]
 
@@ -349,22 +383,27 @@ def _two_class_steps(counts):
 MIXED_HISTORY = earlier_of(MINOR, 20) + earlier_of(GRAVE, 100)
 
 COUNTING_CASES = [
-    (Counting.SAME_CLASS, [], 1, "First severe violation in 12 months: 1 month"),
-    (Counting.SAME_CLASS, MIXED_HISTORY, 1, "First severe violation in 12 months: 1 month"),
+    (Counting.SAME_CLASS, [], 1, "First severe violation in the past 12 months: 1 month"),
+    (Counting.SAME_CLASS, MIXED_HISTORY, 1, "First severe violation in the past 12 months: 1 month"),
     (
         Counting.SAME_OR_MORE_SERIOUS,
         MIXED_HISTORY,
         2,
-        "Second violation of severe or more serious in 12 months: 6 months",
+        "Second violation of severe or more serious in the past 12 months: 6 months",
     ),
     (
         Counting.SAME_OR_MORE_SERIOUS,
         earlier_of(MINOR, 20, 30),
         1,
-        "First violation of severe or more serious in 12 months: 1 month",
+        "First violation of severe or more serious in the past 12 months: 1 month",
     ),
-    (Counting.ANY_CLASS, MIXED_HISTORY, 3, "Third violation of any class in 12 months: 6 months"),
-    (Counting.ANY_CLASS, earlier_of(MINOR, 365), 1, "First violation of any class in 12 months: 1 month"),
+    (Counting.ANY_CLASS, MIXED_HISTORY, 3, "Third violation of any class in the past 12 months: 6 months"),
+    (
+        Counting.ANY_CLASS,
+        earlier_of(MINOR, 365),
+        1,
+        "First violation of any class in the past 12 months: 1 month",
+    ),
 ]
 
 
@@ -397,7 +436,7 @@ LAKESHORE_CASES = [
         "warning",
         None,
         None,
-        "First Class A violation in 6 months: correct the behaviour or leave for the day",
+        "First Class A violation in the past 6 months: correct the behaviour or leave for the day",
     ),
     (
         A,
@@ -406,16 +445,16 @@ LAKESHORE_CASES = [
         "leave_day",
         None,
         None,
-        "Second Class A violation in 6 months: leave for the rest of the day",
+        "Second Class A violation in the past 6 months: leave for the rest of the day",
     ),
     (
         A,
-        [(A, 180)],
+        [(A, 181)],  # exactly six calendar months ago
         False,
         "warning",
         None,
         None,
-        "First Class A violation in 6 months: correct the behaviour or leave for the day",
+        "First Class A violation in the past 6 months: correct the behaviour or leave for the day",
     ),
     (
         A,
@@ -424,7 +463,7 @@ LAKESHORE_CASES = [
         "suspension",
         3,
         7,
-        "Third Class A violation in 6 months: 3 to 7 days",
+        "Third Class A violation in the past 6 months: 3 to 7 days",
     ),
     (
         B,
@@ -433,9 +472,9 @@ LAKESHORE_CASES = [
         "leave_day",
         None,
         None,
-        "First Class B violation in 12 months: leave for the rest of the day",
+        "First Class B violation in the past 12 months: leave for the rest of the day",
     ),
-    (B, [(B, 364)], False, "suspension", 14, 14, "Second Class B violation in 12 months: 14 days"),
+    (B, [(B, 364)], False, "suspension", 14, 14, "Second Class B violation in the past 12 months: 14 days"),
     (
         B,
         [(B, 10), (B, 20)],
@@ -443,36 +482,36 @@ LAKESHORE_CASES = [
         "suspension",
         30,
         60,
-        "Third Class B violation in 12 months: 30 to 60 days",
+        "Third Class B violation in the past 12 months: 30 to 60 days",
     ),
-    (C, [], False, "suspension", 30, 30, "First Class C violation in 12 months: 1 month"),
+    (C, [], False, "suspension", 1, 1, "First Class C violation in the past 12 months: 1 month"),
     (
         C,
         [(E, 200)],
         False,
         "suspension",
-        180,
-        365,
-        "Second violation of Class C or more serious in 12 months: 6 to 12 months",
+        6,
+        12,
+        "Second violation of Class C or more serious in the past 12 months: 6 to 12 months",
     ),
-    (C, [(B, 200)], False, "suspension", 30, 30, "First Class C violation in 12 months: 1 month"),
+    (C, [(B, 200)], False, "suspension", 1, 1, "First Class C violation in the past 12 months: 1 month"),
     (
         D,
         [],
         False,
         "suspension",
-        180,
-        365,
-        "First violation of Class D or more serious in 3 years: 6 to 12 months",
+        6,
+        12,
+        "First violation of Class D or more serious in the past 3 years: 6 to 12 months",
     ),
     (
         D,
         [(C, 1094)],
         False,
         "suspension",
-        180,
-        365,
-        "First violation of Class D or more serious in 3 years: 6 to 12 months",
+        6,
+        12,
+        "First violation of Class D or more serious in the past 3 years: 6 to 12 months",
     ),
     (
         D,
@@ -481,16 +520,17 @@ LAKESHORE_CASES = [
         "permanent",
         None,
         None,
-        "Second violation of Class D or more serious in 3 years: permanent, may ask to lift after 2 years",
+        "Second violation of Class D or more serious in the past 3 years: permanent, may ask to lift "
+        "after 2 years",
     ),
     (
         D,
-        [(D, 1095)],
+        [(D, 1096)],  # exactly three calendar years ago
         False,
         "suspension",
-        180,
-        365,
-        "First violation of Class D or more serious in 3 years: 6 to 12 months",
+        6,
+        12,
+        "First violation of Class D or more serious in the past 3 years: 6 to 12 months",
     ),
     (
         E,
@@ -499,7 +539,7 @@ LAKESHORE_CASES = [
         "pending_review",
         None,
         None,
-        "First violation of any class in 5 years: immediate suspension pending review",
+        "First violation of any class in the past 5 years: immediate suspension pending review",
     ),
     (
         E,
@@ -508,16 +548,18 @@ LAKESHORE_CASES = [
         "permanent",
         None,
         None,
-        "Second violation of any class in 5 years: permanent, may ask to lift after 3 years",
+        "Second violation of any class (no look-back: every earlier violation counts): permanent, may ask to "
+        "lift after 3 years",
     ),
-    (
+    (  # Class E's second row has no look-back: a violation of twelve years ago still counts
         E,
-        [(A, 1825)],
+        [(A, 4400)],
         False,
-        "pending_review",
+        "permanent",
         None,
         None,
-        "First violation of any class in 5 years: immediate suspension pending review",
+        "Second violation of any class (no look-back: every earlier violation counts): permanent, may ask to "
+        "lift after 3 years",
     ),
     (
         A,
@@ -526,7 +568,7 @@ LAKESHORE_CASES = [
         "leave_day",
         None,
         None,
-        "Fourth Class A violation in 3 months: "
+        "Fourth Class A violation in the past 3 months: "
         "leave for the rest of the day (rules for minors; a parent or guardian is told)",
     ),
     (
@@ -536,10 +578,10 @@ LAKESHORE_CASES = [
         "warning",
         None,
         None,
-        "Second Class A violation in 3 months: a parent or "
+        "Second Class A violation in the past 3 months: a parent or "
         "guardian is called (rules for minors; a parent or guardian is told)",
     ),
-    (B, [(B, 30)], True, "suspension", 14, 14, "Second Class B violation in 12 months: 14 days"),
+    (B, [(B, 30)], True, "suspension", 14, 14, "Second Class B violation in the past 12 months: 14 days"),
 ]
 
 
@@ -550,5 +592,156 @@ def test_a_class_a_to_e_table_row_by_row(rank, earlier, minor, outcome, low, hig
     classes, steps = lakeshore()
     history = [EarlierViolation(on=ON - timedelta(days=days), rank=r) for r, days in earlier]
     result = run(rank, history, steps=steps, minor=minor, classes=classes)
-    assert (result.outcome, result.min_days, result.max_days) == (outcome, low, high)
+    assert (result.outcome, result.length_min, result.length_max) == (outcome, low, high)
     assert result.explanation == explanation
+
+
+# Rows in months and years count back in calendar months and years; a row may have no look-back at all.
+def _step(**values):
+    return LadderStep(behaviour_class=CLASSES[SERIOUS], offence_to=None, **values)
+
+
+MONTH_ROWS = [
+    _step(offence_from=1, lookback_number=6, lookback_unit=Unit.MONTHS, outcome=Outcome.WARNING),
+    _step(
+        offence_from=2,
+        lookback_number=6,
+        lookback_unit=Unit.MONTHS,
+        outcome=Outcome.SUSPENSION,
+        length_min=1,
+        length_max=1,
+        length_unit=Unit.MONTHS,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("on", "earlier_on", "number"),
+    [
+        (date(2026, 8, 31), date(2026, 2, 28), 1),  # six months before 31 Aug is 28 Feb: outside
+        (date(2026, 8, 31), date(2026, 3, 1), 2),
+        (date(2028, 8, 31), date(2028, 2, 29), 1),  # ... 29 Feb in a leap year
+        (date(2027, 3, 15), date(2026, 9, 16), 2),  # over a year end
+        (date(2027, 3, 15), date(2026, 9, 15), 1),
+    ],
+)
+def test_a_window_in_months_counts_back_calendar_months(on, earlier_on, number):
+    result = recommend(
+        steps=MONTH_ROWS,
+        behaviour_class=CLASSES[SERIOUS],
+        on=on,
+        earlier=[EarlierViolation(on=earlier_on, rank=SERIOUS)],
+    )
+    assert result.offence_number == number
+
+
+def test_a_month_suspension_from_31_january_ends_on_the_last_day_of_february():
+    result = recommend(
+        steps=MONTH_ROWS,
+        behaviour_class=CLASSES[SERIOUS],
+        on=date(2027, 1, 31),
+        earlier=[EarlierViolation(on=date(2027, 1, 2), rank=SERIOUS)],
+    )
+    assert result.explanation == "Second serious violation in the past 6 months: 1 month"
+    assert result.shortest_last_day(date(2027, 1, 31)) == date(2027, 2, 28)
+    assert result.shortest_last_day(date(2028, 1, 31)) == date(2028, 2, 29)
+    assert result.allows(outcome=Outcome.SUSPENSION, start_date=date(2027, 1, 31), end_date=date(2027, 2, 28))
+    assert not result.allows(
+        outcome=Outcome.SUSPENSION, start_date=date(2027, 1, 31), end_date=date(2027, 3, 2)
+    )
+
+
+def test_may_ask_to_lift_after_a_year_from_29_february():
+    step = _step(
+        offence_from=1,
+        lookback_number=1,
+        lookback_unit=Unit.YEARS,
+        outcome=Outcome.PERMANENT,
+        lift_after_number=1,
+        lift_after_unit=Unit.YEARS,
+    )
+    result = recommend(steps=[step], behaviour_class=CLASSES[SERIOUS], on=date(2028, 2, 29), earlier=[])
+    assert result.explanation == (
+        "First serious violation in the past year: permanent, may ask to lift after 1 year"
+    )
+    assert result.lift_request_from(date(2028, 2, 29)) == date(2029, 2, 28)
+
+
+def test_no_look_back_counts_every_earlier_violation():
+    steps = [
+        _step(offence_from=1, lookback_unit=LookbackUnit.NONE, outcome=Outcome.WARNING),
+        _step(
+            offence_from=3,
+            lookback_unit=LookbackUnit.NONE,
+            outcome=Outcome.SUSPENSION,
+            length_min=6,
+            length_max=12,
+            length_unit=Unit.MONTHS,
+        ),
+    ]
+    earlier = [EarlierViolation(on=date(1990, 1, 1), rank=SERIOUS), EarlierViolation(on=ON, rank=SERIOUS)]
+    result = recommend(steps=steps, behaviour_class=CLASSES[SERIOUS], on=ON, earlier=earlier)
+    assert result.offence_number == 3
+    assert result.explanation == (
+        "Third serious violation (no look-back: every earlier violation counts): 6 to 12 months"
+    )
+
+
+def test_a_one_day_suspension_reads_one_day():
+    step = _step(
+        offence_from=1,
+        lookback_number=30,
+        lookback_unit=Unit.DAYS,
+        outcome=Outcome.SUSPENSION,
+        length_min=1,
+        length_max=1,
+    )
+    result = recommend(steps=[step], behaviour_class=CLASSES[SERIOUS], on=ON, earlier=[])
+    assert result.explanation == "First serious violation in the past 30 days: 1 day"
+    assert consequence_text(step) == "Suspension: 1 day"
+
+
+@pytest.mark.parametrize(
+    ("n", "english", "spanish"),
+    [
+        (5, "fifth", "quinta"),
+        (6, "sixth", "sexta"),
+        (10, "tenth", "décima"),
+        (11, "eleventh", "undécima"),
+        (20, "twentieth", "vigésima"),
+        (21, "21st", "21.ª"),
+        (22, "22nd", "22.ª"),
+        (23, "23rd", "23.ª"),
+        (111, "111th", "111.ª"),
+    ],
+)
+def test_ordinals_do_not_jump_from_words_to_numerals_after_the_fifth(n, english, spanish):
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert ordinal(n) == english
+    with translation.override("es"):
+        assert ordinal(n) == spanish
+
+
+def test_no_look_back_and_calendar_units_in_spanish():
+    from django.utils import translation
+
+    steps = [
+        _step(
+            offence_from=1,
+            lookback_unit=LookbackUnit.NONE,
+            outcome=Outcome.SUSPENSION,
+            length_min=6,
+            length_max=12,
+            length_unit=Unit.MONTHS,
+        )
+    ]
+    with translation.override("es"):
+        result = recommend(steps=steps, behaviour_class=CLASSES[SERIOUS], on=ON, earlier=[])
+        assert lookback_text(steps[0]) == "sin período de revisión"
+        assert consequence_text(steps[0]) == "Suspensión: de 6 a 12 meses"
+    assert result.explanation == (
+        "Primera infracción grave (sin período de revisión: cuentan todas las infracciones anteriores): "
+        "de 6 a 12 meses"
+    )

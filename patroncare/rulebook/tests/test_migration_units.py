@@ -1,0 +1,84 @@
+"""Rows entered in days before units existed give the same recommendation and the same dates after."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from patroncare.rulebook.ladder import EarlierViolation, recommend
+from patroncare.rulebook.models import BehaviourClass, LadderStep
+
+BEFORE = [("rulebook", "0001_initial")]
+AFTER = [("rulebook", "0002_calendar_units")]
+ON = date(2028, 3, 1)  # a leap day inside the window: 365 days back is 2 March 2027, 12 months is 1 March
+
+
+def _migrate(target):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(target)
+    return executor.loader.project_state(target).apps
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_row_in_days_keeps_its_window_length_and_lift_date():
+    old = _migrate(BEFORE)
+    try:
+        system = old.get_model("libraries", "LibrarySystem").objects.create(
+            name="Old County", slug="old-county"
+        )
+        serious = old.get_model("rulebook", "BehaviourClass").objects.create(system=system, rank=2, name="B")
+        steps = old.get_model("rulebook", "LadderStep").objects
+        steps.create(
+            system=system,
+            behaviour_class=serious,
+            offence_from=2,
+            offence_to=2,
+            lookback_days=365,
+            outcome="suspension",
+            min_days=30,
+            max_days=90,
+        )
+        steps.create(
+            system=system,
+            behaviour_class=serious,
+            offence_from=3,
+            offence_to=None,
+            lookback_days=365,
+            outcome="permanent",
+            lift_request_after_days=730,
+        )
+        steps.create(
+            system=system,
+            behaviour_class=serious,
+            offence_from=1,
+            offence_to=1,
+            lookback_days=365,
+            outcome="permanent",
+            lift_request_after_days=0,
+        )
+        # What the days rows computed before: violations after `on - 365 days` count, a suspension of
+        # 30 to 90 days ends `start + 29` to `start + 89`, and a lift request is possible `start + 730`.
+        inside, outside = ON - timedelta(days=364), ON - timedelta(days=365)
+    finally:
+        _migrate(AFTER)
+
+    rows = list(LadderStep.objects.all())
+    assert {(s.lookback_number, s.lookback_unit, s.length_unit) for s in rows} == {(365, "days", "days")}
+    assert {s.lift_after_number for s in rows} == {None, 730}  # the unused 0 reads as empty
+    assert {s.lift_after_unit for s in rows} == {"days"}
+    b = BehaviourClass.objects.get()
+
+    second = recommend(steps=rows, behaviour_class=b, on=ON, earlier=[EarlierViolation(on=inside, rank=2)])
+    assert (second.offence_number, second.outcome) == (2, "suspension")
+    assert second.explanation == "Second B violation in the past 365 days: 30 to 90 days"
+    assert second.shortest_last_day(ON) == ON + timedelta(days=29)
+    assert second.longest_last_day(ON) == ON + timedelta(days=89)
+
+    first = recommend(steps=rows, behaviour_class=b, on=ON, earlier=[EarlierViolation(on=outside, rank=2)])
+    assert first.offence_number == 1  # exactly 365 days before: outside, as before
+    assert first.lift_request_from(ON) is None
+
+    third = recommend(steps=rows, behaviour_class=b, on=ON, earlier=[EarlierViolation(on=inside, rank=2)] * 2)
+    assert third.lift_request_from(ON) == ON + timedelta(days=730)
