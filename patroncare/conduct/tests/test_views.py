@@ -259,7 +259,7 @@ def test_filing_and_deciding_an_appeal_through_the_pages(signed_in, case):
     case.exclusion.refresh_from_db()
     assert case.exclusion.end_date == new_end
     letter = client.get(reverse("conduct:appeal_letter", args=[case.exclusion.pk, appeal.pk]))
-    assert letter.content.startswith(b"%PDF-")
+    assert letter.getvalue().startswith(b"%PDF-")
 
 
 def severe(case):
