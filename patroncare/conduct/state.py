@@ -67,7 +67,7 @@ def is_appealable_kind(exclusion: Exclusion, settings: AppealSettings) -> bool:
 
 def notice_date(exclusion: Exclusion) -> date:
     """The day the notice was given: the earliest delivery recorded, else (until one is) the day of issue."""
-    delivered = [delivery.delivered_on for delivery in exclusion.deliveries.all()]
+    delivered = [delivery.delivered_on for delivery in exclusion.deliveries.all()] if exclusion.pk else []
     return min(delivered) if delivered else local_date(exclusion.system, exclusion.issued_at)
 
 

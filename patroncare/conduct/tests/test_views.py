@@ -216,7 +216,7 @@ def test_the_notice_letter_is_a_pdf_in_either_language(signed_in, case):
             reverse("conduct:exclusion_letter", args=[case.exclusion.pk]) + f"?lang={language}"
         )
         assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-        assert response.content.startswith(b"%PDF-")
+        assert response.getvalue().startswith(b"%PDF-")
 
 
 def test_the_notice_letter_cites_rule_dates_and_appeal(case):
