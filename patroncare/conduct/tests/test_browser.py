@@ -160,7 +160,7 @@ def test_an_administrator_enters_a_published_class_and_its_row_on_a_phone(phone_
 
 
 def test_a_notice_given_earlier_is_recorded_and_the_letter_kept_as_sent(
-    desktop_page, phone_page, conduct, incident
+    desktop_page, phone_page, chromium, conduct, incident
 ):
     from datetime import timedelta
 
@@ -181,7 +181,7 @@ def test_a_notice_given_earlier_is_recorded_and_the_letter_kept_as_sent(
     yesterday = today_in(conduct.system) - timedelta(days=1)
     page.reload()
     page.get_by_label("How the notice was delivered").select_option("in_person")
-    page.get_by_label("Date", exact=True).fill(yesterday.isoformat())
+    page.locator("#id_delivery-delivered_on").fill(yesterday.isoformat())
     page.get_by_role("button", name="Record the delivery").click()
     assert "say why it is recorded only now" in page.locator("main").inner_text()
     page.get_by_label("Why it is recorded later than it was given").fill(
@@ -198,6 +198,8 @@ def test_a_notice_given_earlier_is_recorded_and_the_letter_kept_as_sent(
     assert phone_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     screenshot(phone_page, "exclusion-detail-letters-phone")
     exclusion = Exclusion.objects.get(pk=exclusion.pk)
+    letter_page = chromium.new_page(viewport={"width": 800, "height": 1100})
     for language in ("en", "es"):
-        page.set_content(exclusion_notice_html(exclusion, language=language))
-        screenshot(page, f"notice-letter-{language}")
+        letter_page.set_content(exclusion_notice_html(exclusion, language=language))
+        screenshot(letter_page, f"notice-letter-{language}")
+    letter_page.close()

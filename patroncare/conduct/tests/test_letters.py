@@ -376,3 +376,15 @@ def test_the_appeal_settings_form_edits_appeal_after_end(signed_in, case):
 
     assert "appeal_after_end" in AppealSettingsForm.Meta.fields
     assert AppealSettings._meta.get_field("appeal_after_end").default is False
+
+
+def test_the_page_offers_an_appeal_on_an_ended_exclusion_only_when_allowed(signed_in, case):
+    today = today_in(case.system)
+    exclusion = _issued_on(case, today - timedelta(days=40))
+    Exclusion.objects.filter(pk=exclusion.pk).update(end_date=today - timedelta(days=1))
+    client = signed_in(case.users["supervisor"])
+    url = reverse("conduct:exclusion_detail", args=[exclusion.pk])
+    page = client.get(url).content.decode()
+    assert "can no longer be appealed" in page and "Record the appeal" not in page
+    _settings(case.system, appeal_after_end=True)
+    assert "Record the appeal" in client.get(url).content.decode()
