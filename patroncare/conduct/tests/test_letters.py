@@ -86,7 +86,7 @@ def _shorten(case):
 @pytest.mark.parametrize("url_name", ["conduct:exclusion_letter"])
 def test_the_notice_is_for_handlers_of_its_branch_and_is_stored_once(role_matrix, case, url_name):
     role_matrix(reverse(url_name, args=[case.exclusion.pk]), HANDLERS_RECORD, hidden_text="Casey Hidden")
-    # Four readers printed it (supervisor, administrator, security and the director's office): one letter.
+    # Three readers printed it (supervisor, administrator, security): one letter, stored by the first.
     assert Letter.objects.filter(exclusion=case.exclusion).count() == 1
 
 
