@@ -293,7 +293,11 @@ def _carried_over(context, card, name, description, rule_code, days_ago, languag
         )
         exclusion.rules.set(Rule.objects.filter(system=system, code=rule_code))
         Delivery.objects.create(
-            exclusion=exclusion, method="mail", delivered_on=start, recorded_by=context.staff["administrator"]
+            exclusion=exclusion,
+            method="mail",
+            delivered_on=start,
+            earlier_reason="Carried over from the paper register of exclusions.",
+            recorded_by=context.staff["administrator"],
         )
     return exclusion
 

@@ -113,6 +113,7 @@ class AppealSettingsForm(VersionFormMixin, forms.ModelForm):
             "stays_in_force",
             "decider",
             "decision_days",
+            "appeal_after_end",
             "how_to_appeal",
             "lift_request_interval_days",
         ]
@@ -178,6 +179,12 @@ class DeliveryForm(forms.Form):
         label=_("Signature (in person)"), choices=Acknowledgement.choices, required=False
     )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
+    earlier_reason = forms.CharField(
+        label=_("Why it is recorded later than it was given"),
+        max_length=300,
+        required=False,
+        help_text=_("Required when the notice was given before today, e.g. a paper notice during an outage."),
+    )
 
 
 class AppealForm(forms.Form):

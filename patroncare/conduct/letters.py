@@ -2,10 +2,30 @@
 
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext as _
 
+from patroncare.rulebook.models import Outcome
 from patroncare.rulebook.selectors import appeal_settings_for
 
-from .state import appeal_deadline, is_appealable
+from .state import appeal_deadline, is_appealable_kind
+
+
+def _amend_reasons() -> dict:
+    return {
+        "appeal_shortened": _("The decision on your appeal shortened the exclusion."),
+        "appeal_rescinded": _("The decision on your appeal rescinded the exclusion."),
+        "lift_granted": _("Your request to lift the exclusion was granted."),
+        "review_completed": _("The review of the exclusion set its outcome."),
+    }
+
+
+def greeting(exclusion) -> str:
+    """The letter's salutation: by name when a name is known, else a neutral one; never by card number."""
+    if exclusion.guardian_name:
+        return _("Dear %(name)s,") % {"name": exclusion.guardian_name}
+    if exclusion.person.name:
+        return _("Dear %(name)s,") % {"name": exclusion.person.name}
+    return _("Dear patron,")
 
 
 def _pdf(html: str) -> bytes:
@@ -14,16 +34,27 @@ def _pdf(html: str) -> bytes:
     return HTML(string=html).write_pdf()
 
 
-def exclusion_notice_html(exclusion, *, language: str) -> str:
+def exclusion_notice_html(
+    exclusion, *, language: str, amends=None, amend_reason: str = "", letter_date=None
+) -> str:
+    """The notice; given `amends` (the letter it replaces), an amended notice dated `letter_date`."""
     settings = appeal_settings_for(exclusion.system)
     with translation.override(language):
+        decided = [appeal for appeal in exclusion.appeals.all() if appeal.decision]
         context = {
             "exclusion": exclusion,
+            "greeting": greeting(exclusion),
+            "letter_date": letter_date or exclusion.issued_at,
+            "amends": amends,
+            "amend_reason": _amend_reasons().get(amend_reason, ""),
+            "decided_appeal": decided[-1] if decided else None,
+            "permanent": exclusion.outcome == Outcome.PERMANENT and exclusion.end_date is None,
+            "decider": settings.get_decider_display(),
             "system": exclusion.system,
             "settings": settings,
             "rules": [(rule.code, *rule.wording(language)) for rule in exclusion.rules.all()],
             "incidents": list(exclusion.incidents.all()),
-            "appealable": is_appealable(exclusion, settings),
+            "appealable": is_appealable_kind(exclusion, settings),
             "deadline": appeal_deadline(exclusion, settings),
             "language": language,
             "zone": exclusion.system.time_zone,
@@ -31,14 +62,15 @@ def exclusion_notice_html(exclusion, *, language: str) -> str:
         return render_to_string("conduct/letters/exclusion_notice.html", context)
 
 
-def exclusion_notice_pdf(exclusion, *, language: str) -> bytes:
-    return _pdf(exclusion_notice_html(exclusion, language=language))
+def exclusion_notice_pdf(exclusion, *, language: str, **amendment) -> bytes:
+    return _pdf(exclusion_notice_html(exclusion, language=language, **amendment))
 
 
 def appeal_decision_html(appeal, *, language: str) -> str:
     with translation.override(language):
         context = {
             "appeal": appeal,
+            "greeting": greeting(appeal.exclusion),
             "exclusion": appeal.exclusion,
             "system": appeal.exclusion.system,
             "language": language,
@@ -58,6 +90,7 @@ def lift_decision_html(lift_request, *, language: str) -> str:
     with translation.override(language):
         context = {
             "lift_request": lift_request,
+            "greeting": greeting(exclusion),
             "exclusion": exclusion,
             "system": exclusion.system,
             "rules": [(rule.code, rule.wording(language)[0]) for rule in exclusion.rules.all()],

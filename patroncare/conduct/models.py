@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from patroncare.core.concurrency import VersionedModel
+from patroncare.core.files import random_upload_to
 from patroncare.libraries.models import Branch, LibrarySystem
 from patroncare.rulebook.models import EXCLUDING_OUTCOMES, Outcome, Rule
 
@@ -159,6 +160,9 @@ class Delivery(models.Model):
         _("signature"), max_length=20, choices=Acknowledgement.choices, blank=True
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
+    earlier_reason = models.CharField(
+        _("why it is recorded after the day it was given"), max_length=300, blank=True
+    )
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 
@@ -331,3 +335,59 @@ class LiftRequest(VersionedModel):
     @property
     def is_open(self) -> bool:
         return not self.decision
+
+
+class LetterKind(models.TextChoices):
+    NOTICE = "notice", _("Notice of exclusion")
+    AMENDED_NOTICE = "amended_notice", _("Amended notice")
+    APPEAL_DECISION = "appeal_decision", _("Decision on an appeal")
+    LIFT_DECISION = "lift_decision", _("Decision on a request to lift")
+
+
+class Letter(models.Model):
+    """A letter exactly as it was issued: the PDF is stored once and never rewritten.
+
+    A later change of dates gives a new letter (an amended notice that `supersedes` the earlier one), so the
+    letter first sent can always be printed again, byte for byte.
+    """
+
+    exclusion = models.ForeignKey(Exclusion, on_delete=models.PROTECT, related_name="letters")
+    kind = models.CharField(_("kind"), max_length=20, choices=LetterKind.choices)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    appeal = models.ForeignKey(
+        Appeal, null=True, blank=True, on_delete=models.PROTECT, related_name="letters"
+    )
+    lift_request = models.ForeignKey(
+        LiftRequest, null=True, blank=True, on_delete=models.PROTECT, related_name="letters"
+    )
+    file = models.FileField(upload_to=random_upload_to("letters"), max_length=200)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveIntegerField()
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    issued_at = models.DateTimeField()
+    supersedes = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="superseded_by"
+    )
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["issued_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=LetterKind.values), name="letter_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(language__in=[code for code, _name in settings.LANGUAGES]),
+                name="letter_language_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="amended_notice") | Q(supersedes__isnull=False),
+                name="letter_amended_supersedes",
+            ),
+        ]
+        indexes = [models.Index(fields=["exclusion", "kind", "language"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.language}) {self.issued_at:%Y-%m-%d}"
+
+    @property
+    def short_hash(self) -> str:
+        return self.sha256[:12]

@@ -99,7 +99,10 @@ class ExclusionCapabilities:
 
     @classmethod
     def for_user(cls, user, exclusion, *, settings, open_appeal) -> "ExclusionCapabilities":
-        finished = exclusion.state in (ExclusionState.RESCINDED, ExclusionState.ENDED)
+        # An ended exclusion takes no appeal unless the library's appeal rules allow it.
+        finished = exclusion.state == ExclusionState.RESCINDED or (
+            exclusion.state == ExclusionState.ENDED and not settings.appeal_after_end
+        )
         return cls(
             record_appeal=can_record_appeal(user) and open_appeal is None and not finished,
             decide_appeal=open_appeal is not None and may_decide(user, open_appeal, settings=settings),

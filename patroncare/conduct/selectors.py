@@ -16,7 +16,7 @@ from patroncare.audit.services import audit_record
 from patroncare.libraries.calendar import today_in
 from patroncare.rulebook.selectors import appeal_settings_for
 
-from .models import Appeal, Exclusion, LiftRequest, ReviewRecord
+from .models import Appeal, Exclusion, Letter, LiftRequest, ReviewRecord
 from .permissions import BOARD_ROLES, EXCLUSION_ROLES, may_approve_deviation, may_decide
 from .state import ExclusionState, exclusion_state, is_enforced, needs_approval
 
@@ -272,3 +272,12 @@ def lift_request_counts(*, user, start: date, end: date) -> dict:
 def review_records_of(*, user, limit: int = 12) -> list:
     """The latest periodic reviews recorded for the reader's system."""
     return list(ReviewRecord.objects.filter(system_id=user.library_system_id)[:limit])
+
+
+def letters_of(exclusion: Exclusion) -> list:
+    """The letters issued for the exclusion, as they were stored, oldest first."""
+    return list(
+        Letter.objects.filter(exclusion=exclusion)
+        .select_related("issued_by", "supersedes")
+        .order_by("issued_at", "id")
+    )

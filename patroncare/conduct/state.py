@@ -6,7 +6,7 @@ end of 14 March where the library is, whatever the server's clock or a change to
 
 from datetime import date, datetime, time, timedelta
 
-from patroncare.libraries.calendar import add_working_days, local_date
+from patroncare.libraries.calendar import add_working_days, local_date, today_in
 from patroncare.rulebook.models import AppealSettings, Outcome
 
 from .models import Exclusion, ExclusionState
@@ -38,16 +38,43 @@ def end_of_local_day(system, day: date) -> datetime:
     return datetime.combine(day + timedelta(days=1), time.min, tzinfo=system.zone) - timedelta(microseconds=1)
 
 
-def is_appealable(exclusion: Exclusion, settings: AppealSettings) -> bool:
+def has_ended(exclusion: Exclusion, *, today: date | None = None) -> bool:
+    """The last day has passed (a lifted permanent exclusion too)."""
+    today = today or today_in(exclusion.system)
+    return exclusion.end_date is not None and exclusion.end_date < today
+
+
+def appeal_closed_by_end(
+    exclusion: Exclusion, settings: AppealSettings, *, today: date | None = None
+) -> bool:
+    """An ended exclusion can no longer be appealed, unless the library's appeal rules allow it."""
+    return has_ended(exclusion, today=today) and not settings.appeal_after_end
+
+
+def is_appealable(exclusion: Exclusion, settings: AppealSettings, *, today: date | None = None) -> bool:
+    """Whether an appeal may be recorded: long enough to be appealable and, unless allowed, not ended."""
+    if appeal_closed_by_end(exclusion, settings, today=today):
+        return False
+    return is_appealable_kind(exclusion, settings)
+
+
+def is_appealable_kind(exclusion: Exclusion, settings: AppealSettings) -> bool:
+    """Whether the library's rules let this kind and length of exclusion be appealed at all."""
     if exclusion.outcome in (Outcome.PERMANENT, Outcome.PENDING_REVIEW):
         return True
     return (exclusion.length_days or 0) > settings.min_days_appealable
 
 
+def notice_date(exclusion: Exclusion) -> date:
+    """The day the notice was given: the earliest delivery recorded, else (until one is) the day of issue."""
+    delivered = [delivery.delivered_on for delivery in exclusion.deliveries.all()] if exclusion.pk else []
+    return min(delivered) if delivered else local_date(exclusion.system, exclusion.issued_at)
+
+
 def appeal_deadline(exclusion: Exclusion, settings: AppealSettings) -> datetime:
-    """The last moment an appeal is on time: the end of the last day, in the library's time zone."""
+    """The last moment an appeal is on time, counted from the notice date: the end of the last day, local."""
     system = exclusion.system
-    notice_day = local_date(system, exclusion.issued_at)
+    notice_day = notice_date(exclusion)
     if settings.filing_in_working_days:
         last = add_working_days(system=system, start=notice_day, days=settings.filing_days)
     else:

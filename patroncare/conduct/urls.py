@@ -24,6 +24,11 @@ urlpatterns = [
     path("exclusions/<int:pk>/approve/", exclusions.ExclusionApproveView.as_view(), name="exclusion_approve"),
     path("exclusions/<int:pk>/deliveries/", exclusions.DeliveryCreateView.as_view(), name="delivery_create"),
     path("exclusions/<int:pk>/letter.pdf", exclusions.ExclusionLetterView.as_view(), name="exclusion_letter"),
+    path(
+        "exclusions/<int:pk>/letters/<int:letter_pk>.pdf",
+        exclusions.StoredLetterView.as_view(),
+        name="stored_letter",
+    ),
     path("exclusions/<int:pk>/appeals/", appeals.AppealCreateView.as_view(), name="appeal_create"),
     path(
         "exclusions/<int:pk>/appeals/<int:appeal_pk>/",

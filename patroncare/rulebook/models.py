@@ -307,6 +307,11 @@ class AppealSettings(VersionedModel):
         _("who decides"), max_length=20, choices=Decider.choices, default=Decider.DIRECTOR
     )
     decision_days = models.PositiveIntegerField(_("working days to decide"), default=10)
+    appeal_after_end = models.BooleanField(
+        _("an exclusion that has ended may still be appealed"),
+        default=False,
+        help_text=_("Otherwise an appeal is refused once the last day of the exclusion has passed."),
+    )
     lift_request_interval_days = models.PositiveIntegerField(
         _("days before asking again to lift a permanent exclusion"),
         default=365,

@@ -16,7 +16,8 @@ from patroncare.rulebook.selectors import appeal_settings_for
 
 from ..models import Appeal, AppealDecision, Exclusion
 from ..permissions import may_decide
-from ..state import appeal_deadline, is_appealable
+from ..state import appeal_closed_by_end, appeal_deadline, is_appealable_kind
+from .letters import notice_amend
 
 
 @transaction.atomic
@@ -32,7 +33,15 @@ def appeal_file(
     settings = appeal_settings_for(exclusion.system)
     if exclusion.rescinded_at is not None:
         raise ValidationError(_("This exclusion was rescinded; there is nothing to appeal."))
-    if not is_appealable(exclusion, settings):
+    if appeal_closed_by_end(exclusion, settings):
+        raise ValidationError(
+            _(
+                "This exclusion ended on %(day)s. Under your library's appeal rules an exclusion that has "
+                "ended can no longer be appealed."
+            )
+            % {"day": exclusion.end_date.isoformat()}
+        )
+    if not is_appealable_kind(exclusion, settings):
         raise ValidationError(
             _("Under your library's appeal rules, exclusions of %(days)s days or less cannot be appealed.")
             % {"days": settings.min_days_appealable}
@@ -128,4 +137,6 @@ def appeal_decide(
         summary=f"Appeal decided: {decision}",
         changes={"end_date": [str(before_end), str(exclusion.end_date)]},
     )
+    if decision in (AppealDecision.SHORTENED, AppealDecision.RESCINDED):
+        notice_amend(actor=actor, exclusion=exclusion, reason=f"appeal_{decision}")
     return appeal

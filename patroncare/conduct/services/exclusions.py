@@ -15,12 +15,13 @@ from patroncare.core.access import Refused, refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
 from patroncare.core.files import PHOTO_KINDS, check_upload
 from patroncare.incidents.models import Incident, InvolvementRole
-from patroncare.libraries.calendar import local_date
+from patroncare.libraries.calendar import local_date, today_in
 from patroncare.rulebook.ladder import EarlierViolation, Recommendation, recommend
 from patroncare.rulebook.models import EXCLUDING_OUTCOMES, BehaviourClass, IssueLimit, LadderStep, Outcome
 
 from ..models import Delivery, Exclusion, ReviewRecord
 from ..permissions import may_approve_deviation
+from .letters import notice_amend
 
 
 def incident_class(incident) -> BehaviourClass | None:
@@ -219,16 +220,38 @@ def exclusion_approve_deviation(*, actor, exclusion: Exclusion) -> Exclusion:
 
 @transaction.atomic
 def exclusion_record_delivery(
-    *, actor, exclusion: Exclusion, method: str, delivered_on: date, acknowledgement: str = "", note: str = ""
+    *,
+    actor,
+    exclusion: Exclusion,
+    method: str,
+    delivered_on: date,
+    acknowledgement: str = "",
+    note: str = "",
+    earlier_reason: str = "",
 ) -> Delivery:
+    """The notice was given on `delivered_on`; the appeal clock runs from the earliest delivery recorded."""
     if delivered_on < local_date(exclusion.system, exclusion.issued_at):
         raise ValidationError({"delivered_on": _("The notice cannot be delivered before it was issued.")})
+    today = today_in(exclusion.system)
+    if delivered_on > today:
+        raise ValidationError({"delivered_on": _("A delivery cannot be recorded for a day still to come.")})
+    earlier_reason = earlier_reason.strip()
+    if delivered_on < today and not earlier_reason:
+        raise ValidationError(
+            {
+                "earlier_reason": _(
+                    "The notice was given before today: say why it is recorded only now (the appeal "
+                    "deadline is counted from the day it was given)."
+                )
+            }
+        )
     delivery = Delivery(
         exclusion=exclusion,
         method=method,
         delivered_on=delivered_on,
         acknowledgement=acknowledgement if method == "in_person" else "",
         note=note,
+        earlier_reason=earlier_reason if delivered_on < today else "",
         recorded_by=actor,
     )
     delivery.full_clean()
@@ -238,7 +261,12 @@ def exclusion_record_delivery(
         actor=actor,
         obj=exclusion,
         summary="Notice delivery recorded",
-        changes={"method": method, "on": str(delivered_on), "acknowledgement": acknowledgement},
+        changes={
+            "method": method,
+            "on": str(delivered_on),
+            "acknowledgement": acknowledgement,
+            "earlier_reason": delivery.earlier_reason,
+        },
     )
     return delivery
 
@@ -293,6 +321,7 @@ def exclusion_complete_review(
         summary="Review of a pending exclusion completed",
         changes={"outcome": outcome, "end_date": str(end_date)},
     )
+    notice_amend(actor=actor, exclusion=exclusion, reason="review_completed")
     return exclusion
 
 

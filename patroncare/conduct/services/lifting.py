@@ -211,6 +211,10 @@ def lift_request_decide(
         summary=f"Request to lift a permanent exclusion decided: {decision}",
         changes=changes,
     )
+    if decision == LiftDecision.GRANTED:
+        from .letters import notice_amend
+
+        notice_amend(actor=actor, exclusion=exclusion, reason="lift_granted")
     return lift_request
 
 

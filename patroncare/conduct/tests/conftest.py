@@ -10,3 +10,10 @@ def conduct(world):
     rules_install_defaults(system=world.system)
     world.rules = {rule.code: rule for rule in Rule.objects.filter(system=world.system)}
     return world
+
+
+@pytest.fixture(autouse=True)
+def letters_media(settings, tmp_path_factory):
+    """Letters printed in a test are stored under a temporary MEDIA_ROOT, never the real one."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    return settings.MEDIA_ROOT

@@ -211,3 +211,49 @@ def test_a_ladder_row_in_months_with_no_look_back_at_phone_and_desktop(
     check_accessibility(page, f"ladder-units-desktop-{language}")
     screenshot(page, f"ladder-units-desktop-{language}")
     _close(context, page)
+
+
+def test_a_notice_given_earlier_is_recorded_and_the_letter_kept_as_sent(
+    desktop_page, phone_page, chromium, conduct, incident
+):
+    from datetime import timedelta
+
+    from patroncare.conduct.letters import exclusion_notice_html
+    from patroncare.conduct.models import Letter
+    from patroncare.libraries.calendar import today_in
+
+    page = desktop_page
+    browser_sign_in(page, conduct.users["supervisor"].email, PASSWORD)
+    exclusion = _issue(page, incident)
+    href = page.get_by_role("link", name="Notice letter (English, PDF)").get_attribute("href")
+    first = page.request.get(href).body()
+    assert page.request.get(href).body() == first and Letter.objects.count() == 1
+    # Typed a day late: the date is yesterday, and the form asks why.
+    Exclusion.objects.filter(pk=exclusion.pk).update(
+        issued_at=exclusion.issued_at - timedelta(days=2), start_date=exclusion.start_date - timedelta(days=2)
+    )
+    yesterday = today_in(conduct.system) - timedelta(days=1)
+    page.reload()
+    page.get_by_label("How the notice was delivered").select_option("in_person")
+    page.locator("#id_delivery-delivered_on").fill(yesterday.isoformat())
+    page.get_by_role("button", name="Record the delivery").click()
+    assert "say why it is recorded only now" in page.locator("main").inner_text()
+    page.get_by_label("Why it is recorded later than it was given").fill(
+        "Paper notice handed over during an outage."
+    )
+    page.get_by_role("button", name="Record the delivery").click()
+    page.wait_for_url(f"**/conduct/exclusions/{exclusion.pk}/")
+    main = page.locator("main").inner_text()
+    assert "Counted from the day the notice was given" in main and Letter.objects.get().short_hash in main
+    check_accessibility(page, "exclusion-detail-letters")
+    screenshot(page, "exclusion-detail-letters")
+    browser_sign_in(phone_page, conduct.users["supervisor"].email, PASSWORD)
+    phone_page.goto(f"/conduct/exclusions/{exclusion.pk}/")
+    assert phone_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(phone_page, "exclusion-detail-letters-phone")
+    exclusion = Exclusion.objects.get(pk=exclusion.pk)
+    letter_page = chromium.new_page(viewport={"width": 800, "height": 1100})
+    for language in ("en", "es"):
+        letter_page.set_content(exclusion_notice_html(exclusion, language=language))
+        screenshot(letter_page, f"notice-letter-{language}")
+    letter_page.close()

@@ -300,7 +300,8 @@ def test_the_granted_letter_in_english_and_spanish(signed_in, case):
     ):
         response = client.get(url + f"?lang={language}")
         assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-        assert response.content.startswith(b"%PDF-") and _pdf_has(response.content, title)
+        pdf = response.getvalue()
+        assert pdf.startswith(b"%PDF-") and _pdf_has(pdf, title)
     assert not _pdf_has(lift_decision_pdf(lift_request, language="en"), "Decisión sobre su solicitud")
 
 

@@ -9,7 +9,7 @@ from patroncare.conduct.state import (
     ExclusionState,
     appeal_deadline,
     exclusion_state,
-    is_appealable,
+    is_appealable_kind,
     is_enforced,
 )
 from patroncare.libraries.calendar import today_in
@@ -125,4 +125,4 @@ def test_which_exclusions_may_be_appealed(outcome, days, appealable):
     start = date(2026, 3, 1)
     end = start + timedelta(days=days - 1) if days else None
     exclusion = Exclusion(outcome=outcome, start_date=start, end_date=end)
-    assert is_appealable(exclusion, AppealSettings(min_days_appealable=7)) is appealable
+    assert is_appealable_kind(exclusion, AppealSettings(min_days_appealable=7)) is appealable

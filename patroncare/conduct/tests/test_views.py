@@ -217,7 +217,7 @@ def test_the_notice_letter_is_a_pdf_in_either_language(signed_in, case):
             reverse("conduct:exclusion_letter", args=[case.exclusion.pk]) + f"?lang={language}"
         )
         assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-        assert response.content.startswith(b"%PDF-")
+        assert response.getvalue().startswith(b"%PDF-")
 
 
 def test_the_notice_letter_cites_rule_dates_and_appeal(case):
@@ -260,7 +260,7 @@ def test_filing_and_deciding_an_appeal_through_the_pages(signed_in, case):
     case.exclusion.refresh_from_db()
     assert case.exclusion.end_date == new_end
     letter = client.get(reverse("conduct:appeal_letter", args=[case.exclusion.pk, appeal.pk]))
-    assert letter.content.startswith(b"%PDF-")
+    assert letter.getvalue().startswith(b"%PDF-")
 
 
 def severe(case):

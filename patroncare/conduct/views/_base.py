@@ -6,6 +6,7 @@ from django.views import View
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import PermissionRequiredMixin
+from patroncare.core.files import serve_upload
 from patroncare.incidents.views import SystemTimeMixin
 from patroncare.libraries.calendar import today_in
 from patroncare.rulebook.models import Outcome
@@ -18,6 +19,7 @@ from ..permissions import (
     can_record_lift_request,
     may_decide_lift_request,
 )
+from ..services.letters import letter_issued
 from ..services.lifting import can_be_asked_to_lift, earliest_request_date
 from ..state import decision_deadline
 
@@ -29,16 +31,34 @@ class ConductView(SystemTimeMixin, PermissionRequiredMixin, View):
 # Rules of conduct
 
 
-def letter_response(request, *, record, render, name: str, summary: str) -> HttpResponse:
-    """A letter as PDF in the language asked for (English or Spanish, else the record's own); audited."""
+def letter_response(
+    request, *, record, exclusion, kind: str, name: str, summary: str, **subject
+) -> HttpResponse:
+    """The letter as it was issued, in the language asked for (English or Spanish, else the record's own).
+
+    The first time it is asked for it is made and stored; every later print is that same stored file.
+    """
     language = request.GET.get("lang")
     if language not in ("en", "es"):
         language = record.letter_language
-    pdf = render(record, language=language)
-    audit_record(action=AuditAction.EXPORT, actor=request.user, obj=record, summary=f"{summary} ({language})")
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{name}-{record.pk}-{language}.pdf"'
-    return response
+    letter = letter_issued(actor=request.user, exclusion=exclusion, kind=kind, language=language, **subject)
+    return stored_letter_response(request, letter=letter, record=record, name=name, summary=summary)
+
+
+def stored_letter_response(request, *, letter, record, name: str, summary: str) -> HttpResponse:
+    audit_record(
+        action=AuditAction.EXPORT,
+        actor=request.user,
+        obj=record,
+        summary=f"{summary} ({letter.language}, letter {letter.pk})",
+    )
+    return serve_upload(
+        request,
+        letter.file,
+        download_name=f"{name}-{record.pk}-{letter.language}.pdf",
+        inline=True,
+        content_type="application/pdf",
+    )
 
 
 # Appeals

@@ -10,12 +10,12 @@ from patroncare.core.access import ActionMixin
 from patroncare.core.decisions import already_decided_message
 from patroncare.core.forms import add_service_errors
 
-from .. import letters, selectors, services
+from .. import selectors, services
 from ..forms import (
     AppealForm,
     DecisionForm,
 )
-from ..models import Exclusion
+from ..models import Exclusion, LetterKind
 from ..permissions import (
     can_record_appeal,
     may_decide,
@@ -103,7 +103,9 @@ class AppealLetterView(ConductView):
         return letter_response(
             request,
             record=appeal,
-            render=letters.appeal_decision_pdf,
+            exclusion=exclusion,
+            kind=LetterKind.APPEAL_DECISION,
+            appeal=appeal,
             name="appeal-decision",
             summary="Appeal decision letter produced",
         )

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,7 +17,7 @@ from patroncare.libraries.calendar import today_in
 from patroncare.rulebook import selectors as rulebook_selectors
 from patroncare.rulebook.models import Outcome
 
-from .. import letters, selectors, services
+from .. import selectors, services
 from ..forms import (
     AppealForm,
     DecisionForm,
@@ -26,13 +26,20 @@ from ..forms import (
     PhotoForm,
     ReviewCompleteForm,
 )
-from ..models import Exclusion
+from ..models import Exclusion, Letter, LetterKind
 from ..permissions import (
     ExclusionCapabilities,
     can_see_board,
 )
-from ..state import ExclusionState, appeal_deadline, decision_deadline, is_appealable
-from ._base import ConductView, letter_response, lift_context
+from ..state import (
+    ExclusionState,
+    appeal_closed_by_end,
+    appeal_deadline,
+    decision_deadline,
+    is_appealable,
+    notice_date,
+)
+from ._base import ConductView, letter_response, lift_context, stored_letter_response
 
 
 class BoardView(ConductView):
@@ -162,13 +169,17 @@ class ExclusionDetailView(ConductView):
             "settings": settings,
             "appealable": is_appealable(exclusion, settings),
             "deadline": appeal_deadline(exclusion, settings),
+            "notice_date": notice_date(exclusion),
+            "notice_delivered": exclusion.deliveries.exists(),
+            "closed_by_end": appeal_closed_by_end(exclusion, settings),
+            "letters_issued": selectors.letters_of(exclusion),
             "open_appeal": open_appeal,
             "decision_due": decision_deadline(open_appeal, settings) if open_appeal else None,
             "can": ExclusionCapabilities.for_user(
                 request.user, exclusion, settings=settings, open_appeal=open_appeal
             ),
             "delivery_form": delivery_form
-            or DeliveryForm(prefix="delivery", initial={"delivered_on": timezone.localdate()}),
+            or DeliveryForm(prefix="delivery", initial={"delivered_on": today_in(exclusion.system)}),
             "appeal_form": appeal_form
             or AppealForm(
                 prefix="appeal",
@@ -236,9 +247,27 @@ class ExclusionLetterView(ConductView):
         return letter_response(
             request,
             record=exclusion,
-            render=letters.exclusion_notice_pdf,
+            exclusion=exclusion,
+            kind=LetterKind.NOTICE,
             name="exclusion-notice",
-            summary="Notice letter produced",
+            summary="Notice letter printed",
+        )
+
+
+class StoredLetterView(ConductView):
+    """Any letter issued for the exclusion (an amended notice too), exactly as it was stored."""
+
+    scoped_model = Exclusion
+
+    def get(self, request, pk, letter_pk):
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        letter = get_object_or_404(Letter, exclusion=exclusion, pk=letter_pk)
+        return stored_letter_response(
+            request,
+            letter=letter,
+            record=exclusion,
+            name=f"letter-{letter.pk}",
+            summary="Stored letter printed",
         )
 
 

@@ -12,12 +12,12 @@ from patroncare.core.access import ActionMixin
 from patroncare.core.forms import add_service_errors
 from patroncare.rulebook import selectors as rulebook_selectors
 
-from .. import letters, selectors, services
+from .. import selectors, services
 from ..forms import (
     LiftDecisionForm,
     LiftRequestForm,
 )
-from ..models import Exclusion
+from ..models import Exclusion, LetterKind
 from ..permissions import (
     can_record_lift_request,
     may_decide_lift_request,
@@ -111,7 +111,9 @@ class LiftRequestLetterView(ConductView):
         return letter_response(
             request,
             record=lift_request,
-            render=letters.lift_decision_pdf,
+            exclusion=exclusion,
+            kind=LetterKind.LIFT_DECISION,
+            lift_request=lift_request,
             name="lift-decision",
             summary="Decision letter on a request to lift produced",
         )
