@@ -178,11 +178,13 @@ def decisions_awaiting(*, user) -> tuple[list[Appeal], list[Exclusion], list[Lif
                     received_at=exclusion.open_appeal_received,
                 )
             )
-        elif (
+        # An appeal or a request to lift does not approve a deviation: both wait, each on its own line.
+        # The query also brings exclusions only for their open appeal or request to lift.
+        if (
             needs_approval(exclusion)
             and exclusion.rescinded_at is None
             and may_approve_deviation(user, exclusion)
-        ):  # the query also brings exclusions only for their open request to lift
+        ):
             deviations.append(exclusion)
     if appeals or lifts:
         settings = appeal_settings_for(user.library_system)

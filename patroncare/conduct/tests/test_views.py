@@ -430,6 +430,27 @@ def test_a_deviation_and_an_appeal_wait_on_the_deciders_desk(signed_in, case):
     assert "Appeal of Casey Hidden&#x27;s exclusion" in desk
 
 
+def test_a_pending_deviation_stays_on_the_approvers_desk_once_an_appeal_is_filed(signed_in, case):
+    Exclusion.objects.filter(pk=case.exclusion.pk).update(
+        deviation_approved_at=None, deviation_approved_by=None
+    )
+    director = UserFactory(library_system=case.system, roles=[(Role.SUPERVISOR, None)])
+    case.system.director = director
+    case.system.save()
+    services.appeal_file(
+        actor=case.users["supervisor"],
+        exclusion=case.exclusion,
+        received_at=timezone.now(),
+        statement="Please.",
+    )
+    desk = signed_in(director).get(reverse("core:desk")).content.decode()
+    assert "Appeal of Casey Hidden&#x27;s exclusion" in desk
+    assert "Approve or discuss: Suspension for Casey Hidden" in desk
+    # An approver who does not decide appeals still has the deviation to approve.
+    admin_desk = signed_in(case.users["administrator"]).get(reverse("core:desk")).content.decode()
+    assert "Approve or discuss: Suspension for Casey Hidden" in admin_desk
+
+
 def test_a_row_cannot_use_another_systems_class(signed_in, case, world):
     from patroncare.conduct.tests.factories import BehaviourClassFactory
 
