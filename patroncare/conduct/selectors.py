@@ -18,7 +18,7 @@ from patroncare.rulebook.selectors import appeal_settings_for
 
 from .models import Appeal, Exclusion, LiftRequest, ReviewRecord
 from .permissions import BOARD_ROLES, EXCLUSION_ROLES, may_approve_deviation, may_decide
-from .state import ExclusionState, exclusion_state, is_enforced, needs_approval
+from .state import ExclusionState, exclusion_state, is_enforced, needs_approval, state_condition
 
 
 def _with_open_appeal(queryset: QuerySet) -> QuerySet:
@@ -88,16 +88,26 @@ def exclusions_visible_to(*, user) -> QuerySet:
     return queryset.filter(Q(branch_id__in=branch_ids) | Q(branch__isnull=True, pk__in=arising_here))
 
 
-def exclusion_list(*, user, state: str = "") -> list[Exclusion]:
-    today = today_in(user.library_system)
+def exclusion_list(*, user, state: str = "") -> QuerySet:
+    """Every exclusion the user handles in `state` (all when empty), most recent first.
+
+    The state is filtered in the database, so that a long list is paged after filtering and an old
+    exclusion still in force is listed under "Active". Each row is given its `state` by `with_states`.
+    """
     queryset = _with_open_appeal(exclusions_visible_to(user=user)).select_related(
         "person", "branch", "issued_by"
     )
-    rows = []
-    for exclusion in queryset.order_by("-start_date", "-pk")[:300]:
+    if state:
+        queryset = queryset.filter(state_condition(state, today=today_in(user.library_system)))
+    return queryset.order_by("-start_date", "-pk")
+
+
+def with_states(exclusions, *, system) -> list[Exclusion]:
+    """The rows of one page of `exclusion_list`, each with its state for today."""
+    today = today_in(system)
+    rows = list(exclusions)
+    for exclusion in rows:
         exclusion.state = exclusion_state(exclusion, today=today, open_appeal=exclusion.has_open_appeal)
-        if not state or exclusion.state == state:
-            rows.append(exclusion)
     return rows
 
 

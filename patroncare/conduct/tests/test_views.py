@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import UserFactory
@@ -676,3 +676,104 @@ def test_a_second_decider_of_an_appeal_is_told_who_decided_it_and_when(signed_in
     assert f"This was already decided by Rosa Delgado ({when}). Nothing was changed." in body
     appeal.refresh_from_db()
     assert (appeal.decision, appeal.decided_by) == ("upheld", first)
+
+
+def _old_and_new_exclusions(case, *, recent: int):
+    """One exclusion in force for years, started long ago, and `recent` later ones that have ended."""
+    from patroncare.conduct.tests.factories import ExclusionFactory
+
+    today = today_in(case.system)
+    old = ExclusionFactory(
+        system=case.system,
+        person=PersonFactory(system=case.system, name="Olga Longago"),
+        branch=case.branch,
+        issued_by=case.users["supervisor"],
+        start_date=today - timedelta(days=800),
+        end_date=today + timedelta(days=300),
+    )
+    Exclusion.objects.bulk_create(
+        Exclusion(
+            system=case.system,
+            person=case.person,
+            branch=case.branch,
+            issued_by=case.users["supervisor"],
+            outcome=Outcome.LEAVE_DAY,
+            issued_at=timezone.now(),
+            start_date=today - timedelta(days=1 + n % 300),
+            end_date=today - timedelta(days=1 + n % 300),
+        )
+        for n in range(recent)
+    )
+    return old
+
+
+def test_an_old_active_exclusion_is_listed_under_active_behind_hundreds_of_newer_ones(signed_in, case):
+    old = _old_and_new_exclusions(case, recent=320)
+    client = signed_in(case.users["administrator"])
+    response = client.get(reverse("conduct:exclusions"), {"state": "active"})
+    content = response.content.decode()
+    assert "Olga Longago" in content
+    assert reverse("conduct:exclusion_detail", args=[old.pk]) in content
+    assert [e.pk for e in response.context["exclusions"]] == [case.exclusion.pk, old.pk]
+    ended = client.get(reverse("conduct:exclusions"), {"state": "ended"})
+    assert ended.context["page"].paginator.count == 320
+    assert "Olga Longago" not in ended.content.decode()
+
+
+def test_the_exclusion_list_is_paged_by_fifty_and_keeps_the_filter(signed_in, case):
+    _old_and_new_exclusions(case, recent=120)
+    client = signed_in(case.users["administrator"])
+    first = client.get(reverse("conduct:exclusions"), {"state": "ended"})
+    assert len(first.context["exclusions"]) == 50
+    assert first.context["page"].paginator.num_pages == 3
+    assert "?state=ended&amp;page=2" in first.content.decode()
+    last = client.get(reverse("conduct:exclusions"), {"state": "ended", "page": "3"})
+    assert len(last.context["exclusions"]) == 20
+    assert all(e.state == "ended" for e in last.context["exclusions"])
+    everything = client.get(reverse("conduct:exclusions"))
+    assert everything.context["page"].paginator.count == 122
+
+
+def _appeal_rules_post(settings, **changes):
+    data = {
+        "version": settings.version,
+        "min_days_appealable": settings.min_days_appealable,
+        "filing_days": settings.filing_days,
+        "filing_in_working_days": "on",
+        "stays_in_force": "on",
+        "decider": settings.decider,
+        "decision_days": settings.decision_days,
+        "how_to_appeal": settings.how_to_appeal,
+        "lift_request_interval_days": settings.lift_request_interval_days,
+    }
+    return data | changes
+
+
+@pytest.mark.parametrize(
+    ("language", "message"), [("en", "at least 1 working day"), ("es", "al menos 1 día hábil")]
+)
+def test_zero_working_days_to_decide_an_appeal_is_refused_with_a_sentence(signed_in, case, language, message):
+    from patroncare.rulebook.models import AppealSettings
+
+    settings = AppealSettings.objects.get(system=case.system)
+    client = signed_in(case.users["administrator"])
+    with translation.override(language):  # the page's language does not leak into later tests
+        response = client.post(
+            reverse("conduct:appeal_settings"),
+            _appeal_rules_post(settings, decision_days="0"),
+            headers={"accept-language": language},
+        )
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    settings.refresh_from_db()
+    assert settings.decision_days == 10
+
+
+def test_the_database_refuses_zero_working_days_to_decide(case):
+    from django.db import IntegrityError, transaction
+
+    from patroncare.rulebook.models import AppealSettings
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AppealSettings.objects.filter(system=case.system).update(decision_days=0)
+    assert AppealSettings.objects.get(system=case.system).decision_days == 10

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -36,6 +37,8 @@ from ..permissions import (
 from ..state import ExclusionState, appeal_deadline, decision_deadline, is_appealable
 from ._base import ConductView, letter_response, lift_context
 
+LIST_PAGE_SIZE = 50
+
 
 class BoardView(ConductView):
     permission = can_see_board
@@ -56,13 +59,17 @@ class ExclusionListView(ConductView):
         if state not in ExclusionState.values:
             state = ""
         audit_record(action=AuditAction.VIEW, actor=request.user, obj=None, summary="Exclusion list read")
+        exclusions = selectors.exclusion_list(user=request.user, state=state)
+        page = Paginator(exclusions, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
         return render(
             request,
             "conduct/exclusion_list.html",
             {
-                "exclusions": selectors.exclusion_list(user=request.user, state=state),
+                "page": page,
+                "exclusions": selectors.with_states(page.object_list, system=request.user.library_system),
                 "state": state,
                 "states": ExclusionState.choices,
+                "query": f"state={state}" if state else "",
             },
         )
 
