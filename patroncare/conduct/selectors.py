@@ -4,6 +4,7 @@ The board of current exclusions shows only what is needed to enforce them: who (
 where, and until when. Narratives and histories stay with those who handle exclusions.
 """
 
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -13,7 +14,10 @@ from django.utils.translation import gettext as _
 from patroncare.accounts.permissions import branch_ids_for
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.incidents.models import RetentionSettings
 from patroncare.libraries.calendar import today_in
+from patroncare.libraries.models import LibrarySystem
+from patroncare.rulebook.models import AppealSettings, IssueLimit, LadderStep, Rule
 from patroncare.rulebook.selectors import appeal_settings_for
 
 from .models import Appeal, Exclusion, LiftRequest, ReviewRecord
@@ -284,3 +288,39 @@ def lift_request_counts(*, user, start: date, end: date) -> dict:
 def review_records_of(*, user, limit: int = 12) -> list:
     """The latest periodic reviews recorded for the reader's system."""
     return list(ReviewRecord.objects.filter(system_id=user.library_system_id)[:limit])
+
+
+@dataclass(frozen=True)
+class RulebookGaps:
+    no_rules: bool
+    no_ladder: bool
+    no_limits: bool
+    appeal_rules_unsaved: bool  # never saved by an administrator: no row, or the row as first created
+    no_retention: bool
+
+
+def rulebook_gaps_of(*, system_id: int) -> RulebookGaps:
+    """What a system has not set yet among its rules, ladder, limits, appeal rules and retention, in one
+    query."""
+    of_system = {"system_id": OuterRef("pk")}
+    row = (
+        LibrarySystem.objects.filter(pk=system_id)
+        .annotate(
+            has_rules=Exists(Rule.objects.filter(**of_system)),
+            has_ladder=Exists(LadderStep.objects.filter(**of_system)),
+            has_limits=Exists(IssueLimit.objects.filter(**of_system)),
+            appeal_rules_saved=Exists(AppealSettings.objects.filter(**of_system, version__gt=1)),
+            has_retention=Exists(RetentionSettings.objects.filter(**of_system)),
+        )
+        .values("has_rules", "has_ladder", "has_limits", "appeal_rules_saved", "has_retention")
+        .first()
+    )
+    if row is None:
+        return RulebookGaps(False, False, False, False, False)
+    return RulebookGaps(
+        no_rules=not row["has_rules"],
+        no_ladder=not row["has_ladder"],
+        no_limits=not row["has_limits"],
+        appeal_rules_unsaved=not row["appeal_rules_saved"],
+        no_retention=not row["has_retention"],
+    )

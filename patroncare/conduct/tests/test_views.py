@@ -777,3 +777,76 @@ def test_the_database_refuses_zero_working_days_to_decide(case):
     with pytest.raises(IntegrityError), transaction.atomic():
         AppealSettings.objects.filter(system=case.system).update(decision_days=0)
     assert AppealSettings.objects.get(system=case.system).decision_days == 10
+
+
+SETUP_CARD = "Rules, exclusions and retention still to set"
+GAPS = [
+    ("No rules of conduct yet", "conduct:rules"),
+    ("The consequence ladder has no rows", "conduct:ladder"),
+    ("No exclusion limits are set for any role", "conduct:ladder"),
+    ("The appeal rules have never been saved", "conduct:appeal_settings"),
+    ("No retention schedule for incident records", "incidents:retention"),
+]
+
+
+@pytest.mark.parametrize(
+    ("role", "sees"),
+    [
+        ("administrator", True),
+        ("supervisor", False),
+        ("frontline", False),
+        ("security", False),
+        ("trainer", False),
+        ("trustee", False),
+        ("other_branch_supervisor", False),
+    ],
+)
+def test_only_administrators_see_what_is_still_to_set(signed_in, world, role, sees):
+    content = signed_in(world.users[role]).get(reverse("core:desk")).content.decode()
+    assert (SETUP_CARD in content) == sees
+    for title, url_name in GAPS:
+        assert (title in content) == sees
+        if sees:
+            assert reverse(url_name) in content
+
+
+def test_each_gap_leaves_the_card_once_set_and_the_card_goes_when_nothing_is_left(signed_in, world):
+    from patroncare.incidents.services import retention_settings_update
+    from patroncare.rulebook.models import AppealSettings
+    from patroncare.rulebook.services import (
+        appeal_settings_to_edit,
+        appeal_settings_update,
+        rules_install_defaults,
+    )
+
+    admin = world.users["administrator"]
+    rules_install_defaults(system=world.system)
+    content = signed_in(admin).get(reverse("core:desk")).content.decode()
+    assert SETUP_CARD in content
+    assert "The appeal rules have never been saved" in content
+    assert "No retention schedule for incident records" in content
+    assert "No rules of conduct yet" not in content and "The consequence ladder has no rows" not in content
+    assert "No exclusion limits are set for any role" not in content
+    settings = appeal_settings_to_edit(world.system)
+    appeal_settings_update(
+        actor=admin, settings=settings, expected_version=settings.version, decision_days=12
+    )
+    retention_settings_update(actor=admin, system=world.system, keep_days=365, mode="anonymise")
+    assert AppealSettings.objects.get(system=world.system).version == 2
+    content = signed_in(admin).get(reverse("core:desk")).content.decode()
+    assert SETUP_CARD not in content
+    # Another system's administrator still sees their own system's gaps, and nothing of this one.
+    other = signed_in(world.users["other_system_admin"]).get(reverse("core:desk")).content.decode()
+    assert SETUP_CARD in other and all(title in other for title, _ in GAPS)
+
+
+@pytest.mark.parametrize("role", [r.value for r in Role])
+def test_a_limit_can_be_set_for_every_role(signed_in, case, role):
+    from patroncare.rulebook.models import IssueLimit
+
+    response = signed_in(case.users["administrator"]).post(
+        reverse("conduct:issue_limit"),
+        {"limit-role": role, "limit-max_days": "3", "limit-may_issue_open_ended": ""},
+    )
+    assert response.status_code == 302
+    assert IssueLimit.objects.get(system=case.system, role=role).max_days == 3
