@@ -98,9 +98,8 @@ class IssueLimitForm(forms.Form):
         super().__init__(*args, **kwargs)
         from patroncare.accounts.models import Role
 
-        self.fields["role"].choices = [
-            (r.value, r.label) for r in Role if r != Role.TRUSTEE and r != Role.TRAINER
-        ]
+        # Every role may be given a limit; the director has none (shown beside the limits).
+        self.fields["role"].choices = list(Role.choices)
 
 
 class AppealSettingsForm(VersionFormMixin, forms.ModelForm):

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from patroncare.incidents.extensions import ExclusionLink
 
@@ -30,7 +30,10 @@ def apply_retention(*, system, cutoff: date, moment: datetime, purge: bool) -> i
     if purge:
         Exclusion.objects.filter(pk__in=ids).delete()
     else:
-        Exclusion.objects.filter(pk__in=ids).update(conditions="", guardian_name="", anonymised_at=moment)
+        # The anonymisation is a change like any other: a page opened before it can no longer save over it.
+        Exclusion.objects.filter(pk__in=ids).update(
+            conditions="", guardian_name="", anonymised_at=moment, version=F("version") + 1
+        )
     return len(ids)
 
 

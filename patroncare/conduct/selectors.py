@@ -4,6 +4,7 @@ The board of current exclusions shows only what is needed to enforce them: who (
 where, and until when. Narratives and histories stay with those who handle exclusions.
 """
 
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -13,12 +14,15 @@ from django.utils.translation import gettext as _
 from patroncare.accounts.permissions import branch_ids_for
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.incidents.models import RetentionSettings
 from patroncare.libraries.calendar import today_in
+from patroncare.libraries.models import LibrarySystem
+from patroncare.rulebook.models import AppealSettings, IssueLimit, LadderStep, Rule
 from patroncare.rulebook.selectors import appeal_settings_for
 
 from .models import Appeal, Exclusion, Letter, LiftRequest, ReviewRecord
 from .permissions import BOARD_ROLES, EXCLUSION_ROLES, may_approve_deviation, may_decide
-from .state import ExclusionState, exclusion_state, is_enforced, needs_approval
+from .state import ExclusionState, exclusion_state, is_enforced, needs_approval, state_condition
 
 
 def _with_open_appeal(queryset: QuerySet) -> QuerySet:
@@ -88,16 +92,26 @@ def exclusions_visible_to(*, user) -> QuerySet:
     return queryset.filter(Q(branch_id__in=branch_ids) | Q(branch__isnull=True, pk__in=arising_here))
 
 
-def exclusion_list(*, user, state: str = "") -> list[Exclusion]:
-    today = today_in(user.library_system)
+def exclusion_list(*, user, state: str = "") -> QuerySet:
+    """Every exclusion the user handles in `state` (all when empty), most recent first.
+
+    The state is filtered in the database, so that a long list is paged after filtering and an old
+    exclusion still in force is listed under "Active". Each row is given its `state` by `with_states`.
+    """
     queryset = _with_open_appeal(exclusions_visible_to(user=user)).select_related(
         "person", "branch", "issued_by"
     )
-    rows = []
-    for exclusion in queryset.order_by("-start_date", "-pk")[:300]:
+    if state:
+        queryset = queryset.filter(state_condition(state, today=today_in(user.library_system)))
+    return queryset.order_by("-start_date", "-pk")
+
+
+def with_states(exclusions, *, system) -> list[Exclusion]:
+    """The rows of one page of `exclusion_list`, each with its state for today."""
+    today = today_in(system)
+    rows = list(exclusions)
+    for exclusion in rows:
         exclusion.state = exclusion_state(exclusion, today=today, open_appeal=exclusion.has_open_appeal)
-        if not state or exclusion.state == state:
-            rows.append(exclusion)
     return rows
 
 
@@ -178,11 +192,13 @@ def decisions_awaiting(*, user) -> tuple[list[Appeal], list[Exclusion], list[Lif
                     received_at=exclusion.open_appeal_received,
                 )
             )
-        elif (
+        # An appeal or a request to lift does not approve a deviation: both wait, each on its own line.
+        # The query also brings exclusions only for their open appeal or request to lift.
+        if (
             needs_approval(exclusion)
             and exclusion.rescinded_at is None
             and may_approve_deviation(user, exclusion)
-        ):  # the query also brings exclusions only for their open request to lift
+        ):
             deviations.append(exclusion)
     if appeals or lifts:
         settings = appeal_settings_for(user.library_system)
@@ -280,4 +296,40 @@ def letters_of(exclusion: Exclusion) -> list:
         Letter.objects.filter(exclusion=exclusion)
         .select_related("issued_by", "supersedes")
         .order_by("issued_at", "id")
+    )
+
+
+@dataclass(frozen=True)
+class RulebookGaps:
+    no_rules: bool
+    no_ladder: bool
+    no_limits: bool
+    appeal_rules_unsaved: bool  # never saved by an administrator: no row, or the row as first created
+    no_retention: bool
+
+
+def rulebook_gaps_of(*, system_id: int) -> RulebookGaps:
+    """What a system has not set yet among its rules, ladder, limits, appeal rules and retention, in one
+    query."""
+    of_system = {"system_id": OuterRef("pk")}
+    row = (
+        LibrarySystem.objects.filter(pk=system_id)
+        .annotate(
+            has_rules=Exists(Rule.objects.filter(**of_system)),
+            has_ladder=Exists(LadderStep.objects.filter(**of_system)),
+            has_limits=Exists(IssueLimit.objects.filter(**of_system)),
+            appeal_rules_saved=Exists(AppealSettings.objects.filter(**of_system, version__gt=1)),
+            has_retention=Exists(RetentionSettings.objects.filter(**of_system)),
+        )
+        .values("has_rules", "has_ladder", "has_limits", "appeal_rules_saved", "has_retention")
+        .first()
+    )
+    if row is None:
+        return RulebookGaps(False, False, False, False, False)
+    return RulebookGaps(
+        no_rules=not row["has_rules"],
+        no_ladder=not row["has_ladder"],
+        no_limits=not row["has_limits"],
+        appeal_rules_unsaved=not row["appeal_rules_saved"],
+        no_retention=not row["has_retention"],
     )

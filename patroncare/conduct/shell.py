@@ -10,6 +10,7 @@ from patroncare.rulebook.selectors import appeal_settings_for
 
 from . import selectors
 from .permissions import BOARD_ROLES
+from .selectors import rulebook_gaps_of
 
 
 def decisions_waiting(user) -> list[DeskItem]:
@@ -79,6 +80,53 @@ def excluded_now(user) -> list[DeskItem]:
     ]
 
 
+def rulebook_gaps(user) -> list[DeskItem]:
+    """What an administrator has still to set before staff can follow the library's rules and ladder."""
+    gaps = rulebook_gaps_of(system_id=user.library_system_id)
+    items = []
+    if gaps.no_rules:
+        items.append(
+            DeskItem(
+                title=_("No rules of conduct yet"),
+                url=reverse("conduct:rules"),
+                detail=_("Incidents cite them, and exclusion letters quote them."),
+            )
+        )
+    if gaps.no_ladder:
+        items.append(
+            DeskItem(
+                title=_("The consequence ladder has no rows"),
+                url=reverse("conduct:ladder"),
+                detail=_("Without it, every exclusion needs a reason and a supervisor's approval."),
+            )
+        )
+    if gaps.no_limits:
+        items.append(
+            DeskItem(
+                title=_("No exclusion limits are set for any role"),
+                url=reverse("conduct:ladder") + "#limits",
+                detail=_("Until they are, only the director can issue an exclusion."),
+            )
+        )
+    if gaps.appeal_rules_unsaved:
+        items.append(
+            DeskItem(
+                title=_("The appeal rules have never been saved"),
+                url=reverse("conduct:appeal_settings"),
+                detail=_("Check who decides, the deadlines and how to appeal, then save them."),
+            )
+        )
+    if gaps.no_retention:
+        items.append(
+            DeskItem(
+                title=_("No retention schedule for incident records"),
+                url=reverse("incidents:retention"),
+                detail=_("Choose how long records are kept."),
+            )
+        )
+    return items
+
+
 register_nav(
     NavEntry(
         key="exclusions",
@@ -105,6 +153,16 @@ register_desk_section(
         roles=roles.OVERSIGHT,
         order=30,
         empty_text=gettext_lazy("Nothing waiting for your decision."),
+    )
+)
+register_desk_section(
+    DeskSection(
+        key="rulebook-setup",
+        title=gettext_lazy("Rules, exclusions and retention still to set"),
+        items_for=rulebook_gaps,
+        roles=roles.ADMINISTRATORS,
+        order=940,
+        hide_when_empty=True,
     )
 )
 register_desk_section(

@@ -6,6 +6,8 @@ end of 14 March where the library is, whatever the server's clock or a change to
 
 from datetime import date, datetime, time, timedelta
 
+from django.db.models import Q
+
 from patroncare.libraries.calendar import add_working_days, local_date, today_in
 from patroncare.rulebook.models import AppealSettings, Outcome
 
@@ -27,6 +29,29 @@ def exclusion_state(exclusion: Exclusion, *, today: date, open_appeal: bool) -> 
     if needs_approval(exclusion) or exclusion.start_date > today:
         return ExclusionState.PENDING
     return ExclusionState.ACTIVE
+
+
+def state_condition(state: str, *, today: date) -> Q:
+    """`exclusion_state` as a database condition, for a query annotated with `has_open_appeal`.
+
+    Each branch mirrors the order of `exclusion_state`: rescinded, then ended, then under appeal, then
+    pending (a deviation waiting for approval, or not started yet), else active.
+    """
+    rescinded = Q(rescinded_at__isnull=False)
+    ended = Q(end_date__isnull=False, end_date__lt=today)
+    under_appeal = Q(has_open_appeal=True)
+    pending = (~Q(deviation_reason="") & Q(deviation_approved_at__isnull=True)) | Q(start_date__gt=today)
+    if state == ExclusionState.RESCINDED:
+        return rescinded
+    if state == ExclusionState.ENDED:
+        return ~rescinded & ended
+    if state == ExclusionState.UNDER_APPEAL:
+        return ~rescinded & ~ended & under_appeal
+    if state == ExclusionState.PENDING:
+        return ~rescinded & ~ended & ~under_appeal & pending
+    if state == ExclusionState.ACTIVE:
+        return ~rescinded & ~ended & ~under_appeal & ~pending
+    raise ValueError(f"Unknown exclusion state {state!r}")
 
 
 def is_enforced(state: str, *, stays_in_force: bool) -> bool:

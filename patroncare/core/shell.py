@@ -70,6 +70,7 @@ class DeskSection:
     link_url_name: str = ""
     link_label: str | Promise = ""
     link_query: str = ""  # appended to the link, for example "view=triage"
+    hide_when_empty: bool = False  # a card that only lists what is left to do disappears when nothing is
 
 
 @dataclass
@@ -100,11 +101,14 @@ def desk_for(user) -> list[tuple[DeskSection, list[DeskItem]]]:
     if not _role_scopes(user):
         return []
     sections = sorted(registry.desk.values(), key=lambda s: (s.order, s.key))
-    return [
-        (section, section.items_for(user))
-        for section in sections
-        if section.roles is None or has_any_role(user, section.roles)
-    ]
+    shown = []
+    for section in sections:
+        if section.roles is not None and not has_any_role(user, section.roles):
+            continue
+        items = section.items_for(user)
+        if items or not section.hide_when_empty:
+            shown.append((section, items))
+    return shown
 
 
 def roles(*names: Iterable[str]) -> frozenset[str]:

@@ -451,10 +451,15 @@ class RetentionMode(models.TextChoices):
     PURGE = "purge", _("Delete")
 
 
+KEEP_DAYS_MESSAGE = _("Keep incident records for at least 30 days.")
+
+
 class RetentionSettings(models.Model):
     system = models.OneToOneField(LibrarySystem, on_delete=models.CASCADE, related_name="incident_retention")
     keep_days = models.PositiveIntegerField(
-        _("keep for (days) after closing or the end of an exclusion"), default=3 * 365
+        _("keep for (days) after closing or the end of an exclusion"),
+        default=3 * 365,
+        validators=[MinValueValidator(30, KEEP_DAYS_MESSAGE)],
     )
     mode = models.CharField(
         _("then"), max_length=20, choices=RetentionMode.choices, default=RetentionMode.ANONYMISE
@@ -463,7 +468,11 @@ class RetentionSettings(models.Model):
     class Meta:
         constraints = [
             models.CheckConstraint(condition=Q(mode__in=RetentionMode.values), name="retention_mode_valid"),
-            models.CheckConstraint(condition=Q(keep_days__gte=30), name="retention_keep_at_least_30_days"),
+            models.CheckConstraint(
+                condition=Q(keep_days__gte=30),
+                name="retention_keep_at_least_30_days",
+                violation_error_message=KEEP_DAYS_MESSAGE,
+            ),
         ]
 
     def __str__(self) -> str:

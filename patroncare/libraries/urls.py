@@ -6,6 +6,7 @@ app_name = "libraries"
 
 urlpatterns = [
     path("", views.SystemSettingsView.as_view(), name="system"),
+    path("defaults/", views.SystemDefaultsView.as_view(), name="system_defaults"),
     path("branches/", views.BranchListView.as_view(), name="branch_list"),
     path("branches/new/", views.BranchFormView.as_view(), name="branch_create"),
     path("branches/<int:pk>/", views.BranchDetailView.as_view(), name="branch_detail"),

@@ -12,6 +12,7 @@ from patroncare.accounts.permissions import can_configure_library
 from patroncare.core.access import ActionMixin, PermissionRequiredMixin
 
 from . import selectors, services
+from .defaults import install_system_defaults
 from .forms import (
     BranchForm,
     ClosureForm,
@@ -53,6 +54,21 @@ class SystemSettingsView(ConfigurationView):
                 messages.success(request, _("The library system settings were saved."))
                 return redirect("libraries:system")
         return render(request, self.template_name, {"form": form}, status=400)
+
+
+class SystemDefaultsView(ActionMixin, ConfigurationView):
+    """Fills in the default exclusion limits, appeal rules and retention schedule a system is missing."""
+
+    def post(self, request):
+        install_system_defaults(system=request.user.library_system, actor=request.user)
+        messages.success(
+            request,
+            _(
+                "The defaults were filled in where nothing was set. Your own settings were not changed; "
+                "review the defaults on the pages listed on your desk."
+            ),
+        )
+        return redirect("libraries:system")
 
 
 class BranchListView(ConfigurationView):

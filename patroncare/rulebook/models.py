@@ -6,6 +6,7 @@ neither. The tables keep the names they had when they lived in the conduct app.
 """
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import get_language
@@ -293,6 +294,9 @@ class Decider(models.TextChoices):
     DIRECTOR = "director", _("The director")
 
 
+DECISION_DAYS_MESSAGE = _("Give the decider at least 1 working day to decide an appeal or a request to lift.")
+
+
 class AppealSettings(VersionedModel):
     system = models.OneToOneField(LibrarySystem, on_delete=models.CASCADE, related_name="appeal_settings")
     min_days_appealable = models.PositiveIntegerField(
@@ -306,7 +310,9 @@ class AppealSettings(VersionedModel):
     decider = models.CharField(
         _("who decides"), max_length=20, choices=Decider.choices, default=Decider.DIRECTOR
     )
-    decision_days = models.PositiveIntegerField(_("working days to decide"), default=10)
+    decision_days = models.PositiveIntegerField(
+        _("working days to decide"), default=10, validators=[MinValueValidator(1, DECISION_DAYS_MESSAGE)]
+    )
     appeal_after_end = models.BooleanField(
         _("an exclusion that has ended may still be appealed"),
         default=False,
@@ -336,6 +342,11 @@ class AppealSettings(VersionedModel):
             ),
             models.CheckConstraint(
                 condition=Q(lift_request_interval_days__gte=1), name="appealsettings_lift_interval_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(decision_days__gte=1),
+                name="appealsettings_decision_days_positive",
+                violation_error_message=DECISION_DAYS_MESSAGE,
             ),
         ]
 

@@ -46,6 +46,29 @@ def rules_install_defaults(*, system, actor=None) -> int:
     return created
 
 
+@transaction.atomic
+def system_defaults_install(*, system, actor=None) -> None:
+    """What a new system needs to issue exclusions on day one: the default limit of each role and the
+    default appeal rules. Adds only what is missing; the rules and the ladder are the library's own."""
+    added = []
+    for role, (days, open_ended) in DEFAULT_LIMITS.items():
+        _, created = IssueLimit.objects.get_or_create(
+            system=system, role=role, defaults={"max_days": days, "may_issue_open_ended": open_ended}
+        )
+        if created:
+            added.append(role)
+    appeal_settings_to_edit(system)
+    if added:
+        audit_record(
+            action=AuditAction.CREATE,
+            actor=actor,
+            obj=system,
+            library_system_id=system.pk,
+            summary="Default exclusion limits installed",
+            changes={"roles": added},
+        )
+
+
 def _default_classes(*, system, actor) -> dict[int, BehaviourClass]:
     """The system's classes by rank; the default four only for a system that has none of its own yet."""
     if not BehaviourClass.objects.filter(system=system).exists():

@@ -3,7 +3,7 @@
 import pytest
 
 from patroncare.accounts.models import Role
-from patroncare.accounts.tests.factories import PASSWORD, UserFactory
+from patroncare.accounts.tests.factories import PASSWORD, TOTPDeviceFactory, UserFactory
 from patroncare.conduct.models import Appeal, Exclusion
 from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
 from patroncare.libraries.calendar import Unit, period_last_day
@@ -257,3 +257,33 @@ def test_a_notice_given_earlier_is_recorded_and_the_letter_kept_as_sent(
         letter_page.set_content(exclusion_notice_html(exclusion, language=language))
         screenshot(letter_page, f"notice-letter-{language}")
     letter_page.close()
+
+
+def test_the_administrators_setup_card_on_a_phone_in_spanish(phone_page, world):
+    admin = world.users["administrator"]
+    page = phone_page
+    browser_sign_in(page, admin.email, PASSWORD, totp_device=TOTPDeviceFactory(user=admin))
+    page.locator(".language-switch button[value=es]").click()
+    page.wait_for_load_state()
+    page.goto("/desk/")
+    card = page.locator("#desk-rulebook-setup").locator("xpath=..")
+    assert "Normas, exclusiones y conservación por configurar" in card.inner_text()
+    assert "Todavía no hay normas de conducta" in card.inner_text()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"the desk scrolls sideways at 360 px ({width} px)"
+    check_accessibility(page, "desk-setup-card-es-phone")
+    card.scroll_into_view_if_needed()
+    screenshot(page, "desk-setup-card-es-phone")
+
+
+def test_the_administrators_setup_card_on_a_desktop_links_to_each_setting(desktop_page, world):
+    page = desktop_page
+    admin = world.users["administrator"]
+    browser_sign_in(page, admin.email, PASSWORD, totp_device=TOTPDeviceFactory(user=admin))
+    page.goto("/desk/")
+    card = page.locator("#desk-rulebook-setup").locator("xpath=..")
+    card.get_by_role("link", name="No exclusion limits are set for any role").click()
+    page.wait_for_url("**/conduct/ladder/#limits")
+    page.goto("/desk/")
+    check_accessibility(page, "desk-setup-card-en-desktop")
+    screenshot(page, "desk-setup-card-en-desktop")

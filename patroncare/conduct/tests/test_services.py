@@ -372,3 +372,32 @@ def test_delivery_before_the_notice_was_issued_is_refused(conduct):
         acknowledgement="refused",
     )
     assert delivery.acknowledgement == "refused"
+
+
+def test_an_exclusion_anonymised_by_the_retention_schedule_is_not_then_written_by_a_stale_edit(conduct):
+    """The schedule's anonymisation counts as a change: whoever had the exclusion open must reload it."""
+    from patroncare.conduct.incident_link import apply_retention
+    from patroncare.core.concurrency import StaleEditError
+
+    today = today_in(conduct.system)
+    exclusion = Exclusion.objects.create(
+        system=conduct.system,
+        person=PersonFactory(system=conduct.system),
+        branch=conduct.branch,
+        issued_by=conduct.users["supervisor"],
+        outcome="suspension",
+        issued_at=timezone.now() - timedelta(days=400),
+        start_date=today - timedelta(days=400),
+        end_date=today - timedelta(days=370),
+        conditions="Not within 50 metres of the children's room.",
+        deviation_reason="Longer than the ladder says.",
+    )
+    opened = Exclusion.objects.get(pk=exclusion.pk)  # an administrator has it open
+    assert apply_retention(
+        system=conduct.system, cutoff=today - timedelta(days=365), moment=timezone.now(), purge=False
+    )
+    with pytest.raises(StaleEditError):
+        services.exclusion_approve_deviation(actor=conduct.users["administrator"], exclusion=opened)
+    exclusion.refresh_from_db()
+    assert exclusion.deviation_approved_at is None and exclusion.deviation_approved_by is None
+    assert exclusion.conditions == "" and exclusion.anonymised_at is not None

@@ -126,3 +126,51 @@ def test_which_exclusions_may_be_appealed(outcome, days, appealable):
     end = start + timedelta(days=days - 1) if days else None
     exclusion = Exclusion(outcome=outcome, start_date=start, end_date=end)
     assert is_appealable_kind(exclusion, AppealSettings(min_days_appealable=7)) is appealable
+
+
+@pytest.mark.django_db
+def test_the_state_filter_of_the_database_agrees_with_the_state_worked_out_in_python(conduct):
+    """Every combination of dates and decisions lands in exactly the state `exclusion_state` gives it."""
+    from django.utils import timezone
+
+    from patroncare.conduct.models import Appeal
+    from patroncare.conduct.selectors import _with_open_appeal
+    from patroncare.conduct.state import state_condition
+    from patroncare.incidents.tests.factories import PersonFactory
+
+    today = today_in(conduct.system)
+    person = PersonFactory(system=conduct.system)
+    made = []
+    for start in (today - timedelta(days=5), today, today + timedelta(days=3)):
+        for end in (None, today - timedelta(days=1), today, today + timedelta(days=9)):
+            if end is not None and end < start:
+                continue
+            for deviation, approved in (("", None), ("Reason", None), ("Reason", timezone.now())):
+                for rescinded in (None, timezone.now()):
+                    for appealed in (False, True):
+                        exclusion = Exclusion.objects.create(
+                            system=conduct.system,
+                            person=person,
+                            issued_by=conduct.users["supervisor"],
+                            outcome=Outcome.PERMANENT if end is None else Outcome.SUSPENSION,
+                            issued_at=timezone.now(),
+                            start_date=start,
+                            end_date=end,
+                            deviation_reason=deviation,
+                            deviation_approved_at=approved,
+                            rescinded_at=rescinded,
+                        )
+                        if appealed:
+                            Appeal.objects.create(
+                                exclusion=exclusion,
+                                received_at=timezone.now(),
+                                statement="x",
+                                recorded_by=conduct.users["supervisor"],
+                            )
+                        made.append(exclusion)
+    queryset = _with_open_appeal(Exclusion.objects.filter(system=conduct.system))
+    expected = {e.pk: exclusion_state(e, today=today, open_appeal=e.has_open_appeal) for e in queryset}
+    for state in ExclusionState.values:
+        found = set(queryset.filter(state_condition(state, today=today)).values_list("pk", flat=True))
+        assert found == {pk for pk, s in expected.items() if s == state}, state
+    assert len(expected) == len(made)

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import UserFactory
@@ -438,6 +438,27 @@ def test_a_deviation_and_an_appeal_wait_on_the_deciders_desk(signed_in, case):
     assert "Appeal of Casey Hidden&#x27;s exclusion" in desk
 
 
+def test_a_pending_deviation_stays_on_the_approvers_desk_once_an_appeal_is_filed(signed_in, case):
+    Exclusion.objects.filter(pk=case.exclusion.pk).update(
+        deviation_approved_at=None, deviation_approved_by=None
+    )
+    director = UserFactory(library_system=case.system, roles=[(Role.SUPERVISOR, None)])
+    case.system.director = director
+    case.system.save()
+    services.appeal_file(
+        actor=case.users["supervisor"],
+        exclusion=case.exclusion,
+        received_at=timezone.now(),
+        statement="Please.",
+    )
+    desk = signed_in(director).get(reverse("core:desk")).content.decode()
+    assert "Appeal of Casey Hidden&#x27;s exclusion" in desk
+    assert "Approve or discuss: Suspension for Casey Hidden" in desk
+    # An approver who does not decide appeals still has the deviation to approve.
+    admin_desk = signed_in(case.users["administrator"]).get(reverse("core:desk")).content.decode()
+    assert "Approve or discuss: Suspension for Casey Hidden" in admin_desk
+
+
 def test_a_row_cannot_use_another_systems_class(signed_in, case, world):
     from patroncare.conduct.tests.factories import BehaviourClassFactory
 
@@ -771,3 +792,177 @@ def test_the_ladder_page_shows_units_in_spanish(signed_in, case):
     with translation.override("es"):
         page = client.get(reverse("conduct:ladder"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert "12 meses" in page and "Suspensión: 1 mes" in page
+
+
+def _old_and_new_exclusions(case, *, recent: int):
+    """One exclusion in force for years, started long ago, and `recent` later ones that have ended."""
+    from patroncare.conduct.tests.factories import ExclusionFactory
+
+    today = today_in(case.system)
+    old = ExclusionFactory(
+        system=case.system,
+        person=PersonFactory(system=case.system, name="Olga Longago"),
+        branch=case.branch,
+        issued_by=case.users["supervisor"],
+        start_date=today - timedelta(days=800),
+        end_date=today + timedelta(days=300),
+    )
+    Exclusion.objects.bulk_create(
+        Exclusion(
+            system=case.system,
+            person=case.person,
+            branch=case.branch,
+            issued_by=case.users["supervisor"],
+            outcome=Outcome.LEAVE_DAY,
+            issued_at=timezone.now(),
+            start_date=today - timedelta(days=1 + n % 300),
+            end_date=today - timedelta(days=1 + n % 300),
+        )
+        for n in range(recent)
+    )
+    return old
+
+
+def test_an_old_active_exclusion_is_listed_under_active_behind_hundreds_of_newer_ones(signed_in, case):
+    old = _old_and_new_exclusions(case, recent=320)
+    client = signed_in(case.users["administrator"])
+    response = client.get(reverse("conduct:exclusions"), {"state": "active"})
+    content = response.content.decode()
+    assert "Olga Longago" in content
+    assert reverse("conduct:exclusion_detail", args=[old.pk]) in content
+    assert [e.pk for e in response.context["exclusions"]] == [case.exclusion.pk, old.pk]
+    ended = client.get(reverse("conduct:exclusions"), {"state": "ended"})
+    assert ended.context["page"].paginator.count == 320
+    assert "Olga Longago" not in ended.content.decode()
+
+
+def test_the_exclusion_list_is_paged_by_fifty_and_keeps_the_filter(signed_in, case):
+    _old_and_new_exclusions(case, recent=120)
+    client = signed_in(case.users["administrator"])
+    first = client.get(reverse("conduct:exclusions"), {"state": "ended"})
+    assert len(first.context["exclusions"]) == 50
+    assert first.context["page"].paginator.num_pages == 3
+    assert "?state=ended&amp;page=2" in first.content.decode()
+    last = client.get(reverse("conduct:exclusions"), {"state": "ended", "page": "3"})
+    assert len(last.context["exclusions"]) == 20
+    assert all(e.state == "ended" for e in last.context["exclusions"])
+    everything = client.get(reverse("conduct:exclusions"))
+    assert everything.context["page"].paginator.count == 122
+
+
+def _appeal_rules_post(settings, **changes):
+    data = {
+        "version": settings.version,
+        "min_days_appealable": settings.min_days_appealable,
+        "filing_days": settings.filing_days,
+        "filing_in_working_days": "on",
+        "stays_in_force": "on",
+        "decider": settings.decider,
+        "decision_days": settings.decision_days,
+        "how_to_appeal": settings.how_to_appeal,
+        "lift_request_interval_days": settings.lift_request_interval_days,
+    }
+    return data | changes
+
+
+@pytest.mark.parametrize(
+    ("language", "message"), [("en", "at least 1 working day"), ("es", "al menos 1 día hábil")]
+)
+def test_zero_working_days_to_decide_an_appeal_is_refused_with_a_sentence(signed_in, case, language, message):
+    from patroncare.rulebook.models import AppealSettings
+
+    settings = AppealSettings.objects.get(system=case.system)
+    client = signed_in(case.users["administrator"])
+    with translation.override(language):  # the page's language does not leak into later tests
+        response = client.post(
+            reverse("conduct:appeal_settings"),
+            _appeal_rules_post(settings, decision_days="0"),
+            headers={"accept-language": language},
+        )
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    settings.refresh_from_db()
+    assert settings.decision_days == 10
+
+
+def test_the_database_refuses_zero_working_days_to_decide(case):
+    from django.db import IntegrityError, transaction
+
+    from patroncare.rulebook.models import AppealSettings
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AppealSettings.objects.filter(system=case.system).update(decision_days=0)
+    assert AppealSettings.objects.get(system=case.system).decision_days == 10
+
+
+SETUP_CARD = "Rules, exclusions and retention still to set"
+GAPS = [
+    ("No rules of conduct yet", "conduct:rules"),
+    ("The consequence ladder has no rows", "conduct:ladder"),
+    ("No exclusion limits are set for any role", "conduct:ladder"),
+    ("The appeal rules have never been saved", "conduct:appeal_settings"),
+    ("No retention schedule for incident records", "incidents:retention"),
+]
+
+
+@pytest.mark.parametrize(
+    ("role", "sees"),
+    [
+        ("administrator", True),
+        ("supervisor", False),
+        ("frontline", False),
+        ("security", False),
+        ("trainer", False),
+        ("trustee", False),
+        ("other_branch_supervisor", False),
+    ],
+)
+def test_only_administrators_see_what_is_still_to_set(signed_in, world, role, sees):
+    content = signed_in(world.users[role]).get(reverse("core:desk")).content.decode()
+    assert (SETUP_CARD in content) == sees
+    for title, url_name in GAPS:
+        assert (title in content) == sees
+        if sees:
+            assert reverse(url_name) in content
+
+
+def test_each_gap_leaves_the_card_once_set_and_the_card_goes_when_nothing_is_left(signed_in, world):
+    from patroncare.incidents.services import retention_settings_update
+    from patroncare.rulebook.models import AppealSettings
+    from patroncare.rulebook.services import (
+        appeal_settings_to_edit,
+        appeal_settings_update,
+        rules_install_defaults,
+    )
+
+    admin = world.users["administrator"]
+    rules_install_defaults(system=world.system)
+    content = signed_in(admin).get(reverse("core:desk")).content.decode()
+    assert SETUP_CARD in content
+    assert "The appeal rules have never been saved" in content
+    assert "No retention schedule for incident records" in content
+    assert "No rules of conduct yet" not in content and "The consequence ladder has no rows" not in content
+    assert "No exclusion limits are set for any role" not in content
+    settings = appeal_settings_to_edit(world.system)
+    appeal_settings_update(
+        actor=admin, settings=settings, expected_version=settings.version, decision_days=12
+    )
+    retention_settings_update(actor=admin, system=world.system, keep_days=365, mode="anonymise")
+    assert AppealSettings.objects.get(system=world.system).version == 2
+    content = signed_in(admin).get(reverse("core:desk")).content.decode()
+    assert SETUP_CARD not in content
+    # Another system's administrator still sees their own system's gaps, and nothing of this one.
+    other = signed_in(world.users["other_system_admin"]).get(reverse("core:desk")).content.decode()
+    assert SETUP_CARD in other and all(title in other for title, _ in GAPS)
+
+
+@pytest.mark.parametrize("role", [r.value for r in Role])
+def test_a_limit_can_be_set_for_every_role(signed_in, case, role):
+    from patroncare.rulebook.models import IssueLimit
+
+    response = signed_in(case.users["administrator"]).post(
+        reverse("conduct:issue_limit"),
+        {"limit-role": role, "limit-max_days": "3", "limit-may_issue_open_ended": ""},
+    )
+    assert response.status_code == 302
+    assert IssueLimit.objects.get(system=case.system, role=role).max_days == 3

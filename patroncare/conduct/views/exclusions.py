@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -41,6 +42,8 @@ from ..state import (
 )
 from ._base import ConductView, letter_response, lift_context, stored_letter_response
 
+LIST_PAGE_SIZE = 50
+
 
 class BoardView(ConductView):
     permission = can_see_board
@@ -61,13 +64,17 @@ class ExclusionListView(ConductView):
         if state not in ExclusionState.values:
             state = ""
         audit_record(action=AuditAction.VIEW, actor=request.user, obj=None, summary="Exclusion list read")
+        exclusions = selectors.exclusion_list(user=request.user, state=state)
+        page = Paginator(exclusions, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
         return render(
             request,
             "conduct/exclusion_list.html",
             {
-                "exclusions": selectors.exclusion_list(user=request.user, state=state),
+                "page": page,
+                "exclusions": selectors.with_states(page.object_list, system=request.user.library_system),
                 "state": state,
                 "states": ExclusionState.choices,
+                "query": f"state={state}" if state else "",
             },
         )
 

@@ -71,6 +71,20 @@ def retention_apply(*, system, now=None) -> RetentionRun:
 
 
 @transaction.atomic
+def retention_defaults_install(*, system, actor=None) -> None:
+    """A new system's retention schedule: the defaults, until an administrator changes them."""
+    settings, created = RetentionSettings.objects.get_or_create(system=system)
+    if created:
+        audit_record(
+            action=AuditAction.CREATE,
+            actor=actor,
+            obj=settings,
+            library_system_id=system.pk,
+            summary="Default incident retention schedule installed",
+        )
+
+
+@transaction.atomic
 def retention_settings_update(*, actor, system, keep_days: int, mode: str) -> RetentionSettings:
     settings, _ = RetentionSettings.objects.get_or_create(system=system)
     before = {"keep_days": settings.keep_days, "mode": settings.mode}

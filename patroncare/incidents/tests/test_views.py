@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from patroncare.audit.models import AuditAction, AuditEvent
 from patroncare.incidents.models import CheckIn, Draft, Incident, WritingFlag
@@ -280,3 +280,27 @@ def test_a_debrief_by_another_branch_is_refused_and_nothing_changes(signed_in, w
     assert response.status_code == 404
     incident.debrief.refresh_from_db()
     assert incident.debrief.held_on is None
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "Keep incident records for at least 30 days."),
+        ("es", "Conserve los registros de incidentes durante al menos 30 días."),
+    ],
+)
+def test_a_too_short_retention_period_is_explained_in_a_sentence(signed_in, world, language, message):
+    from patroncare.incidents.models import RetentionSettings
+
+    client = signed_in(world.users["administrator"])
+    with translation.override(language):  # the page's language does not leak into later tests
+        response = client.post(
+            reverse("incidents:retention"),
+            {"keep_days": "10", "mode": "purge"},
+            headers={"accept-language": language},
+        )
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert message in content
+    assert "retention_keep_at_least_30_days" not in content
+    assert not RetentionSettings.objects.filter(system=world.system).exists()

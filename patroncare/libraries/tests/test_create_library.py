@@ -55,3 +55,65 @@ def test_create_library_refuses_an_unknown_time_zone():
     with pytest.raises(CommandError):
         call_command("create_library", *ARGS[:4], "--time-zone", "Mars/Olympus", *ARGS[6:], stdout=StringIO())
     assert not LibrarySystem.objects.exists()
+
+
+def _new_library():
+    call_command("create_library", *ARGS, stdout=StringIO())
+    return LibrarySystem.objects.get(slug="maple"), User.objects.get(email="it@maple.example")
+
+
+def test_a_new_library_starts_with_default_limits_appeal_rules_and_retention():
+    from patroncare.incidents.models import RetentionSettings
+    from patroncare.rulebook.defaults import DEFAULT_LIMITS
+    from patroncare.rulebook.models import AppealSettings, IssueLimit
+
+    system, _ = _new_library()
+    limits = {
+        limit.role: (limit.max_days, limit.may_issue_open_ended)
+        for limit in IssueLimit.objects.filter(system=system)
+    }
+    assert limits == DEFAULT_LIMITS
+    assert AppealSettings.objects.get(system=system).decision_days == 10
+    assert RetentionSettings.objects.get(system=system).keep_days == 3 * 365
+
+
+def test_a_supervisor_of_a_new_library_issues_an_exclusion_within_the_default_limit():
+    from datetime import timedelta
+
+    from patroncare.accounts.tests.factories import UserFactory
+    from patroncare.conduct.services import exclusion_issue
+    from patroncare.core.access import Refused
+    from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+    from patroncare.libraries.calendar import today_in
+    from patroncare.libraries.tests.factories import BranchFactory
+    from patroncare.rulebook.models import Outcome
+
+    system, _ = _new_library()
+    branch = BranchFactory(system=system, name="Maple Main", code="MM")
+    supervisor = UserFactory(library_system=system, roles=[(Role.SUPERVISOR, branch)])
+    clerk = UserFactory(library_system=system, roles=[(Role.FRONTLINE, branch)])
+    person = PersonFactory(system=system)
+    incident = IncidentFactory(branch=branch, reported_by=clerk, subject=person)
+    today = today_in(system)
+    exclusion = exclusion_issue(
+        actor=supervisor,
+        incident=incident,
+        person=person,
+        outcome=Outcome.SUSPENSION,
+        start_date=today,
+        end_date=today + timedelta(days=29),
+        branch=branch,
+        deviation_reason="The library has no ladder yet.",
+    )
+    assert exclusion.pk and exclusion.issued_by == supervisor
+    with pytest.raises(Refused):
+        exclusion_issue(
+            actor=supervisor,
+            incident=incident,
+            person=person,
+            outcome=Outcome.SUSPENSION,
+            start_date=today,
+            end_date=today + timedelta(days=400),
+            branch=branch,
+            deviation_reason="Beyond the supervisor's default limit.",
+        )

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from patroncare.accounts.models import Role
 from patroncare.audit.models import AuditAction, AuditEvent
 from patroncare.conftest import ADMIN_ONLY, ADMIN_ONLY_RECORD
 from patroncare.libraries.models import Branch, Closure, Holiday, Location
@@ -189,3 +190,39 @@ def test_branch_list_queries_do_not_grow_with_branches(signed_in, world, django_
     with django_assert_max_num_queries(12):
         response = client.get(reverse("libraries:branch_list"))
     assert response.status_code == 200
+
+
+DEFAULTS_POST = {
+    "frontline": 403,
+    "supervisor": 403,
+    "administrator": 302,
+    "security": 403,
+    "trainer": 403,
+    "trustee": 403,
+    "other_branch_supervisor": 403,
+    "other_system_admin": 302,
+}
+
+
+@pytest.mark.parametrize(("role", "status"), DEFAULTS_POST.items())
+def test_the_settings_page_fills_in_missing_defaults_for_its_own_system_only(signed_in, world, role, status):
+    from patroncare.incidents.models import RetentionSettings
+    from patroncare.rulebook.models import AppealSettings, IssueLimit
+
+    IssueLimit.objects.create(system=world.system, role=Role.SUPERVISOR, max_days=14)
+    response = signed_in(world.users[role]).post(reverse("libraries:system_defaults"))
+    assert response.status_code == status
+    own = role != "other_system_admin"
+    installed_here = status == 302 and own
+    assert IssueLimit.objects.filter(system=world.system).count() == (4 if installed_here else 1)
+    assert IssueLimit.objects.get(system=world.system, role=Role.SUPERVISOR).max_days == 14  # kept as set
+    assert AppealSettings.objects.filter(system=world.system).exists() == installed_here
+    assert RetentionSettings.objects.filter(system=world.system).exists() == installed_here
+    installed_there = status == 302 and not own
+    assert IssueLimit.objects.filter(system=world.other_system).exists() == installed_there
+    assert RetentionSettings.objects.filter(system=world.other_system).exists() == installed_there
+
+
+def test_the_settings_page_offers_the_defaults(signed_in, world):
+    content = signed_in(world.users["administrator"]).get(reverse("libraries:system")).content.decode()
+    assert reverse("libraries:system_defaults") in content and "Fill in the missing defaults" in content

@@ -3,6 +3,7 @@ from django.db import transaction
 
 from patroncare.accounts.models import Role, User
 from patroncare.accounts.services import password_reset_link, staff_create
+from patroncare.libraries.defaults import install_system_defaults
 from patroncare.libraries.models import LibrarySystem, validate_time_zone
 
 
@@ -44,7 +45,11 @@ class Command(BaseCommand):
                 full_name=admin_name,
                 roles=[(Role.ADMINISTRATOR, None)],
             )
+            # Exclusion limits, appeal rules and the retention schedule, so the system works on day one.
+            install_system_defaults(system=system, actor=None)
         self.stdout.write(self.style.SUCCESS(f"Created {system.name} with administrator {admin.email}."))
         self.stdout.write("The administrator chooses a password here (valid for one day), then sets up")
-        self.stdout.write("two-factor sign-in and configures branches, hours, holidays and staff:")
+        self.stdout.write("two-factor sign-in and configures branches, hours, holidays and staff.")
+        self.stdout.write("Default exclusion limits, appeal rules and retention schedule are installed;")
+        self.stdout.write("the administrator's desk lists what is still to set:")
         self.stdout.write(f"  {password_reset_link(user=admin, base_url=base_url)}")
