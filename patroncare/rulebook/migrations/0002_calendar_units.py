@@ -24,6 +24,10 @@ def keep_days(steps) -> None:
 
 
 class Migration(migrations.Migration):
+    # The rows are rewritten between the schema changes: on PostgreSQL an ALTER TABLE may not follow row
+    # updates in the same transaction, so each step commits on its own.
+    atomic = False
+
     dependencies = [("rulebook", "0001_initial")]
 
     operations = [
