@@ -361,6 +361,23 @@ def _frontline_of(branch) -> list:
     )
 
 
+def _received_case(system, *, branch, received, severity, **fields) -> Complaint:
+    """A case as it was received at `received`, its deadlines counted from then as the pages count them."""
+    deadlines = deadlines_for(system=system, branch=branch, severity=severity, start=received, stage=1)
+    complaint = Complaint(
+        system=system,
+        branch=branch,
+        severity=severity,
+        received_at=received,
+        acknowledge_due_at=deadlines.acknowledge_due_at,
+        respond_due_at=deadlines.respond_due_at,
+        **fields,
+    )
+    complaint.full_clean()
+    complaint.save()
+    return complaint
+
+
 ABOUT_A_SUPERVISOR = (
     "I asked at the Central desk about the job-search computers and the supervisor on duty told me, in "
     "front of everyone, that people 'like me' should try the shelter instead. I have a library card and "
@@ -378,15 +395,15 @@ def _about_a_supervisor(context, system, categories) -> None:
         return
     branch, director = context.branches["CEN"], context.staff["director"]
     received = datetime.combine(context.today - timedelta(days=1), time(16, 20), tzinfo=system.zone)
-    deadlines = deadlines_for(system=system, branch=branch, severity="serious", start=received, stage=1)
-    complaint = Complaint(
-        system=system,
+    complaint = _received_case(
+        system,
         branch=branch,
+        received=received,
+        severity="serious",
         reference=reference,
         kind="complaint",
         channel="desk",
         category=categories["discrimination"],
-        severity="serious",
         narrative=ABOUT_A_SUPERVISOR,
         desired_outcome="An apology, and to know that staff are trained on this.",
         patron_name="Derrick Howell",
@@ -395,12 +412,7 @@ def _about_a_supervisor(context, system, categories) -> None:
         restricted=True,
         owner=director,
         recorded_by=context.staff["frontline"],
-        received_at=received,
-        acknowledge_due_at=deadlines.acknowledge_due_at,
-        respond_due_at=deadlines.respond_due_at,
     )
-    complaint.full_clean()
-    complaint.save()
     complaint.staff_named.set([context.staff["supervisor"]])
     CaseEntry.objects.create(
         complaint=complaint, kind=EntryKind.RECEIVED, author=context.staff["frontline"], body="At the desk"
@@ -418,26 +430,21 @@ def _one_complaint_twice(context, system, categories) -> None:
         ("DUPL-CEN3", "letter", 4, "Wrote: her Saturday room booking was given away without telling her."),
     ):
         received = datetime.combine(context.today - timedelta(days=days), time(11, 5), tzinfo=system.zone)
-        deadlines = deadlines_for(system=system, branch=branch, severity="moderate", start=received, stage=1)
-        complaint = Complaint(
-            system=system,
+        complaint = _received_case(
+            system,
             branch=branch,
+            received=received,
+            severity="moderate",
             reference=reference,
             kind="complaint",
             channel=channel,
             category=categories["facilities"],
-            severity="moderate",
             narrative=words,
             patron_name="Irene Castillo",
             patron_email="irene.castillo@example.net",
             owner=director,
             recorded_by=context.staff["frontline"],
-            received_at=received,
-            acknowledge_due_at=deadlines.acknowledge_due_at,
-            respond_due_at=deadlines.respond_due_at,
         )
-        complaint.full_clean()
-        complaint.save()
         entry = CaseEntry.objects.create(
             complaint=complaint, kind=EntryKind.RECEIVED, author=context.staff["frontline"], body=channel
         )
@@ -467,15 +474,15 @@ def _promises_kept(context, system, categories) -> None:
     branch = context.branches["EAS"]
     supervisor, luis = context.staff["supervisor"], context.staff["eas_staff"]
     received = datetime.combine(context.today - timedelta(days=20), time(11, 5), tzinfo=system.zone)
-    deadlines = deadlines_for(system=system, branch=branch, severity="moderate", start=received, stage=1)
-    complaint = Complaint(
-        system=system,
+    complaint = _received_case(
+        system,
         branch=branch,
+        received=received,
+        severity="moderate",
         reference=PROMISED,
         kind="complaint",
         channel="desk",
         category=categories["wrong-information"],
-        severity="moderate",
         narrative=(
             "The story time my daughter was booked on was cancelled and nobody told us. The sign in the "
             "children's area still shows the old times."
@@ -485,18 +492,13 @@ def _promises_kept(context, system, categories) -> None:
         patron_email="priya.raman@example.net",
         owner=supervisor,
         recorded_by=luis,
-        received_at=received,
         occurred_at=received - timedelta(hours=1, minutes=20),
         location=Location.objects.filter(branch=branch, name="Children's area").first(),
-        acknowledge_due_at=deadlines.acknowledge_due_at,
-        respond_due_at=deadlines.respond_due_at,
         acknowledged_at=received + timedelta(hours=3),
         responded_at=received + timedelta(days=6),
         status=Status.RESPONDED,
         outcome=Outcome.UPHELD,
     )
-    complaint.full_clean()
-    complaint.save()
     received_entry = CaseEntry.objects.create(
         complaint=complaint, kind=EntryKind.RECEIVED, author=luis, body="At the desk"
     )

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from patroncare.accounts.permissions import branch_ids_for
+from patroncare.accounts.permissions import branch_ids_for, prime_role_scopes
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.libraries.calendar import today_in
@@ -628,16 +628,8 @@ def attachment_get_for(*, user, pk: int) -> Attachment:
 
 def action_owner_choices(*, complaint: Complaint) -> QuerySet:
     """Who may be given an action of this case (see permissions.may_own_action)."""
-    candidates = list(
-        owner_choices(system=complaint.system)
-        .select_related("library_system")
-        .prefetch_related("role_assignments")
-    )
-    for user in candidates:  # the roles read once for everyone, not one query per person
-        scopes: dict = {}
-        for assignment in user.role_assignments.all():
-            scopes.setdefault(assignment.role, set()).add(assignment.branch_id)
-        user._role_scopes = scopes
+    candidates = list(owner_choices(system=complaint.system).select_related("library_system"))
+    prime_role_scopes(candidates)  # the roles read once for everyone, not one query per person
     allowed = [user.pk for user in candidates if may_own_action(user, complaint)]
     return owner_choices(system=complaint.system).filter(pk__in=allowed)
 

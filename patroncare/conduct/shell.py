@@ -80,51 +80,54 @@ def excluded_now(user) -> list[DeskItem]:
     ]
 
 
+# Each gap of a new library: the flag of RulebookGaps, what the card says, and where it is set.
+RULEBOOK_GAPS = [
+    (
+        "no_rules",
+        gettext_lazy("No rules of conduct yet"),
+        "conduct:rules",
+        "",
+        gettext_lazy("Incidents cite them, and exclusion letters quote them."),
+    ),
+    (
+        "no_ladder",
+        gettext_lazy("The consequence ladder has no rows"),
+        "conduct:ladder",
+        "",
+        gettext_lazy("Without it, every exclusion needs a reason and a supervisor's approval."),
+    ),
+    (
+        "no_limits",
+        gettext_lazy("No exclusion limits are set for any role"),
+        "conduct:ladder",
+        "#limits",
+        gettext_lazy("Until they are, only the director can issue an exclusion."),
+    ),
+    (
+        "appeal_rules_unsaved",
+        gettext_lazy("The appeal rules have never been saved"),
+        "conduct:appeal_settings",
+        "",
+        gettext_lazy("Check who decides, the deadlines and how to appeal, then save them."),
+    ),
+    (
+        "no_retention",
+        gettext_lazy("No retention schedule for incident records"),
+        "incidents:retention",
+        "",
+        gettext_lazy("Choose how long records are kept."),
+    ),
+]
+
+
 def rulebook_gaps(user) -> list[DeskItem]:
     """What an administrator has still to set before staff can follow the library's rules and ladder."""
     gaps = rulebook_gaps_of(system_id=user.library_system_id)
-    items = []
-    if gaps.no_rules:
-        items.append(
-            DeskItem(
-                title=_("No rules of conduct yet"),
-                url=reverse("conduct:rules"),
-                detail=_("Incidents cite them, and exclusion letters quote them."),
-            )
-        )
-    if gaps.no_ladder:
-        items.append(
-            DeskItem(
-                title=_("The consequence ladder has no rows"),
-                url=reverse("conduct:ladder"),
-                detail=_("Without it, every exclusion needs a reason and a supervisor's approval."),
-            )
-        )
-    if gaps.no_limits:
-        items.append(
-            DeskItem(
-                title=_("No exclusion limits are set for any role"),
-                url=reverse("conduct:ladder") + "#limits",
-                detail=_("Until they are, only the director can issue an exclusion."),
-            )
-        )
-    if gaps.appeal_rules_unsaved:
-        items.append(
-            DeskItem(
-                title=_("The appeal rules have never been saved"),
-                url=reverse("conduct:appeal_settings"),
-                detail=_("Check who decides, the deadlines and how to appeal, then save them."),
-            )
-        )
-    if gaps.no_retention:
-        items.append(
-            DeskItem(
-                title=_("No retention schedule for incident records"),
-                url=reverse("incidents:retention"),
-                detail=_("Choose how long records are kept."),
-            )
-        )
-    return items
+    return [
+        DeskItem(title=str(title), url=reverse(url_name) + anchor, detail=str(detail))
+        for flag, title, url_name, anchor, detail in RULEBOOK_GAPS
+        if getattr(gaps, flag)
+    ]
 
 
 register_nav(

@@ -24,6 +24,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db import transaction
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -199,3 +200,10 @@ def check_upload(upload, *, max_bytes: int, kinds=tuple(FILE_KINDS)) -> str:
         _("Only %(kinds)s files are accepted, and “%(name)s” is none of those (its content was checked).")
         % {"kinds": accepted, "name": name}
     )
+
+
+def delete_after_commit(files) -> None:
+    """Remove stored files once the transaction that stopped needing them commits: a rollback keeps them."""
+    doomed = [(file.storage, file.name) for file in files if file]
+    if doomed:
+        transaction.on_commit(lambda: [storage.delete(name) for storage, name in doomed])

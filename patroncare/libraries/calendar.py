@@ -54,6 +54,10 @@ class WorkingCalendar:
             return False
         return not any(start <= day <= end for start, end in self.closures)
 
+    def working_days_between(self, start: date, end: date) -> int:
+        """Working days after `start` up to and including `end`, within the range this calendar covers."""
+        return sum(self.is_working_day(start + timedelta(days=n)) for n in range(1, (end - start).days + 1))
+
 
 def local_date(system: LibrarySystem, moment: datetime) -> date:
     return moment.astimezone(system.zone).date()
@@ -131,8 +135,9 @@ def working_days_between(
     """Working days after `start` up to and including `end` (0 when end is not after start)."""
     if end <= start:
         return 0
-    calendar = WorkingCalendar(system=system, first=start, last=end, branch=branch)
-    return sum(calendar.is_working_day(start + timedelta(days=n)) for n in range(1, (end - start).days + 1))
+    return WorkingCalendar(system=system, first=start, last=end, branch=branch).working_days_between(
+        start, end
+    )
 
 
 def is_working_day(*, system: LibrarySystem, day: date, branch: Branch | None = None) -> bool:

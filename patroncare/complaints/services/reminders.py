@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from patroncare.libraries.calendar import local_date, working_days_between
+from patroncare.libraries.calendar import WorkingCalendar, local_date
 
 from ..models import Complaint, DeadlineClock, DeadlineNotice, DeadlineWhen
 from ..models.choices import OPEN_STATUSES
@@ -40,17 +40,24 @@ def _clocks(complaint: Complaint):
         yield DeadlineClock.RESPOND, complaint.respond_due_at
 
 
-def deadline_state(*, complaint: Complaint, due_at, now) -> str:
-    """ "passed", "soon" (within one working day of the branch) or ""."""
+def deadline_state(*, complaint: Complaint, due_at, now, calendars: dict | None = None) -> str:
+    """ "passed", "soon" (within one working day of the branch) or "".
+
+    `calendars` keeps one working calendar per branch over the run, so a scan reads each branch's closed
+    days once rather than once per case."""
     if due_at < now:
         return DeadlineWhen.PASSED
     system = complaint.system
-    days = working_days_between(
-        system=system,
-        start=local_date(system, now),
-        end=local_date(system, due_at),
-        branch=complaint.branch,
-    )
+    today, due_day = local_date(system, now), local_date(system, due_at)
+    calendars = {} if calendars is None else calendars
+    key = (complaint.system_id, complaint.branch_id)
+    calendar = calendars.get(key)
+    if calendar is None or not calendar.covers(due_day):
+        last = max(due_day, today + timedelta(days=LOOKAHEAD_DAYS + 1))
+        calendar = calendars[key] = WorkingCalendar(
+            system=system, first=today, last=last, branch=complaint.branch
+        )
+    days = calendar.working_days_between(today, due_day)
     return DeadlineWhen.SOON if days <= SOON_WORKING_DAYS else ""
 
 
@@ -85,11 +92,12 @@ def deadline_reminders_send(*, now=None) -> dict[str, int]:
         )
     )
     counts = ReminderCounts()
+    calendars: dict = {}
     for complaint in cases:
         if complaint.restricted and not can_read_restricted(complaint.owner, complaint):
             continue
         for clock, due_at in _clocks(complaint):
-            when = deadline_state(complaint=complaint, due_at=due_at, now=now)
+            when = deadline_state(complaint=complaint, due_at=due_at, now=now, calendars=calendars)
             if not when or (complaint.pk, clock, when, due_at) in sent:
                 continue
             if not _record_once(complaint=complaint, clock=clock, when=when, due_at=due_at):

@@ -13,7 +13,7 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import Refused, refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
-from patroncare.core.files import PHOTO_KINDS, check_upload
+from patroncare.core.files import PHOTO_KINDS, check_upload, delete_after_commit
 from patroncare.incidents.models import Incident, InvolvementRole
 from patroncare.libraries.calendar import local_date, today_in
 from patroncare.rulebook.ladder import EarlierViolation, Recommendation, recommend
@@ -336,15 +336,12 @@ def person_photo_set(*, actor, exclusion: Exclusion, upload) -> None:
     except ValidationError as error:
         raise ValidationError({"photo": error.messages}) from error
     person = exclusion.person
-    replaced = person.photo.name if person.photo else ""
+    # The old photo goes only once the new one is committed: a failed save keeps the person recognisable.
+    delete_after_commit([person.photo])  # its name is read now, before the new photo replaces it
     # The field's upload_to gives the file a random name; only the (checked) extension of the upload is kept.
     person.photo.save(upload.name, upload, save=False)
     person.full_clean()
     person.save(update_fields=["photo"])
-    if replaced:
-        # The old photo goes only once the new one is committed: a failed save keeps the person recognisable.
-        storage = person.photo.storage
-        transaction.on_commit(lambda: storage.delete(replaced))
     audit_record(
         action=AuditAction.UPDATE, actor=actor, obj=exclusion, summary="Photo of the excluded person added"
     )

@@ -13,37 +13,11 @@ from patroncare.conduct.letters import exclusion_notice_html
 from patroncare.conduct.models import Appeal, Delivery, Exclusion, Letter, LetterKind
 from patroncare.conduct.state import appeal_deadline, is_appealable, notice_date
 from patroncare.conftest import ROLE_KEYS, sign_in
-from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
 from patroncare.libraries.calendar import add_working_days, today_in
 from patroncare.rulebook.models import AppealSettings, Outcome
 from patroncare.rulebook.selectors import appeal_settings_for
 
 from .test_views import HANDLERS_RECORD
-
-
-@pytest.fixture
-def case(conduct):
-    person = PersonFactory(system=conduct.system, name="Casey Hidden", description="Yellow scarf")
-    conduct.incident = IncidentFactory(
-        branch=conduct.branch,
-        reported_by=conduct.users["frontline"],
-        rules=[conduct.rules["4"]],
-        subject=person,
-    )
-    conduct.person = person
-    today = today_in(conduct.system)
-    conduct.exclusion = services.exclusion_issue(
-        actor=conduct.users["supervisor"],
-        incident=conduct.incident,
-        person=person,
-        outcome=Outcome.SUSPENSION,
-        start_date=today,
-        end_date=today + timedelta(days=29),
-        branch=conduct.branch,
-        deviation_reason="Shouted threats after the warning.",
-    )
-    services.exclusion_approve_deviation(actor=conduct.users["administrator"], exclusion=conduct.exclusion)
-    return conduct
 
 
 def _fresh(exclusion):

@@ -29,31 +29,6 @@ HANDLERS = {
 HANDLERS_RECORD = HANDLERS | {"other_branch_supervisor": 404, "other_system_admin": 404}
 
 
-@pytest.fixture
-def case(conduct):
-    person = PersonFactory(system=conduct.system, name="Casey Hidden", description="Yellow scarf")
-    conduct.incident = IncidentFactory(
-        branch=conduct.branch,
-        reported_by=conduct.users["frontline"],
-        rules=[conduct.rules["4"]],
-        subject=person,
-    )
-    conduct.person = person
-    today = today_in(conduct.system)
-    conduct.exclusion = services.exclusion_issue(
-        actor=conduct.users["supervisor"],
-        incident=conduct.incident,
-        person=person,
-        outcome=Outcome.SUSPENSION,
-        start_date=today,
-        end_date=today + timedelta(days=29),
-        branch=conduct.branch,
-        deviation_reason="Shouted threats after the warning.",
-    )
-    services.exclusion_approve_deviation(actor=conduct.users["administrator"], exclusion=conduct.exclusion)
-    return conduct
-
-
 def test_board_is_for_staff_who_enforce_it(role_matrix, case):
     expected = {
         "frontline": 200,

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
+from patroncare.core.files import delete_after_commit
 from patroncare.libraries.calendar import today_in
 
 from .. import extensions
@@ -107,7 +108,7 @@ def _anonymise_incidents(incident_ids: list[int], moment) -> None:
         narrative=REMOVED, summary=REMOVED[:150], injuries="", damage="", anonymised_at=moment
     )
     attachments = Attachment.objects.filter(incident_id__in=incident_ids)
-    _delete_files_after_commit([attachment.file for attachment in attachments])
+    delete_after_commit([attachment.file for attachment in attachments])
     attachments.delete()
     WritingFlag.objects.filter(incident_id__in=incident_ids).update(term="", suggestion="")
     # A follow-up's wording may name someone: only that there was one, and when it was done, is kept.
@@ -122,11 +123,5 @@ def _anonymise_people(system, moment, link) -> None:
     people = Person.objects.filter(system=system, anonymised_at__isnull=True).exclude(kept_by_incident)
     if link is not None:
         people = people.exclude(pk__in=link.people_kept(system=system))
-    _delete_files_after_commit([person.photo for person in people if person.photo])
+    delete_after_commit([person.photo for person in people if person.photo])
     people.update(card_number="", name="", description="", photo="", anonymised_at=moment)
-
-
-def _delete_files_after_commit(files) -> None:
-    """Files go only once the run is committed: a run rolled back keeps every record and its files."""
-    doomed = [(file.storage, file.name) for file in files if file]
-    transaction.on_commit(lambda: [storage.delete(name) for storage, name in doomed])
