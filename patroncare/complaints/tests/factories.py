@@ -65,3 +65,21 @@ def submit(*, system, branch=None, token=None, **kwargs):
     return services.complaint_submit_public(
         system=system, branch=branch, submission_token=token or uuid.uuid4(), **values
     )
+
+
+def respond(world, complaint, *, channel="email"):
+    """The supervisor's stage-1 answer upholding the case, with nothing left outstanding."""
+    services.complaint_respond(
+        actor=world.users["supervisor"],
+        complaint=complaint,
+        expected_version=complaint.version,
+        outcome="upheld",
+        reasons="The fine was charged in error.",
+        remedies=["apology"],
+        remedy_detail="We removed the fine.",
+        outstanding=[],
+        review_info="Ask for a review from the status page.",
+        channel=channel,
+    )
+    complaint.refresh_from_db()
+    return complaint

@@ -11,7 +11,7 @@ from patroncare.accounts.tests.factories import UserFactory
 from patroncare.complaints import presenters, services
 from patroncare.complaints.models import Complaint, Kind
 
-from .factories import CategoryFactory, record
+from .factories import CategoryFactory, record, respond
 
 pytestmark = pytest.mark.django_db
 
@@ -24,23 +24,6 @@ def _acknowledge(world, complaint):
         message="We are looking into it.",
         channel="email",
     )
-
-
-def _respond(world, complaint):
-    services.complaint_respond(
-        actor=world.users["supervisor"],
-        complaint=complaint,
-        expected_version=complaint.version,
-        outcome="upheld",
-        reasons="The fine was charged in error.",
-        remedies=["apology"],
-        remedy_detail="We removed the fine.",
-        outstanding=[],
-        review_info="Ask for a review from the status page.",
-        channel="email",
-    )
-    complaint.refresh_from_db()
-    return complaint
 
 
 def _case(world, **kwargs):
@@ -118,7 +101,7 @@ def test_a_reply_from_the_patron_is_answered_first(world):
 
 
 def test_a_responded_case_is_closed_and_a_review_request_is_decided(world):
-    complaint = _respond(world, _acknowledge(world, _case(world)))
+    complaint = respond(world, _acknowledge(world, _case(world)))
     assert presenters.next_step(complaint, world.users["supervisor"]).key == "close"
     services.complaint_request_review(complaint=complaint, reason="The fine is still on my card.")
     complaint.refresh_from_db()
@@ -127,7 +110,7 @@ def test_a_responded_case_is_closed_and_a_review_request_is_decided(world):
 
 
 def test_a_closed_case_needs_nothing(world):
-    complaint = _respond(world, _acknowledge(world, _case(world)))
+    complaint = respond(world, _acknowledge(world, _case(world)))
     services.complaint_close(
         actor=world.users["supervisor"],
         complaint=complaint,

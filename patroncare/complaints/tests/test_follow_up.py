@@ -13,7 +13,7 @@ from patroncare.complaints import services
 from patroncare.complaints.models import CaseEntry, Complaint, EntryKind
 from patroncare.conftest import sign_in
 
-from .factories import record
+from .factories import record, respond
 
 pytestmark = pytest.mark.django_db
 
@@ -29,23 +29,6 @@ def people(world):
         "colleague": UserFactory(library_system=world.system, roles=[(Role.FRONTLINE, world.branch)]),
         "named": UserFactory(library_system=world.system, roles=[(Role.FRONTLINE, world.branch)]),
     }
-
-
-def _respond(world, complaint):
-    services.complaint_respond(
-        actor=world.users["supervisor"],
-        complaint=complaint,
-        expected_version=complaint.version,
-        outcome="upheld",
-        reasons="The fine was charged in error.",
-        remedies=["apology"],
-        remedy_detail="We removed the fine.",
-        outstanding=[],
-        review_info="Ask for a review from the status page.",
-        channel="letter",
-    )
-    complaint.refresh_from_db()
-    return complaint
 
 
 def _closed(world):
@@ -136,7 +119,7 @@ RECORD = {
 @pytest.mark.parametrize("key", sorted(RECORD))
 def test_staff_record_satisfaction_from_a_call_per_role(world, people, client, key):
     complaint, _ = record(actor=world.users["frontline"], branch=world.branch)
-    _respond(world, complaint)
+    respond(world, complaint, channel="letter")
     sign_in(client, people[key])
     data = {"answer": "partly", "channel": "phone", "comment": "Fine waived, but the wait was long."}
     response = client.post(reverse("complaints:satisfaction", args=[complaint.pk]), data)
@@ -155,7 +138,7 @@ def test_staff_record_satisfaction_from_a_call_per_role(world, people, client, k
 
 def test_a_second_recording_is_refused_and_the_first_answer_stays(world, client):
     complaint, _ = record(actor=world.users["frontline"], branch=world.branch)
-    _respond(world, complaint)
+    respond(world, complaint, channel="letter")
     sign_in(client, world.users["supervisor"])
     url = reverse("complaints:satisfaction", args=[complaint.pk])
     assert client.post(url, {"answer": "satisfied", "channel": "phone"}).status_code == 302
@@ -182,7 +165,7 @@ def test_in_a_restricted_case_the_named_staff_member_records_nothing(world, peop
     complaint, _ = record(
         actor=world.users["frontline"], branch=world.branch, staff_named=[people["named"]], severity="minor"
     )
-    _respond(world, complaint)
+    respond(world, complaint, channel="letter")
     sign_in(client, people["named"])
     data = {"answer": "satisfied", "channel": "phone"}
     assert client.post(reverse("complaints:satisfaction", args=[complaint.pk]), data).status_code == 404

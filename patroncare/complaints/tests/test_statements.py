@@ -13,7 +13,7 @@ from patroncare.audit.models import AuditEvent
 from patroncare.complaints import services
 from patroncare.complaints.models import Complaint, PublicStatement, StatementComment
 from patroncare.complaints.shell import statement_items
-from patroncare.conftest import sign_in
+from patroncare.conftest import ROLE_KEYS, sign_in
 from patroncare.core.concurrency import StaleEditError
 from patroncare.notifications.models import DigestLine
 
@@ -71,18 +71,6 @@ def as_user(user):
     return sign_in(Client(), user)
 
 
-EVERY_ROLE = [
-    "frontline",
-    "supervisor",
-    "administrator",
-    "security",
-    "trainer",
-    "trustee",
-    "other_branch_supervisor",
-    "other_system_admin",
-]
-
-
 def test_statement_page_role_matrix_and_the_director(world, upheld, director, role_matrix):
     statement = draft(world, upheld)
     role_matrix(
@@ -123,7 +111,7 @@ EDIT_EXPECTED = {
 }
 
 
-@pytest.mark.parametrize("key", EVERY_ROLE)
+@pytest.mark.parametrize("key", ROLE_KEYS)
 def test_editing_a_draft_per_role(world, upheld, director, key):
     statement = draft(world, upheld)
     response = as_user(world.users[key]).post(
@@ -316,7 +304,7 @@ COMMENT_EXPECTED = {
 }
 
 
-@pytest.mark.parametrize("key", EVERY_ROLE)
+@pytest.mark.parametrize("key", ROLE_KEYS)
 def test_commenting_per_role(world, upheld, director, key):
     statement = approved(world, upheld, director)
     response = as_user(world.users[key]).post(
@@ -326,7 +314,7 @@ def test_commenting_per_role(world, upheld, director, key):
     assert StatementComment.objects.count() == (1 if COMMENT_EXPECTED[key] == 302 else 0)
 
 
-@pytest.mark.parametrize("key", EVERY_ROLE)
+@pytest.mark.parametrize("key", ROLE_KEYS)
 def test_approve_review_and_publish_per_role(world, upheld, director, key):
     statement = approved(world, upheld, director)
     other = record(actor=world.users["supervisor"], branch=world.branch, severity="serious")[0]
