@@ -195,7 +195,7 @@ def naive_local(value: datetime, zone) -> datetime:
 class RetentionForm(forms.ModelForm):
     class Meta:
         model = RetentionSettings
-        fields = ["keep_days", "mode"]
+        fields = ["keep_number", "keep_unit", "mode"]
 
 
 class AssigneeField(forms.ModelChoiceField):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from patroncare.core.concurrency import VersionedModel
 from patroncare.core.files import random_upload_to
+from patroncare.libraries.calendar import Unit, subtract_period
 from patroncare.libraries.models import Branch, LibrarySystem, Location
 
 
@@ -451,15 +452,28 @@ class RetentionMode(models.TextChoices):
     PURGE = "purge", _("Delete")
 
 
-KEEP_DAYS_MESSAGE = _("Keep incident records for at least 30 days.")
+KEEP_MESSAGE = _("Keep incident records for at least 30 days, 5 weeks or 1 month.")
+
+
+class RetentionUnit(models.TextChoices):
+    """Calendar units of a retention period, as a published schedule words it ("3 years")."""
+
+    DAYS = Unit.DAYS.value, Unit.DAYS.label
+    WEEKS = Unit.WEEKS.value, Unit.WEEKS.label
+    MONTHS = Unit.MONTHS.value, Unit.MONTHS.label
+    YEARS = Unit.YEARS.value, Unit.YEARS.label
 
 
 class RetentionSettings(models.Model):
     system = models.OneToOneField(LibrarySystem, on_delete=models.CASCADE, related_name="incident_retention")
-    keep_days = models.PositiveIntegerField(
-        _("keep for (days) after closing or the end of an exclusion"),
-        default=3 * 365,
-        validators=[MinValueValidator(30, KEEP_DAYS_MESSAGE)],
+    keep_number = models.PositiveIntegerField(
+        _("keep for"),
+        default=3,
+        help_text=_("After the incident closes or the exclusion ends."),
+        validators=[MinValueValidator(1, KEEP_MESSAGE)],
+    )
+    keep_unit = models.CharField(
+        _("unit"), max_length=10, choices=RetentionUnit.choices, default=RetentionUnit.YEARS
     )
     mode = models.CharField(
         _("then"), max_length=20, choices=RetentionMode.choices, default=RetentionMode.ANONYMISE
@@ -469,14 +483,24 @@ class RetentionSettings(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(mode__in=RetentionMode.values), name="retention_mode_valid"),
             models.CheckConstraint(
-                condition=Q(keep_days__gte=30),
+                condition=Q(keep_unit__in=RetentionUnit.values), name="retention_keep_unit_valid"
+            ),
+            # About a month at the least, whatever the unit: 30 days, 5 weeks or 1 calendar month.
+            models.CheckConstraint(
+                condition=Q(keep_unit="days", keep_number__gte=30)
+                | Q(keep_unit="weeks", keep_number__gte=5)
+                | Q(keep_unit__in=["months", "years"], keep_number__gte=1),
                 name="retention_keep_at_least_30_days",
-                violation_error_message=KEEP_DAYS_MESSAGE,
+                violation_error_message=KEEP_MESSAGE,
             ),
         ]
 
     def __str__(self) -> str:
-        return f"Retention: {self.keep_days} days"
+        return f"Retention: {self.keep_number} {self.keep_unit}"
+
+    def cutoff(self, today):
+        """Records closed before this day have been kept for the whole period."""
+        return subtract_period(today, self.keep_number, self.keep_unit)
 
 
 class RetentionRun(models.Model):

@@ -922,7 +922,9 @@ def test_each_gap_leaves_the_card_once_set_and_the_card_goes_when_nothing_is_lef
     appeal_settings_update(
         actor=admin, settings=settings, expected_version=settings.version, decision_days=12
     )
-    retention_settings_update(actor=admin, system=world.system, keep_days=365, mode="anonymise")
+    retention_settings_update(
+        actor=admin, system=world.system, keep_number=1, keep_unit="years", mode="anonymise"
+    )
     assert AppealSettings.objects.get(system=world.system).version == 2
     content = signed_in(admin).get(reverse("core:desk")).content.decode()
     assert SETUP_CARD not in content

@@ -4,8 +4,6 @@ An incident is closed when marked so, or else counts as closed on the day it hap
 an exclusion is kept until that exclusion has also passed the period. Each run is recorded.
 """
 
-from datetime import timedelta
-
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -35,14 +33,16 @@ REMOVED = "[removed under the retention schedule]"
 def retention_apply(*, system, now=None) -> RetentionRun:
     settings, _ = RetentionSettings.objects.get_or_create(system=system)
     today = today_in(system, now)
-    cutoff = today - timedelta(days=settings.keep_days)
+    cutoff = settings.cutoff(today)
     link = extensions.exclusions()
-    incidents = Incident.objects.filter(system=system, anonymised_at__isnull=True).filter(
-        Q(closed_at__date__lt=cutoff) | Q(closed_at__isnull=True, occurred_at__date__lt=cutoff)
-    )
-    if link is not None:
-        incidents = incidents.exclude(pk__in=link.incidents_kept(system=system, cutoff=cutoff))
-    incident_ids = list(incidents.values_list("pk", flat=True))
+    # The day an incident closed is the library's day, not the server's.
+    with timezone.override(system.zone):
+        incidents = Incident.objects.filter(system=system, anonymised_at__isnull=True).filter(
+            Q(closed_at__date__lt=cutoff) | Q(closed_at__isnull=True, occurred_at__date__lt=cutoff)
+        )
+        if link is not None:
+            incidents = incidents.exclude(pk__in=link.incidents_kept(system=system, cutoff=cutoff))
+        incident_ids = list(incidents.values_list("pk", flat=True))
     moment = timezone.now()
     purge = settings.mode == RetentionMode.PURGE
     # Exclusions first: they cite the incidents, and the app that keeps them applies its own part.
@@ -86,10 +86,12 @@ def retention_defaults_install(*, system, actor=None) -> None:
 
 
 @transaction.atomic
-def retention_settings_update(*, actor, system, keep_days: int, mode: str) -> RetentionSettings:
+def retention_settings_update(
+    *, actor, system, keep_number: int, keep_unit: str, mode: str
+) -> RetentionSettings:
     settings, _ = RetentionSettings.objects.get_or_create(system=system)
-    before = {"keep_days": settings.keep_days, "mode": settings.mode}
-    settings.keep_days, settings.mode = keep_days, mode
+    before = f"{settings.keep_number} {settings.keep_unit}", settings.mode
+    settings.keep_number, settings.keep_unit, settings.mode = keep_number, keep_unit, mode
     settings.full_clean()
     settings.save()
     audit_record(
@@ -98,7 +100,7 @@ def retention_settings_update(*, actor, system, keep_days: int, mode: str) -> Re
         obj=settings,
         library_system_id=system.pk,
         summary="Incident retention schedule changed",
-        changes={"keep_days": [before["keep_days"], keep_days], "mode": [before["mode"], mode]},
+        changes={"keep": [before[0], f"{keep_number} {keep_unit}"], "mode": [before[1], mode]},
     )
     return settings
 

@@ -231,7 +231,7 @@ def test_retention_anonymises_old_records_and_records_the_run(world):
         branch=world.branch, subject=old_person, occurred_at=timezone.now() - timedelta(days=4 * 365)
     )
     recent = IncidentFactory(branch=world.branch, subject=PersonFactory(system=world.system))
-    RetentionSettings.objects.create(system=world.system, keep_days=3 * 365)
+    RetentionSettings.objects.create(system=world.system, keep_number=3, keep_unit="years")
     run = services.retention_apply(system=world.system)
     old.refresh_from_db()
     old_person.refresh_from_db()

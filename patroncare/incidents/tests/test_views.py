@@ -254,12 +254,17 @@ def test_administrator_sets_the_retention_period_and_a_too_short_one_is_refused(
     from patroncare.incidents.models import RetentionSettings
 
     client = signed_in(world.users["administrator"])
-    response = client.post(reverse("incidents:retention"), {"keep_days": "10", "mode": "purge"})
+    response = client.post(
+        reverse("incidents:retention"), {"keep_number": "10", "keep_unit": "days", "mode": "purge"}
+    )
     assert response.status_code == 400
     assert not RetentionSettings.objects.filter(system=world.system, mode="purge").exists()
-    response = client.post(reverse("incidents:retention"), {"keep_days": "2555", "mode": "purge"})
+    response = client.post(
+        reverse("incidents:retention"), {"keep_number": "7", "keep_unit": "years", "mode": "purge"}
+    )
     assert response.status_code == 302
-    assert RetentionSettings.objects.get(system=world.system).keep_days == 2555
+    saved = RetentionSettings.objects.get(system=world.system)
+    assert (saved.keep_number, saved.keep_unit, saved.mode) == (7, "years", "purge")
 
 
 @pytest.mark.parametrize("role", ["trainer", "trustee"])
@@ -285,8 +290,8 @@ def test_a_debrief_by_another_branch_is_refused_and_nothing_changes(signed_in, w
 @pytest.mark.parametrize(
     ("language", "message"),
     [
-        ("en", "Keep incident records for at least 30 days."),
-        ("es", "Conserve los registros de incidentes durante al menos 30 días."),
+        ("en", "Keep incident records for at least 30 days, 5 weeks or 1 month."),
+        ("es", "Conserve los registros de incidentes durante al menos 30 días, 5 semanas o 1 mes."),
     ],
 )
 def test_a_too_short_retention_period_is_explained_in_a_sentence(signed_in, world, language, message):
@@ -296,7 +301,7 @@ def test_a_too_short_retention_period_is_explained_in_a_sentence(signed_in, worl
     with translation.override(language):  # the page's language does not leak into later tests
         response = client.post(
             reverse("incidents:retention"),
-            {"keep_days": "10", "mode": "purge"},
+            {"keep_number": "10", "keep_unit": "days", "mode": "purge"},
             headers={"accept-language": language},
         )
     content = response.content.decode()

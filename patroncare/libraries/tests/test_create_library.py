@@ -74,7 +74,8 @@ def test_a_new_library_starts_with_default_limits_appeal_rules_and_retention():
     }
     assert limits == DEFAULT_LIMITS
     assert AppealSettings.objects.get(system=system).decision_days == 10
-    assert RetentionSettings.objects.get(system=system).keep_days == 3 * 365
+    retention = RetentionSettings.objects.get(system=system)
+    assert (retention.keep_number, retention.keep_unit) == (3, "years")
 
 
 def test_a_supervisor_of_a_new_library_issues_an_exclusion_within_the_default_limit():
