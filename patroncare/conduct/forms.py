@@ -108,13 +108,20 @@ class AppealSettingsForm(VersionFormMixin, forms.ModelForm):
         fields = [
             "min_days_appealable",
             "filing_days",
-            "filing_in_working_days",
+            "filing_unit",
+            "late_with_good_cause",
             "stays_in_force",
             "decider",
             "decision_days",
+            "decision_unit",
             "appeal_after_end",
             "how_to_appeal",
             "lift_request_interval_days",
+            "hearing_required",
+            "hearing_days",
+            "hearing_unit",
+            "disclosure_days",
+            "disclosure_unit",
         ]
 
     def service_values(self):

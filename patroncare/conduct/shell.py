@@ -5,27 +5,19 @@ from django.utils.translation import gettext_lazy
 
 from patroncare.accounts import roles
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
-from patroncare.libraries.calendar import working_day_deadlines
 from patroncare.rulebook.selectors import appeal_settings_for
 
 from . import selectors
 from .permissions import BOARD_ROLES
 from .selectors import rulebook_gaps_of
+from .state import decision_deadlines
 
 
 def decisions_waiting(user) -> list[DeskItem]:
     appeals, deviations, lifts = selectors.decisions_awaiting(user=user)
     settings = appeal_settings_for(user.library_system) if appeals or lifts else None
     waiting = [*appeals, *lifts]
-    due_dates = (
-        working_day_deadlines(
-            system=user.library_system,
-            received=[record.received_at for record in waiting],
-            days=settings.decision_days,
-        )
-        if settings
-        else []
-    )
+    due_dates = decision_deadlines(waiting, settings, system=user.library_system) if settings else []
     deadlines = {id(record): due for record, due in zip(waiting, due_dates, strict=True)}
     items = []
     for appeal in appeals:

@@ -12,6 +12,7 @@ from patroncare.audit.services import audit_record
 from patroncare.core.access import refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
 from patroncare.core.decisions import already_decided_message
+from patroncare.libraries.calendar import local_date
 from patroncare.rulebook.selectors import appeal_settings_for
 
 from ..models import Appeal, AppealDecision, Exclusion
@@ -50,7 +51,18 @@ def appeal_file(
         raise ValidationError({"received_at": _("An appeal cannot be received in the future.")})
     if exclusion.appeals.filter(decision="").exists():
         raise ValidationError(_("An appeal of this exclusion is already waiting for a decision."))
-    late = received_at > appeal_deadline(exclusion, settings)
+    deadline = appeal_deadline(exclusion, settings)
+    late = received_at > deadline
+    if late and not settings.late_with_good_cause:
+        raise ValidationError(
+            {
+                "received_at": _(
+                    "The deadline to appeal passed at the end of %(day)s. Under your library's appeal rules "
+                    "a late appeal cannot be accepted, even for good cause."
+                )
+                % {"day": local_date(exclusion.system, deadline).isoformat()}
+            }
+        )
     if late and not good_cause.strip():
         raise ValidationError(
             {
