@@ -4,6 +4,7 @@ Dates are calendar dates in the library system's time zone: an exclusion "until 
 end of 14 March where the library is, whatever the server's clock or a change to daylight-saving time.
 """
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Q
@@ -159,3 +160,40 @@ def disclosure_deadline(hearing, settings: AppealSettings) -> datetime | None:
         branch=exclusion.branch,
     )
     return end_of_local_day(system, last)
+
+
+@dataclass(frozen=True)
+class AppealDeadlines:
+    """An open appeal's deadlines: the hearing (when one is required), the documents, the decision."""
+
+    hearing_by: datetime | None
+    disclose_by: datetime | None
+    decide_by: datetime
+    hearing_done: bool
+    disclosed: bool
+
+    def pending(self) -> list[tuple[str, datetime]]:
+        """(clock, due) of each deadline still to be met, nearest first."""
+        clocks = []
+        if self.hearing_by is not None and not self.hearing_done:
+            clocks.append(("hearing", self.hearing_by))
+        if self.disclose_by is not None and not self.disclosed and not self.hearing_done:
+            clocks.append(("disclosure", self.disclose_by))
+        clocks.append(("decision", self.decide_by))
+        return sorted(clocks, key=lambda clock: clock[1])
+
+
+def appeal_deadlines(
+    appeal, settings: AppealSettings, *, decide_by: datetime | None = None
+) -> AppealDeadlines:
+    """Every deadline of one appeal, read from its hearing (if any) and the library's appeal rules."""
+    hearing = getattr(appeal, "hearing", None) if appeal.pk else None
+    return AppealDeadlines(
+        hearing_by=hearing_deadline(appeal, settings),
+        disclose_by=disclosure_deadline(hearing, settings)
+        if hearing is not None and settings.hearing_required
+        else None,
+        decide_by=decide_by or decision_deadline(appeal, settings),
+        hearing_done=hearing is not None and hearing.is_recorded,
+        disclosed=hearing is not None and hearing.documents_disclosed_on is not None,
+    )

@@ -18,6 +18,7 @@ from patroncare.rulebook.selectors import appeal_settings_for
 from ..models import Appeal, AppealDecision, Exclusion
 from ..permissions import may_decide
 from ..state import appeal_closed_by_end, appeal_deadline, is_appealable_kind
+from .hearings import hearing_blocks_decision
 from .letters import notice_amend
 
 
@@ -105,6 +106,9 @@ def appeal_decide(
         may_decide(actor, appeal),
         _("You may not decide this appeal: it is heard by someone other than the issuer."),
     )
+    waiting = hearing_blocks_decision(appeal, appeal_settings_for(exclusion.system))
+    if waiting:
+        raise ValidationError(waiting)
     if not reason.strip():
         raise ValidationError(
             {"decision_reason": _("Give the reason for the decision; it goes in the letter.")}
