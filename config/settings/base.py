@@ -198,6 +198,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "patroncare.complaints.tasks.notify_deadlines",
         "schedule": 60 * 60,
     },
+    "conduct-appeal-deadline-reminders": {
+        "task": "patroncare.conduct.tasks.notify_appeal_deadlines",
+        "schedule": 60 * 60,
+    },
     "incidents-alert-escalation": {
         "task": "patroncare.incidents.tasks.escalate_overdue_alerts",
         "schedule": 5 * 60,

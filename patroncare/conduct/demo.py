@@ -10,7 +10,7 @@ from django.db.models import Q
 from patroncare.incidents.models import Incident, InvolvementRole, Person
 from patroncare.libraries.calendar import Unit, add_period, local_date, period_last_day
 from patroncare.rulebook.defaults import DEFAULT_LIMITS
-from patroncare.rulebook.models import EXCLUDING_OUTCOMES, BehaviourClass, Outcome, Rule
+from patroncare.rulebook.models import EXCLUDING_OUTCOMES, AppealSettings, BehaviourClass, Outcome, Rule
 from patroncare.rulebook.services import (
     appeal_settings_to_edit,
     behaviour_class_create,
@@ -24,6 +24,7 @@ from .models import (
     AppealDecision,
     Delivery,
     Exclusion,
+    Hearing,
     LiftDecision,
     LiftRequest,
     LiftRequestMethod,
@@ -164,7 +165,7 @@ def _appeals(context, created, director):
         decided.outcome = Outcome.SUSPENSION
         decided.save()
     if pending.pk != decided.pk and context.today <= (pending.end_date or context.today):
-        Appeal.objects.create(
+        appeal = Appeal.objects.create(
             exclusion=pending,
             received_at=datetime.combine(
                 context.today - timedelta(days=1), time(11), tzinfo=context.system.zone
@@ -172,6 +173,26 @@ def _appeals(context, created, director):
             recorded_by=context.staff["administrator"],
             statement="The other person started it; please look at the camera at the door.",
         )
+        _hearing(context, appeal, director)
+
+
+def _hearing(context, appeal, director):
+    """The open appeal has its hearing scheduled, as the demo library's rules require one."""
+    appeal_settings_to_edit(context.system)
+    AppealSettings.objects.filter(system=context.system).update(
+        hearing_required=True, hearing_days=10, hearing_unit="working_days", disclosure_days=3
+    )
+    hearing = Hearing.objects.create(
+        appeal=appeal,
+        scheduled_at=datetime.combine(
+            context.today + timedelta(days=6), time(15), tzinfo=context.system.zone
+        ),
+        place="Meeting room 2, Central Library (ground floor, beside the lifts)",
+        panel_names="Rosa Delgado (trustee)",
+        scheduled_by=director,
+        scheduled_recorded_at=appeal.received_at + timedelta(hours=3),
+    )
+    hearing.panel_members.set([director])
 
 
 def _review(context):

@@ -17,7 +17,14 @@ from patroncare.rulebook.models import (
 )
 from patroncare.rulebook.services import STEP_FIELDS
 
-from .models import Acknowledgement, AppealDecision, DeliveryMethod, LiftDecision, LiftRequestMethod
+from .models import (
+    Acknowledgement,
+    AppealDecision,
+    Attendance,
+    DeliveryMethod,
+    LiftDecision,
+    LiftRequestMethod,
+)
 
 DATE = {"type": "date"}
 
@@ -108,13 +115,20 @@ class AppealSettingsForm(VersionFormMixin, forms.ModelForm):
         fields = [
             "min_days_appealable",
             "filing_days",
-            "filing_in_working_days",
+            "filing_unit",
+            "late_with_good_cause",
             "stays_in_force",
             "decider",
             "decision_days",
+            "decision_unit",
             "appeal_after_end",
             "how_to_appeal",
             "lift_request_interval_days",
+            "hearing_required",
+            "hearing_days",
+            "hearing_unit",
+            "disclosure_days",
+            "disclosure_unit",
         ]
 
     def service_values(self):
@@ -285,4 +299,65 @@ class LiftDecisionForm(forms.Form):
         label=_("Conditions for return (if granted)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class HearingScheduleForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+    scheduled_at = forms.DateTimeField(
+        label=_("Date and time of the hearing"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    place = forms.CharField(
+        label=_("Place"), max_length=200, help_text=_("For example, the meeting room at Central.")
+    )
+    panel_members = forms.ModelMultipleChoiceField(
+        label=_("Panel members who use PatronCare"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    panel_names = forms.CharField(
+        label=_("Other people on the panel"),
+        max_length=300,
+        required=False,
+        help_text=_("Names of people who are not users of PatronCare, separated by commas."),
+    )
+    late_reason = forms.CharField(
+        label=_("Reason for holding it after the deadline"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only if the hearing is later than your appeal rules allow."),
+    )
+
+    def __init__(self, *args, system, **kwargs):
+        super().__init__(*args, **kwargs)
+        from patroncare.accounts.models import User
+
+        self.fields["panel_members"].queryset = User.objects.filter(
+            library_system=system, is_active=True, role_assignments__isnull=False
+        ).distinct()
+
+
+class HearingDisclosureForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    documents_disclosed_on = forms.DateField(
+        label=_("Documents sent to the person on"), widget=forms.DateInput(attrs=DATE)
+    )
+    documents_note = forms.CharField(
+        label=_("Documents sent"),
+        max_length=300,
+        required=False,
+        help_text=_("For example, the incident report."),
+    )
+
+
+class HearingAttendanceForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    attendance = forms.ChoiceField(
+        label=_("Attendance"), choices=Attendance.choices, widget=forms.RadioSelect
+    )
+    represented_by = forms.CharField(label=_("Represented by"), max_length=150, required=False)
+    outcome_notes = forms.CharField(
+        label=_("Notes of the hearing"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )

@@ -3,11 +3,19 @@
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from patroncare.rulebook.models import Outcome
 from patroncare.rulebook.selectors import appeal_settings_for
 
-from .state import appeal_deadline, is_appealable_kind
+from .state import appeal_deadline, disclosure_deadline, hearing_deadline, is_appealable_kind
+
+
+def period_words(number: int, unit: str) -> str:
+    """ "10 working days" or "10 calendar days", in the active language."""
+    if unit == "working_days":
+        return ngettext("%(n)s working day", "%(n)s working days", number) % {"n": number}
+    return ngettext("%(n)s calendar day", "%(n)s calendar days", number) % {"n": number}
 
 
 def _amend_reasons() -> dict:
@@ -56,6 +64,9 @@ def exclusion_notice_html(
             "incidents": list(exclusion.incidents.all()),
             "appealable": is_appealable_kind(exclusion, settings),
             "deadline": appeal_deadline(exclusion, settings),
+            "decision_time": period_words(settings.decision_days, settings.decision_unit),
+            "hearing_time": period_words(settings.hearing_days or 0, settings.hearing_unit),
+            "disclosure_time": period_words(settings.disclosure_days or 0, settings.disclosure_unit),
             "language": language,
             "zone": exclusion.system.time_zone,
         }
@@ -70,6 +81,7 @@ def appeal_decision_html(appeal, *, language: str) -> str:
     with translation.override(language):
         context = {
             "appeal": appeal,
+            "hearing": getattr(appeal, "hearing", None),
             "greeting": greeting(appeal.exclusion),
             "exclusion": appeal.exclusion,
             "system": appeal.exclusion.system,
@@ -103,3 +115,28 @@ def lift_decision_html(lift_request, *, language: str) -> str:
 
 def lift_decision_pdf(lift_request, *, language: str) -> bytes:
     return _pdf(lift_decision_html(lift_request, language=language))
+
+
+def hearing_invitation_html(hearing, *, language: str, letter_date) -> str:
+    appeal = hearing.appeal
+    exclusion = appeal.exclusion
+    settings = appeal_settings_for(exclusion.system)
+    with translation.override(language):
+        context = {
+            "hearing": hearing,
+            "appeal": appeal,
+            "panel": hearing.panel(),
+            "greeting": greeting(exclusion),
+            "exclusion": exclusion,
+            "system": exclusion.system,
+            "letter_date": letter_date,
+            "disclose_by": disclosure_deadline(hearing, settings) if settings.hearing_required else None,
+            "late": hearing.late_reason and hearing_deadline(appeal, settings) is not None,
+            "language": language,
+            "zone": exclusion.system.time_zone,
+        }
+        return render_to_string("conduct/letters/hearing_invitation.html", context)
+
+
+def hearing_invitation_pdf(hearing, *, language: str, letter_date) -> bytes:
+    return _pdf(hearing_invitation_html(hearing, language=language, letter_date=letter_date))

@@ -226,6 +226,123 @@ class Appeal(models.Model):
         return not self.decision
 
 
+class Attendance(models.TextChoices):
+    ATTENDED = "attended", _("The person attended")
+    REPRESENTED = "represented", _("The person was represented")
+    NOT_ATTENDED = "not_attended", _("The person did not attend")
+
+
+class Hearing(VersionedModel):
+    """The hearing of an appeal: when and where, who sits, the documents sent beforehand, and what happened.
+
+    Rescheduling changes this one record (and `scheduled_recorded_at`, so a new invitation letter is issued).
+    The appeal waits for its decision until the attendance is recorded.
+    """
+
+    appeal = models.OneToOneField(Appeal, on_delete=models.CASCADE, related_name="hearing")
+    scheduled_at = models.DateTimeField(_("date and time"))
+    place = models.CharField(_("place"), max_length=200)
+    panel_members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("panel members")
+    )
+    panel_names = models.CharField(
+        _("other people on the panel"),
+        max_length=300,
+        blank=True,
+        help_text=_("Names of people who are not users of PatronCare, separated by commas."),
+    )
+    late_reason = models.TextField(_("reason for holding it after the deadline"), blank=True)
+    scheduled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    scheduled_recorded_at = models.DateTimeField()
+    documents_disclosed_on = models.DateField(_("documents sent to the person on"), null=True, blank=True)
+    documents_note = models.CharField(_("documents sent"), max_length=300, blank=True)
+    attendance = models.CharField(_("attendance"), max_length=20, choices=Attendance.choices, blank=True)
+    represented_by = models.CharField(_("represented by"), max_length=150, blank=True)
+    outcome_notes = models.TextField(_("notes of the hearing"), blank=True)
+    held_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    held_recorded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["scheduled_at"]
+        verbose_name = _("hearing")
+        verbose_name_plural = _("hearings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(attendance="") | Q(attendance__in=Attendance.values),
+                name="hearing_attendance_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(attendance="represented") | ~Q(represented_by=""),
+                name="hearing_representative_named",
+                violation_error_message=_("Say who represented the person."),
+            ),
+            models.CheckConstraint(
+                condition=Q(attendance="") | Q(held_recorded_at__isnull=False),
+                name="hearing_attendance_recorded_when",
+            ),
+            models.CheckConstraint(condition=~Q(place=""), name="hearing_place_given"),
+        ]
+        indexes = [models.Index(fields=["attendance", "scheduled_at"])]
+
+    def __str__(self) -> str:
+        return f"Hearing of {self.appeal}"
+
+    @property
+    def is_recorded(self) -> bool:
+        """The hearing took place (with or without the person): the appeal may now be decided."""
+        return bool(self.attendance)
+
+    def panel(self) -> list[str]:
+        """Everyone who sits, users first, as their names are printed."""
+        names = [member.full_name or member.email for member in self.panel_members.all()]
+        return names + [name.strip() for name in self.panel_names.split(",") if name.strip()]
+
+
+class AppealClock(models.TextChoices):
+    HEARING = "hearing", _("Hold the hearing")
+    DISCLOSURE = "disclosure", _("Send the documents to the person")
+    DECISION = "decision", _("Decide the appeal")
+
+
+class ReminderWhen(models.TextChoices):
+    SOON = "soon", _("Within one working day")
+    PASSED = "passed", _("Passed")
+
+
+class AppealDeadlineNotice(models.Model):
+    """That a decider was told an appeal's deadline is near or has passed: each once per due date.
+
+    A hearing moved to another day gives the documents' deadline a new due date, and so a new notice.
+    """
+
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="deadline_notices")
+    clock = models.CharField(max_length=12, choices=AppealClock.choices)
+    when = models.CharField(max_length=8, choices=ReminderWhen.choices)
+    due_at = models.DateTimeField()
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["sent_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["appeal", "clock", "when", "due_at", "recipient"],
+                name="appealdeadlinenotice_once_per_due_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(clock__in=AppealClock.values), name="appealdeadlinenotice_clock_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(when__in=ReminderWhen.values), name="appealdeadlinenotice_when_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.appeal_id} {self.clock} {self.when}"
+
+
 class ReviewRecord(models.Model):
     """What a review team decided after looking at one period's exclusions and deviations."""
 
@@ -342,6 +459,7 @@ class LetterKind(models.TextChoices):
     AMENDED_NOTICE = "amended_notice", _("Amended notice")
     APPEAL_DECISION = "appeal_decision", _("Decision on an appeal")
     LIFT_DECISION = "lift_decision", _("Decision on a request to lift")
+    HEARING_INVITATION = "hearing_invitation", _("Invitation to the hearing of an appeal")
 
 
 class Letter(models.Model):

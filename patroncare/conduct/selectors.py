@@ -20,7 +20,7 @@ from patroncare.libraries.models import LibrarySystem
 from patroncare.rulebook.models import AppealSettings, IssueLimit, LadderStep, Rule
 from patroncare.rulebook.selectors import appeal_settings_for
 
-from .models import Appeal, Exclusion, Letter, LiftRequest, ReviewRecord
+from .models import Appeal, Exclusion, Hearing, Letter, LiftRequest, ReviewRecord
 from .permissions import BOARD_ROLES, EXCLUSION_ROLES, may_approve_deviation, may_decide
 from .state import ExclusionState, exclusion_state, is_enforced, needs_approval, state_condition
 
@@ -333,3 +333,15 @@ def rulebook_gaps_of(*, system_id: int) -> RulebookGaps:
         appeal_rules_unsaved=not row["appeal_rules_saved"],
         no_retention=not row["has_retention"],
     )
+
+
+def attach_hearings(appeals: list[Appeal]) -> None:
+    """Give each appeal its hearing (or none), read in one query, so its deadlines ask nothing more."""
+    if not appeals:
+        return
+    hearings = {hearing.appeal_id: hearing for hearing in Hearing.objects.filter(appeal__in=appeals)}
+    for appeal in appeals:
+        hearing = hearings.get(appeal.pk)
+        Appeal.hearing.related.set_cached_value(appeal, hearing)
+        if hearing is not None:
+            Hearing.appeal.field.set_cached_value(hearing, appeal)

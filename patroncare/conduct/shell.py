@@ -1,41 +1,40 @@
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from patroncare.accounts import roles
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
-from patroncare.libraries.calendar import working_day_deadlines
+from patroncare.notifications.registry import NotificationKind, register_kind
 from patroncare.rulebook.selectors import appeal_settings_for
 
 from . import selectors
 from .permissions import BOARD_ROLES
 from .selectors import rulebook_gaps_of
+from .state import appeal_deadlines, decision_deadlines
 
 
 def decisions_waiting(user) -> list[DeskItem]:
     appeals, deviations, lifts = selectors.decisions_awaiting(user=user)
     settings = appeal_settings_for(user.library_system) if appeals or lifts else None
     waiting = [*appeals, *lifts]
-    due_dates = (
-        working_day_deadlines(
-            system=user.library_system,
-            received=[record.received_at for record in waiting],
-            days=settings.decision_days,
-        )
-        if settings
-        else []
-    )
+    due_dates = decision_deadlines(waiting, settings, system=user.library_system) if settings else []
     deadlines = {id(record): due for record, due in zip(waiting, due_dates, strict=True)}
     items = []
+    selectors.attach_hearings(appeals)
+    now = timezone.now()
     for appeal in appeals:
-        due = deadlines[id(appeal)]
+        clocks = appeal_deadlines(appeal, settings, decide_by=deadlines[id(appeal)]).pending()
         items.append(
             DeskItem(
                 title=_("Appeal of %(person)s's exclusion") % {"person": appeal.exclusion.person},
                 url=reverse("conduct:appeal_decide", args=[appeal.exclusion_id, appeal.pk]),
-                due_at=due,
-                overdue=due < timezone.now(),
+                detail=" · ".join(
+                    _deadline_words(clock, due) for clock, due in clocks if clock != "decision"
+                ),
+                due_at=clocks[0][1],
+                overdue=clocks[0][1] < now,
             )
         )
     for lift in lifts:
@@ -61,6 +60,13 @@ def decisions_waiting(user) -> list[DeskItem]:
         for exclusion in deviations
     ]
     return items
+
+
+def _deadline_words(clock: str, due) -> str:
+    day = date_format(timezone.localtime(due, due.tzinfo), "DATE_FORMAT")
+    if clock == "hearing":
+        return _("hearing by %(day)s") % {"day": day}
+    return _("documents to the person by %(day)s") % {"day": day}
 
 
 def excluded_now(user) -> list[DeskItem]:
@@ -179,4 +185,16 @@ register_desk_section(
         link_url_name="conduct:board",
         link_label=gettext_lazy("The board of current exclusions"),
     )
+)
+register_kind(
+    NotificationKind(
+        "conduct.appeal_deadline_soon",
+        gettext_lazy("A deadline of an appeal you decide is within one working day"),
+        order=40,
+    ),
+    NotificationKind(
+        "conduct.appeal_deadline_passed",
+        gettext_lazy("A deadline of an appeal you decide has passed"),
+        order=41,
+    ),
 )

@@ -4,11 +4,19 @@ Dates are calendar dates in the library system's time zone: an exclusion "until 
 end of 14 March where the library is, whatever the server's clock or a change to daylight-saving time.
 """
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Q
 
-from patroncare.libraries.calendar import add_working_days, local_date, today_in
+from patroncare.libraries.calendar import (
+    Unit,
+    add_period,
+    local_date,
+    subtract_period,
+    today_in,
+    working_day_deadlines,
+)
 from patroncare.rulebook.models import AppealSettings, Outcome
 
 from .models import Exclusion, ExclusionState
@@ -99,17 +107,93 @@ def notice_date(exclusion: Exclusion) -> date:
 def appeal_deadline(exclusion: Exclusion, settings: AppealSettings) -> datetime:
     """The last moment an appeal is on time, counted from the notice date: the end of the last day, local."""
     system = exclusion.system
-    notice_day = notice_date(exclusion)
-    if settings.filing_in_working_days:
-        last = add_working_days(system=system, start=notice_day, days=settings.filing_days)
-    else:
-        last = notice_day + timedelta(days=settings.filing_days)
+    last = add_period(notice_date(exclusion), settings.filing_days, settings.filing_unit, system=system)
     return end_of_local_day(system, last)
 
 
 def decision_deadline(appeal, settings: AppealSettings) -> datetime:
+    """When an appeal (or a request to lift) must be decided: counted from the day after it was received."""
     system = appeal.exclusion.system
-    last = add_working_days(
-        system=system, start=local_date(system, appeal.received_at), days=settings.decision_days
+    last = add_period(
+        local_date(system, appeal.received_at), settings.decision_days, settings.decision_unit, system=system
     )
     return end_of_local_day(system, last)
+
+
+def decision_deadlines(records, settings: AppealSettings, *, system) -> list[datetime]:
+    """`decision_deadline` of many appeals and requests of one system, its closed days read once."""
+    if settings.decision_unit == Unit.WORKING_DAYS:
+        return working_day_deadlines(
+            system=system, received=[record.received_at for record in records], days=settings.decision_days
+        )
+    return [decision_deadline(record, settings) for record in records]
+
+
+def hearing_deadline(appeal, settings: AppealSettings) -> datetime | None:
+    """When the hearing must have been held, if the library requires one: counted from the day after the
+    appeal was received, in the working days of the exclusion's branch (its closures too) when it has one."""
+    if not settings.hearing_required or not settings.hearing_days:
+        return None
+    exclusion = appeal.exclusion
+    system = exclusion.system
+    last = add_period(
+        local_date(system, appeal.received_at),
+        settings.hearing_days,
+        settings.hearing_unit,
+        system=system,
+        branch=exclusion.branch,
+    )
+    return end_of_local_day(system, last)
+
+
+def disclosure_deadline(hearing, settings: AppealSettings) -> datetime | None:
+    """The end of the last day the documents may reach the person: the set time before the hearing's day."""
+    if hearing is None or not settings.disclosure_days:
+        return None
+    exclusion = hearing.appeal.exclusion
+    system = exclusion.system
+    last = subtract_period(
+        local_date(system, hearing.scheduled_at),
+        settings.disclosure_days,
+        settings.disclosure_unit,
+        system=system,
+        branch=exclusion.branch,
+    )
+    return end_of_local_day(system, last)
+
+
+@dataclass(frozen=True)
+class AppealDeadlines:
+    """An open appeal's deadlines: the hearing (when one is required), the documents, the decision."""
+
+    hearing_by: datetime | None
+    disclose_by: datetime | None
+    decide_by: datetime
+    hearing_done: bool
+    disclosed: bool
+
+    def pending(self) -> list[tuple[str, datetime]]:
+        """(clock, due) of each deadline still to be met, nearest first."""
+        clocks = []
+        if self.hearing_by is not None and not self.hearing_done:
+            clocks.append(("hearing", self.hearing_by))
+        if self.disclose_by is not None and not self.disclosed and not self.hearing_done:
+            clocks.append(("disclosure", self.disclose_by))
+        clocks.append(("decision", self.decide_by))
+        return sorted(clocks, key=lambda clock: clock[1])
+
+
+def appeal_deadlines(
+    appeal, settings: AppealSettings, *, decide_by: datetime | None = None
+) -> AppealDeadlines:
+    """Every deadline of one appeal, read from its hearing (if any) and the library's appeal rules."""
+    hearing = getattr(appeal, "hearing", None) if appeal.pk else None
+    return AppealDeadlines(
+        hearing_by=hearing_deadline(appeal, settings),
+        disclose_by=disclosure_deadline(hearing, settings)
+        if hearing is not None and settings.hearing_required
+        else None,
+        decide_by=decide_by or decision_deadline(appeal, settings),
+        hearing_done=hearing is not None and hearing.is_recorded,
+        disclosed=hearing is not None and hearing.documents_disclosed_on is not None,
+    )

@@ -36,6 +36,26 @@ urlpatterns = [
         name="appeal_decide",
     ),
     path(
+        "exclusions/<int:pk>/appeals/<int:appeal_pk>/hearing/",
+        appeals.HearingScheduleView.as_view(),
+        name="hearing_schedule",
+    ),
+    path(
+        "exclusions/<int:pk>/appeals/<int:appeal_pk>/hearing/documents/",
+        appeals.HearingDisclosureView.as_view(),
+        name="hearing_disclosure",
+    ),
+    path(
+        "exclusions/<int:pk>/appeals/<int:appeal_pk>/hearing/attendance/",
+        appeals.HearingAttendanceView.as_view(),
+        name="hearing_attendance",
+    ),
+    path(
+        "exclusions/<int:pk>/appeals/<int:appeal_pk>/hearing/invitation.pdf",
+        appeals.HearingLetterView.as_view(),
+        name="hearing_letter",
+    ),
+    path(
         "exclusions/<int:pk>/appeals/<int:appeal_pk>/letter.pdf",
         appeals.AppealLetterView.as_view(),
         name="appeal_letter",

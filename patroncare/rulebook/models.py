@@ -294,7 +294,15 @@ class Decider(models.TextChoices):
     DIRECTOR = "director", _("The director")
 
 
-DECISION_DAYS_MESSAGE = _("Give the decider at least 1 working day to decide an appeal or a request to lift.")
+DECISION_DAYS_MESSAGE = _("Give the decider at least 1 day to decide an appeal or a request to lift.")
+HEARING_DAYS_MESSAGE = _("When a hearing is required, give the number of days within which it is held.")
+
+
+class DeadlineUnit(models.TextChoices):
+    """How an appeal's deadlines are counted: every day of the calendar, or the system's working days."""
+
+    DAYS = Unit.DAYS.value, _("calendar days")
+    WORKING_DAYS = Unit.WORKING_DAYS.value, Unit.WORKING_DAYS.label
 
 
 class AppealSettings(VersionedModel):
@@ -304,14 +312,59 @@ class AppealSettings(VersionedModel):
         default=7,
         help_text=_("Shorter exclusions cannot be appealed. Permanent and pending-review ones always can."),
     )
-    filing_days = models.PositiveIntegerField(_("days to appeal"), default=10)
-    filing_in_working_days = models.BooleanField(_("count working days"), default=True)
+    filing_days = models.PositiveIntegerField(_("time to appeal"), default=10)
+    filing_unit = models.CharField(
+        _("time to appeal: unit"),
+        max_length=12,
+        choices=DeadlineUnit.choices,
+        default=DeadlineUnit.WORKING_DAYS,
+        help_text=_("Counted from the day after the notice is given."),
+    )
+    late_with_good_cause = models.BooleanField(
+        _("a late appeal is accepted for good cause"),
+        default=True,
+        help_text=_("Otherwise an appeal that arrives after the deadline is refused."),
+    )
     stays_in_force = models.BooleanField(_("the exclusion stays in force during an appeal"), default=True)
     decider = models.CharField(
         _("who decides"), max_length=20, choices=Decider.choices, default=Decider.DIRECTOR
     )
     decision_days = models.PositiveIntegerField(
-        _("working days to decide"), default=10, validators=[MinValueValidator(1, DECISION_DAYS_MESSAGE)]
+        _("time to decide"), default=10, validators=[MinValueValidator(1, DECISION_DAYS_MESSAGE)]
+    )
+    decision_unit = models.CharField(
+        _("time to decide: unit"),
+        max_length=12,
+        choices=DeadlineUnit.choices,
+        default=DeadlineUnit.WORKING_DAYS,
+        help_text=_("Counted from the day after the appeal or the request to lift is received."),
+    )
+    hearing_required = models.BooleanField(
+        _("a hearing is held before an appeal is decided"),
+        default=False,
+        help_text=_("The person may come and speak, alone or represented, before the decision."),
+    )
+    hearing_days = models.PositiveIntegerField(
+        _("hearing held within"), null=True, blank=True, default=10, help_text=_("Of receiving the appeal.")
+    )
+    hearing_unit = models.CharField(
+        _("hearing held within: unit"),
+        max_length=12,
+        choices=DeadlineUnit.choices,
+        default=DeadlineUnit.WORKING_DAYS,
+    )
+    disclosure_days = models.PositiveIntegerField(
+        _("documents sent to the person before the hearing"),
+        null=True,
+        blank=True,
+        default=3,
+        help_text=_("The documents the decider will read reach the person at least this long before it."),
+    )
+    disclosure_unit = models.CharField(
+        _("documents sent before the hearing: unit"),
+        max_length=12,
+        choices=DeadlineUnit.choices,
+        default=DeadlineUnit.WORKING_DAYS,
     )
     appeal_after_end = models.BooleanField(
         _("an exclusion that has ended may still be appealed"),
@@ -347,6 +400,20 @@ class AppealSettings(VersionedModel):
                 condition=Q(decision_days__gte=1),
                 name="appealsettings_decision_days_positive",
                 violation_error_message=DECISION_DAYS_MESSAGE,
+            ),
+            models.CheckConstraint(
+                condition=Q(filing_unit__in=DeadlineUnit.values) & Q(decision_unit__in=DeadlineUnit.values),
+                name="appealsettings_deadline_units_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(hearing_unit__in=DeadlineUnit.values)
+                & Q(disclosure_unit__in=DeadlineUnit.values),
+                name="appealsettings_hearing_units_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(hearing_required=False) | Q(hearing_days__gte=1),
+                name="appealsettings_hearing_days_given",
+                violation_error_message=HEARING_DAYS_MESSAGE,
             ),
         ]
 

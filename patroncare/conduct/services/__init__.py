@@ -8,6 +8,7 @@ from .exclusions import (
     recommendation_for,
     review_record,
 )
+from .hearings import hearing_record_attendance, hearing_record_disclosure, hearing_schedule
 from .lifting import lift_request_decide, lift_request_record
 
 __all__ = [
@@ -18,6 +19,9 @@ __all__ = [
     "person_photo_set",
     "exclusion_issue",
     "exclusion_record_delivery",
+    "hearing_record_attendance",
+    "hearing_record_disclosure",
+    "hearing_schedule",
     "lift_request_decide",
     "lift_request_record",
     "recommendation_for",

@@ -12,11 +12,13 @@ from patroncare.audit.services import audit_record
 from patroncare.core.access import refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
 from patroncare.core.decisions import already_decided_message
+from patroncare.libraries.calendar import local_date
 from patroncare.rulebook.selectors import appeal_settings_for
 
 from ..models import Appeal, AppealDecision, Exclusion
 from ..permissions import may_decide
 from ..state import appeal_closed_by_end, appeal_deadline, is_appealable_kind
+from .hearings import hearing_blocks_decision
 from .letters import notice_amend
 
 
@@ -50,7 +52,18 @@ def appeal_file(
         raise ValidationError({"received_at": _("An appeal cannot be received in the future.")})
     if exclusion.appeals.filter(decision="").exists():
         raise ValidationError(_("An appeal of this exclusion is already waiting for a decision."))
-    late = received_at > appeal_deadline(exclusion, settings)
+    deadline = appeal_deadline(exclusion, settings)
+    late = received_at > deadline
+    if late and not settings.late_with_good_cause:
+        raise ValidationError(
+            {
+                "received_at": _(
+                    "The deadline to appeal passed at the end of %(day)s. Under your library's appeal rules "
+                    "a late appeal cannot be accepted, even for good cause."
+                )
+                % {"day": local_date(exclusion.system, deadline).isoformat()}
+            }
+        )
     if late and not good_cause.strip():
         raise ValidationError(
             {
@@ -93,6 +106,9 @@ def appeal_decide(
         may_decide(actor, appeal),
         _("You may not decide this appeal: it is heard by someone other than the issuer."),
     )
+    waiting = hearing_blocks_decision(appeal, appeal_settings_for(exclusion.system))
+    if waiting:
+        raise ValidationError(waiting)
     if not reason.strip():
         raise ValidationError(
             {"decision_reason": _("Give the reason for the decision; it goes in the letter.")}

@@ -84,6 +84,8 @@ def letter_issued(
         .order_by("issued_at", "id")
         .first()
     )
+    if kind == LetterKind.HEARING_INVITATION:
+        return _hearing_invitation(actor=actor, exclusion=exclusion, language=language, appeal=appeal)
     if existing is not None:
         return existing
     if kind == LetterKind.NOTICE:
@@ -141,3 +143,27 @@ def notice_amend(*, actor, exclusion: Exclusion, reason: str) -> list[Letter]:
             )
         )
     return amended
+
+
+def _hearing_invitation(*, actor, exclusion, language, appeal) -> Letter:
+    """The invitation for the hearing as now scheduled; a hearing moved since gives a new one, referring to
+    the invitation it replaces (that one stays as it was sent)."""
+    hearing = appeal.hearing
+    invitations = Letter.objects.filter(
+        exclusion=exclusion, kind=LetterKind.HEARING_INVITATION, language=language, appeal=appeal
+    ).order_by("-issued_at", "-id")
+    latest = invitations.first()
+    if latest is not None and latest.issued_at >= hearing.scheduled_recorded_at:
+        return latest
+    issued_at = timezone.now()
+    pdf = render.hearing_invitation_pdf(hearing, language=language, letter_date=issued_at)
+    return _store(
+        actor=actor,
+        exclusion=exclusion,
+        kind=LetterKind.HEARING_INVITATION,
+        language=language,
+        pdf=pdf,
+        appeal=appeal,
+        supersedes=latest,
+        reason="The hearing was moved." if latest else "",
+    )

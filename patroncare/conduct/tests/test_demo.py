@@ -1,6 +1,6 @@
 import pytest
 
-from patroncare.conduct.models import Appeal, Exclusion, LiftRequest
+from patroncare.conduct.models import Appeal, Exclusion, Hearing, LiftRequest
 from patroncare.conduct.state import ExclusionState, exclusion_state
 from patroncare.core.demo import load_demo
 from patroncare.incidents.models import Incident, Person
@@ -23,6 +23,7 @@ def test_demo_has_a_year_of_incidents_and_a_decided_appeal_and_loads_twice_witho
     first = _counts()
     assert first[0] == 150
     assert Appeal.objects.exclude(decision="").count() >= 1
+    assert Hearing.objects.filter(appeal__decision="", attendance="").count() == 1
     assert Exclusion.objects.exclude(deviation_reason="").count() == 1
     dates = Incident.objects.filter(system=context.system).values_list("occurred_at", flat=True)
     assert (max(dates) - min(dates)).days > 300

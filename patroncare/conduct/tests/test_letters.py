@@ -224,7 +224,7 @@ def test_the_appeal_clock_runs_from_the_delivery_in_calendar_days_across_a_month
     today = today_in(case.system)
     issued = today - timedelta(days=40)
     exclusion = _issued_on(case, issued)
-    settings = _settings(case.system, filing_in_working_days=False, filing_days=10)
+    settings = _settings(case.system, filing_unit="days", filing_days=10)
     assert notice_date(exclusion) == issued
     given = date(today.year, today.month, 1) - timedelta(days=3)  # three days before this month began
     given = max(given, issued)
@@ -244,7 +244,7 @@ def test_the_appeal_clock_runs_from_the_delivery_in_calendar_days_across_a_month
 def test_the_appeal_clock_runs_from_the_delivery_in_working_days(case):
     today = today_in(case.system)
     exclusion = _issued_on(case, today - timedelta(days=30))
-    settings = _settings(case.system, filing_in_working_days=True, filing_days=10)
+    settings = _settings(case.system, filing_unit="working_days", filing_days=10)
     given = today - timedelta(days=20)
     services.exclusion_record_delivery(
         actor=case.users["supervisor"],
@@ -262,7 +262,7 @@ def test_the_appeal_clock_runs_from_the_delivery_in_working_days(case):
 def test_the_earliest_delivery_counts_and_a_late_appeal_needs_good_cause(case):
     today = today_in(case.system)
     exclusion = _issued_on(case, today - timedelta(days=30))
-    _settings(case.system, filing_in_working_days=False, filing_days=10)
+    _settings(case.system, filing_unit="days", filing_days=10)
     services.exclusion_record_delivery(
         actor=case.users["supervisor"],
         exclusion=exclusion,
@@ -329,7 +329,7 @@ def test_an_ended_exclusion_refuses_an_appeal_unless_the_settings_allow_it(case)
     exclusion = _issued_on(case, today - timedelta(days=40))
     Exclusion.objects.filter(pk=exclusion.pk).update(end_date=today - timedelta(days=1))
     exclusion = _fresh(case.exclusion)
-    settings = _settings(case.system, appeal_after_end=False, filing_days=365, filing_in_working_days=False)
+    settings = _settings(case.system, appeal_after_end=False, filing_days=365, filing_unit="days")
     assert not is_appealable(exclusion, settings)
     with pytest.raises(ValidationError) as refused:
         services.appeal_file(

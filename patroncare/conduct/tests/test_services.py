@@ -244,7 +244,7 @@ def _exclusion(conduct, *, issued_at, days=30, issuer="supervisor"):
 
 def test_a_late_appeal_needs_good_cause(conduct):
     settings = rulebook_services.appeal_settings_to_edit(conduct.system)
-    settings.filing_in_working_days, settings.filing_days = False, 10
+    settings.filing_unit, settings.filing_days = "days", 10
     settings.save()
     issued = timezone.now() - timedelta(days=20)
     exclusion = _exclusion(conduct, issued_at=issued)

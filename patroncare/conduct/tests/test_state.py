@@ -75,7 +75,7 @@ def test_rescinded_and_appeal_states():
 
 
 def test_calendar_day_deadline_ends_at_local_midnight_after_the_spring_change():
-    settings = AppealSettings(filing_days=10, filing_in_working_days=False)
+    settings = AppealSettings(filing_days=10, filing_unit="days")
     # Issued Friday 6 March at 16:00 in Chicago (CST); ten calendar days later is Monday 16 March (CDT).
     exclusion = _exclusion(issued_at=datetime(2026, 3, 6, 22, tzinfo=UTC))
     deadline = appeal_deadline(exclusion, settings)
@@ -84,7 +84,7 @@ def test_calendar_day_deadline_ends_at_local_midnight_after_the_spring_change():
 
 
 def test_calendar_day_deadline_after_the_autumn_change():
-    settings = AppealSettings(filing_days=10, filing_in_working_days=False)
+    settings = AppealSettings(filing_days=10, filing_unit="days")
     exclusion = _exclusion(
         issued_at=datetime(2026, 10, 26, 15, tzinfo=UTC), start=date(2026, 10, 26), end=date(2026, 12, 1)
     )
@@ -93,7 +93,7 @@ def test_calendar_day_deadline_after_the_autumn_change():
 
 
 def test_the_notice_day_is_the_local_one():
-    settings = AppealSettings(filing_days=1, filing_in_working_days=False)
+    settings = AppealSettings(filing_days=1, filing_unit="days")
     # 03:00 UTC on the 7th is still the evening of the 6th in Chicago.
     exclusion = _exclusion(issued_at=datetime(2026, 3, 7, 3, tzinfo=UTC))
     assert appeal_deadline(exclusion, settings).astimezone(CHICAGO.zone).date() == date(2026, 3, 7)
@@ -105,7 +105,7 @@ def test_working_day_deadline_skips_weekends_and_holidays():
 
     system = LibrarySystemFactory(time_zone="America/Chicago")
     HolidayFactory(system=system, date=date(2026, 3, 13), name="Staff day")
-    settings = AppealSettings(filing_days=10, filing_in_working_days=True)
+    settings = AppealSettings(filing_days=10, filing_unit="working_days")
     exclusion = _exclusion(issued_at=datetime(2026, 3, 6, 22, tzinfo=UTC), system=system)
     # Mon 9 .. Fri 20 is ten working days; the holiday on the 13th pushes it to Monday 23 March.
     assert appeal_deadline(exclusion, settings).astimezone(system.zone).date() == date(2026, 3, 23)

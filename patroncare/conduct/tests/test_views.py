@@ -830,10 +830,16 @@ def _appeal_rules_post(settings, **changes):
         "version": settings.version,
         "min_days_appealable": settings.min_days_appealable,
         "filing_days": settings.filing_days,
-        "filing_in_working_days": "on",
+        "filing_unit": settings.filing_unit,
+        "late_with_good_cause": "on",
         "stays_in_force": "on",
         "decider": settings.decider,
         "decision_days": settings.decision_days,
+        "decision_unit": settings.decision_unit,
+        "hearing_days": settings.hearing_days,
+        "hearing_unit": settings.hearing_unit,
+        "disclosure_days": settings.disclosure_days,
+        "disclosure_unit": settings.disclosure_unit,
         "how_to_appeal": settings.how_to_appeal,
         "lift_request_interval_days": settings.lift_request_interval_days,
     }
@@ -841,7 +847,7 @@ def _appeal_rules_post(settings, **changes):
 
 
 @pytest.mark.parametrize(
-    ("language", "message"), [("en", "at least 1 working day"), ("es", "al menos 1 día hábil")]
+    ("language", "message"), [("en", "at least 1 day to decide"), ("es", "al menos 1 día para resolver")]
 )
 def test_zero_working_days_to_decide_an_appeal_is_refused_with_a_sentence(signed_in, case, language, message):
     from patroncare.rulebook.models import AppealSettings

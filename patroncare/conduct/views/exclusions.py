@@ -36,6 +36,7 @@ from ..state import (
     ExclusionState,
     appeal_closed_by_end,
     appeal_deadline,
+    appeal_deadlines,
     decision_deadline,
     is_appealable,
     notice_date,
@@ -182,6 +183,7 @@ class ExclusionDetailView(ConductView):
             "letters_issued": selectors.letters_of(exclusion),
             "open_appeal": open_appeal,
             "decision_due": decision_deadline(open_appeal, settings) if open_appeal else None,
+            "open_deadlines": appeal_deadlines(open_appeal, settings) if open_appeal else None,
             "can": ExclusionCapabilities.for_user(
                 request.user, exclusion, settings=settings, open_appeal=open_appeal
             ),
