@@ -93,6 +93,9 @@ def load(context) -> None:
             conditions="Speak with the branch manager before your first visit back."
             if (days or 999) > 30
             else "",
+            conditions_es="Hable con la gerencia de la sucursal antes de su primera visita."
+            if (days or 999) > 30 and incident.branch.code in ("HAR", "EAS")
+            else "",
             guardian_name=GUARDIANS.get(person.card_number, "Parent or guardian") if person.is_minor else "",
             letter_language="es" if incident.branch.code in ("HAR", "EAS") else "en",
         )
@@ -364,6 +367,10 @@ def _lift_requests(context):
             lifted_from=lifted_from,
             return_conditions="Meet the Harbor View branch manager before your first visit. No bags in the "
             "children's area for the first six months.",
+            decision_reason_es="Más de tres años sin incidentes, una disculpa por escrito y una carta de "
+            "apoyo. Se levanta la exclusión con condiciones.",
+            return_conditions_es="Reúnase con la gerencia de la sucursal Harbor View antes de su primera "
+            "visita. Durante los primeros seis meses, no lleve bolsas a la zona infantil.",
             decided_by=director,
             decided_at=at(50, 15),
             letter_language="es",
