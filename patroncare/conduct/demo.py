@@ -94,6 +94,9 @@ def load(context) -> None:
             conditions="Speak with the branch manager before your first visit back."
             if (days or 999) > 30
             else "",
+            conditions_es="Hable con la gerencia de la sucursal antes de su primera visita."
+            if (days or 999) > 30 and incident.branch.code in ("HAR", "EAS")
+            else "",
             guardian_name=GUARDIANS.get(person.card_number, "Parent or guardian") if person.is_minor else "",
             letter_language="es" if incident.branch.code in ("HAR", "EAS") else "en",
         )
@@ -246,7 +249,7 @@ LAKESHORE_LADDER = [
         None,
         None,
         None,
-        "correct the behaviour or leave for the day",
+        ("correct the behaviour or leave for the day", "corregir la conducta o retirarse por el día"),
     ),
     (1, False, 2, 2, (6, M), "same", "leave_day", None, None, None, ""),
     (1, False, 3, None, (6, M), "same", "suspension", 3, 7, None, ""),
@@ -259,7 +262,19 @@ LAKESHORE_LADDER = [
     (4, False, 2, None, (3, Y), "at_least", "permanent", None, None, (2, Y), ""),
     (5, False, 1, 1, (5, Y), "any", "pending_review", None, None, None, ""),
     (5, False, 2, None, None, "any", "permanent", None, None, (3, Y), ""),
-    (1, True, 1, 3, (3, M), "same", "warning", None, None, None, "a parent or guardian is called"),
+    (
+        1,
+        True,
+        1,
+        3,
+        (3, M),
+        "same",
+        "warning",
+        None,
+        None,
+        None,
+        ("a parent or guardian is called", "se llama a la madre, al padre o al tutor"),
+    ),
     (1, True, 4, None, (3, M), "same", "leave_day", None, None, None, ""),
 ]
 
@@ -373,6 +388,10 @@ def _lift_requests(context):
             lifted_from=lifted_from,
             return_conditions="Meet the Harbor View branch manager before your first visit. No bags in the "
             "children's area for the first six months.",
+            decision_reason_es="Más de tres años sin incidentes, una disculpa por escrito y una carta de "
+            "apoyo. Se levanta la exclusión con condiciones.",
+            return_conditions_es="Reúnase con la gerencia de la sucursal Harbor View antes de su primera "
+            "visita. Durante los primeros seis meses, no lleve bolsas a la zona infantil.",
             decided_by=director,
             decided_at=at(50, 15),
             letter_language="es",

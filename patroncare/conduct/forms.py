@@ -28,8 +28,29 @@ from .models import (
 
 DATE = {"type": "date"}
 
+SPANISH_MISSING = _("Missing: letters in Spanish print the English text here.")
 
-class RuleForm(VersionFormMixin, forms.ModelForm):
+
+class SpanishVersionMixin:
+    """Beside each Spanish field whose English text is written but which is itself empty: "Missing"."""
+
+    spanish_of: dict[str, str] = {}  # Spanish field -> its English field
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for spanish, english in self.spanish_of.items():
+            if self._current(english).strip() and not self._current(spanish).strip():
+                field = self.fields[spanish]
+                field.help_text = f"{SPANISH_MISSING} {field.help_text}".strip()
+
+    def _current(self, name: str) -> str:
+        if self.is_bound:
+            return self.data.get(self.add_prefix(name), "") or ""
+        return str(self.initial.get(name) or getattr(self.instance, name, "") or "")
+
+
+class RuleForm(SpanishVersionMixin, VersionFormMixin, forms.ModelForm):
+    spanish_of = {"title_es": "title", "text_es": "text"}
     change_note = forms.CharField(label=_("What changed, and why"), max_length=200, required=False)
 
     class Meta:
@@ -47,7 +68,9 @@ class RuleForm(VersionFormMixin, forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class LadderStepForm(forms.ModelForm):
+class LadderStepForm(SpanishVersionMixin, forms.ModelForm):
+    spanish_of = {"note_es": "note"}
+
     class Meta:
         model = LadderStep
         fields = STEP_FIELDS
@@ -70,7 +93,9 @@ class LadderStepForm(forms.ModelForm):
         return data
 
 
-class BehaviourClassForm(forms.ModelForm):
+class BehaviourClassForm(SpanishVersionMixin, forms.ModelForm):
+    spanish_of = {"name_es": "name"}
+
     class Meta:
         model = BehaviourClass
         fields = ["name", "rank", "in_sentence", "name_es", "in_sentence_es"]
@@ -109,7 +134,9 @@ class IssueLimitForm(forms.Form):
         self.fields["role"].choices = list(Role.choices)
 
 
-class AppealSettingsForm(VersionFormMixin, forms.ModelForm):
+class AppealSettingsForm(SpanishVersionMixin, VersionFormMixin, forms.ModelForm):
+    spanish_of = {"how_to_appeal_es": "how_to_appeal"}
+
     class Meta:
         model = AppealSettings
         fields = [
@@ -123,6 +150,7 @@ class AppealSettingsForm(VersionFormMixin, forms.ModelForm):
             "decision_unit",
             "appeal_after_end",
             "how_to_appeal",
+            "how_to_appeal_es",
             "lift_request_interval_days",
             "hearing_required",
             "hearing_days",
@@ -158,6 +186,24 @@ class ExclusionForm(forms.Form):
     conditions = forms.CharField(
         label=_("Conditions for return"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    summary_es = forms.CharField(
+        label=_("What happened, in Spanish"),
+        max_length=600,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For a letter in Spanish: it replaces the incident's summary in the letter."),
+    )
+    conditions_es = forms.CharField(
+        label=_("Conditions for return, in Spanish"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For a letter in Spanish, when you set conditions for return."),
+    )
+    without_spanish = forms.BooleanField(
+        label=_("Issue it anyway: the Spanish letter quotes the English text"),
+        required=False,
+        help_text=_("Only when no one can write it in Spanish now."),
+    )
     deviation_reason = forms.CharField(
         label=_("Reason for choosing another consequence"),
         required=False,
@@ -182,7 +228,37 @@ class ExclusionForm(forms.Form):
         data = super().clean()
         if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
             self.add_error("end_date", _("The last day cannot be before the first day."))
+        if data.get("letter_language") == "es" and not data.get("without_spanish"):
+            self._ask_for_spanish(data)
         return data
+
+    @property
+    def spanish_missing(self) -> bool:
+        """Whether the page asked for the Spanish texts (and so offers to issue without them)."""
+        return self.is_bound and any(
+            error.code == "spanish_missing"
+            for name in ("summary_es", "conditions_es")
+            for error in self.errors.as_data().get(name, [])
+        )
+
+    def _ask_for_spanish(self, data) -> None:
+        """A letter in Spanish quotes what staff typed: ask for it in Spanish before issuing."""
+        if not data.get("summary_es", "").strip():
+            self.add_error(
+                "summary_es",
+                forms.ValidationError(
+                    _("The letter is in Spanish: write what happened in Spanish, in a sentence or two."),
+                    code="spanish_missing",
+                ),
+            )
+        if data.get("conditions", "").strip() and not data.get("conditions_es", "").strip():
+            self.add_error(
+                "conditions_es",
+                forms.ValidationError(
+                    _("The letter is in Spanish: write the conditions for return in Spanish."),
+                    code="spanish_missing",
+                ),
+            )
 
 
 class DeliveryForm(forms.Form):
@@ -223,6 +299,12 @@ class DecisionForm(forms.Form):
         label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("It is quoted in the decision letter."),
+    )
+    decision_reason_es = forms.CharField(
+        label=_("Reason, in Spanish"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The decision letter is in Spanish: it quotes this reason."),
     )
     new_end_date = forms.DateField(
         label=_("New last day (if shortened)"), required=False, widget=forms.DateInput(attrs=DATE)
@@ -297,6 +379,17 @@ class LiftDecisionForm(forms.Form):
     )
     return_conditions = forms.CharField(
         label=_("Conditions for return (if granted)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    decision_reason_es = forms.CharField(
+        label=_("Reason, in Spanish"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The decision letter is in Spanish: it quotes this reason."),
+    )
+    return_conditions_es = forms.CharField(
+        label=_("Conditions for return, in Spanish (if granted)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )

@@ -1,4 +1,13 @@
-"""Notice and appeal-decision letters as PDF, from our own HTML templates, in the letter's language."""
+"""Notice and appeal-decision letters as PDF, from our own HTML templates, in the letter's language.
+
+A letter in Spanish prints every text of the library's own in Spanish: the templates' sentences through
+gettext, dates through Django's localisation, and the texts an administrator writes (rules, how to appeal)
+from their Spanish fields. Where a Spanish field is empty the English text is printed instead, marked
+`lang="en"` so a screen reader reads it as English. What staff typed for the case (what happened, conditions
+for return, the reason for a decision) is printed in Spanish when they wrote it in Spanish, else as typed.
+"""
+
+from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -16,6 +25,52 @@ def period_words(number: int, unit: str) -> str:
     if unit == "working_days":
         return ngettext("%(n)s working day", "%(n)s working days", number) % {"n": number}
     return ngettext("%(n)s calendar day", "%(n)s calendar days", number) % {"n": number}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A text to print, and `lang` ("en") when it is not in the letter's language."""
+
+    text: str
+    lang: str = ""
+
+
+def in_letter_language(language: str, english: str, spanish: str) -> Passage:
+    """The Spanish text for a Spanish letter, else the English one (marked as English in a Spanish letter)."""
+    if language != "es":
+        return Passage(english)
+    if spanish.strip():
+        return Passage(spanish)
+    return Passage(english, lang="en" if english.strip() else "")
+
+
+def typed_for_letter(language: str, typed: str, typed_es: str) -> str:
+    """What staff typed for the case: their Spanish text in a Spanish letter, else what they typed."""
+    return typed_es.strip() if language == "es" and typed_es.strip() else typed
+
+
+def _rule_wording(rule, language: str) -> tuple[str, str, str, str]:
+    """(code, title, text, lang): a rule as the letter cites it, both in Spanish or both in English."""
+    title, text = rule.wording(language)
+    fell_back = language == "es" and not (rule.title_es and rule.text_es)  # as `Rule.wording` decides
+    return rule.code, title, text, "en" if fell_back else ""
+
+
+def _sentence(text: str) -> str:
+    """A typed summary as a sentence of the letter: with a full stop unless it already ends with one."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?…" else text + "."
+
+
+def _what_happened(exclusion, language: str) -> tuple[list, str]:
+    """[(incident, its summary)], and the Spanish account when it tells of several incidents at once."""
+    incidents = list(exclusion.incidents.all())
+    account = exclusion.summary_es.strip() if language == "es" else ""
+    if not account:
+        return [(incident, _sentence(incident.summary)) for incident in incidents], ""
+    if len(incidents) == 1:
+        return [(incidents[0], _sentence(account))], ""
+    return [(incident, "") for incident in incidents], account
 
 
 def _amend_reasons() -> dict:
@@ -49,6 +104,7 @@ def exclusion_notice_html(
     settings = appeal_settings_for(exclusion.system)
     with translation.override(language):
         decided = [appeal for appeal in exclusion.appeals.all() if appeal.decision]
+        incidents, account = _what_happened(exclusion, language)
         context = {
             "exclusion": exclusion,
             "greeting": greeting(exclusion),
@@ -60,8 +116,11 @@ def exclusion_notice_html(
             "decider": settings.get_decider_display(),
             "system": exclusion.system,
             "settings": settings,
-            "rules": [(rule.code, *rule.wording(language)) for rule in exclusion.rules.all()],
-            "incidents": list(exclusion.incidents.all()),
+            "rules": [_rule_wording(rule, language) for rule in exclusion.rules.all()],
+            "incidents": incidents,
+            "account": account,
+            "conditions": typed_for_letter(language, exclusion.conditions, exclusion.conditions_es),
+            "how_to_appeal": in_letter_language(language, settings.how_to_appeal, settings.how_to_appeal_es),
             "appealable": is_appealable_kind(exclusion, settings),
             "deadline": appeal_deadline(exclusion, settings),
             "decision_time": period_words(settings.decision_days, settings.decision_unit),
@@ -82,6 +141,7 @@ def appeal_decision_html(appeal, *, language: str) -> str:
         context = {
             "appeal": appeal,
             "hearing": getattr(appeal, "hearing", None),
+            "reason": typed_for_letter(language, appeal.decision_reason, appeal.decision_reason_es),
             "greeting": greeting(appeal.exclusion),
             "exclusion": appeal.exclusion,
             "system": appeal.exclusion.system,
@@ -105,7 +165,13 @@ def lift_decision_html(lift_request, *, language: str) -> str:
             "greeting": greeting(exclusion),
             "exclusion": exclusion,
             "system": exclusion.system,
-            "rules": [(rule.code, rule.wording(language)[0]) for rule in exclusion.rules.all()],
+            "rules": [_rule_wording(rule, language) for rule in exclusion.rules.all()],
+            "reason": typed_for_letter(
+                language, lift_request.decision_reason, lift_request.decision_reason_es
+            ),
+            "return_conditions": typed_for_letter(
+                language, lift_request.return_conditions, lift_request.return_conditions_es
+            ),
             "next_request": next_request_date(lift_request, appeal_settings_for(exclusion.system)),
             "language": language,
             "zone": exclusion.system.time_zone,

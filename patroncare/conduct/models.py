@@ -66,6 +66,9 @@ class Exclusion(VersionedModel):
     end_date = models.DateField(_("last day"), null=True, blank=True)
     lift_request_after = models.DateField(_("may ask to lift from"), null=True, blank=True)
     conditions = models.TextField(_("conditions for return"), blank=True)
+    # What staff wrote for a letter in Spanish; the Spanish letter prints it in place of the English text.
+    summary_es = models.TextField(_("what happened, in Spanish"), max_length=600, blank=True)
+    conditions_es = models.TextField(_("conditions for return, in Spanish"), blank=True)
     recommended_outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
     recommendation = models.CharField(_("recommendation"), max_length=300, blank=True)
     deviation_reason = models.TextField(_("reason for choosing another consequence"), blank=True)
@@ -195,6 +198,7 @@ class Appeal(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decision = models.CharField(_("decision"), max_length=20, choices=AppealDecision.choices, blank=True)
     decision_reason = models.TextField(_("reason"), blank=True)
+    decision_reason_es = models.TextField(_("reason, in Spanish"), blank=True)
     new_end_date = models.DateField(_("new last day"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -402,8 +406,10 @@ class LiftRequest(VersionedModel):
     recorded_at = models.DateTimeField(auto_now_add=True)
     decision = models.CharField(_("decision"), max_length=20, choices=LiftDecision.choices, blank=True)
     decision_reason = models.TextField(_("reason"), blank=True)
+    decision_reason_es = models.TextField(_("reason, in Spanish"), blank=True)
     lifted_from = models.DateField(_("may return from"), null=True, blank=True)
     return_conditions = models.TextField(_("conditions for return"), blank=True)
+    return_conditions_es = models.TextField(_("conditions for return, in Spanish"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -140,7 +140,7 @@ DEFAULT_LADDER = [
         None,
         None,
         None,
-        "correct the behaviour or leave for the day",
+        ("correct the behaviour or leave for the day", "corregir la conducta o retirarse por el día"),
     ),
     (MINOR, False, 2, 2, (12, MONTHS), "same", Outcome.LEAVE_DAY, None, None, None, ""),
     (MINOR, False, 3, None, (12, MONTHS), "same", Outcome.SUSPENSION, 7, 7, None, ""),

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
 
 from patroncare.libraries.calendar import Unit, add_period, period_last_day, subtract_period
 
@@ -141,9 +141,16 @@ def length_text(low: int | None, high: int | None, unit: str = Unit.DAYS) -> str
     return ngettext("%(low)s to %(n)s day", "%(low)s to %(n)s days", high) % {"low": low, "n": high}
 
 
+def table_wording(step: LadderStep) -> str:
+    """The row's own wording in the active language; the English one when no Spanish one was given."""
+    if get_language() == "es" and step.note_es:
+        return step.note_es
+    return step.note
+
+
 def outcome_text(step: LadderStep) -> str:
-    if step.note:
-        return step.note
+    if wording := table_wording(step):
+        return wording
     if step.outcome == Outcome.SUSPENSION:
         return length_text(step.length_min, step.length_max, step.length_unit)
     if step.outcome == Outcome.PERMANENT and step.lift_after_number:
@@ -172,7 +179,8 @@ def consequence_text(step: LadderStep) -> str:
 # A row of a published table: (class rank, for minors, offence from, offence to, look-back, earlier violations
 # counted, outcome, shortest suspension, longest suspension, may ask to lift after, the table's own wording).
 # A period is a number of days (365) or a number and a unit ((12, "months")); a look-back of None is "no
-# look-back". The shortest and longest suspension share their unit.
+# look-back". The shortest and longest suspension share their unit. The table's wording is a text, "" for
+# none, or (English, Spanish).
 LADDER_ROW = (
     "rank",
     "for_minors",
@@ -200,6 +208,8 @@ def _period(value) -> tuple[int | None, str]:
 def step_values(row: Sequence, classes: dict[int, BehaviourClass]) -> dict:
     """A row of a published table (see LADDER_ROW) as the fields of a ladder step."""
     values = dict(zip(LADDER_ROW, row, strict=True))
+    if isinstance(values["note"], tuple):  # the table's wording in English and in Spanish
+        values["note"], values["note_es"] = values["note"]
     values["behaviour_class"] = classes[values.pop("rank")]
     lookback = values.pop("lookback")
     if lookback is None:

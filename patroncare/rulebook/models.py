@@ -216,6 +216,12 @@ class LadderStep(models.Model):
         blank=True,
         help_text=_("For example “correct the behaviour or leave for the day”."),
     )
+    note_es = models.CharField(
+        _("wording in your table, in Spanish"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example “corregir la conducta o retirarse por el día”."),
+    )
 
     class Meta:
         db_table = "conduct_ladderstep"
@@ -293,6 +299,16 @@ class Decider(models.TextChoices):
     ADMINISTRATOR = "administrator", _("An administrator")
     DIRECTOR = "director", _("The director")
 
+
+# The library's own words, printed as they stand (never through gettext): an administrator rewrites them.
+HOW_TO_APPEAL = (
+    "Write to the Library Director at the main library, by letter or e-mail, saying why you think the "
+    "decision should change."
+)
+HOW_TO_APPEAL_ES = (
+    "Escriba a la dirección de la biblioteca, a la biblioteca central, por carta o por correo electrónico, "
+    "y explique por qué cree que la decisión debería cambiar."
+)
 
 DECISION_DAYS_MESSAGE = _("Give the decider at least 1 day to decide an appeal or a request to lift.")
 HEARING_DAYS_MESSAGE = _("When a hearing is required, give the number of days within which it is held.")
@@ -379,9 +395,14 @@ class AppealSettings(VersionedModel):
     how_to_appeal = models.TextField(
         _("how to appeal"),
         blank=True,
-        default="Write to the Library Director at the main library, by letter or e-mail, saying why you "
-        "think the decision should change.",
+        default=HOW_TO_APPEAL,
         help_text=_("Printed on every notice letter."),
+    )
+    how_to_appeal_es = models.TextField(
+        _("how to appeal, in Spanish"),
+        blank=True,
+        default=HOW_TO_APPEAL_ES,
+        help_text=_("Printed on notice letters written in Spanish."),
     )
 
     class Meta:

@@ -250,6 +250,7 @@ STEP_FIELDS = [
     "lift_after_number",
     "lift_after_unit",
     "note",
+    "note_es",
 ]
 
 

@@ -93,10 +93,32 @@ def appeal_file(
     return appeal
 
 
+def require_spanish_reason(letter_language: str, reason_es: str) -> None:
+    """A decision letter in Spanish quotes the reason: the decider writes it in Spanish too.
+
+    Unlike a notice at the desk, a decision is written over days, so it waits for its Spanish reason.
+    """
+    if letter_language == "es" and not reason_es.strip():
+        raise ValidationError(
+            {
+                "decision_reason_es": _(
+                    "The decision letter is in Spanish: give the reason in Spanish too; the letter quotes it."
+                )
+            }
+        )
+
+
 @transaction.atomic
 def appeal_decide(
-    *, actor, appeal: Appeal, decision: str, reason: str, new_end_date: date | None = None
+    *,
+    actor,
+    appeal: Appeal,
+    decision: str,
+    reason: str,
+    new_end_date: date | None = None,
+    reason_es: str = "",
 ) -> Appeal:
+    """The decision; when the letter is in Spanish, its reason in Spanish too (the letter quotes it)."""
     # Locked so two deciders at once cannot both pass the "not yet decided" check.
     appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
     exclusion = appeal.exclusion
@@ -113,6 +135,7 @@ def appeal_decide(
         raise ValidationError(
             {"decision_reason": _("Give the reason for the decision; it goes in the letter.")}
         )
+    require_spanish_reason(appeal.letter_language, reason_es)
     before_end = exclusion.end_date
     if decision == AppealDecision.SHORTENED:
         if new_end_date is None:
@@ -135,6 +158,7 @@ def appeal_decide(
     elif decision != AppealDecision.UPHELD:
         raise ValidationError({"decision": _("Choose upheld, shortened or rescinded.")})
     appeal.decision, appeal.decision_reason = decision, reason.strip()
+    appeal.decision_reason_es = reason_es.strip() if appeal.letter_language == "es" else ""
     appeal.new_end_date = new_end_date if decision == AppealDecision.SHORTENED else None
     appeal.decided_by, appeal.decided_at = actor, timezone.now()
     appeal.full_clean()

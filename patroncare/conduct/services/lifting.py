@@ -24,6 +24,7 @@ from patroncare.rulebook.selectors import appeal_settings_for
 
 from ..models import Exclusion, LiftDecision, LiftRequest
 from ..permissions import may_decide_lift_request
+from .appeals import require_spanish_reason
 
 # A request typed as a date alone is taken as received at midday, local time (or now, on the morning of the
 # day): midday exists on every day in every time zone (midnight does not, where the clocks change at
@@ -152,6 +153,8 @@ def lift_request_decide(
     reason: str,
     lifted_from: date | None = None,
     return_conditions: str = "",
+    reason_es: str = "",
+    return_conditions_es: str = "",
 ) -> LiftRequest:
     exclusion = lift_request.exclusion
     if lift_request.decision:
@@ -164,6 +167,8 @@ def lift_request_decide(
         raise ValidationError(
             {"decision_reason": _("Give the reason for the decision; it goes in the letter.")}
         )
+    require_spanish_reason(lift_request.letter_language, reason_es)
+    spanish = lift_request.letter_language == "es"
     today = today_in(exclusion.system)
     if decision == LiftDecision.GRANTED:
         if lifted_from is None:
@@ -172,12 +177,22 @@ def lift_request_decide(
             raise ValidationError({"lifted_from": _("The first day back cannot be in the past.")})
         if lifted_from <= exclusion.start_date:
             raise ValidationError({"lifted_from": _("The first day back must be after the exclusion began.")})
+        if spanish and return_conditions.strip() and not return_conditions_es.strip():
+            raise ValidationError(
+                {
+                    "return_conditions_es": _(
+                        "The decision letter is in Spanish: give the conditions for return in Spanish too."
+                    )
+                }
+            )
     elif decision == LiftDecision.REFUSED:
-        lifted_from, return_conditions = None, ""
+        lifted_from, return_conditions, return_conditions_es = None, "", ""
     else:
         raise ValidationError({"decision": _("Choose granted or refused.")})
     lift_request.decision, lift_request.decision_reason = decision, reason.strip()
     lift_request.lifted_from, lift_request.return_conditions = lifted_from, return_conditions.strip()
+    lift_request.decision_reason_es = reason_es.strip() if spanish else ""
+    lift_request.return_conditions_es = return_conditions_es.strip() if spanish else ""
     lift_request.decided_by, lift_request.decided_at = actor, timezone.now()
     try:
         save_if_unchanged(
@@ -186,8 +201,10 @@ def lift_request_decide(
             fields=[
                 "decision",
                 "decision_reason",
+                "decision_reason_es",
                 "lifted_from",
                 "return_conditions",
+                "return_conditions_es",
                 "decided_by",
                 "decided_at",
             ],

@@ -143,6 +143,7 @@ def test_issuing_through_the_page(signed_in, case):
         "conditions": "",
         "deviation_reason": "",
         "letter_language": "es",
+        "summary_es": "Insultó a un usuario en las computadoras.",
     }
     response = signed_in(case.users["supervisor"]).post(reverse("conduct:exclusion_create"), data)
     exclusion = Exclusion.objects.latest("pk")
@@ -150,6 +151,36 @@ def test_issuing_through_the_page(signed_in, case):
     assert exclusion.recommendation == "Second serious violation in the past 12 months: 1 month"
     assert (exclusion.branch, exclusion.letter_language) == (None, "es")
     assert exclusion.deviation_reason == ""
+    assert exclusion.summary_es == "Insultó a un usuario en las computadoras."
+
+
+def test_a_spanish_letter_asks_for_the_spanish_texts_before_issuing(signed_in, case):
+    second = IncidentFactory(branch=case.branch, rules=[case.rules["4"]], subject=case.person)
+    today = today_in(case.system)
+    data = {
+        "incident": second.pk,
+        "person": case.person.pk,
+        "outcome": "suspension",
+        "start_date": today.isoformat(),
+        "end_date": period_last_day(today, 1, Unit.MONTHS).isoformat(),
+        "rules": [case.rules["4"].pk],
+        "conditions": "Speak with the branch manager first.",
+        "letter_language": "es",
+    }
+    client = signed_in(case.users["supervisor"])
+    before = Exclusion.objects.count()
+    response = client.post(reverse("conduct:exclusion_create"), data)
+    page = response.content.decode()
+    assert response.status_code == 400 and Exclusion.objects.count() == before
+    assert "write what happened in Spanish" in page and "write the conditions for return in Spanish" in page
+    assert "the Spanish letter quotes the English text" in page  # the way to issue it anyway
+    assert "Speak with the branch manager first." in page  # nothing typed is lost
+    response = client.post(reverse("conduct:exclusion_create"), data | {"without_spanish": "on"})
+    assert response.status_code == 302 and Exclusion.objects.count() == before + 1
+    english_only = Exclusion.objects.latest("pk")
+    assert (english_only.summary_es, english_only.conditions_es) == ("", "")
+    response = client.post(reverse("conduct:exclusion_create"), data | {"letter_language": "en"})
+    assert response.status_code == 302, "an English letter needs no Spanish text"
 
 
 def test_an_end_before_the_start_is_a_clear_error_and_nothing_is_saved(signed_in, case):

@@ -111,6 +111,7 @@ class AppealDecideView(ConductView):
                     decision=form.cleaned_data["decision"],
                     reason=form.cleaned_data["decision_reason"],
                     new_end_date=form.cleaned_data["new_end_date"],
+                    reason_es=form.cleaned_data["decision_reason_es"],
                 )
             except ValidationError as error:
                 add_service_errors(form, error)

@@ -143,6 +143,8 @@ class ExclusionCreateView(ConductView):
                     branch=data["branch"],
                     rules=list(data["rules"]),
                     conditions=data["conditions"],
+                    summary_es=data["summary_es"],
+                    conditions_es=data["conditions_es"],
                     letter_language=data["letter_language"],
                     deviation_reason=data["deviation_reason"],
                     guardian_name=data["guardian_name"],

@@ -91,6 +91,8 @@ class LiftRequestDecideView(ConductView):
                     reason=data["decision_reason"],
                     lifted_from=data["lifted_from"],
                     return_conditions=data["return_conditions"],
+                    reason_es=data["decision_reason_es"],
+                    return_conditions_es=data["return_conditions_es"],
                 )
             except ValidationError as error:
                 add_service_errors(form, error)

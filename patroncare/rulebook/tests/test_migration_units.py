@@ -21,13 +21,18 @@ def _migrate(target):
     return executor.loader.project_state(target).apps
 
 
+def _migrate_to_latest() -> None:
+    """The rows as the models of today read them (later migrations add columns of their own)."""
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.fixture
 def back_to_the_latest_schema():
     """Whatever happens, the tests after this one find the database at the latest migration of every app."""
     yield
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    _migrate_to_latest()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -72,6 +77,7 @@ def test_a_row_in_days_keeps_its_window_length_and_lift_date(back_to_the_latest_
         inside, outside = ON - timedelta(days=364), ON - timedelta(days=365)
     finally:
         _migrate(AFTER)
+    _migrate_to_latest()
 
     rows = list(LadderStep.objects.all())
     assert {(s.lookback_number, s.lookback_unit, s.length_unit) for s in rows} == {(365, "days", "days")}
@@ -91,3 +97,24 @@ def test_a_row_in_days_keeps_its_window_length_and_lift_date(back_to_the_latest_
 
     third = recommend(steps=rows, behaviour_class=b, on=ON, earlier=[EarlierViolation(on=inside, rank=2)] * 2)
     assert third.lift_request_from(ON) == ON + timedelta(days=730)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_only_the_default_how_to_appeal_gets_its_spanish_translation(back_to_the_latest_schema):
+    from patroncare.rulebook.models import HOW_TO_APPEAL, HOW_TO_APPEAL_ES, AppealSettings
+
+    old = _migrate([("rulebook", "0004_decision_days_positive")])
+    try:
+        systems = old.get_model("libraries", "LibrarySystem").objects
+        settings = old.get_model("rulebook", "AppealSettings").objects
+        settings.create(system=systems.create(name="Default County", slug="default-county"))
+        settings.create(
+            system=systems.create(name="Own Words County", slug="own-words"),
+            how_to_appeal="Hand your appeal to the front desk of any branch.",
+        )
+    finally:
+        _migrate([("rulebook", "0008_spanish_letter_texts")])
+    _migrate_to_latest()
+    texts = dict(AppealSettings.objects.values_list("system__slug", "how_to_appeal_es"))
+    assert texts == {"default-county": HOW_TO_APPEAL_ES, "own-words": ""}
+    assert AppealSettings.objects.get(system__slug="default-county").how_to_appeal == HOW_TO_APPEAL
