@@ -215,7 +215,9 @@ def test_the_settings_page_fills_in_missing_defaults_for_its_own_system_only(sig
     assert response.status_code == status
     own = role != "other_system_admin"
     installed_here = status == 302 and own
-    assert IssueLimit.objects.filter(system=world.system).count() == (len(DEFAULT_LIMITS) if installed_here else 1)
+    assert IssueLimit.objects.filter(system=world.system).count() == (
+        len(DEFAULT_LIMITS) if installed_here else 1
+    )
     assert IssueLimit.objects.get(system=world.system, role=Role.SUPERVISOR).length_number == 14  # kept
     assert AppealSettings.objects.filter(system=world.system).exists() == installed_here
     assert RetentionSettings.objects.filter(system=world.system).exists() == installed_here
