@@ -9,12 +9,19 @@ from django.db.models import Q
 
 from patroncare.incidents.models import Incident, InvolvementRole, Person
 from patroncare.libraries.calendar import Unit, add_period, local_date, period_last_day
-from patroncare.rulebook.defaults import DEFAULT_LIMITS
-from patroncare.rulebook.models import EXCLUDING_OUTCOMES, AppealSettings, BehaviourClass, Outcome, Rule
+from patroncare.rulebook.models import (
+    EXCLUDING_OUTCOMES,
+    AppealSettings,
+    AuthorityGroup,
+    BehaviourClass,
+    Outcome,
+    Rule,
+)
 from patroncare.rulebook.services import (
     appeal_settings_to_edit,
+    authority_group_create,
     behaviour_class_create,
-    issue_limit_set,
+    default_limits_install,
     ladder_rows_install,
     rule_create,
 )
@@ -115,6 +122,24 @@ def load(context) -> None:
     _review(context)
     _lakeshore_table(context)
     _lift_requests(context)
+    _review_team(context)
+
+
+def _review_team(context) -> None:
+    """Riverbend's review team: two people who issue what their roles alone could not (only once)."""
+    system = context.system
+    if AuthorityGroup.objects.filter(system=system, name="Review team").exists():
+        return
+    authority_group_create(
+        actor=None,
+        system=system,
+        name="Review team",
+        name_es="Equipo de revisión",
+        members=[context.staff["supervisor"], context.staff["security"]],
+        length_number=2,
+        length_unit=Unit.YEARS,
+        may_issue_open_ended=True,
+    )
 
 
 def _deviation(context, created):
@@ -293,8 +318,7 @@ def _lakeshore_table(context) -> None:
             actor=None, system=system, code=code, title=title, text=text, behaviour_class=classes[rank]
         )
     ladder_rows_install(actor=None, system=system, classes=classes, rows=LAKESHORE_LADDER)
-    for role, (days, open_ended) in DEFAULT_LIMITS.items():
-        issue_limit_set(actor=None, system=system, role=role, max_days=days, may_issue_open_ended=open_ended)
+    default_limits_install(system=system)
     appeal_settings_to_edit(system)
 
 

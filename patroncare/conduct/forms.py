@@ -4,18 +4,22 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from patroncare.accounts.models import User
 from patroncare.core.concurrency import VersionFormMixin
 from patroncare.libraries.models import Branch
 from patroncare.rulebook.models import (
     EXCLUDING_OUTCOMES,
     AppealSettings,
+    AuthorityGroup,
     BehaviourClass,
     LadderStep,
+    LimitRole,
     LookbackUnit,
     Outcome,
+    PeriodUnit,
     Rule,
 )
-from patroncare.rulebook.services import STEP_FIELDS
+from patroncare.rulebook.services import LIMIT_FIELDS, STEP_FIELDS
 
 from .models import (
     Acknowledgement,
@@ -114,24 +118,64 @@ class BehaviourClassForm(SpanishVersionMixin, forms.ModelForm):
         return data
 
 
-class IssueLimitForm(forms.Form):
-    role = forms.ChoiceField(label=_("Role"), choices=[])
-    max_days = forms.IntegerField(
-        label=_("Longest exclusion (days)"),
-        min_value=1,
+class LimitFields(forms.Form):
+    """A limit: a length in calendar units from the exclusion's first day, and the open-ended outcomes."""
+
+    length_number = forms.IntegerField(
+        label=_("Longest exclusion"),
+        min_value=0,
         required=False,
-        help_text=_("Leave empty for no limit."),
+        help_text=_("Counted from the exclusion's first day. 0 for none at all; leave empty for no limit."),
     )
+    length_unit = forms.ChoiceField(label=_("Unit"), choices=PeriodUnit.choices, initial=PeriodUnit.DAYS)
     may_issue_open_ended = forms.BooleanField(
         label=_("May issue permanent or pending-review exclusions"), required=False
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from patroncare.accounts.models import Role
+    def limit_values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in LIMIT_FIELDS}
 
-        # Every role may be given a limit; the director has none (shown beside the limits).
-        self.fields["role"].choices = list(Role.choices)
+
+class IssueLimitForm(LimitFields):
+    # Every role may be given a limit, and so may the director (who has none until one is set).
+    role = forms.ChoiceField(label=_("Role"), choices=LimitRole.choices)
+    field_order = ["role", "length_number", "length_unit", "may_issue_open_ended"]
+
+
+class AuthorityGroupForm(VersionFormMixin, LimitFields, forms.ModelForm):
+    class Meta:
+        model = AuthorityGroup
+        fields = ["name", "name_es", "members"]
+        widgets = {"members": forms.CheckboxSelectMultiple}
+
+    field_order = ["name", "name_es", "members", "length_number", "length_unit", "may_issue_open_ended"]
+
+    def __init__(self, *args, system, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.system = system
+        # Only the staff of this library system can be chosen; the service refuses anyone else as well.
+        self.fields["members"].queryset = User.objects.filter(library_system=system, is_active=True)
+        self.fields["members"].required = False
+        if not self.instance.pk:
+            self.fields["version"].required = False
+        limit = getattr(self.instance, "limit", None) if self.instance.pk else None
+        if limit is not None and not self.is_bound:
+            self.initial.update({name: getattr(limit, name) for name in LIMIT_FIELDS})
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        others = AuthorityGroup.objects.filter(system=self.instance.system).exclude(pk=self.instance.pk)
+        if others.filter(name__iexact=name).exists():
+            raise forms.ValidationError(_("Another group already has this name."))
+        return name
+
+    def service_values(self) -> dict:
+        return {
+            "name": self.cleaned_data["name"],
+            "name_es": self.cleaned_data["name_es"],
+            "members": list(self.cleaned_data["members"]),
+            **self.limit_values(),
+        }
 
 
 class AppealSettingsForm(SpanishVersionMixin, VersionFormMixin, forms.ModelForm):

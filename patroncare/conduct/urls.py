@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import appeals, exclusions, ladder, lifting, review, rules
+from .views import appeals, authority, exclusions, ladder, lifting, review, rules
 
 app_name = "conduct"
 
@@ -16,7 +16,19 @@ urlpatterns = [
     path("ladder/classes/", ladder.BehaviourClassCreateView.as_view(), name="class_create"),
     path("ladder/classes/<int:pk>/", ladder.BehaviourClassEditView.as_view(), name="class_edit"),
     path("ladder/classes/<int:pk>/delete/", ladder.BehaviourClassDeleteView.as_view(), name="class_delete"),
-    path("ladder/limits/", ladder.IssueLimitView.as_view(), name="issue_limit"),
+    path("authority/", authority.AuthorityView.as_view(), name="authority"),
+    path("authority/limits/", authority.IssueLimitView.as_view(), name="issue_limit"),
+    path(
+        "authority/groups/new/", authority.AuthorityGroupCreateView.as_view(), name="authority_group_create"
+    ),
+    path(
+        "authority/groups/<int:pk>/", authority.AuthorityGroupEditView.as_view(), name="authority_group_edit"
+    ),
+    path(
+        "authority/groups/<int:pk>/delete/",
+        authority.AuthorityGroupDeleteView.as_view(),
+        name="authority_group_delete",
+    ),
     path("appeal-rules/", rules.AppealSettingsView.as_view(), name="appeal_settings"),
     path("exclusions/", exclusions.ExclusionListView.as_view(), name="exclusions"),
     path("exclusions/new/", exclusions.ExclusionCreateView.as_view(), name="exclusion_create"),

@@ -158,10 +158,16 @@ DEFAULT_LADDER = [
     (SERIOUS, True, 2, None, (12, MONTHS), "same", Outcome.SUSPENSION, 7, 14, None, ""),
 ]
 
-# role -> (longest exclusion in days or None for no limit, may issue permanent / pending review)
+# Who may issue what length on day one, for every role and the director: (number, unit, may issue permanent
+# and pending review). None is no limit, 0 none at all. Twelve months, not 365 days, so that the ladder's
+# longest suspension (12 months) is within a supervisor's reach from every first day, leap years included.
+DAYS = Unit.DAYS
 DEFAULT_LIMITS = {
-    "frontline": (1, False),
-    "security": (1, False),
-    "supervisor": (365, False),
-    "administrator": (365, True),
+    "frontline": (1, DAYS, False),
+    "security": (1, DAYS, False),
+    "supervisor": (12, MONTHS, False),
+    "administrator": (12, MONTHS, True),
+    "trainer": (0, DAYS, False),
+    "trustee": (0, DAYS, False),
+    "director": (None, DAYS, True),
 }

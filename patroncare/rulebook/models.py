@@ -1,9 +1,11 @@
 """The library's rulebook: rules of conduct and their versions, behaviour classes, the consequence ladder,
-issue limits and appeal settings of one library system.
+issue limits, authority groups and appeal settings of one library system.
 
 Below incidents and exclusions: an incident cites rules, an exclusion follows the ladder; the rulebook knows
 neither. The tables keep the names they had when they lived in the conduct app.
 """
+
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -14,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from patroncare.accounts.models import Role
 from patroncare.core.concurrency import VersionedModel
-from patroncare.libraries.calendar import Unit
+from patroncare.libraries.calendar import Unit, period_last_day
 from patroncare.libraries.models import LibrarySystem
 
 
@@ -270,13 +272,75 @@ class LadderStep(models.Model):
         return f"{self.behaviour_class} #{self.offence_from}"
 
 
+class LimitRole(models.TextChoices):
+    """Who a limit belongs to: every built-in role, and the director (who is not a role but one person)."""
+
+    FRONTLINE = Role.FRONTLINE.value, Role.FRONTLINE.label
+    SUPERVISOR = Role.SUPERVISOR.value, Role.SUPERVISOR.label
+    ADMINISTRATOR = Role.ADMINISTRATOR.value, Role.ADMINISTRATOR.label
+    SECURITY = Role.SECURITY.value, Role.SECURITY.label
+    TRAINER = Role.TRAINER.value, Role.TRAINER.label
+    TRUSTEE = Role.TRUSTEE.value, Role.TRUSTEE.label
+    DIRECTOR = "director", _("Director")
+
+
+class AuthorityGroup(VersionedModel):
+    """People an administrator names as holding issuing authority beyond their role, e.g. a review team.
+
+    Its members are staff of the group's own library system; the group's limit is an `IssueLimit`.
+    """
+
+    system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="authority_groups")
+    name = models.CharField(_("name"), max_length=80, help_text=_("For example: Review team."))
+    name_es = models.CharField(_("name in Spanish"), max_length=80, blank=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("members"), related_name="authority_groups", blank=True
+    )
+
+    class Meta:
+        ordering = ["system", "name"]
+        verbose_name = _("authority group")
+        verbose_name_plural = _("authority groups")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["system", "name"],
+                name="authoritygroup_name_unique",
+                violation_error_message=_("Another group already has this name."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if get_language() == "es" and self.name_es:
+            return self.name_es
+        return self.name
+
+
 class IssueLimit(models.Model):
-    """The longest exclusion a role may issue on its own authority. The director has no limit."""
+    """The longest exclusion a role, the director or an authority group may issue on its own authority.
+
+    A length in calendar units counted from the exclusion's first day ("1 month" from 31 January ends on the
+    last day of February); no length is no limit, 0 is none at all. A director with no limit of their own
+    has no limit.
+    """
 
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="issue_limits")
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    max_days = models.PositiveIntegerField(
-        _("longest exclusion (days)"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    role = models.CharField(_("role"), max_length=20, choices=LimitRole.choices, null=True, blank=True)
+    group = models.OneToOneField(
+        AuthorityGroup,
+        verbose_name=_("authority group"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="limit",
+    )
+    length_number = models.PositiveIntegerField(
+        _("longest exclusion"),
+        null=True,
+        blank=True,
+        help_text=_("0 for none at all. Leave empty for no limit."),
+    )
+    length_unit = models.CharField(
+        _("unit"), max_length=10, choices=PeriodUnit.choices, default=PeriodUnit.DAYS
     )
     may_issue_open_ended = models.BooleanField(
         _("may issue permanent or pending-review exclusions"), default=False
@@ -286,12 +350,44 @@ class IssueLimit(models.Model):
         db_table = "conduct_issuelimit"
         ordering = ["system", "role"]
         constraints = [
-            models.UniqueConstraint(fields=["system", "role"], name="issuelimit_one_per_role"),
-            models.CheckConstraint(condition=Q(role__in=Role.values), name="issuelimit_role_valid"),
+            models.UniqueConstraint(
+                fields=["system", "role"],
+                condition=Q(role__isnull=False),
+                name="issuelimit_one_per_role",
+                violation_error_message=_("This role already has a limit."),
+            ),
+            models.CheckConstraint(
+                condition=Q(role__isnull=True) | Q(role__in=LimitRole.values),
+                name="issuelimit_role_valid",
+                violation_error_message=_("Choose one of the roles."),
+            ),
+            models.CheckConstraint(
+                condition=Q(role__isnull=False, group__isnull=True)
+                | Q(role__isnull=True, group__isnull=False),
+                name="issuelimit_role_or_group",
+                violation_error_message=_("A limit belongs to one role or to one authority group."),
+            ),
+            models.CheckConstraint(
+                condition=Q(length_unit__in=PeriodUnit.values),
+                name="issuelimit_unit_valid",
+                violation_error_message=_("Choose days, weeks, months or years."),
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_role_display()}: {self.max_days}"
+        return f"{self.holder_label()}: {self.length_number} {self.length_unit}"
+
+    def holder_label(self) -> str:
+        return str(self.group) if self.group_id else self.get_role_display()
+
+    def last_day(self, start):
+        """The last day this limit allows for an exclusion beginning on `start`: None for no limit, the day
+        before `start` when it allows none."""
+        if self.length_number is None:
+            return None
+        if self.length_number == 0:
+            return start - timedelta(days=1)
+        return period_last_day(start, self.length_number, self.length_unit)
 
 
 class Decider(models.TextChoices):

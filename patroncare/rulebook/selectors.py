@@ -3,8 +3,9 @@
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
+from .authority import limit_text
 from .ladder import consequence_text, lookback_text
-from .models import AppealSettings, BehaviourClass, LadderStep, Rule
+from .models import AppealSettings, AuthorityGroup, BehaviourClass, IssueLimit, LadderStep, LimitRole, Rule
 
 
 def rules_of(*, user) -> QuerySet:
@@ -63,3 +64,40 @@ def appeal_settings_for(system) -> AppealSettings:
         cached = AppealSettings.objects.filter(system=system).first() or AppealSettings(system=system)
         system.__dict__["_appeal_settings"] = cached
     return cached
+
+
+def role_limits_of(*, system) -> list[dict]:
+    """Every role and the director with its limit (None where none is set), worded for the limits page."""
+    limits = {limit.role: limit for limit in IssueLimit.objects.filter(system=system, role__isnull=False)}
+    rows = []
+    for role, label in LimitRole.choices:
+        limit = limits.get(role)
+        if role == LimitRole.DIRECTOR and limit is None:
+            text = limit_text(IssueLimit(length_number=None, may_issue_open_ended=True))
+        else:
+            text = limit_text(limit)
+        rows.append({"role": role, "label": label, "limit": limit, "text": text})
+    return rows
+
+
+def authority_groups_of(*, system) -> list[AuthorityGroup]:
+    groups = list(
+        AuthorityGroup.objects.filter(system=system)
+        .select_related("limit")
+        .prefetch_related("members")
+        .order_by("name")
+    )
+    for group in groups:
+        group.limit_label = limit_text(getattr(group, "limit", None))
+    return groups
+
+
+def authority_group_get(*, user, pk: int) -> AuthorityGroup:
+    group = (
+        AuthorityGroup.objects.filter(system_id=user.library_system_id, pk=pk)
+        .select_related("limit", "system")
+        .first()
+    )
+    if group is None:
+        raise Http404
+    return group

@@ -1,4 +1,5 @@
-"""Rules of conduct (with versions), the ladder, role limits and appeal settings of a library system."""
+"""Rules of conduct (with versions), the ladder, role and group limits, authority groups and appeal settings
+of a library system."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -6,11 +7,20 @@ from django.utils.translation import gettext as _
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record, changed_fields
-from patroncare.core.concurrency import save_if_unchanged
+from patroncare.core.concurrency import StaleEditError, save_if_unchanged
+from patroncare.libraries.calendar import Unit
 
 from .defaults import DEFAULT_CLASSES, DEFAULT_LADDER, DEFAULT_LIMITS, DEFAULT_RULES
 from .ladder import step_values
-from .models import AppealSettings, BehaviourClass, IssueLimit, LadderStep, Rule, RuleVersion
+from .models import (
+    AppealSettings,
+    AuthorityGroup,
+    BehaviourClass,
+    IssueLimit,
+    LadderStep,
+    Rule,
+    RuleVersion,
+)
 
 RULE_FIELDS = ["code", "title", "text", "title_es", "text_es", "behaviour_class", "is_active"]
 CLASS_FIELDS = ["rank", "name", "name_es", "in_sentence", "in_sentence_es"]
@@ -38,10 +48,7 @@ def rules_install_defaults(*, system, actor=None) -> int:
         ladder_rows_install(
             actor=actor, system=system, classes=classes, rows=[r for r in DEFAULT_LADDER if r[0] in classes]
         )
-    for role, (days, open_ended) in DEFAULT_LIMITS.items():
-        IssueLimit.objects.get_or_create(
-            system=system, role=role, defaults={"max_days": days, "may_issue_open_ended": open_ended}
-        )
+    default_limits_install(system=system)
     appeal_settings_to_edit(system)
     return created
 
@@ -50,13 +57,7 @@ def rules_install_defaults(*, system, actor=None) -> int:
 def system_defaults_install(*, system, actor=None) -> None:
     """What a new system needs to issue exclusions on day one: the default limit of each role and the
     default appeal rules. Adds only what is missing; the rules and the ladder are the library's own."""
-    added = []
-    for role, (days, open_ended) in DEFAULT_LIMITS.items():
-        _, created = IssueLimit.objects.get_or_create(
-            system=system, role=role, defaults={"max_days": days, "may_issue_open_ended": open_ended}
-        )
-        if created:
-            added.append(role)
+    added = default_limits_install(system=system)
     appeal_settings_to_edit(system)
     if added:
         audit_record(
@@ -67,6 +68,20 @@ def system_defaults_install(*, system, actor=None) -> None:
             summary="Default exclusion limits installed",
             changes={"roles": added},
         )
+
+
+def default_limits_install(*, system) -> list[str]:
+    """The default limit of every role (and the director) that has none yet; the roles given one."""
+    added = []
+    for role, (number, unit, open_ended) in DEFAULT_LIMITS.items():
+        _, created = IssueLimit.objects.get_or_create(
+            system=system,
+            role=role,
+            defaults={"length_number": number, "length_unit": unit, "may_issue_open_ended": open_ended},
+        )
+        if created:
+            added.append(role)
+    return added
 
 
 def _default_classes(*, system, actor) -> dict[int, BehaviourClass]:
@@ -286,12 +301,20 @@ def ladder_step_delete(*, actor, step: LadderStep) -> None:
     step.delete()
 
 
+LIMIT_FIELDS = ["length_number", "length_unit", "may_issue_open_ended"]
+GROUP_FIELDS = ["name", "name_es"]
+
+
 @transaction.atomic
 def issue_limit_set(
-    *, actor, system, role: str, max_days: int | None, may_issue_open_ended: bool
+    *, actor, system, role: str, length_number: int | None, length_unit: str, may_issue_open_ended: bool
 ) -> IssueLimit:
-    limit, _ = IssueLimit.objects.get_or_create(system=system, role=role)
-    limit.max_days, limit.may_issue_open_ended = max_days, may_issue_open_ended
+    """Set the limit of a role, or of the director (`role="director"`)."""
+    limit = IssueLimit.objects.filter(system=system, role=role).first() or IssueLimit(
+        system=system, role=role
+    )
+    before = {name: getattr(limit, name) for name in LIMIT_FIELDS}
+    _fill_limit(limit, length_number, length_unit, may_issue_open_ended)
     limit.full_clean()
     limit.save()
     audit_record(
@@ -300,9 +323,120 @@ def issue_limit_set(
         obj=limit,
         library_system_id=system.pk,
         summary="Exclusion limit for a role changed",
-        changes={"role": role, "max_days": max_days, "open_ended": may_issue_open_ended},
+        changes={"role": role, **changed_fields(limit, before, LIMIT_FIELDS)},
     )
     return limit
+
+
+def _fill_limit(limit: IssueLimit, length_number, length_unit, may_issue_open_ended) -> None:
+    limit.length_number = length_number
+    limit.length_unit = length_unit or Unit.DAYS
+    limit.may_issue_open_ended = may_issue_open_ended
+
+
+def _require_staff_of(system, members) -> list:
+    """Members of a group are people of the group's own library system, never of another."""
+    members = list(members)
+    if any(member.library_system_id != system.pk for member in members):
+        raise ValidationError({"members": _("Choose members among the staff of your own library system.")})
+    return members
+
+
+@transaction.atomic
+def authority_group_create(
+    *,
+    actor,
+    system,
+    name: str,
+    name_es: str = "",
+    members=(),
+    length_number: int | None,
+    length_unit: str = Unit.DAYS,
+    may_issue_open_ended: bool = False,
+) -> AuthorityGroup:
+    members = _require_staff_of(system, members)
+    group = AuthorityGroup(system=system, name=name, name_es=name_es)
+    group.full_clean()
+    group.save()
+    group.members.set(members)
+    limit = IssueLimit(system=system, group=group)
+    _fill_limit(limit, length_number, length_unit, may_issue_open_ended)
+    limit.full_clean()
+    limit.save()
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        obj=group,
+        library_system_id=system.pk,
+        summary="Authority group added",
+        changes={
+            "name": name,
+            "name_es": name_es,
+            "members": sorted(member.pk for member in members),
+            **{field: str(getattr(limit, field)) for field in LIMIT_FIELDS},
+        },
+    )
+    return group
+
+
+@transaction.atomic
+def authority_group_update(
+    *,
+    actor,
+    group: AuthorityGroup,
+    expected_version: int,
+    name: str,
+    name_es: str,
+    members,
+    length_number: int | None,
+    length_unit: str,
+    may_issue_open_ended: bool,
+) -> AuthorityGroup:
+    """Rename the group, change its members and its limit: all or nothing, and refused when someone else
+    saved the group since the form was opened."""
+    members = _require_staff_of(group.system, members)
+    before = {name: getattr(group, name) for name in GROUP_FIELDS}
+    members_before = set(group.members.values_list("pk", flat=True))
+    limit = IssueLimit.objects.filter(group=group).first() or IssueLimit(
+        system_id=group.system_id, group=group
+    )
+    limit_before = {field: getattr(limit, field) for field in LIMIT_FIELDS}
+    group.name, group.name_es = name, name_es
+    save_if_unchanged(group, expected_version=expected_version, fields=GROUP_FIELDS)
+    group.members.set(members)
+    _fill_limit(limit, length_number, length_unit, may_issue_open_ended)
+    limit.full_clean()
+    limit.save()
+    changes = {
+        **changed_fields(group, before, GROUP_FIELDS),
+        **changed_fields(limit, limit_before, LIMIT_FIELDS),
+    }
+    members_after = {member.pk for member in members}
+    if members_after != members_before:
+        changes["members"] = {
+            "added": sorted(members_after - members_before),
+            "removed": sorted(members_before - members_after),
+        }
+    audit_record(
+        action=AuditAction.UPDATE, actor=actor, obj=group, summary="Authority group changed", changes=changes
+    )
+    return group
+
+
+@transaction.atomic
+def authority_group_delete(*, actor, group: AuthorityGroup, expected_version: int) -> None:
+    """Remove a group and its limit; its members keep the limits of their roles."""
+    if not AuthorityGroup.objects.filter(pk=group.pk, version=expected_version).exists():
+        raise StaleEditError()
+    audit_record(
+        action=AuditAction.DELETE,
+        actor=actor,
+        obj=group,
+        library_system_id=group.system_id,
+        summary="Authority group removed",
+        changes={"name": group.name, "members": sorted(group.members.values_list("pk", flat=True))},
+    )
+    group.delete()
 
 
 def appeal_settings_to_edit(system) -> AppealSettings:

@@ -5,10 +5,10 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from patroncare.accounts.permissions import is_director, role_scopes
+from patroncare.accounts.permissions import is_director
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.access import Refused, refuse_unless
@@ -16,11 +16,12 @@ from patroncare.core.concurrency import save_if_unchanged
 from patroncare.core.files import PHOTO_KINDS, check_upload, delete_after_commit
 from patroncare.incidents.models import Incident, InvolvementRole
 from patroncare.libraries.calendar import local_date, today_in
+from patroncare.rulebook.authority import allowance_of, in_words, who_may_issue
 from patroncare.rulebook.ladder import EarlierViolation, Recommendation, recommend
-from patroncare.rulebook.models import EXCLUDING_OUTCOMES, BehaviourClass, IssueLimit, LadderStep, Outcome
+from patroncare.rulebook.models import EXCLUDING_OUTCOMES, BehaviourClass, LadderStep, Outcome
 
 from ..models import Delivery, Exclusion, ReviewRecord
-from ..permissions import may_approve_deviation
+from ..permissions import EXCLUSION_ROLES, may_approve_deviation
 from .letters import notice_amend
 
 
@@ -61,39 +62,35 @@ def recommendation_for(*, incident, person) -> Recommendation | None:
     )
 
 
-def issuer_allowance(user, system) -> tuple[int | None, bool]:
-    """(longest exclusion in days or None for no limit, may issue open-ended) for this user."""
-    if is_director(user, system):
-        return None, True
-    limits = {limit.role: limit for limit in IssueLimit.objects.filter(system=system)}
-    longest, open_ended, any_role = 0, False, False
-    for role in role_scopes(user):
-        limit = limits.get(role)
-        if limit is None:
-            continue
-        any_role = True
-        open_ended = open_ended or limit.may_issue_open_ended
-        longest = None if limit.max_days is None or longest is None else max(longest, limit.max_days)
-    return (longest if any_role else 0), open_ended
-
-
-def _check_allowance(*, actor, system, outcome: str, days: int | None) -> None:
-    longest, open_ended = issuer_allowance(actor, system)
-    refuse_unless(
-        outcome not in (Outcome.PERMANENT, Outcome.PENDING_REVIEW) or open_ended,
-        _(
-            "Your role may not issue a permanent or pending-review exclusion. "
-            "Ask the director or an administrator to issue it."
-        ),
-    )
-    if days is not None and longest is not None and days > longest:
+def _check_allowance(*, actor, system, outcome: str, start_date: date, end_date: date | None) -> None:
+    """Refuse a length the issuer's widest limit does not reach, naming who may issue it."""
+    allowance = allowance_of(actor, system)
+    if allowance.allows(start_date, end_date):
+        return
+    who = in_words(who_may_issue(system, start=start_date, end=end_date, roles=EXCLUSION_ROLES))
+    if end_date is None:
         raise Refused(
-            _(
-                "Your role may issue exclusions of up to %(days)s days. Ask the director to issue "
-                "a longer one."
+            _("A permanent or pending-review exclusion is issued by %(who)s.") % {"who": who}
+            if who
+            else _(
+                "No one in your library system may issue a permanent or pending-review exclusion. "
+                "An administrator sets who may on the page “Who may issue”."
             )
-            % {"days": longest}
         )
+    if not who:
+        first = _("No one in your library system may issue an exclusion this long.")
+    elif outcome == Outcome.SUSPENSION:
+        first = _("A suspension this long is issued by %(who)s.") % {"who": who}
+    else:
+        first = _("This exclusion is issued by %(who)s.") % {"who": who}
+    last = allowance.last_day(start_date)
+    if last is not None and last >= start_date:
+        second = _("The longest you may issue from this first day ends on %(day)s.") % {
+            "day": formats.date_format(last, "DATE_FORMAT")
+        }
+    else:
+        second = _("You may not issue exclusions yourself.")
+    raise Refused(f"{first} {second}")
 
 
 @transaction.atomic
@@ -130,8 +127,7 @@ def exclusion_issue(
         raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
     if person.system_id != system.pk or (branch is not None and branch.system_id != system.pk):
         raise ValidationError(_("That person or branch belongs to another library system."))
-    days = (end_date - start_date).days + 1 if end_date else None
-    _check_allowance(actor=actor, system=system, outcome=outcome, days=days)
+    _check_allowance(actor=actor, system=system, outcome=outcome, start_date=start_date, end_date=end_date)
     recommendation = recommendation_for(incident=incident, person=person)
     deviates = recommendation is None or not recommendation.allows(
         outcome=outcome, start_date=start_date, end_date=end_date
@@ -308,14 +304,19 @@ def exclusion_complete_review(
             raise ValidationError({"end_date": _("A suspension needs a last day.")})
         if end_date < exclusion.start_date:
             raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
-        days = (end_date - exclusion.start_date).days + 1
     else:
-        end_date, days = None, None
+        end_date = None
     refuse_unless(
         actor.pk != exclusion.issued_by_id or is_director(actor, exclusion.system),
         _("The review is completed by someone other than the person who issued it."),
     )
-    _check_allowance(actor=actor, system=exclusion.system, outcome=outcome, days=days)
+    _check_allowance(
+        actor=actor,
+        system=exclusion.system,
+        outcome=outcome,
+        start_date=exclusion.start_date,
+        end_date=end_date,
+    )
     exclusion.outcome, exclusion.end_date = outcome, end_date
     save_if_unchanged(exclusion, expected_version=exclusion.version, fields=["outcome", "end_date"])
     audit_record(

@@ -385,7 +385,7 @@ def test_completing_a_pending_review_within_the_role_limit(signed_in, case):
     data = {"review-outcome": "suspension", "review-end_date": end.isoformat()}
     url = reverse("conduct:exclusion_review", args=[exclusion.pk])
     response = signed_in(case.users["security"]).post(url, data)
-    assert response.status_code == 400 and "up to 1 days" in response.content.decode()
+    assert response.status_code == 400 and "A suspension this long is issued by" in response.content.decode()
     exclusion.refresh_from_db()
     assert exclusion.outcome == Outcome.PENDING_REVIEW
     response = signed_in(case.users["supervisor"]).post(url, data)
@@ -970,13 +970,19 @@ def test_each_gap_leaves_the_card_once_set_and_the_card_goes_when_nothing_is_lef
     assert SETUP_CARD in other and all(title in other for title, _ in GAPS)
 
 
-@pytest.mark.parametrize("role", [r.value for r in Role])
+@pytest.mark.parametrize("role", [*(r.value for r in Role), "director"])
 def test_a_limit_can_be_set_for_every_role(signed_in, case, role):
     from patroncare.rulebook.models import IssueLimit
 
     response = signed_in(case.users["administrator"]).post(
         reverse("conduct:issue_limit"),
-        {"limit-role": role, "limit-max_days": "3", "limit-may_issue_open_ended": ""},
+        {
+            "limit-role": role,
+            "limit-length_number": "3",
+            "limit-length_unit": "weeks",
+            "limit-may_issue_open_ended": "",
+        },
     )
     assert response.status_code == 302
-    assert IssueLimit.objects.get(system=case.system, role=role).max_days == 3
+    limit = IssueLimit.objects.get(system=case.system, role=role)
+    assert (limit.length_number, limit.length_unit) == (3, "weeks")

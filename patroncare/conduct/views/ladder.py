@@ -1,4 +1,4 @@
-"""The consequence ladder, its behaviour classes and the limits of each role."""
+"""The consequence ladder and its behaviour classes (who may issue what length: `authority`)."""
 
 import copy
 
@@ -11,11 +11,10 @@ from patroncare.core.access import ActionMixin
 from patroncare.core.forms import add_service_errors
 from patroncare.rulebook import selectors as rulebook_selectors
 from patroncare.rulebook import services as rulebook_services
-from patroncare.rulebook.models import BehaviourClass, IssueLimit, LadderStep
+from patroncare.rulebook.models import BehaviourClass, LadderStep
 
 from ..forms import (
     BehaviourClassForm,
-    IssueLimitForm,
     LadderStepForm,
 )
 from ..permissions import (
@@ -25,16 +24,14 @@ from ._base import ConductView
 
 
 class LadderView(ConductView):
-    def _render(self, request, step_form=None, limit_form=None, class_form=None, status=200):
+    def _render(self, request, step_form=None, class_form=None, status=200):
         system = request.user.library_system
         context = {
             "steps": rulebook_selectors.ladder_of(system=system),
             "classes": rulebook_selectors.behaviour_classes_of(system=system),
             "class_form": class_form or BehaviourClassForm(system=system, prefix="class"),
-            "limits": IssueLimit.objects.filter(system=system).order_by("role"),
             "can_edit": can_configure_conduct(request.user),
             "step_form": step_form or LadderStepForm(system=system, prefix="step"),
-            "limit_form": limit_form or IssueLimitForm(prefix="limit"),
         }
         return render(request, "conduct/ladder.html", context, status=status)
 
@@ -157,17 +154,3 @@ class BehaviourClassDeleteView(ConductView):
         else:
             messages.success(request, _("The class was removed."))
         return redirect("conduct:ladder")
-
-
-class IssueLimitView(ActionMixin, LadderView):
-    permission = can_configure_conduct
-
-    def post(self, request):
-        form = IssueLimitForm(request.POST, prefix="limit")
-        if form.is_valid():
-            rulebook_services.issue_limit_set(
-                actor=request.user, system=request.user.library_system, **form.cleaned_data
-            )
-            messages.success(request, _("The limit was saved."))
-            return redirect("conduct:ladder")
-        return self._render(request, limit_form=form, status=400)

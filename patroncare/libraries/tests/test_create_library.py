@@ -69,10 +69,13 @@ def test_a_new_library_starts_with_default_limits_appeal_rules_and_retention():
 
     system, _ = _new_library()
     limits = {
-        limit.role: (limit.max_days, limit.may_issue_open_ended)
+        limit.role: (limit.length_number, limit.length_unit, limit.may_issue_open_ended)
         for limit in IssueLimit.objects.filter(system=system)
     }
     assert limits == DEFAULT_LIMITS
+    # Every role has one, trainers and trustees included, and so has the director (no limit by default).
+    assert set(limits) == {*(role.value for role in Role), "director"}
+    assert limits["director"] == (None, "days", True)
     assert AppealSettings.objects.get(system=system).decision_days == 10
     retention = RetentionSettings.objects.get(system=system)
     assert (retention.keep_number, retention.keep_unit) == (3, "years")

@@ -207,15 +207,18 @@ DEFAULTS_POST = {
 @pytest.mark.parametrize(("role", "status"), DEFAULTS_POST.items())
 def test_the_settings_page_fills_in_missing_defaults_for_its_own_system_only(signed_in, world, role, status):
     from patroncare.incidents.models import RetentionSettings
+    from patroncare.rulebook.defaults import DEFAULT_LIMITS
     from patroncare.rulebook.models import AppealSettings, IssueLimit
 
-    IssueLimit.objects.create(system=world.system, role=Role.SUPERVISOR, max_days=14)
+    IssueLimit.objects.create(system=world.system, role=Role.SUPERVISOR, length_number=14)
     response = signed_in(world.users[role]).post(reverse("libraries:system_defaults"))
     assert response.status_code == status
     own = role != "other_system_admin"
     installed_here = status == 302 and own
-    assert IssueLimit.objects.filter(system=world.system).count() == (4 if installed_here else 1)
-    assert IssueLimit.objects.get(system=world.system, role=Role.SUPERVISOR).max_days == 14  # kept as set
+    assert IssueLimit.objects.filter(system=world.system).count() == (
+        len(DEFAULT_LIMITS) if installed_here else 1
+    )
+    assert IssueLimit.objects.get(system=world.system, role=Role.SUPERVISOR).length_number == 14  # kept
     assert AppealSettings.objects.filter(system=world.system).exists() == installed_here
     assert RetentionSettings.objects.filter(system=world.system).exists() == installed_here
     installed_there = status == 302 and not own
