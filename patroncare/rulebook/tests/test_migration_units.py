@@ -118,3 +118,23 @@ def test_only_the_default_how_to_appeal_gets_its_spanish_translation(back_to_the
     texts = dict(AppealSettings.objects.values_list("system__slug", "how_to_appeal_es"))
     assert texts == {"default-county": HOW_TO_APPEAL_ES, "own-words": ""}
     assert AppealSettings.objects.get(system__slug="default-county").how_to_appeal == HOW_TO_APPEAL
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_limit_in_days_keeps_its_length_after_authority_groups(back_to_the_latest_schema):
+    """A supervisor's 30-day limit stays 30 days (not a month), and no limit stays no limit."""
+    old = _migrate([("rulebook", "0008_spanish_letter_texts")])
+    try:
+        system = old.get_model("libraries", "LibrarySystem").objects.create(
+            name="Limits County", slug="limits"
+        )
+        limits = old.get_model("rulebook", "IssueLimit").objects
+        limits.create(system=system, role="supervisor", max_days=30, may_issue_open_ended=False)
+        limits.create(system=system, role="administrator", max_days=None, may_issue_open_ended=True)
+    finally:
+        migrated = _migrate([("rulebook", "0009_authority_groups")]).get_model("rulebook", "IssueLimit")
+    rows = {
+        row.role: (row.length_number, row.length_unit, row.may_issue_open_ended, row.group_id)
+        for row in migrated.objects.filter(system_id=system.pk)
+    }
+    assert rows == {"supervisor": (30, "days", False, None), "administrator": (None, "days", True, None)}
