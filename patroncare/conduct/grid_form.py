@@ -6,7 +6,7 @@ adults; "r-a-12-counts" the counting of that row), so a service's error lands on
 
 from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from patroncare.rulebook.grid import MAX_COLUMNS, GridCell, GridRow, cell_key, row_key
 from patroncare.rulebook.ladder import ordinal
@@ -14,12 +14,12 @@ from patroncare.rulebook.models import Counting, LookbackUnit, Outcome, PeriodUn
 from patroncare.rulebook.selectors import LadderGrid
 
 COUNTING_SHORT = [
-    (Counting.SAME_CLASS, _l("same class")),
-    (Counting.SAME_OR_MORE_SERIOUS, _l("this class or more serious")),
-    (Counting.ANY_CLASS, _l("any class")),
+    (Counting.SAME_CLASS, gettext_lazy("same class")),
+    (Counting.SAME_OR_MORE_SERIOUS, gettext_lazy("this class or more serious")),
+    (Counting.ANY_CLASS, gettext_lazy("any class")),
 ]
-LOOKBACK_UNITS = [*PeriodUnit.choices, (LookbackUnit.NONE, _l("no look-back"))]
-OUTCOMES = [("", _l("(none)")), *Outcome.choices]
+LOOKBACK_UNITS = [*PeriodUnit.choices, (LookbackUnit.NONE, gettext_lazy("no look-back"))]
+OUTCOMES = [("", gettext_lazy("(none)")), *Outcome.choices]
 
 
 def offence_heading(offence: int, last: bool) -> str:

@@ -5,7 +5,7 @@ from dataclasses import replace
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record, changed_fields
@@ -345,7 +345,7 @@ def appeal_settings_update(
     return settings
 
 
-STALE_LADDER_MESSAGE = _l(
+STALE_LADDER_MESSAGE = gettext_lazy(
     "Someone else changed the ladder while you were entering this table. Nothing was saved: what you typed "
     "is still in the table below. Open the ladder in a new tab to see their changes; saving again replaces "
     "them with this table."

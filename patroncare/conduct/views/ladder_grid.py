@@ -110,6 +110,5 @@ def _saved_message(counts: dict) -> str:
     if not any(counts.values()):
         return _("The table was saved; nothing in it had changed.")
     return (
-        _("The table was saved. Rows of the ladder added: %(added)s; changed: %(changed)s; removed: %(removed)s.")
-        % counts
+        _("The table was saved. Rows added: %(added)s; changed: %(changed)s; removed: %(removed)s.") % counts
     )
