@@ -1,9 +1,12 @@
 """Reads of a library system's rulebook, always scoped to the reader's system."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
 from .authority import limit_text
+from .grid import MAX_COLUMNS, GridRow, columns_needed, grid_row, ladder_fingerprint
 from .ladder import consequence_text, lookback_text
 from .models import AppealSettings, AuthorityGroup, BehaviourClass, IssueLimit, LadderStep, LimitRole, Rule
 
@@ -101,3 +104,47 @@ def authority_group_get(*, user, pk: int) -> AuthorityGroup:
     if group is None:
         raise Http404
     return group
+
+
+@dataclass(frozen=True)
+class LadderGrid:
+    """A system's ladder as a table: the adults' rows, the minors' rows (when shown), and the fingerprint of
+    the ladder it was read from."""
+
+    columns: int
+    adult_rows: list[GridRow]
+    minor_rows: list[GridRow]
+    shows_minors: bool
+    fingerprint: str
+
+    @property
+    def rows(self) -> list[GridRow]:
+        return self.adult_rows + (self.minor_rows if self.shows_minors else [])
+
+
+def ladder_grid_of(*, system, columns: int | None = None, shows_minors: bool | None = None) -> LadderGrid:
+    """The ladder of `system` as a grid, `columns` wide (else as wide as its rows need); the minors' section
+    is shown when the ladder has rows for minors, or when asked for."""
+    steps = list(LadderStep.objects.filter(system=system).order_by("pk"))
+    classes = list(BehaviourClass.objects.filter(system=system).order_by("rank"))
+    width = columns_needed(steps) if columns is None else min(max(columns, 1), MAX_COLUMNS)
+    minors = any(step.for_minors for step in steps) if shows_minors is None else shows_minors
+
+    def rows(for_minors: bool) -> list[GridRow]:
+        return [
+            grid_row(
+                c,
+                for_minors,
+                [s for s in steps if (s.behaviour_class_id, s.for_minors) == (c.pk, for_minors)],
+                width,
+            )
+            for c in classes
+        ]
+
+    return LadderGrid(
+        columns=width,
+        adult_rows=rows(False),
+        minor_rows=rows(True),
+        shows_minors=minors,
+        fingerprint=ladder_fingerprint(steps),
+    )

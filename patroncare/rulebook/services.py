@@ -1,16 +1,21 @@
 """Rules of conduct (with versions), the ladder, role and group limits, authority groups and appeal settings
 of a library system."""
 
+from dataclasses import replace
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record, changed_fields
 from patroncare.core.concurrency import StaleEditError, save_if_unchanged
 from patroncare.libraries.calendar import Unit
+from patroncare.libraries.models import LibrarySystem
 
 from .defaults import DEFAULT_CLASSES, DEFAULT_LADDER, DEFAULT_LIMITS, DEFAULT_RULES
+from .grid import CELL_FIELDS, ROW_FIELDS, GridRow, cell_key, ladder_fingerprint, row_key, steps_of_row
 from .ladder import step_values
 from .models import (
     AppealSettings,
@@ -18,6 +23,9 @@ from .models import (
     BehaviourClass,
     IssueLimit,
     LadderStep,
+    LookbackUnit,
+    Outcome,
+    PeriodUnit,
     Rule,
     RuleVersion,
 )
@@ -463,3 +471,123 @@ def appeal_settings_update(
         changes=changed_fields(settings, before, list(values)),
     )
     return settings
+
+
+STALE_LADDER_MESSAGE = gettext_lazy(
+    "Someone else changed the ladder while you were entering this table. Nothing was saved: what you typed "
+    "is still in the table below. Open the ladder in a new tab to see their changes; saving again replaces "
+    "them with this table."
+)
+
+
+class StaleLadderError(ValidationError):
+    def __init__(self):
+        super().__init__(STALE_LADDER_MESSAGE, code="stale")
+
+
+@transaction.atomic
+def ladder_grid_save(*, actor, system, rows: list[GridRow], expected_fingerprint: str) -> dict:
+    """Save a whole table at once: every row of the ladder of the classes in `rows` becomes what the grid
+    says, or nothing changes at all.
+
+    Refused (StaleLadderError) when the ladder is no longer the one the grid was read from, and refused with
+    every problem at once (a ValidationError keyed by cell and row, see `grid.cell_key`) when any cell is
+    wrong. Rows are matched on their first offence, so an unchanged row keeps its identity and history.
+    """
+    # Two administrators saving at once queue here (PostgreSQL), so the second one sees the first's table.
+    LibrarySystem.objects.select_for_update().filter(pk=system.pk).first()
+    steps = list(LadderStep.objects.filter(system=system).select_related("behaviour_class"))
+    if ladder_fingerprint(steps) != expected_fingerprint:
+        raise StaleLadderError()
+    rows = [_grid_row_cleaned(row) for row in rows]
+    errors = {}
+    for row in rows:
+        _require_own_class(system.pk, row.behaviour_class)
+        errors |= _grid_row_errors(system, row)
+    if errors:
+        raise ValidationError(errors)
+    wanted = {(row.behaviour_class.pk, row.for_minors) for row in rows}
+    existing = {
+        (s.behaviour_class_id, s.for_minors, s.offence_from): s
+        for s in steps
+        if (s.behaviour_class_id, s.for_minors) in wanted
+    }
+    counts = {"added": 0, "changed": 0, "removed": 0}
+    for row in rows:
+        for values in steps_of_row(row):
+            key = (row.behaviour_class.pk, row.for_minors, values["offence_from"])
+            step = existing.pop(key, None)
+            if step is None:
+                ladder_step_create(actor=actor, system=system, **values)
+                counts["added"] += 1
+            elif any(getattr(step, name) != value for name, value in values.items()):
+                ladder_step_update(actor=actor, step=step, **values)
+                counts["changed"] += 1
+    for step in existing.values():
+        ladder_step_delete(actor=actor, step=step)
+        counts["removed"] += 1
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=system,
+        library_system_id=system.pk,
+        summary="Ladder entered as a table",
+        changes={"classes": len({row.behaviour_class.pk for row in rows})} | counts,
+    )
+    return counts
+
+
+def _grid_row_cleaned(row: GridRow) -> GridRow:
+    """A row as it is stored: no window number with "no look-back", a length only on a suspension (the
+    longest is the shortest when only one is given), a time to ask to lift only on a permanent exclusion."""
+    cells = []
+    for cell in row.cells:
+        changes = {}
+        if cell.outcome != Outcome.SUSPENSION:
+            changes |= {"length_min": None, "length_max": None, "length_unit": PeriodUnit.DAYS}
+        elif cell.length_min and not cell.length_max:
+            changes["length_max"] = cell.length_min
+        if cell.outcome != Outcome.PERMANENT:
+            changes |= {"lift_after_number": None, "lift_after_unit": PeriodUnit.YEARS}
+        cells.append(replace(cell, **changes) if cell.outcome else cell)
+    number = None if row.lookback_unit == LookbackUnit.NONE else row.lookback_number
+    return replace(row, lookback_number=number, cells=tuple(cells))
+
+
+def _grid_row_errors(system, row: GridRow) -> dict[str, list]:
+    """Every problem of one row, keyed "<row or cell key>-<field>" so each shows beside its own input."""
+    errors: dict[str, list] = {}
+    prefix = row_key(row.for_minors, row.behaviour_class.pk)
+    if row.lookback_unit != LookbackUnit.NONE and not row.lookback_number:
+        errors[f"{prefix}-lookback_number"] = [_("Give the look-back window, or choose “no look-back”.")]
+    for offence, cell in enumerate(row.cells, start=1):
+        key = cell_key(row.for_minors, row.behaviour_class.pk, offence)
+        if cell.is_empty:
+            if cell.length_min or cell.length_max or cell.lift_after_number or cell.note:
+                errors[f"{key}-outcome"] = [_("Choose the outcome, or empty this cell.")]
+            continue
+        if cell.outcome == Outcome.SUSPENSION and not cell.length_min:
+            errors[f"{key}-length_min"] = [_("A suspension needs its length, for example 7 days or 1 month.")]
+            continue
+        if cell.outcome == Outcome.SUSPENSION and cell.length_max < cell.length_min:
+            errors[f"{key}-length_max"] = [_("The longest cannot be shorter than the shortest.")]
+            continue
+        step = LadderStep(
+            system=system,
+            behaviour_class=row.behaviour_class,
+            for_minors=row.for_minors,
+            offence_from=offence,
+            offence_to=offence,
+            lookback_number=row.lookback_number or (1 if row.lookback_unit != LookbackUnit.NONE else None),
+            lookback_unit=row.lookback_unit,
+            counts=row.counts,
+            **cell.values(),
+        )
+        try:
+            step.full_clean()
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                where = prefix if name in ROW_FIELDS else key
+                target = name if name in ROW_FIELDS or name in CELL_FIELDS else "outcome"
+                errors.setdefault(f"{where}-{target}", []).extend(messages)
+    return errors
