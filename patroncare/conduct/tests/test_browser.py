@@ -33,7 +33,7 @@ def _issue(page, incident):
         "First severe violation in the past 2 years: 1 to 3 months"
         in page.locator(".recommendation").inner_text()
     )
-    page.get_by_label("Conditions for return").fill("Meet the branch manager before your first visit.")
+    page.get_by_label("Conditions for return", exact=True).fill("Meet the branch manager before your first visit.")
     page.get_by_role("button", name="Issue the exclusion").click()
     page.wait_for_url("**/conduct/exclusions/*/")
     return Exclusion.objects.get()
@@ -76,7 +76,7 @@ def test_file_and_decide_an_appeal(desktop_page, conduct, incident):
     page.get_by_role("link", name=f"Appeal of {exclusion.person}'s exclusion").click()
     check_accessibility(page, "appeal-decide")
     page.get_by_label("Shortened", exact=True).check()
-    page.get_by_label("Reason", exact=False).first.fill("A first exclusion and a written apology.")
+    page.locator("textarea[name=decision_reason]").fill("A first exclusion and a written apology.")
     new_end = exclusion.start_date.replace(day=exclusion.start_date.day)
     page.get_by_label("New last day (if shortened)").fill(new_end.isoformat())
     page.get_by_role("button", name="Record the decision").click()
