@@ -299,9 +299,15 @@ class LadderStepChoice(models.Model):
                 condition=Q(length_unit__in=PeriodUnit.values), name="ladderstepchoice_length_unit_valid"
             ),
             models.CheckConstraint(
+                # Spelled out "not null": a CHECK whose comparison meets NULL passes in SQL.
                 condition=~Q(outcome="suspension")
-                | (Q(length_min__gte=1) & Q(length_max__gte=F("length_min"))),
-                name="ladderstepchoice_suspension_has_days",
+                | (
+                    Q(length_min__isnull=False)
+                    & Q(length_max__isnull=False)
+                    & Q(length_min__gte=1)
+                    & Q(length_max__gte=F("length_min"))
+                ),
+                name="ladderstepchoice_suspension_has_length",
                 violation_error_message=_(
                     "A suspension needs its length: the longest cannot be shorter than the shortest."
                 ),
