@@ -64,3 +64,16 @@ def test_a_third_outcome_is_a_deviation_and_changes_nothing_without_a_reason(fir
         _issue(first_offence, Outcome.SUSPENSION, days=3)
     assert "deviation_reason" in refused.value.message_dict
     assert not Exclusion.objects.filter(person=first_offence.person).exists()
+
+
+def test_the_exclusion_page_shows_the_option_chosen(first_offence, client):
+    from django.urls import reverse
+
+    from patroncare.conftest import sign_in
+
+    exclusion = _issue(first_offence, Outcome.SUSPENSION)
+    response = sign_in(client, first_offence.users["supervisor"]).get(
+        reverse("conduct:exclusion_detail", args=[exclusion.pk])
+    )
+    assert response.status_code == 200
+    assert "Option of the ladder chosen" in response.content.decode()
