@@ -71,6 +71,10 @@ class Exclusion(VersionedModel):
     conditions_es = models.TextField(_("conditions for return, in Spanish"), blank=True)
     recommended_outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
     recommendation = models.CharField(_("recommendation"), max_length=300, blank=True)
+    # Which option of the ladder row the issuer chose when the row offered more than one (1 is the row's own
+    # outcome); empty for a deviation or a row without a choice. The text keeps the option as worded then.
+    ladder_option = models.PositiveSmallIntegerField(_("option of the ladder chosen"), null=True, blank=True)
+    ladder_option_text = models.CharField(_("option of the ladder chosen"), max_length=200, blank=True)
     deviation_reason = models.TextField(_("reason for choosing another consequence"), blank=True)
     deviation_approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -17,6 +17,55 @@ from .models import BehaviourClass, Counting, LadderStep, LookbackUnit, Outcome
 
 
 @dataclass(frozen=True)
+class Option:
+    """One outcome a row of the table offers: option 1 is the row's own, 2, 3, ... its choices."""
+
+    position: int
+    outcome: str
+    length_min: int | None
+    length_max: int | None
+    length_unit: str
+
+    def allows(self, *, outcome: str, start_date: date, end_date: date | None) -> bool:
+        """True when the chosen consequence is this option (a last day inside its range)."""
+        if outcome != self.outcome:
+            return False
+        if self.outcome != Outcome.SUSPENSION or not self.length_min:
+            return True
+        shortest = period_last_day(start_date, self.length_min, self.length_unit)
+        longest = period_last_day(start_date, self.length_max or self.length_min, self.length_unit)
+        return end_date is not None and shortest <= end_date <= longest
+
+
+def options_of(step: LadderStep) -> tuple[Option, ...]:
+    """Every outcome a row offers, its own first (choices come from a prefetch when there is one)."""
+    first = Option(1, step.outcome, step.length_min, step.length_max, step.length_unit)
+    more = sorted(step.choices.all(), key=lambda c: c.position) if step.pk else []
+    return (first, *(Option(c.position, c.outcome, c.length_min, c.length_max, c.length_unit) for c in more))
+
+
+def option_text(option: Option) -> str:
+    """ "a warning", "leave for the rest of the day", "a suspension of 1 to 3 days": one option."""
+    if option.outcome == Outcome.SUSPENSION and option.length_min:
+        return _("a suspension of %(length)s") % {
+            "length": length_text(option.length_min, option.length_max, option.length_unit)
+        }
+    if option.outcome == Outcome.WARNING:
+        return _("a warning")
+    if option.outcome == Outcome.LEAVE_DAY:
+        return _("leave for the rest of the day")
+    if option.outcome == Outcome.PENDING_REVIEW:
+        return _("an immediate suspension pending review")
+    return _("a permanent exclusion")
+
+
+def options_text(options: Sequence[Option]) -> str:
+    """ "A warning, or a suspension of 1 day": a row's options, listed."""
+    text = _(", or ").join(option_text(o) for o in options)
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
 class Recommendation:
     outcome: str
     length_min: int | None
@@ -29,6 +78,23 @@ class Recommendation:
     lookback_unit: str
     explanation: str
     step: LadderStep | None
+    # Every outcome the row offers; the fields above are its first. Empty when built by hand: the first only.
+    options: tuple[Option, ...] = ()
+
+    def all_options(self) -> tuple[Option, ...]:
+        if self.options:
+            return self.options
+        return (Option(1, self.outcome, self.length_min, self.length_max, self.length_unit),)
+
+    def has_choice(self) -> bool:
+        return len(self.all_options()) > 1
+
+    def chosen_option(self, *, outcome: str, start_date: date, end_date: date | None) -> Option | None:
+        """The option of the row the issuer's consequence matches; None for a deviation."""
+        for option in self.all_options():
+            if option.allows(outcome=outcome, start_date=start_date, end_date=end_date):
+                return option
+        return None
 
     def shortest_last_day(self, start: date) -> date | None:
         """The last day of the shortest suspension the table allows, when it begins on `start`."""
@@ -48,13 +114,8 @@ class Recommendation:
         return add_period(start, self.lift_after_number, self.lift_after_unit)
 
     def allows(self, *, outcome: str, start_date: date, end_date: date | None) -> bool:
-        """True when the chosen consequence is what the table says (a last day inside its range)."""
-        if outcome != self.outcome:
-            return False
-        shortest = self.shortest_last_day(start_date)
-        if shortest is not None:
-            return end_date is not None and shortest <= end_date <= self.longest_last_day(start_date)
-        return True
+        """True when the chosen consequence is one of the row's options (a last day inside its range)."""
+        return self.chosen_option(outcome=outcome, start_date=start_date, end_date=end_date) is not None
 
 
 def ordinal(n: int) -> str:
@@ -151,6 +212,9 @@ def table_wording(step: LadderStep) -> str:
 def outcome_text(step: LadderStep) -> str:
     if wording := table_wording(step):
         return wording
+    options = options_of(step)
+    if len(options) > 1:
+        return options_text(options)
     if step.outcome == Outcome.SUSPENSION:
         return length_text(step.length_min, step.length_max, step.length_unit)
     if step.outcome == Outcome.PERMANENT and step.lift_after_number:
@@ -161,7 +225,10 @@ def outcome_text(step: LadderStep) -> str:
 
 
 def consequence_text(step: LadderStep) -> str:
-    """How the ladder page shows a row's consequence: "Suspension: 6 to 12 months"."""
+    """How the ladder page shows a row's consequence: "Suspension: 6 to 12 months", or its options."""
+    options = options_of(step)
+    if len(options) > 1:
+        return options_text(options)
     label = str(Outcome(step.outcome).label)
     if step.outcome == Outcome.SUSPENSION and step.length_min:
         return _("%(outcome)s: %(length)s") % {
@@ -290,6 +357,7 @@ def recommend(
         lookback_unit=best.lookback_unit,
         explanation=explanation,
         step=best,
+        options=options_of(best),
     )
 
 

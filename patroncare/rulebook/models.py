@@ -272,6 +272,60 @@ class LadderStep(models.Model):
         return f"{self.behaviour_class} #{self.offence_from}"
 
 
+class LadderStepChoice(models.Model):
+    """A further outcome a row of the table offers, after the row's own (its first option).
+
+    Some published tables give the issuer a choice in one cell: "correct the behaviour or leave for the day",
+    "a warning, or up to 1 day". The row's own outcome and length are option 1; each choice is option
+    `position` (2, 3, ...). Any option is within the ladder; anything else is a deviation.
+    """
+
+    step = models.ForeignKey(LadderStep, on_delete=models.CASCADE, related_name="choices")
+    position = models.PositiveSmallIntegerField(_("option number"))
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    length_min = models.PositiveIntegerField(_("shortest suspension"), null=True, blank=True)
+    length_max = models.PositiveIntegerField(_("longest suspension"), null=True, blank=True)
+    length_unit = models.CharField(
+        _("suspension unit"), max_length=10, choices=PeriodUnit.choices, default=PeriodUnit.DAYS
+    )
+
+    class Meta:
+        db_table = "conduct_ladderstepchoice"
+        ordering = ["step", "position"]
+        verbose_name = _("choice in a ladder step")
+        verbose_name_plural = _("choices in a ladder step")
+        constraints = [
+            models.UniqueConstraint(fields=["step", "position"], name="ladderstepchoice_position_unique"),
+            # Option 1 is the row's own outcome, so a choice is option 2 or later.
+            models.CheckConstraint(
+                condition=Q(position__gte=2), name="ladderstepchoice_position_after_first"
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome__in=Outcome.values), name="ladderstepchoice_outcome_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(length_unit__in=PeriodUnit.values), name="ladderstepchoice_length_unit_valid"
+            ),
+            models.CheckConstraint(
+                # Spelled out "not null": a CHECK whose comparison meets NULL passes in SQL.
+                condition=~Q(outcome="suspension")
+                | (
+                    Q(length_min__isnull=False)
+                    & Q(length_max__isnull=False)
+                    & Q(length_min__gte=1)
+                    & Q(length_max__gte=F("length_min"))
+                ),
+                name="ladderstepchoice_suspension_has_length",
+                violation_error_message=_(
+                    "A suspension needs its length: the longest cannot be shorter than the shortest."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.step} option {self.position}"
+
+
 class LimitRole(models.TextChoices):
     """Who a limit belongs to: every built-in role, and the director (who is not a role but one person)."""
 

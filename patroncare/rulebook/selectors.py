@@ -31,7 +31,8 @@ def ladder_of(*, system) -> list[LadderStep]:
     steps = list(
         LadderStep.objects.filter(system=system)
         .select_related("behaviour_class")
-        .order_by("behaviour_class__rank", "for_minors", "offence_from")
+        .prefetch_related("choices")
+        .order_by("behaviour_class__rank", "behaviour_class__name", "for_minors", "offence_from", "pk")
     )
     for step in steps:
         step.lookback_label = lookback_text(step)

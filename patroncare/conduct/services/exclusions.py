@@ -17,7 +17,7 @@ from patroncare.core.files import PHOTO_KINDS, check_upload, delete_after_commit
 from patroncare.incidents.models import Incident, InvolvementRole
 from patroncare.libraries.calendar import local_date, today_in
 from patroncare.rulebook.authority import allowance_of, in_words, who_may_issue
-from patroncare.rulebook.ladder import EarlierViolation, Recommendation, recommend
+from patroncare.rulebook.ladder import EarlierViolation, Recommendation, option_text, recommend
 from patroncare.rulebook.models import EXCLUDING_OUTCOMES, BehaviourClass, LadderStep, Outcome
 
 from ..models import Delivery, Exclusion, ReviewRecord
@@ -28,7 +28,8 @@ from .letters import notice_amend
 def incident_class(incident) -> BehaviourClass | None:
     """The most serious class among the rules the incident touched."""
     classes = [rule.behaviour_class for rule in incident.rules.select_related("behaviour_class")]
-    return max(classes, key=lambda c: c.rank) if classes else None
+    # Classes may share a rank: the name, then the id, settle which one is "the" class, the same every time.
+    return max(classes, key=lambda c: (c.rank, c.name, -c.pk)) if classes else None
 
 
 def earlier_violations(*, person, incident) -> list[EarlierViolation]:
@@ -54,7 +55,9 @@ def recommendation_for(*, incident, person) -> Recommendation | None:
     if behaviour_class is None:
         return None
     return recommend(
-        steps=LadderStep.objects.filter(system=incident.system, behaviour_class=behaviour_class),
+        steps=LadderStep.objects.filter(
+            system=incident.system, behaviour_class=behaviour_class
+        ).prefetch_related("choices"),
         behaviour_class=behaviour_class,
         on=local_date(incident.system, incident.occurred_at),
         earlier=earlier_violations(person=person, incident=incident),
@@ -132,6 +135,9 @@ def exclusion_issue(
     deviates = recommendation is None or not recommendation.allows(
         outcome=outcome, start_date=start_date, end_date=end_date
     )
+    chosen = None
+    if recommendation is not None and recommendation.has_choice():
+        chosen = recommendation.chosen_option(outcome=outcome, start_date=start_date, end_date=end_date)
     deviation_reason = deviation_reason.strip()
     if deviates and not deviation_reason:
         raise ValidationError(
@@ -168,6 +174,8 @@ def exclusion_issue(
         recommended_outcome=recommendation.outcome if recommendation else "",
         recommendation=recommendation.explanation if recommendation else _("No ladder row applies."),
         deviation_reason=deviation_reason,
+        ladder_option=chosen.position if chosen else None,
+        ladder_option_text=option_text(chosen)[:200] if chosen else "",
         issued_by=actor,
         issued_at=timezone.now(),
         letter_language=letter_language,
@@ -193,6 +201,7 @@ def exclusion_issue(
             "end": str(end_date),
             "recommendation": exclusion.recommendation,
             "deviation_reason": deviation_reason,
+            "ladder_option": exclusion.ladder_option_text,
         },
     )
     return exclusion

@@ -33,7 +33,9 @@ def _issue(page, incident):
         "First severe violation in the past 2 years: 1 to 3 months"
         in page.locator(".recommendation").inner_text()
     )
-    page.get_by_label("Conditions for return", exact=True).fill("Meet the branch manager before your first visit.")
+    page.get_by_label("Conditions for return", exact=True).fill(
+        "Meet the branch manager before your first visit."
+    )
     page.get_by_role("button", name="Issue the exclusion").click()
     page.wait_for_url("**/conduct/exclusions/*/")
     return Exclusion.objects.get()

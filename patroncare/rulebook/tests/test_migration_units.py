@@ -10,7 +10,8 @@ from patroncare.rulebook.ladder import EarlierViolation, recommend
 from patroncare.rulebook.models import BehaviourClass, LadderStep
 
 BEFORE = [("rulebook", "0001_initial")]
-AFTER = [("rulebook", "0002_calendar_units")]
+# Units arrived in 0002; the rows are read at the latest rulebook schema, as the ladder reads choices too.
+AFTER = [("rulebook", "0011_ladder_step_choice_length_not_null")]
 ON = date(2028, 3, 1)  # a leap day inside the window: 365 days back is 2 March 2027, 12 months is 1 March
 
 
