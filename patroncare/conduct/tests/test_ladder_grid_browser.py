@@ -1,19 +1,25 @@
 """An administrator types a published table of 7 classes by 3 offences into the grid, by keyboard."""
 
 import time
-from pathlib import Path
 
 import pytest
 
 from patroncare.accounts.tests.factories import PASSWORD, TOTPDeviceFactory
 from patroncare.rulebook.models import LadderStep
 from patroncare.rulebook.services import behaviour_class_create
-from patroncare.testing.browser import DESKTOP, PHONE, _close, _new_page, browser_sign_in, check_accessibility
+from patroncare.testing.browser import (
+    DESKTOP,
+    PHONE,
+    _close,
+    _new_page,
+    browser_sign_in,
+    check_accessibility,
+    screenshot,
+)
 
 pytestmark = pytest.mark.browser
 
 SECONDS_PER_KEY = 0.3  # a steady typist's pace, Tab and arrow keys included
-SHOTS = Path("/work/shots")
 
 # The published table: per class, one cell per offence (outcome key, then what a suspension or a permanent
 # exclusion needs), or "copy" where the table repeats the class above.
@@ -116,11 +122,11 @@ def test_a_published_table_of_seven_classes_is_typed_in_far_under_ten_minutes(ch
     assert (g_later.offence_to, g_later.outcome, g_later.lift_after_number) == (None, "permanent", 3)
     assert "Rows added: 19" in page.locator("main").inner_text()
     check_accessibility(page, "ladder-grid-saved")
-    page.screenshot(path=str(SHOTS / "grid-desktop-en.png"), full_page=True)
+    screenshot(page, "grid-desktop-en")
     page.set_viewport_size(PHONE)
     page.reload()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    page.screenshot(path=str(SHOTS / "grid-phone-en.png"), full_page=True)
+    screenshot(page, "grid-phone-en")
     _close(context, page)
 
 
@@ -142,5 +148,5 @@ def test_the_grid_in_spanish_with_an_error_on_a_cell(chromium, live_server, cond
     assert length.get_attribute("aria-invalid") == "true"
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     check_accessibility(page, f"ladder-grid-error-es-{viewport}")
-    page.screenshot(path=str(SHOTS / f"grid-{viewport}-es.png"), full_page=True)
+    screenshot(page, f"grid-{viewport}-es")
     _close(context, page)
