@@ -222,6 +222,10 @@ def _with_longest(values: dict) -> dict:
 
 
 def _clean(line, instance, *, column_of, exclude) -> list[str]:
+    # The database lets a NULL length through its CHECK, so a suspension's length is asked for here.
+    if instance.outcome == Outcome.SUSPENSION and not instance.length_min:
+        message = _("a suspension needs its length, for example 7 days or 1 month.")
+        return [_where(line, column_of("length_min"), message)]
     try:
         instance.full_clean(exclude=exclude)
     except ValidationError as error:
