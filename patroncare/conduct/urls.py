@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import appeals, authority, exclusions, ladder, ladder_grid, lifting, review, rules
+from .views import appeals, authority, exclusions, ladder, ladder_csv, ladder_grid, lifting, review, rules
 
 app_name = "conduct"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("rules/new/", rules.RuleFormView.as_view(), name="rule_create"),
     path("rules/<int:pk>/", rules.RuleFormView.as_view(), name="rule_edit"),
     path("ladder/", ladder.LadderView.as_view(), name="ladder"),
+    path("ladder/export.csv", ladder_csv.LadderCsvExportView.as_view(), name="ladder_csv_export"),
+    path("ladder/import/", ladder_csv.LadderCsvImportView.as_view(), name="ladder_csv_import"),
     path("ladder/table/", ladder_grid.LadderGridView.as_view(), name="ladder_grid"),
     path("ladder/table/save/", ladder_grid.LadderGridSaveView.as_view(), name="ladder_grid_save"),
     path("ladder/steps/", ladder.LadderStepCreateView.as_view(), name="ladder_step_create"),

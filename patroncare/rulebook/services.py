@@ -14,6 +14,7 @@ from patroncare.core.concurrency import StaleEditError, save_if_unchanged
 from patroncare.libraries.calendar import Unit
 from patroncare.libraries.models import LibrarySystem
 
+from . import ladder_csv
 from .defaults import DEFAULT_CLASSES, DEFAULT_LADDER, DEFAULT_LIMITS, DEFAULT_RULES
 from .grid import CELL_FIELDS, ROW_FIELDS, GridRow, cell_key, ladder_fingerprint, row_key, steps_of_row
 from .ladder import step_values
@@ -591,3 +592,42 @@ def _grid_row_errors(system, row: GridRow) -> dict[str, list]:
                 target = name if name in ROW_FIELDS or name in CELL_FIELDS else "outcome"
                 errors.setdefault(f"{where}-{target}", []).extend(messages)
     return errors
+
+
+@transaction.atomic
+def ladder_csv_import(*, actor, system, upload) -> int:
+    """Replace the whole ladder with the steps of a CSV file (see `ladder_csv`), or change nothing.
+
+    Refused with a ValidationError listing every problem ("Row 4, outcome: ...") when any cell is wrong or
+    names a class the system does not have (classes are never created from a file). Returns the rows saved.
+    """
+    text = ladder_csv.read_upload(upload)
+    # As for the table: two administrators replacing the ladder at once queue here (PostgreSQL).
+    LibrarySystem.objects.select_for_update().filter(pk=system.pk).first()
+    rows, errors = ladder_csv.parse_csv(text, system)
+    if errors:
+        raise ValidationError(errors)
+    if not rows:
+        raise ValidationError(_("The file has no rows of the ladder: nothing was changed."))
+    old = LadderStep.objects.filter(system=system)
+    removed = old.count()
+    old.delete()
+    for row in rows:
+        row.step.save()
+        for choice in row.choices:
+            choice.step = row.step
+            choice.save()
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        obj=system,
+        library_system_id=system.pk,
+        summary="Ladder replaced from a CSV file",
+        changes={
+            "rows": len(rows),
+            "rows_removed": removed,
+            "choices": sum(len(row.choices) for row in rows),
+            "file": upload.name,
+        },
+    )
+    return len(rows)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from patroncare.core.access import ActionMixin
 from patroncare.core.forms import add_service_errors
+from patroncare.rulebook import ladder_csv
 from patroncare.rulebook import selectors as rulebook_selectors
 from patroncare.rulebook import services as rulebook_services
 from patroncare.rulebook.models import BehaviourClass, LadderStep
@@ -24,7 +25,7 @@ from ._base import ConductView
 
 
 class LadderView(ConductView):
-    def _render(self, request, step_form=None, class_form=None, status=200):
+    def _render(self, request, step_form=None, class_form=None, csv_errors=(), status=200):
         system = request.user.library_system
         context = {
             "steps": rulebook_selectors.ladder_of(system=system),
@@ -32,6 +33,9 @@ class LadderView(ConductView):
             "class_form": class_form or BehaviourClassForm(system=system, prefix="class"),
             "can_edit": can_configure_conduct(request.user),
             "step_form": step_form or LadderStepForm(system=system, prefix="step"),
+            "csv_errors": csv_errors,
+            "csv_codes": ladder_csv.CODES,
+            "csv_max_bytes": ladder_csv.MAX_UPLOAD_BYTES,
         }
         return render(request, "conduct/ladder.html", context, status=status)
 
