@@ -134,10 +134,19 @@ class BehaviourClassForm(SpanishVersionMixin, forms.ModelForm):
     def __init__(self, *args, system, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.system = system
+        # Sent without a usual look-back or counting, a class keeps its own (new: 12 months, same class).
+        self.fields["default_lookback_unit"].required = False
+        self.fields["default_counts"].required = False
 
     def clean(self):
         data = super().clean()
         others = BehaviourClass.objects.filter(system=self.instance.system).exclude(pk=self.instance.pk)
+        if not data.get("default_lookback_unit"):
+            data["default_lookback_unit"] = self.instance.default_lookback_unit
+            if not data.get("default_lookback_number"):
+                data["default_lookback_number"] = self.instance.default_lookback_number
+        if not data.get("default_counts"):
+            data["default_counts"] = self.instance.default_counts
         if data.get("default_lookback_unit") == LookbackUnit.NONE:
             data["default_lookback_number"] = None
         elif data.get("default_lookback_unit") and not data.get("default_lookback_number"):
