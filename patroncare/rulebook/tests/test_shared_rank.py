@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from patroncare.conduct.services.exclusions import incident_class
 from patroncare.conduct.tests.factories import RuleFactory
@@ -136,3 +137,28 @@ def test_a_class_default_look_back_must_be_whole_with_its_message(pair, number, 
     vandalism.refresh_from_db()
     assert (vandalism.default_lookback_number, vandalism.default_lookback_unit) == (12, "months")
     assert not LadderStep.objects.filter(system=world.system).exists()
+
+
+def test_a_row_added_on_the_ladder_page_left_as_it_is_takes_the_class_defaults(signed_in, pair):
+    world, vandalism, _threats = pair
+    BehaviourClass.objects.filter(pk=vandalism.pk).update(
+        default_lookback_number=None, default_lookback_unit="none", default_counts="at_least"
+    )
+    client = signed_in(world.users["administrator"])
+    page = client.get(reverse("conduct:ladder")).content.decode()
+    assert "The class&#x27;s usual one" in page and "no look-back" in page
+    data = {
+        "step-behaviour_class": vandalism.pk,
+        "step-counts": "",
+        "step-offence_from": "1",
+        "step-offence_to": "",
+        "step-lookback_number": "",
+        "step-lookback_unit": "",
+        "step-outcome": "warning",
+        "step-length_unit": "days",
+        "step-lift_after_unit": "years",
+    }
+    response = client.post(reverse("conduct:ladder_step_create"), data)
+    assert response.status_code == 302
+    step = LadderStep.objects.get(behaviour_class=vandalism)
+    assert (step.lookback_number, step.lookback_unit, step.counts) == (None, "none", "at_least")
