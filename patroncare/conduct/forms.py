@@ -12,6 +12,7 @@ from patroncare.rulebook.models import (
     AppealSettings,
     AuthorityGroup,
     BehaviourClass,
+    Counting,
     LadderStep,
     LimitRole,
     LookbackUnit,
@@ -83,10 +84,27 @@ class LadderStepForm(SpanishVersionMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.system = system
         self.fields["behaviour_class"].queryset = BehaviourClass.objects.filter(system=system)
+        if not self.instance.pk:
+            self._offer_class_defaults()
+
+    def _offer_class_defaults(self):
+        """A new row left as it is takes its class's usual look-back and counting (the service fills them)."""
+        class_default = _("The class's usual one")
+        self.fields["lookback_number"].initial = None
+        for name, choices in (("lookback_unit", LookbackUnit.choices), ("counts", Counting.choices)):
+            field = self.fields[name]
+            field.required = False
+            field.choices = [("", class_default), *choices]
+            field.initial = ""
+        self.fields["lookback_unit"].help_text = _("Leave as it is to use the class's usual look-back.")
+        self.fields["counts"].help_text = _("Leave as it is to use the class's usual counting.")
 
     def clean(self):
         data = super().clean()
-        if data.get("lookback_unit") == LookbackUnit.NONE:
+        if not data.get("lookback_unit") and not self.instance.pk:
+            if data.get("lookback_number"):
+                self.add_error("lookback_unit", _("Choose the unit of the look-back window."))
+        elif data.get("lookback_unit") == LookbackUnit.NONE:
             data["lookback_number"] = None
         elif data.get("lookback_unit") and not data.get("lookback_number"):
             self.add_error("lookback_number", _("Give the look-back window, or choose “no look-back”."))
@@ -102,17 +120,39 @@ class BehaviourClassForm(SpanishVersionMixin, forms.ModelForm):
 
     class Meta:
         model = BehaviourClass
-        fields = ["name", "rank", "in_sentence", "name_es", "in_sentence_es"]
+        fields = [
+            "name",
+            "rank",
+            "in_sentence",
+            "name_es",
+            "in_sentence_es",
+            "default_lookback_number",
+            "default_lookback_unit",
+            "default_counts",
+        ]
 
     def __init__(self, *args, system, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.system = system
+        # Sent without a usual look-back or counting, a class keeps its own (new: 12 months, same class).
+        self.fields["default_lookback_unit"].required = False
+        self.fields["default_counts"].required = False
 
     def clean(self):
         data = super().clean()
         others = BehaviourClass.objects.filter(system=self.instance.system).exclude(pk=self.instance.pk)
-        if data.get("rank") and others.filter(rank=data["rank"]).exists():
-            self.add_error("rank", _("Another class already has this seriousness number."))
+        if not data.get("default_lookback_unit"):
+            data["default_lookback_unit"] = self.instance.default_lookback_unit
+            if not data.get("default_lookback_number"):
+                data["default_lookback_number"] = self.instance.default_lookback_number
+        if not data.get("default_counts"):
+            data["default_counts"] = self.instance.default_counts
+        if data.get("default_lookback_unit") == LookbackUnit.NONE:
+            data["default_lookback_number"] = None
+        elif data.get("default_lookback_unit") and not data.get("default_lookback_number"):
+            self.add_error(
+                "default_lookback_number", _("Give the look-back window, or choose “no look-back”.")
+            )
         if data.get("name") and others.filter(name__iexact=data["name"]).exists():
             self.add_error("name", _("Another class already has this name."))
         return data

@@ -187,6 +187,13 @@ def lookback_text(step: LadderStep) -> str:
     return period_text(step.lookback_number, step.lookback_unit)
 
 
+def default_lookback_text(behaviour_class: BehaviourClass) -> str:
+    """How the ladder page shows a class's usual window: "12 months" or "no look-back"."""
+    if behaviour_class.default_lookback_unit == LookbackUnit.NONE:
+        return _("no look-back")
+    return period_text(behaviour_class.default_lookback_number, behaviour_class.default_lookback_unit)
+
+
 def length_text(low: int | None, high: int | None, unit: str = Unit.DAYS) -> str:
     """ "7 days", "1 month", "6 to 12 months"."""
     if low is None:
@@ -296,18 +303,26 @@ def step_values(row: Sequence, classes: dict[int, BehaviourClass]) -> dict:
 
 @dataclass(frozen=True)
 class EarlierViolation:
-    """An earlier incident with the person as its subject: its local date, its most serious class's rank."""
+    """An earlier incident with the person as its subject: its local date, its class and that class's rank.
+
+    `class_id` is the incident's class (the most serious of its rules'); when it is not known, a class is
+    recognised by its rank alone.
+    """
 
     on: date
     rank: int
+    class_id: int | None = None
 
 
-def counted(step: LadderStep, rank: int, violation: EarlierViolation) -> bool:
+def counted(step: LadderStep, behaviour_class: BehaviourClass, violation: EarlierViolation) -> bool:
+    """Whether the row counts the violation: classes sharing a rank are equally serious, not the same."""
     if step.counts == Counting.ANY_CLASS:
         return True
     if step.counts == Counting.SAME_OR_MORE_SERIOUS:
-        return violation.rank >= rank
-    return violation.rank == rank
+        return violation.rank >= behaviour_class.rank
+    if violation.class_id is not None:
+        return violation.class_id == behaviour_class.pk
+    return violation.rank == behaviour_class.rank
 
 
 def recommend(
@@ -335,7 +350,7 @@ def recommend(
         number = 1 + sum(
             1
             for v in earlier
-            if (since is None or since < v.on) and v.on <= on and counted(step, behaviour_class.rank, v)
+            if (since is None or since < v.on) and v.on <= on and counted(step, behaviour_class, v)
         )
         applies = step.offence_from <= number and (step.offence_to is None or number <= step.offence_to)
         if applies and (best is None or _severity(step) > _severity(best)):

@@ -20,16 +20,39 @@ from patroncare.libraries.calendar import Unit, period_last_day
 from patroncare.libraries.models import LibrarySystem
 
 
+class Counting(models.TextChoices):
+    """Which earlier violations a row of the table counts."""
+
+    SAME_CLASS = "same", _("Earlier violations of the same class")
+    SAME_OR_MORE_SERIOUS = "at_least", _("Earlier violations of this class or a more serious one")
+    ANY_CLASS = "any", _("Earlier violations of any class")
+
+
+class LookbackUnit(models.TextChoices):
+    """A look-back window's unit, or none at all: every earlier violation counts, however old."""
+
+    DAYS = Unit.DAYS.value, Unit.DAYS.label
+    WEEKS = Unit.WEEKS.value, Unit.WEEKS.label
+    MONTHS = Unit.MONTHS.value, Unit.MONTHS.label
+    YEARS = Unit.YEARS.value, Unit.YEARS.label
+    NONE = "none", _("no look-back (every earlier violation counts)")
+
+
 class BehaviourClass(models.Model):
     """A class, level, tier or group of behaviour, named as the library's published rules name it.
 
     A library may have any number of them ("Class A" to "Class E", "Level 1" to "Level 3", ...); `rank` orders
     them from the least to the most serious, which is how an incident touching several rules is classed.
+    Classes may share a rank; the name then settles the order, the same every time. The `default_*` fields are
+    what a new row of the ladder for this class counts unless it says otherwise.
     """
 
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="behaviour_classes")
     rank = models.PositiveSmallIntegerField(
-        _("seriousness"), help_text=_("1 for the least serious class; higher numbers are more serious.")
+        _("seriousness"),
+        help_text=_(
+            "1 for the least serious class; higher numbers are more serious. Classes may share a number."
+        ),
     )
     name = models.CharField(_("name"), max_length=60, help_text=_("As printed in your rules, e.g. Class B."))
     name_es = models.CharField(_("name in Spanish"), max_length=60, blank=True)
@@ -40,16 +63,51 @@ class BehaviourClass(models.Model):
         help_text=_("Fills “Second … violation in 12 months”, e.g. serious or Class B. Empty: the name."),
     )
     in_sentence_es = models.CharField(_("word in a recommendation, in Spanish"), max_length=60, blank=True)
+    default_lookback_number = models.PositiveIntegerField(
+        _("usual look-back window"),
+        null=True,
+        blank=True,
+        default=12,
+        help_text=_("What a new row of the ladder for this class uses. Leave empty with “no look-back”."),
+    )
+    default_lookback_unit = models.CharField(
+        _("usual look-back unit"), max_length=10, choices=LookbackUnit.choices, default=LookbackUnit.MONTHS
+    )
+    default_counts = models.CharField(
+        _("earlier violations usually counted"),
+        max_length=10,
+        choices=Counting.choices,
+        default=Counting.SAME_CLASS,
+    )
 
     class Meta:
         db_table = "conduct_behaviourclass"
-        ordering = ["system", "rank"]
+        ordering = ["system", "rank", "name"]
         verbose_name = _("behaviour class")
         verbose_name_plural = _("behaviour classes")
         constraints = [
-            models.UniqueConstraint(fields=["system", "rank"], name="behaviourclass_rank_unique"),
             models.UniqueConstraint(fields=["system", "name"], name="behaviourclass_name_unique"),
             models.CheckConstraint(condition=Q(rank__gte=1), name="behaviourclass_rank_positive"),
+            models.CheckConstraint(
+                # Spelled out "not null": a CHECK whose comparison meets NULL passes in SQL.
+                condition=(Q(default_lookback_unit="none") & Q(default_lookback_number__isnull=True))
+                | (
+                    ~Q(default_lookback_unit="none")
+                    & Q(default_lookback_number__isnull=False)
+                    & Q(default_lookback_number__gte=1)
+                ),
+                name="behaviourclass_default_lookback_valid",
+                violation_error_message=_(
+                    "Give the usual look-back window, or choose “no look-back” and leave the window empty."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(default_lookback_unit__in=LookbackUnit.values),
+                name="behaviourclass_default_lookback_unit_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(default_counts__in=Counting.values), name="behaviourclass_default_counts_valid"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -62,14 +120,6 @@ class BehaviourClass(models.Model):
         if get_language() == "es":
             return self.in_sentence_es or self.name_es or self.in_sentence or self.name
         return self.in_sentence or self.name
-
-
-class Counting(models.TextChoices):
-    """Which earlier violations a row of the table counts."""
-
-    SAME_CLASS = "same", _("Earlier violations of the same class")
-    SAME_OR_MORE_SERIOUS = "at_least", _("Earlier violations of this class or a more serious one")
-    ANY_CLASS = "any", _("Earlier violations of any class")
 
 
 class Outcome(models.TextChoices):
@@ -87,16 +137,6 @@ class PeriodUnit(models.TextChoices):
     WEEKS = Unit.WEEKS.value, Unit.WEEKS.label
     MONTHS = Unit.MONTHS.value, Unit.MONTHS.label
     YEARS = Unit.YEARS.value, Unit.YEARS.label
-
-
-class LookbackUnit(models.TextChoices):
-    """A look-back window's unit, or none at all: every earlier violation counts, however old."""
-
-    DAYS = Unit.DAYS.value, Unit.DAYS.label
-    WEEKS = Unit.WEEKS.value, Unit.WEEKS.label
-    MONTHS = Unit.MONTHS.value, Unit.MONTHS.label
-    YEARS = Unit.YEARS.value, Unit.YEARS.label
-    NONE = "none", _("no look-back (every earlier violation counts)")
 
 
 # Outcomes that create an exclusion order (a warning is recorded on the incident but excludes no one).
@@ -227,7 +267,14 @@ class LadderStep(models.Model):
 
     class Meta:
         db_table = "conduct_ladderstep"
-        ordering = ["system", "behaviour_class__rank", "for_minors", "offence_from"]
+        ordering = [
+            "system",
+            "behaviour_class__rank",
+            "behaviour_class__name",
+            "for_minors",
+            "offence_from",
+            "pk",
+        ]
         verbose_name = _("ladder step")
         verbose_name_plural = _("ladder steps")
         constraints = [

@@ -7,7 +7,7 @@ from django.http import Http404
 
 from .authority import limit_text
 from .grid import MAX_COLUMNS, GridRow, columns_needed, grid_row, ladder_fingerprint
-from .ladder import consequence_text, lookback_text
+from .ladder import consequence_text, default_lookback_text, lookback_text
 from .models import AppealSettings, AuthorityGroup, BehaviourClass, IssueLimit, LadderStep, LimitRole, Rule
 
 
@@ -47,10 +47,16 @@ def ladder_step_get(*, user, pk: int) -> LadderStep:
     return step
 
 
-def behaviour_classes_of(*, system) -> QuerySet:
-    return BehaviourClass.objects.filter(system=system).annotate(
-        rule_count=Count("rules", distinct=True), step_count=Count("ladder_steps", distinct=True)
+def behaviour_classes_of(*, system) -> list[BehaviourClass]:
+    """The system's classes, least serious first (by name among equals), with their usual look-back worded."""
+    classes = list(
+        BehaviourClass.objects.filter(system=system)
+        .annotate(rule_count=Count("rules", distinct=True), step_count=Count("ladder_steps", distinct=True))
+        .order_by("rank", "name", "pk")
     )
+    for behaviour_class in classes:
+        behaviour_class.default_lookback_label = default_lookback_text(behaviour_class)
+    return classes
 
 
 def behaviour_class_get(*, user, pk: int) -> BehaviourClass:
@@ -127,7 +133,7 @@ def ladder_grid_of(*, system, columns: int | None = None, shows_minors: bool | N
     """The ladder of `system` as a grid, `columns` wide (else as wide as its rows need); the minors' section
     is shown when the ladder has rows for minors, or when asked for."""
     steps = list(LadderStep.objects.filter(system=system).order_by("pk"))
-    classes = list(BehaviourClass.objects.filter(system=system).order_by("rank"))
+    classes = list(BehaviourClass.objects.filter(system=system).order_by("rank", "name", "pk"))
     width = columns_needed(steps) if columns is None else min(max(columns, 1), MAX_COLUMNS)
     minors = any(step.for_minors for step in steps) if shows_minors is None else shows_minors
 

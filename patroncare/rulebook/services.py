@@ -32,7 +32,16 @@ from .models import (
 )
 
 RULE_FIELDS = ["code", "title", "text", "title_es", "text_es", "behaviour_class", "is_active"]
-CLASS_FIELDS = ["rank", "name", "name_es", "in_sentence", "in_sentence_es"]
+CLASS_FIELDS = [
+    "rank",
+    "name",
+    "name_es",
+    "in_sentence",
+    "in_sentence_es",
+    "default_lookback_number",
+    "default_lookback_unit",
+    "default_counts",
+]
 
 
 @transaction.atomic
@@ -106,7 +115,9 @@ def _default_classes(*, system, actor) -> dict[int, BehaviourClass]:
                 in_sentence=word,
                 in_sentence_es=word_es,
             )
-    return {c.rank: c for c in BehaviourClass.objects.filter(system=system)}
+    # Classes may share a rank: a default row of that rank goes to the first by name, then the oldest.
+    by_rank = BehaviourClass.objects.filter(system=system).order_by("rank", "-name", "-pk")
+    return {c.rank: c for c in by_rank}
 
 
 @transaction.atomic
@@ -237,9 +248,22 @@ def _snapshot(rule: Rule, *, actor, note: str) -> RuleVersion:
     return version
 
 
+def with_class_defaults(behaviour_class: BehaviourClass, values: dict) -> dict:
+    """The row's values, its look-back and its counting taken from the class where the row gives none."""
+    values = dict(values)
+    if not values.get("lookback_unit"):
+        values["lookback_unit"] = behaviour_class.default_lookback_unit
+        values["lookback_number"] = behaviour_class.default_lookback_number
+    if not values.get("counts"):
+        values["counts"] = behaviour_class.default_counts
+    return values
+
+
 @transaction.atomic
 def ladder_step_create(*, actor, system, behaviour_class: BehaviourClass, **values) -> LadderStep:
+    """Add a row of the ladder; a row that gives no look-back or counting uses its class's defaults."""
     _require_own_class(system.pk, behaviour_class)
+    values = with_class_defaults(behaviour_class, values)
     step = LadderStep(system=system, behaviour_class=behaviour_class, **values)
     step.full_clean()
     step.save()

@@ -4,7 +4,6 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -25,11 +24,15 @@ from ..permissions import EXCLUSION_ROLES, may_approve_deviation
 from .letters import notice_amend
 
 
+def _seriousness(behaviour_class) -> tuple:
+    # Classes may share a rank: the name, then the id, settle which one is "the" class, the same every time.
+    return (behaviour_class.rank, behaviour_class.name, -behaviour_class.pk)
+
+
 def incident_class(incident) -> BehaviourClass | None:
     """The most serious class among the rules the incident touched."""
     classes = [rule.behaviour_class for rule in incident.rules.select_related("behaviour_class")]
-    # Classes may share a rank: the name, then the id, settle which one is "the" class, the same every time.
-    return max(classes, key=lambda c: (c.rank, c.name, -c.pk)) if classes else None
+    return max(classes, key=_seriousness) if classes else None
 
 
 def earlier_violations(*, person, incident) -> list[EarlierViolation]:
@@ -43,11 +46,24 @@ def earlier_violations(*, person, incident) -> list[EarlierViolation]:
             occurred_at__lte=incident.occurred_at,
         )
         .exclude(pk=incident.pk)
-        .values("pk", "occurred_at")
-        .annotate(rank=Max("rules__behaviour_class__rank"))
-        .values_list("occurred_at", "rank")
+        .values_list(
+            "pk",
+            "occurred_at",
+            "rules__behaviour_class__pk",
+            "rules__behaviour_class__rank",
+            "rules__behaviour_class__name",
+        )
+        .distinct()
     )
-    return [EarlierViolation(on=local_date(incident.system, moment), rank=rank) for moment, rank in rows]
+    classed: dict[int, tuple] = {}
+    for pk, moment, class_pk, rank, name in rows:
+        key = (rank, name, -class_pk)
+        if pk not in classed or key > classed[pk][1]:
+            classed[pk] = (moment, key)
+    return [
+        EarlierViolation(on=local_date(incident.system, moment), rank=key[0], class_id=-key[2])
+        for moment, key in classed.values()
+    ]
 
 
 def recommendation_for(*, incident, person) -> Recommendation | None:
