@@ -23,6 +23,7 @@ from .models import (
     BehaviourClass,
     IssueLimit,
     LadderStep,
+    LadderStepChoice,
     LookbackUnit,
     Outcome,
     PeriodUnit,
@@ -237,18 +238,24 @@ def _snapshot(rule: Rule, *, actor, note: str) -> RuleVersion:
 
 
 @transaction.atomic
-def ladder_step_create(*, actor, system, behaviour_class: BehaviourClass, **values) -> LadderStep:
+def ladder_step_create(
+    *, actor, system, behaviour_class: BehaviourClass, choices: list[dict] | None = None, **values
+) -> LadderStep:
+    """Add a row; `choices` are its further options ("or ..."), each a dict of CHOICE_FIELDS."""
     _require_own_class(system.pk, behaviour_class)
     step = LadderStep(system=system, behaviour_class=behaviour_class, **values)
     step.full_clean()
     step.save()
+    saved = _choices_replace(step, choices or [])
     audit_record(
         action=AuditAction.CREATE,
         actor=actor,
         obj=step,
         library_system_id=system.pk,
         summary="Ladder step added",
-        changes={"behaviour_class": behaviour_class.name} | {k: str(v) for k, v in values.items()},
+        changes={"behaviour_class": behaviour_class.name}
+        | {k: str(v) for k, v in values.items()}
+        | ({"choices": saved} if saved else {}),
     )
     return step
 
@@ -278,23 +285,82 @@ STEP_FIELDS = [
 
 
 @transaction.atomic
-def ladder_step_update(*, actor, step: LadderStep, **values) -> LadderStep:
+def ladder_step_update(*, actor, step: LadderStep, choices: list[dict] | None = None, **values) -> LadderStep:
+    """Change a row; `choices`, when given, replace its further options (None leaves them as they are)."""
     if "behaviour_class" in values:
         _require_own_class(step.system_id, values["behaviour_class"])
     before = {name: getattr(step, name) for name in STEP_FIELDS}
+    choices_before = _choices_described(step)
     for name, value in values.items():
         setattr(step, name, value)
     step.full_clean()
     step.save()
+    changes = changed_fields(step, before, STEP_FIELDS)
+    if choices is not None:
+        choices_after = _choices_replace(step, choices)
+        if choices_after != choices_before:
+            changes["choices"] = [choices_before, choices_after]
     audit_record(
         action=AuditAction.UPDATE,
         actor=actor,
         obj=step,
         library_system_id=step.system_id,
         summary="Ladder step changed",
-        changes=changed_fields(step, before, STEP_FIELDS),
+        changes=changes,
     )
     return step
+
+
+CHOICE_FIELDS = ("outcome", "length_min", "length_max", "length_unit")  # a tuple: formsets extend lists
+
+
+def _choice_cleaned(values: dict) -> dict:
+    """A choice as it is stored: a length only on a suspension, the longest the shortest when only one."""
+    values = {name: values.get(name) for name in CHOICE_FIELDS}
+    if values["outcome"] != Outcome.SUSPENSION:
+        return values | {"length_min": None, "length_max": None, "length_unit": PeriodUnit.DAYS}
+    if values["length_min"] and not values["length_max"]:
+        values["length_max"] = values["length_min"]
+    values["length_unit"] = values["length_unit"] or PeriodUnit.DAYS
+    return values
+
+
+def _choices_described(step: LadderStep) -> list[str]:
+    if step.pk is None:
+        return []
+    return [
+        " ".join(str(getattr(choice, name)) for name in CHOICE_FIELDS if getattr(choice, name) is not None)
+        for choice in step.choices.order_by("position")
+    ]
+
+
+def _choices_replace(step: LadderStep, choices: list[dict]) -> list[str]:
+    """Make the row's further options exactly `choices`, numbered 2, 3, ... in their order; refused (every
+    problem at once, keyed "choices") when one is invalid or repeats the row's own option."""
+    own = _choice_cleaned({name: getattr(step, name) for name in CHOICE_FIELDS})
+    wanted, errors = [], []
+    for position, values in enumerate((_choice_cleaned(v) for v in choices), start=2):
+        choice = LadderStepChoice(step=step, position=position, **values)
+        if values == own:
+            errors.append(
+                _("Option %(number)s repeats the row's own outcome and length: change it or remove it.")
+                % {"number": position}
+            )
+            continue
+        try:
+            choice.full_clean(exclude=["step"], validate_unique=False)
+        except ValidationError as error:
+            errors.extend(
+                _("Option %(number)s: %(problem)s") % {"number": position, "problem": message}
+                for message in error.messages
+            )
+            continue
+        wanted.append(choice)
+    if errors:
+        raise ValidationError({"choices": errors})
+    step.choices.all().delete()
+    LadderStepChoice.objects.bulk_create(wanted)
+    return _choices_described(step)
 
 
 @transaction.atomic
