@@ -34,9 +34,8 @@ def _save_step(form, choice_forms, save) -> bool:
         save(choices=choice_forms.choice_values(), **values)
     except ValidationError as error:
         if hasattr(error, "error_dict") and "choices" in error.error_dict:
-            choice_forms._non_form_errors = choice_forms.error_class(
-                error.error_dict.pop("choices")[0].messages
-            )
+            problems = [message for part in error.error_dict.pop("choices") for message in part.messages]
+            choice_forms._non_form_errors = choice_forms.error_class(problems)
             error = ValidationError(error.error_dict) if error.error_dict else None
         if error is not None:
             add_service_errors(form, error)
