@@ -562,7 +562,9 @@ def ladder_grid_save(*, actor, system, rows: list[GridRow], expected_fingerprint
     """
     # Two administrators saving at once queue here (PostgreSQL), so the second one sees the first's table.
     LibrarySystem.objects.select_for_update().filter(pk=system.pk).first()
-    steps = list(LadderStep.objects.filter(system=system).select_related("behaviour_class"))
+    steps = list(
+        LadderStep.objects.filter(system=system).select_related("behaviour_class").prefetch_related("choices")
+    )
     if ladder_fingerprint(steps) != expected_fingerprint:
         raise StaleLadderError()
     rows = [_grid_row_cleaned(row) for row in rows]
@@ -586,7 +588,7 @@ def ladder_grid_save(*, actor, system, rows: list[GridRow], expected_fingerprint
             if step is None:
                 ladder_step_create(actor=actor, system=system, **values)
                 counts["added"] += 1
-            elif any(getattr(step, name) != value for name, value in values.items()):
+            elif _grid_step_changed(step, values):
                 ladder_step_update(actor=actor, step=step, **values)
                 counts["changed"] += 1
     for step in existing.values():
@@ -603,6 +605,13 @@ def ladder_grid_save(*, actor, system, rows: list[GridRow], expected_fingerprint
     return counts
 
 
+def _grid_step_changed(step: LadderStep, values: dict) -> bool:
+    choices = [_choice_cleaned(choice) for choice in values["choices"]]
+    stored = [{name: getattr(c, name) for name in CHOICE_FIELDS} for c in step.choices.all()]
+    fields = (name for name in values if name != "choices")
+    return choices != stored or any(getattr(step, name) != values[name] for name in fields)
+
+
 def _grid_row_cleaned(row: GridRow) -> GridRow:
     """A row as it is stored: no window number with "no look-back", a length only on a suspension (the
     longest is the shortest when only one is given), a time to ask to lift only on a permanent exclusion."""
@@ -615,9 +624,31 @@ def _grid_row_cleaned(row: GridRow) -> GridRow:
             changes["length_max"] = cell.length_min
         if cell.outcome != Outcome.PERMANENT:
             changes |= {"lift_after_number": None, "lift_after_unit": PeriodUnit.YEARS}
+        if cell.or_outcome != Outcome.SUSPENSION:
+            changes |= {"or_length_min": None, "or_length_max": None, "or_length_unit": PeriodUnit.DAYS}
+        elif cell.or_length_min and not cell.or_length_max:
+            changes["or_length_max"] = cell.or_length_min
         cells.append(replace(cell, **changes) if cell.outcome else cell)
     number = None if row.lookback_unit == LookbackUnit.NONE else row.lookback_number
     return replace(row, lookback_number=number, cells=tuple(cells))
+
+
+def _grid_or_problem(cell) -> tuple[str, str] | None:
+    """What is wrong with a cell's "or" option, as (field, message), or None."""
+    if not cell.or_outcome:
+        if cell.or_length_min or cell.or_length_max:
+            return "or_outcome", _("Choose the “or” outcome, or empty its length.")
+        return None
+    if cell.or_outcome == Outcome.SUSPENSION and not cell.or_length_min:
+        return "or_length_min", _("A suspension needs its length, for example 7 days or 1 month.")
+    if cell.or_outcome == Outcome.SUSPENSION and cell.or_length_max < cell.or_length_min:
+        return "or_length_max", _("The longest cannot be shorter than the shortest.")
+    own = _choice_cleaned(cell.values())
+    if _choice_cleaned(cell.choices()[0]) == own:
+        return "or_outcome", _(
+            "The “or” option repeats the cell's own outcome and length: change it or empty it."
+        )
+    return None
 
 
 def _grid_row_errors(system, row: GridRow) -> dict[str, list]:
@@ -637,6 +668,9 @@ def _grid_row_errors(system, row: GridRow) -> dict[str, list]:
             continue
         if cell.outcome == Outcome.SUSPENSION and cell.length_max < cell.length_min:
             errors[f"{key}-length_max"] = [_("The longest cannot be shorter than the shortest.")]
+            continue
+        if problem := _grid_or_problem(cell):
+            errors[f"{key}-{problem[0]}"] = [problem[1]]
             continue
         step = LadderStep(
             system=system,
