@@ -24,16 +24,25 @@ from ..permissions import (
 from ._base import ConductView
 
 
+def _posted_choice_forms(request, prefix, **kwargs):
+    """The options as posted, or None when the post carries no options at all (a client that only knows
+    the row's own fields): then the row's options stay as they are."""
+    if f"{prefix}-TOTAL_FORMS" not in request.POST:
+        return None
+    return LadderChoiceFormSet(request.POST, prefix=prefix, **kwargs)
+
+
 def _save_step(form, choice_forms, save) -> bool:
     """Validate the row and its options together and save them with `save(choices=..., **values)`; on a
     refusal the errors are on the forms (what was typed stays) and nothing is saved."""
-    if not (form.is_valid() & choice_forms.is_valid()):
+    options_valid = choice_forms is None or choice_forms.is_valid()
+    if not (form.is_valid() & options_valid):
         return False
     values = {name: form.cleaned_data[name] for name in LadderStepForm.Meta.fields}
     try:
-        save(choices=choice_forms.choice_values(), **values)
+        save(choices=choice_forms.choice_values() if choice_forms else None, **values)
     except ValidationError as error:
-        if hasattr(error, "error_dict") and "choices" in error.error_dict:
+        if choice_forms and hasattr(error, "error_dict") and "choices" in error.error_dict:
             problems = [message for part in error.error_dict.pop("choices") for message in part.messages]
             choice_forms._non_form_errors = choice_forms.error_class(problems)
             error = ValidationError(error.error_dict) if error.error_dict else None
@@ -66,7 +75,7 @@ class LadderStepCreateView(ActionMixin, LadderView):
     def post(self, request):
         system = request.user.library_system
         form = LadderStepForm(request.POST, system=system, prefix="step")
-        choice_forms = LadderChoiceFormSet(request.POST, prefix="step-choices")
+        choice_forms = _posted_choice_forms(request, "step-choices")
 
         def save(**values):
             rulebook_services.ladder_step_create(actor=request.user, system=system, **values)
@@ -89,7 +98,7 @@ class LadderStepEditView(ConductView):
     def post(self, request, pk):
         step = rulebook_selectors.ladder_step_get(user=request.user, pk=pk)
         form = LadderStepForm(request.POST, instance=copy.copy(step), system=request.user.library_system)
-        choice_forms = LadderChoiceFormSet(request.POST, instance=step, prefix="choices")
+        choice_forms = _posted_choice_forms(request, "choices", instance=step)
 
         def save(**values):
             rulebook_services.ladder_step_update(actor=request.user, step=step, **values)
@@ -97,6 +106,7 @@ class LadderStepEditView(ConductView):
         if _save_step(form, choice_forms, save):
             messages.success(request, _("The row was saved."))
             return redirect("conduct:ladder")
+        choice_forms = choice_forms or LadderChoiceFormSet(instance=step, prefix="choices")
         return self._render(request, step, form, choice_forms, status=400)
 
     def _render(self, request, step, form, choice_forms, status=200):
