@@ -14,13 +14,14 @@ from patroncare.rulebook.models import (
     BehaviourClass,
     Counting,
     LadderStep,
+    LadderStepChoice,
     LimitRole,
     LookbackUnit,
     Outcome,
     PeriodUnit,
     Rule,
 )
-from patroncare.rulebook.services import LIMIT_FIELDS, STEP_FIELDS
+from patroncare.rulebook.services import CHOICE_FIELDS, LIMIT_FIELDS, STEP_FIELDS
 
 from .models import (
     Acknowledgement,
@@ -113,6 +114,73 @@ class LadderStepForm(SpanishVersionMixin, forms.ModelForm):
         if data.get("length_min") and not data.get("length_max"):
             data["length_max"] = data["length_min"]
         return data
+
+
+class LadderChoiceForm(forms.ModelForm):
+    """A further option of a row ("or ..."): an outcome, and its length when it is a suspension."""
+
+    class Meta:
+        model = LadderStepChoice
+        fields = list(CHOICE_FIELDS)
+        labels = {"outcome": _("or")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("outcome") and not data.get("DELETE"):
+            if data.get("length_min") or data.get("length_max"):
+                self.add_error("outcome", _("Choose the outcome, or empty this option."))
+            return data
+        if data.get("outcome") == Outcome.SUSPENSION and not data.get("length_min"):
+            self.add_error("length_min", _("A suspension needs its length, for example 7 days or 1 month."))
+        if data.get("length_min") and not data.get("length_max"):
+            data["length_max"] = data["length_min"]
+        return data
+
+    @property
+    def is_kept(self) -> bool:
+        data = getattr(self, "cleaned_data", {})
+        return bool(data.get("outcome")) and not data.get("DELETE")
+
+
+class BaseLadderChoiceFormSet(forms.BaseInlineFormSet):
+    """The options are saved by the service together with their row, never by the formset itself."""
+
+    @property
+    def messages(self) -> list[str]:
+        """Every problem of the options, for the summary at the top of the form."""
+        found = list(self.non_form_errors())
+        for number, form in enumerate(self.forms, start=2):
+            for name, errors in form.errors.items():
+                label = form.fields[name].label if name in form.fields else ""
+                found.extend(
+                    _("Option %(number)s, %(field)s: %(error)s")
+                    % {"number": number, "field": label, "error": e}
+                    for e in errors
+                )
+        return found
+
+    def choice_values(self) -> list[dict]:
+        """The options kept, in their order, as the service takes them."""
+        return [
+            {name: form.cleaned_data.get(name) for name in CHOICE_FIELDS}
+            for form in self.forms
+            if form.is_kept
+        ]
+
+
+LadderChoiceFormSet = forms.inlineformset_factory(
+    LadderStep,
+    LadderStepChoice,
+    form=LadderChoiceForm,
+    formset=BaseLadderChoiceFormSet,
+    fields=list(CHOICE_FIELDS),
+    extra=1,
+    can_delete=True,
+)
 
 
 class BehaviourClassForm(SpanishVersionMixin, forms.ModelForm):

@@ -112,6 +112,12 @@ class LadderGridForm(forms.Form):
                 required=False,
                 widget=forms.TextInput(attrs={"class": "grid-note"}),
             ),
+            "or_outcome": _choice(_("%(cell)s: or") % {"cell": where}, OUTCOMES, required=False),
+            "or_length_min": _number(_("%(cell)s: or, shortest suspension") % {"cell": where}),
+            "or_length_max": _number(_("%(cell)s: or, longest suspension") % {"cell": where}),
+            "or_length_unit": _choice(
+                _("%(cell)s: or, suspension unit") % {"cell": where}, PeriodUnit.choices
+            ),
         }
         for name, field in fields.items():
             field.initial = getattr(cell, name)
@@ -152,6 +158,7 @@ class LadderGridForm(forms.Form):
                     "key": key,
                     "fields": fields,
                     "outcome": fields["outcome"].value() or "",
+                    "or_outcome": fields["or_outcome"].value() or "",
                     "has_errors": any(field.errors for field in fields.values()),
                 }
             )
@@ -170,6 +177,8 @@ class LadderGridForm(forms.Form):
                 values["outcome"] = values["outcome"] or ""
                 values["length_unit"] = values["length_unit"] or PeriodUnit.DAYS
                 values["lift_after_unit"] = values["lift_after_unit"] or PeriodUnit.YEARS
+                values["or_outcome"] = values["or_outcome"] or ""
+                values["or_length_unit"] = values["or_length_unit"] or PeriodUnit.DAYS
                 cells.append(GridCell(**values))
             key = row_key(row.for_minors, row.behaviour_class.pk)
             rows.append(

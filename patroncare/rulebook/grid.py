@@ -21,6 +21,8 @@ CELL_FIELDS = (
     "lift_after_unit",
     "note",
 )
+# The cell's second option ("or ..."), stored as the row's choice at position 2.
+OR_FIELDS = ("or_outcome", "or_length_min", "or_length_max", "or_length_unit")
 ROW_FIELDS = ("lookback_number", "lookback_unit", "counts")
 # A table wider than this is not a published table any more; the limit keeps a posted form bounded.
 MAX_COLUMNS = 12
@@ -38,13 +40,24 @@ class GridCell:
     lift_after_number: int | None = None
     lift_after_unit: str = PeriodUnit.YEARS
     note: str = ""
+    or_outcome: str = ""
+    or_length_min: int | None = None
+    or_length_max: int | None = None
+    or_length_unit: str = PeriodUnit.DAYS
 
     @property
     def is_empty(self) -> bool:
         return not self.outcome
 
     def values(self) -> dict:
-        return asdict(self)
+        """The fields of the ladder row itself (option 1)."""
+        return {name: value for name, value in asdict(self).items() if name not in OR_FIELDS}
+
+    def choices(self) -> list[dict]:
+        """The row's further options as the services take them: the "or" option, or none."""
+        if not self.or_outcome:
+            return []
+        return [{name.removeprefix("or_"): getattr(self, name) for name in OR_FIELDS}]
 
 
 @dataclass(frozen=True)
@@ -97,7 +110,16 @@ def columns_needed(steps: Iterable[LadderStep]) -> int:
 
 
 def _cell_of(step: LadderStep) -> GridCell:
-    return GridCell(**{name: getattr(step, name) for name in CELL_FIELDS})
+    second = next(iter(step.choices.all()), None)
+    options = {f"or_{name}": getattr(second, name) for name in CHOICE_COLUMNS} if second else {}
+    return GridCell(**{name: getattr(step, name) for name in CELL_FIELDS}, **options)
+
+
+CHOICE_COLUMNS = ("outcome", "length_min", "length_max", "length_unit")
+
+
+def _choices_of(step: LadderStep) -> list[tuple]:
+    return [tuple(getattr(choice, name) for name in CHOICE_COLUMNS) for choice in step.choices.all()]
 
 
 def _representable(steps: Sequence[LadderStep], columns: int) -> bool:
@@ -111,7 +133,8 @@ def _representable(steps: Sequence[LadderStep], columns: int) -> bool:
         if offences & covered:
             return False
         covered |= offences
-    return len(windows) <= 1
+    # The grid has room for one "or" option per cell; a row offering more is edited on its own page.
+    return len(windows) <= 1 and all(len(step.choices.all()) <= 1 for step in steps)
 
 
 def grid_row(
@@ -170,6 +193,7 @@ def steps_of_row(row: GridRow) -> list[dict]:
                 "lookback_unit": row.lookback_unit,
                 "counts": row.counts,
                 **cell.values(),
+                "choices": cell.choices(),
             }
         )
         offence = last + 1
@@ -181,5 +205,5 @@ def ladder_fingerprint(steps: Iterable[LadderStep]) -> str:
     table entered from an older reading is refused instead of silently overwriting the newer one."""
     fields = ("pk", "behaviour_class_id", "for_minors", "offence_from", "offence_to")
     fields += ROW_FIELDS + CELL_FIELDS
-    rows = sorted([getattr(step, name) for name in fields] for step in steps)
+    rows = sorted([getattr(step, name) for name in fields] + [_choices_of(step)] for step in steps)
     return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()[:20]

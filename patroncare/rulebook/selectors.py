@@ -132,7 +132,7 @@ class LadderGrid:
 def ladder_grid_of(*, system, columns: int | None = None, shows_minors: bool | None = None) -> LadderGrid:
     """The ladder of `system` as a grid, `columns` wide (else as wide as its rows need); the minors' section
     is shown when the ladder has rows for minors, or when asked for."""
-    steps = list(LadderStep.objects.filter(system=system).order_by("pk"))
+    steps = list(LadderStep.objects.filter(system=system).order_by("pk").prefetch_related("choices"))
     classes = list(BehaviourClass.objects.filter(system=system).order_by("rank", "name", "pk"))
     width = columns_needed(steps) if columns is None else min(max(columns, 1), MAX_COLUMNS)
     minors = any(step.for_minors for step in steps) if shows_minors is None else shows_minors

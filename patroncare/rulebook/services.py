@@ -24,6 +24,7 @@ from .models import (
     BehaviourClass,
     IssueLimit,
     LadderStep,
+    LadderStepChoice,
     LookbackUnit,
     Outcome,
     PeriodUnit,
@@ -260,20 +261,26 @@ def with_class_defaults(behaviour_class: BehaviourClass, values: dict) -> dict:
 
 
 @transaction.atomic
-def ladder_step_create(*, actor, system, behaviour_class: BehaviourClass, **values) -> LadderStep:
-    """Add a row of the ladder; a row that gives no look-back or counting uses its class's defaults."""
+def ladder_step_create(
+    *, actor, system, behaviour_class: BehaviourClass, choices: list[dict] | None = None, **values
+) -> LadderStep:
+    """Add a row; `choices` are its further options ("or ..."), each a dict of CHOICE_FIELDS. A row that
+    gives no look-back or counting uses its class's defaults."""
     _require_own_class(system.pk, behaviour_class)
     values = with_class_defaults(behaviour_class, values)
     step = LadderStep(system=system, behaviour_class=behaviour_class, **values)
     step.full_clean()
     step.save()
+    saved = _choices_replace(step, choices or [])
     audit_record(
         action=AuditAction.CREATE,
         actor=actor,
         obj=step,
         library_system_id=system.pk,
         summary="Ladder step added",
-        changes={"behaviour_class": behaviour_class.name} | {k: str(v) for k, v in values.items()},
+        changes={"behaviour_class": behaviour_class.name}
+        | {k: str(v) for k, v in values.items()}
+        | ({"choices": saved} if saved else {}),
     )
     return step
 
@@ -303,23 +310,82 @@ STEP_FIELDS = [
 
 
 @transaction.atomic
-def ladder_step_update(*, actor, step: LadderStep, **values) -> LadderStep:
+def ladder_step_update(*, actor, step: LadderStep, choices: list[dict] | None = None, **values) -> LadderStep:
+    """Change a row; `choices`, when given, replace its further options (None leaves them as they are)."""
     if "behaviour_class" in values:
         _require_own_class(step.system_id, values["behaviour_class"])
     before = {name: getattr(step, name) for name in STEP_FIELDS}
+    choices_before = _choices_described(step)
     for name, value in values.items():
         setattr(step, name, value)
     step.full_clean()
     step.save()
+    changes = changed_fields(step, before, STEP_FIELDS)
+    if choices is not None:
+        choices_after = _choices_replace(step, choices)
+        if choices_after != choices_before:
+            changes["choices"] = [choices_before, choices_after]
     audit_record(
         action=AuditAction.UPDATE,
         actor=actor,
         obj=step,
         library_system_id=step.system_id,
         summary="Ladder step changed",
-        changes=changed_fields(step, before, STEP_FIELDS),
+        changes=changes,
     )
     return step
+
+
+CHOICE_FIELDS = ("outcome", "length_min", "length_max", "length_unit")  # a tuple: formsets extend lists
+
+
+def _choice_cleaned(values: dict) -> dict:
+    """A choice as it is stored: a length only on a suspension, the longest the shortest when only one."""
+    values = {name: values.get(name) for name in CHOICE_FIELDS}
+    if values["outcome"] != Outcome.SUSPENSION:
+        return values | {"length_min": None, "length_max": None, "length_unit": PeriodUnit.DAYS}
+    if values["length_min"] and not values["length_max"]:
+        values["length_max"] = values["length_min"]
+    values["length_unit"] = values["length_unit"] or PeriodUnit.DAYS
+    return values
+
+
+def _choices_described(step: LadderStep) -> list[str]:
+    if step.pk is None:
+        return []
+    return [
+        " ".join(str(getattr(choice, name)) for name in CHOICE_FIELDS if getattr(choice, name) is not None)
+        for choice in step.choices.order_by("position")
+    ]
+
+
+def _choices_replace(step: LadderStep, choices: list[dict]) -> list[str]:
+    """Make the row's further options exactly `choices`, numbered 2, 3, ... in their order; refused (every
+    problem at once, keyed "choices") when one is invalid or repeats the row's own option."""
+    own = _choice_cleaned({name: getattr(step, name) for name in CHOICE_FIELDS})
+    wanted, errors = [], []
+    for position, values in enumerate((_choice_cleaned(v) for v in choices), start=2):
+        choice = LadderStepChoice(step=step, position=position, **values)
+        if values == own:
+            errors.append(
+                _("Option %(number)s repeats the row's own outcome and length: change it or remove it.")
+                % {"number": position}
+            )
+            continue
+        try:
+            choice.full_clean(exclude=["step"], validate_unique=False)
+        except ValidationError as error:
+            errors.extend(
+                _("Option %(number)s: %(problem)s") % {"number": position, "problem": message}
+                for message in error.messages
+            )
+            continue
+        wanted.append(choice)
+    if errors:
+        raise ValidationError({"choices": errors})
+    step.choices.all().delete()
+    LadderStepChoice.objects.bulk_create(wanted)
+    return _choices_described(step)
 
 
 @transaction.atomic
@@ -521,7 +587,9 @@ def ladder_grid_save(*, actor, system, rows: list[GridRow], expected_fingerprint
     """
     # Two administrators saving at once queue here (PostgreSQL), so the second one sees the first's table.
     LibrarySystem.objects.select_for_update().filter(pk=system.pk).first()
-    steps = list(LadderStep.objects.filter(system=system).select_related("behaviour_class"))
+    steps = list(
+        LadderStep.objects.filter(system=system).select_related("behaviour_class").prefetch_related("choices")
+    )
     if ladder_fingerprint(steps) != expected_fingerprint:
         raise StaleLadderError()
     rows = [_grid_row_cleaned(row) for row in rows]
@@ -545,7 +613,7 @@ def ladder_grid_save(*, actor, system, rows: list[GridRow], expected_fingerprint
             if step is None:
                 ladder_step_create(actor=actor, system=system, **values)
                 counts["added"] += 1
-            elif any(getattr(step, name) != value for name, value in values.items()):
+            elif _grid_step_changed(step, values):
                 ladder_step_update(actor=actor, step=step, **values)
                 counts["changed"] += 1
     for step in existing.values():
@@ -562,6 +630,13 @@ def ladder_grid_save(*, actor, system, rows: list[GridRow], expected_fingerprint
     return counts
 
 
+def _grid_step_changed(step: LadderStep, values: dict) -> bool:
+    choices = [_choice_cleaned(choice) for choice in values["choices"]]
+    stored = [{name: getattr(c, name) for name in CHOICE_FIELDS} for c in step.choices.all()]
+    fields = (name for name in values if name != "choices")
+    return choices != stored or any(getattr(step, name) != values[name] for name in fields)
+
+
 def _grid_row_cleaned(row: GridRow) -> GridRow:
     """A row as it is stored: no window number with "no look-back", a length only on a suspension (the
     longest is the shortest when only one is given), a time to ask to lift only on a permanent exclusion."""
@@ -574,9 +649,31 @@ def _grid_row_cleaned(row: GridRow) -> GridRow:
             changes["length_max"] = cell.length_min
         if cell.outcome != Outcome.PERMANENT:
             changes |= {"lift_after_number": None, "lift_after_unit": PeriodUnit.YEARS}
+        if cell.or_outcome != Outcome.SUSPENSION:
+            changes |= {"or_length_min": None, "or_length_max": None, "or_length_unit": PeriodUnit.DAYS}
+        elif cell.or_length_min and not cell.or_length_max:
+            changes["or_length_max"] = cell.or_length_min
         cells.append(replace(cell, **changes) if cell.outcome else cell)
     number = None if row.lookback_unit == LookbackUnit.NONE else row.lookback_number
     return replace(row, lookback_number=number, cells=tuple(cells))
+
+
+def _grid_or_problem(cell) -> tuple[str, str] | None:
+    """What is wrong with a cell's "or" option, as (field, message), or None."""
+    if not cell.or_outcome:
+        if cell.or_length_min or cell.or_length_max:
+            return "or_outcome", _("Choose the “or” outcome, or empty its length.")
+        return None
+    if cell.or_outcome == Outcome.SUSPENSION and not cell.or_length_min:
+        return "or_length_min", _("A suspension needs its length, for example 7 days or 1 month.")
+    if cell.or_outcome == Outcome.SUSPENSION and cell.or_length_max < cell.or_length_min:
+        return "or_length_max", _("The longest cannot be shorter than the shortest.")
+    own = _choice_cleaned(cell.values())
+    if _choice_cleaned(cell.choices()[0]) == own:
+        return "or_outcome", _(
+            "The “or” option repeats the cell's own outcome and length: change it or empty it."
+        )
+    return None
 
 
 def _grid_row_errors(system, row: GridRow) -> dict[str, list]:
@@ -596,6 +693,9 @@ def _grid_row_errors(system, row: GridRow) -> dict[str, list]:
             continue
         if cell.outcome == Outcome.SUSPENSION and cell.length_max < cell.length_min:
             errors[f"{key}-length_max"] = [_("The longest cannot be shorter than the shortest.")]
+            continue
+        if problem := _grid_or_problem(cell):
+            errors[f"{key}-{problem[0]}"] = [problem[1]]
             continue
         step = LadderStep(
             system=system,

@@ -19,11 +19,18 @@
 
   function showOutcome(select) {
     var cell = select.closest("[data-cell]");
-    if (cell) cell.setAttribute("data-outcome", select.value);
+    if (!cell) return;
+    // "-or_outcome" is the cell's second option; "-outcome" its own.
+    var which = /-or_outcome$/.test(select.name) ? "data-or-outcome" : "data-outcome";
+    cell.setAttribute(which, select.value);
+  }
+
+  function isOutcome(name) {
+    return /-(or_)?outcome$/.test(name || "");
   }
 
   form.addEventListener("change", function (event) {
-    if (/-outcome$/.test(event.target.name || "")) showOutcome(event.target);
+    if (isOutcome(event.target.name)) showOutcome(event.target);
   });
 
   // "Copy the row above": every input of each cell takes the value of the same cell one row up.
@@ -37,7 +44,7 @@
       var target = form.elements.namedItem(to + source.name.slice(from.length));
       if (!target) return;
       target.value = source.value;
-      if (/-outcome$/.test(target.name)) showOutcome(target);
+      if (isOutcome(target.name)) showOutcome(target);
     });
     say(button.getAttribute("data-copied"));
   });
@@ -91,12 +98,13 @@
     }
     cell.setAttribute("data-cell", cell.getAttribute("data-cell").replace(new RegExp("-" + from + "$"), "-" + to));
     cell.setAttribute("data-outcome", "");
+    cell.setAttribute("data-or-outcome", "");
     cell.classList.remove("grid-cell--error");
     cell.querySelectorAll(".error-text").forEach(function (el) { el.remove(); });
     cell.querySelectorAll("input, select, label").forEach(function (el) {
       ["id", "name", "for", "aria-describedby"].forEach(function (attribute) { rename(el, attribute); });
       el.removeAttribute("aria-invalid");
-      if (el.tagName === "SELECT") el.selectedIndex = /-outcome$/.test(el.name) ? 0 : defaultIndex(el);
+      if (el.tagName === "SELECT") el.selectedIndex = isOutcome(el.name) ? 0 : defaultIndex(el);
       else if (el.tagName === "INPUT") el.value = "";
     });
     cell.querySelectorAll("[aria-describedby]").forEach(function (el) {
