@@ -50,7 +50,7 @@ class Keyboard:
         return self.page.evaluate("document.activeElement.name || ''")
 
     def tab_to(self, name):
-        for _ in range(20):
+        for _ in range(40):
             if self.focused() == name:
                 return
             self.press("Tab")
@@ -62,7 +62,7 @@ def _enter_table(page, classes) -> Keyboard:
     page.locator(f"[name='r-a-{classes[0].pk}-lookback_number']").focus()
     for behaviour_class, row in zip(classes, TABLE, strict=True):
         if row == "copy":
-            for _ in range(12):
+            for _ in range(40):
                 if page.evaluate("document.activeElement.value || ''") == f"copy:r-a-{behaviour_class.pk}":
                     break
                 keyboard.press("Tab")
