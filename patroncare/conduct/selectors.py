@@ -335,6 +335,16 @@ def rulebook_gaps_of(*, system_id: int) -> RulebookGaps:
     )
 
 
+def hearing_of(appeal: Appeal) -> Hearing | None:
+    """The hearing of an appeal already read through `appeal_get_for`, its panel with it; the appeal keeps
+    it, so its deadlines ask nothing more."""
+    hearing = Hearing.objects.filter(appeal=appeal).prefetch_related("panel_members").first()
+    Appeal.hearing.related.set_cached_value(appeal, hearing)
+    if hearing is not None:
+        Hearing.appeal.field.set_cached_value(hearing, appeal)
+    return hearing
+
+
 def attach_hearings(appeals: list[Appeal]) -> None:
     """Give each appeal its hearing (or none), read in one query, so its deadlines ask nothing more."""
     if not appeals:

@@ -22,7 +22,7 @@ from ..forms import (
     HearingDisclosureForm,
     HearingScheduleForm,
 )
-from ..models import Exclusion, Hearing, LetterKind
+from ..models import Exclusion, LetterKind
 from ..permissions import (
     can_record_appeal,
     may_decide,
@@ -68,8 +68,7 @@ class AppealDecideView(ConductView):
 
     def _render(self, request, exclusion, appeal, status=200, **forms):
         settings = appeal_settings_for(exclusion.system)
-        hearing = Hearing.objects.filter(appeal=appeal).prefetch_related("panel_members").first()
-        selectors.attach_hearings([appeal])
+        hearing = selectors.hearing_of(appeal)
         context = {
             "exclusion": exclusion,
             "appeal": appeal,
@@ -150,7 +149,7 @@ class _HearingActionView(AppealDecideView):
         exclusion, appeal = self._context(request, pk, appeal_pk)
         if appeal.decided_at is not None:
             return self._already_decided(request, appeal)
-        hearing = Hearing.objects.filter(appeal=appeal).first()
+        hearing = selectors.hearing_of(appeal)
         form = self.bound_form(request, exclusion, hearing)
         if form.is_valid():
             try:
@@ -230,7 +229,7 @@ class HearingLetterView(ConductView):
     def get(self, request, pk, appeal_pk):
         exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
         appeal = selectors.appeal_get_for(user=request.user, exclusion=exclusion, pk=appeal_pk)
-        if not Hearing.objects.filter(appeal=appeal).exists() or not may_decide(request.user, appeal):
+        if selectors.hearing_of(appeal) is None or not may_decide(request.user, appeal):
             raise Http404
         return letter_response(
             request,
