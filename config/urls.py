@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("patroncare.notifications.urls")),
     path("settings/", include("patroncare.libraries.urls")),
     path("audit/", include("patroncare.audit.urls")),
+    path("retention/", include("patroncare.retention.urls")),
     path("complaints/", include("patroncare.complaints.urls")),
     path("feedback/", include("patroncare.complaints.public_urls")),
     path("notices/", include("patroncare.complaints.notices_urls")),

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "patroncare.complaints",
     "patroncare.training",
     "patroncare.notifications",
+    "patroncare.retention",
 ]
 
 MIDDLEWARE = [
@@ -210,8 +211,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "patroncare.notifications.tasks.send_daily_digests",
         "schedule": 60 * 60 * 24,
     },
-    "incidents-retention": {
-        "task": "patroncare.incidents.tasks.apply_retention",
+    "retention-schedule": {
+        "task": "patroncare.retention.tasks.apply_retention",
         "schedule": 60 * 60 * 24,
     },
 }

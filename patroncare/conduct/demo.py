@@ -9,6 +9,7 @@ from django.db.models import Q
 
 from patroncare.incidents.models import Incident, InvolvementRole, Person
 from patroncare.libraries.calendar import Unit, add_period, local_date, period_last_day
+from patroncare.retention.models import LegalHold
 from patroncare.rulebook.models import (
     EXCLUDING_OUTCOMES,
     AppealSettings,
@@ -123,6 +124,7 @@ def load(context) -> None:
     _lakeshore_table(context)
     _lift_requests(context)
     _review_team(context)
+    _legal_hold(context)
 
 
 def _review_team(context) -> None:
@@ -422,3 +424,26 @@ def _lift_requests(context):
         )
         lifted.end_date = lifted_from - timedelta(days=1)
         lifted.save(update_fields=["end_date"])
+
+
+HOLD_REASON = (
+    "Police request 2026-0412 (Riverbend Police Department): keep every record about this person while the "
+    "investigation is open."
+)
+
+
+def _legal_hold(context) -> None:
+    """The director has put the first excluded person on hold: the schedule keeps all their records."""
+    system = context.system
+    if LegalHold.objects.filter(system=system).exists():
+        return
+    exclusion = Exclusion.objects.filter(system=system).order_by("start_date", "pk").first()
+    if exclusion is not None:
+        LegalHold.objects.create(
+            system=system,
+            record_type="incidents.person",
+            record_id=exclusion.person_id,
+            reason=HOLD_REASON,
+            review_on=context.today + timedelta(days=90),
+            placed_by=context.staff["director"],
+        )

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from patroncare.accounts.permissions import branch_ids_for
 from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
-from patroncare.incidents.models import RetentionSettings
 from patroncare.libraries.calendar import today_in
 from patroncare.libraries.models import LibrarySystem
+from patroncare.retention.models import RetentionRule
 from patroncare.rulebook.models import AppealSettings, IssueLimit, LadderStep, Rule
 from patroncare.rulebook.selectors import appeal_settings_for
 
@@ -319,7 +319,7 @@ def rulebook_gaps_of(*, system_id: int) -> RulebookGaps:
             has_ladder=Exists(LadderStep.objects.filter(**of_system)),
             has_limits=Exists(IssueLimit.objects.filter(**of_system)),
             appeal_rules_saved=Exists(AppealSettings.objects.filter(**of_system, version__gt=1)),
-            has_retention=Exists(RetentionSettings.objects.filter(**of_system)),
+            has_retention=Exists(RetentionRule.objects.filter(**of_system)),
         )
         .values("has_rules", "has_ladder", "has_limits", "appeal_rules_saved", "has_retention")
         .first()

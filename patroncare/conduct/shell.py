@@ -118,8 +118,8 @@ RULEBOOK_GAPS = [
     ),
     (
         "no_retention",
-        gettext_lazy("No retention schedule for incident records"),
-        "incidents:retention",
+        gettext_lazy("No retention schedule"),
+        "retention:schedule",
         "",
         gettext_lazy("Choose how long records are kept."),
     ),

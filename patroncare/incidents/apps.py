@@ -9,9 +9,4 @@ class IncidentsConfig(AppConfig):
     def ready(self):
         # Register the Celery tasks with the app now, not when a service first imports them: the escalation
         # task is planned from `alert_send` and must be known to whichever app is current by then.
-        from patroncare.libraries.defaults import register_system_defaults
-
         from . import tasks  # noqa: F401
-        from .services import retention_defaults_install
-
-        register_system_defaults("incidents", retention_defaults_install)

@@ -8,7 +8,6 @@ keeps exclusions registers an `ExclusionLink` at start-up. Without one, incident
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from django.db.models import QuerySet
 
@@ -19,12 +18,14 @@ class ExclusionLink:
     in_force: Callable[..., list]
     # user -> may this person issue exclusions (offered "consider a consequence" on an incident)?
     may_exclude: Callable[..., bool]
-    # (system, cutoff) -> ids of incidents an exclusion not yet past the retention period still relies on.
+    # (schedule, as_of) -> ids of incidents an exclusion still within its retention period cites.
     incidents_kept: Callable[..., QuerySet]
-    # (system, cutoff, moment, purge) -> how many exclusions the retention run removed or anonymised.
-    apply_retention: Callable[..., int]
-    # (system) -> ids of people an exclusion still identifies.
+    # (schedule, as_of) -> ids of people an exclusion still within its retention period names.
     people_kept: Callable[..., QuerySet]
+    # (schedule, incident) -> for each exclusion citing the incident or naming someone in it, when it lets go.
+    incident_protections: Callable[..., list]
+    # (system) -> ids of people a record of an exclusion (not anonymised) still names.
+    people_named: Callable[..., QuerySet]
 
 
 _registered: list[ExclusionLink] = []
@@ -48,10 +49,3 @@ def exclusions_in_force(*, system, branch, people) -> list:
 def may_exclude(user) -> bool:
     link = exclusions()
     return link is not None and link.may_exclude(user)
-
-
-def retention_of_exclusions(*, system, cutoff: date, moment: datetime, purge: bool) -> int:
-    link = exclusions()
-    if link is None:
-        return 0
-    return link.apply_retention(system=system, cutoff=cutoff, moment=moment, purge=purge)

@@ -16,7 +16,6 @@ from .models import (
     Feeling,
     InvolvementRole,
     Level,
-    RetentionSettings,
 )
 
 
@@ -190,12 +189,6 @@ class CheckInForm(forms.Form):
 
 def naive_local(value: datetime, zone) -> datetime:
     return timezone.make_aware(value.replace(tzinfo=None), zone) if timezone.is_naive(value) else value
-
-
-class RetentionForm(forms.ModelForm):
-    class Meta:
-        model = RetentionSettings
-        fields = ["keep_number", "keep_unit", "mode"]
 
 
 class AssigneeField(forms.ModelChoiceField):

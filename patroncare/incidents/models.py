@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 
 from patroncare.core.concurrency import VersionedModel
 from patroncare.core.files import random_upload_to
-from patroncare.libraries.calendar import Unit, subtract_period
 from patroncare.libraries.models import Branch, LibrarySystem, Location
 
 
@@ -445,76 +444,3 @@ class CheckIn(models.Model):
 
     def __str__(self) -> str:
         return f"Check-in of incident {self.incident_id}"
-
-
-class RetentionMode(models.TextChoices):
-    ANONYMISE = "anonymise", _("Anonymise (keep counts, remove people and narrative)")
-    PURGE = "purge", _("Delete")
-
-
-KEEP_MESSAGE = _("Keep incident records for at least 30 days, 5 weeks or 1 month.")
-
-
-class RetentionUnit(models.TextChoices):
-    """Calendar units of a retention period, as a published schedule words it ("3 years")."""
-
-    DAYS = Unit.DAYS.value, Unit.DAYS.label
-    WEEKS = Unit.WEEKS.value, Unit.WEEKS.label
-    MONTHS = Unit.MONTHS.value, Unit.MONTHS.label
-    YEARS = Unit.YEARS.value, Unit.YEARS.label
-
-
-class RetentionSettings(models.Model):
-    system = models.OneToOneField(LibrarySystem, on_delete=models.CASCADE, related_name="incident_retention")
-    keep_number = models.PositiveIntegerField(
-        _("keep for"),
-        default=3,
-        help_text=_("After the incident closes or the exclusion ends."),
-        validators=[MinValueValidator(1, KEEP_MESSAGE)],
-    )
-    keep_unit = models.CharField(
-        _("unit"), max_length=10, choices=RetentionUnit.choices, default=RetentionUnit.YEARS
-    )
-    mode = models.CharField(
-        _("then"), max_length=20, choices=RetentionMode.choices, default=RetentionMode.ANONYMISE
-    )
-
-    class Meta:
-        constraints = [
-            models.CheckConstraint(condition=Q(mode__in=RetentionMode.values), name="retention_mode_valid"),
-            models.CheckConstraint(
-                condition=Q(keep_unit__in=RetentionUnit.values), name="retention_keep_unit_valid"
-            ),
-            # About a month at the least, whatever the unit: 30 days, 5 weeks or 1 calendar month.
-            models.CheckConstraint(
-                condition=Q(keep_unit="days", keep_number__gte=30)
-                | Q(keep_unit="weeks", keep_number__gte=5)
-                | Q(keep_unit__in=["months", "years"], keep_number__gte=1),
-                name="retention_keep_at_least_30_days",
-                violation_error_message=KEEP_MESSAGE,
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"Retention: {self.keep_number} {self.keep_unit}"
-
-    def cutoff(self, today):
-        """Records closed before this day have been kept for the whole period."""
-        return subtract_period(today, self.keep_number, self.keep_unit)
-
-
-class RetentionRun(models.Model):
-    system = models.ForeignKey(
-        LibrarySystem, on_delete=models.CASCADE, related_name="incident_retention_runs"
-    )
-    ran_at = models.DateTimeField(auto_now_add=True)
-    cutoff = models.DateField()
-    mode = models.CharField(max_length=20, choices=RetentionMode.choices)
-    incidents = models.PositiveIntegerField(default=0)
-    exclusions = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["-ran_at"]
-
-    def __str__(self) -> str:
-        return f"Retention run {self.ran_at:%Y-%m-%d}"

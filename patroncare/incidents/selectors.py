@@ -47,7 +47,6 @@ from .models import (
     InvolvementRole,
     Level,
     Person,
-    RetentionSettings,
 )
 from .permissions import FOLLOW_UP_ROLES, PATTERN_ROLES, READING_ROLES, REPORTING_ROLES
 
@@ -258,12 +257,6 @@ def incident_practice_material(*, user, pk: int) -> PracticeMaterial:
         places=clean(place_names(incident.system)),
         card_numbers=clean(person.card_number for person in people),
     )
-
-
-def retention_settings_for(*, user) -> RetentionSettings:
-    """The system's retention schedule, or the default one (unsaved) until an administrator saves it."""
-    found = RetentionSettings.objects.filter(system_id=user.library_system_id).first()
-    return found or RetentionSettings(system_id=user.library_system_id)
 
 
 # Follow-ups and alerts.

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -10,7 +11,8 @@ urlpatterns = [
     path("writing-help/", views.WritingHelpView.as_view(), name="writing_help"),
     path("drafts/", views.DraftSaveView.as_view(), name="draft_save"),
     path("drafts/<uuid:key>/discard/", views.DraftDiscardView.as_view(), name="draft_discard"),
-    path("retention/", views.RetentionView.as_view(), name="retention"),
+    # The schedule moved to one page for every record type; the old address still leads there.
+    path("retention/", RedirectView.as_view(pattern_name="retention:schedule"), name="retention"),
     path("alert-settings/", views.AlertSettingsView.as_view(), name="alert_settings"),
     path("patterns/", views.PatternsView.as_view(), name="patterns"),
     path("files/<int:pk>/", views.AttachmentDownloadView.as_view(), name="attachment"),

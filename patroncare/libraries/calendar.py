@@ -203,6 +203,21 @@ def subtract_period(
     return add_period(start, -number, unit, system=system, branch=branch)
 
 
+def first_day_past(start: date, number: int, unit: str) -> date:
+    """The first day on which `start` lies more than `number` calendar units back.
+
+    The inverse of the cutoff test `start < subtract_period(day, number, unit)`, found from that test itself
+    so the two can never disagree: kept for 1 month from 31 January means kept through February, gone on
+    1 March.
+    """
+    day = add_period(start, number, unit)
+    while not start < subtract_period(day, number, unit):
+        day += timedelta(days=1)
+    while start < subtract_period(day - timedelta(days=1), number, unit):
+        day -= timedelta(days=1)
+    return day
+
+
 def period_last_day(
     start: date, number: int, unit: str, *, system: LibrarySystem | None = None, branch: Branch | None = None
 ) -> date:

@@ -151,6 +151,8 @@ class Complaint(VersionedModel):
     # Set when staff ask the patron something; cleared when the patron answers from the status page.
     waiting_for_patron_since = models.DateTimeField(_("waiting for the patron since"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # Set when the retention schedule removed what identifies the patron and what they wrote.
+    anonymised_at = models.DateTimeField(null=True, blank=True)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
     judgement = models.CharField(
         _("one-off or systemic"), max_length=10, choices=Judgement.choices, blank=True

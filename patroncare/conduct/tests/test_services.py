@@ -385,8 +385,8 @@ def test_delivery_before_the_notice_was_issued_is_refused(conduct):
 
 def test_an_exclusion_anonymised_by_the_retention_schedule_is_not_then_written_by_a_stale_edit(conduct):
     """The schedule's anonymisation counts as a change: whoever had the exclusion open must reload it."""
-    from patroncare.conduct.incident_link import apply_retention
     from patroncare.core.concurrency import StaleEditError
+    from patroncare.retention.services import retention_apply
 
     today = today_in(conduct.system)
     exclusion = Exclusion.objects.create(
@@ -402,9 +402,8 @@ def test_an_exclusion_anonymised_by_the_retention_schedule_is_not_then_written_b
         deviation_reason="Longer than the ladder says.",
     )
     opened = Exclusion.objects.get(pk=exclusion.pk)  # an administrator has it open
-    assert apply_retention(
-        system=conduct.system, cutoff=today - timedelta(days=365), moment=timezone.now(), purge=False
-    )
+    report = retention_apply(system=conduct.system, as_of=today + timedelta(days=5 * 366))
+    assert report.counts["conduct.exclusion"] == 1
     with pytest.raises(StaleEditError):
         services.exclusion_approve_deviation(actor=conduct.users["administrator"], exclusion=opened)
     exclusion.refresh_from_db()

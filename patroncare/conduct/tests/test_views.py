@@ -914,7 +914,7 @@ GAPS = [
     ("The consequence ladder has no rows", "conduct:ladder"),
     ("No exclusion limits are set for any role", "conduct:ladder"),
     ("The appeal rules have never been saved", "conduct:appeal_settings"),
-    ("No retention schedule for incident records", "incidents:retention"),
+    ("No retention schedule", "retention:schedule"),
 ]
 
 
@@ -940,7 +940,7 @@ def test_only_administrators_see_what_is_still_to_set(signed_in, world, role, se
 
 
 def test_each_gap_leaves_the_card_once_set_and_the_card_goes_when_nothing_is_left(signed_in, world):
-    from patroncare.incidents.services import retention_settings_update
+    from patroncare.retention.services import schedule_defaults_install
     from patroncare.rulebook.models import AppealSettings
     from patroncare.rulebook.services import (
         appeal_settings_to_edit,
@@ -953,16 +953,14 @@ def test_each_gap_leaves_the_card_once_set_and_the_card_goes_when_nothing_is_lef
     content = signed_in(admin).get(reverse("core:desk")).content.decode()
     assert SETUP_CARD in content
     assert "The appeal rules have never been saved" in content
-    assert "No retention schedule for incident records" in content
+    assert "No retention schedule" in content
     assert "No rules of conduct yet" not in content and "The consequence ladder has no rows" not in content
     assert "No exclusion limits are set for any role" not in content
     settings = appeal_settings_to_edit(world.system)
     appeal_settings_update(
         actor=admin, settings=settings, expected_version=settings.version, decision_days=12
     )
-    retention_settings_update(
-        actor=admin, system=world.system, keep_number=1, keep_unit="years", mode="anonymise"
-    )
+    schedule_defaults_install(system=world.system, actor=admin)
     assert AppealSettings.objects.get(system=world.system).version == 2
     content = signed_in(admin).get(reverse("core:desk")).content.decode()
     assert SETUP_CARD not in content

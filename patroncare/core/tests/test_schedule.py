@@ -75,6 +75,6 @@ def test_the_project_schedule_is_readable_without_a_broker():
     from django.utils.module_loading import import_string
 
     jobs = scheduled_jobs()
-    assert {job.name for job in jobs} >= {"notifications-daily-digests", "incidents-retention"}
+    assert {job.name for job in jobs} >= {"notifications-daily-digests", "retention-schedule"}
     for job in jobs:
         assert callable(import_string(job.task))

@@ -16,7 +16,6 @@ from .reports import (
     incident_report,
     validate_upload,
 )
-from .retention import retention_apply, retention_defaults_install, retention_settings_update
 
 __all__ = [
     "PersonEntry",
@@ -34,8 +33,5 @@ __all__ = [
     "follow_up_assign",
     "follow_up_complete",
     "incident_report",
-    "retention_apply",
-    "retention_defaults_install",
-    "retention_settings_update",
     "validate_upload",
 ]

@@ -114,8 +114,10 @@ def test_retention_removes_the_files_only_once_its_run_is_committed(
     Incident.objects.filter(pk=attachment.incident_id).update(
         occurred_at=timezone.now() - timedelta(days=4000)
     )
+    from patroncare.retention.services import retention_apply
+
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.retention_apply(system=world.system)
+        retention_apply(system=world.system)
     # The run's rows are written, but a rollback now would still find every file.
     assert stored.exists()
     for callback in callbacks:

@@ -9,7 +9,6 @@ from django.utils import timezone
 from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import UserFactory
 from patroncare.conduct.services import exclusion_issue
-from patroncare.conduct.tests.factories import RuleFactory
 from patroncare.incidents import services
 from patroncare.incidents.models import (
     Behaviour,
@@ -19,8 +18,6 @@ from patroncare.incidents.models import (
     Incident,
     Level,
     Person,
-    RetentionRun,
-    RetentionSettings,
     WritingFlag,
 )
 from patroncare.incidents.services import PersonEntry
@@ -223,55 +220,3 @@ def test_another_users_draft_key_does_not_overwrite_theirs(world):
     services.draft_save(actor=world.users["supervisor"], key=draft.key, data={"summary": ["Theirs"]})
     draft.refresh_from_db()
     assert draft.data == {"summary": ["Mine"]}
-
-
-def test_retention_anonymises_old_records_and_records_the_run(world):
-    old_person = PersonFactory(system=world.system, name="Pat Example")
-    old = IncidentFactory(
-        branch=world.branch, subject=old_person, occurred_at=timezone.now() - timedelta(days=4 * 365)
-    )
-    recent = IncidentFactory(branch=world.branch, subject=PersonFactory(system=world.system))
-    RetentionSettings.objects.create(system=world.system, keep_number=3, keep_unit="years")
-    run = services.retention_apply(system=world.system)
-    old.refresh_from_db()
-    old_person.refresh_from_db()
-    recent.refresh_from_db()
-    assert (run.incidents, run.exclusions) == (1, 0)
-    assert old.narrative.startswith("[removed") and old.anonymised_at is not None
-    assert (old_person.name, old_person.card_number) == ("", "")
-    assert recent.anonymised_at is None
-    assert RetentionRun.objects.filter(system=world.system).count() == 1
-
-
-def test_retention_keeps_incidents_of_an_exclusion_still_running(world):
-    rules_install_defaults(system=world.system)
-    person = PersonFactory(system=world.system)
-    old = IncidentFactory(
-        branch=world.branch,
-        subject=person,
-        occurred_at=timezone.now() - timedelta(days=4 * 365),
-        rules=[RuleFactory(system=world.system)],
-    )
-    from patroncare.conduct.tests.factories import ExclusionFactory
-
-    ExclusionFactory(
-        system=world.system,
-        person=person,
-        outcome=Outcome.PERMANENT,
-        incidents=[old],
-        start_date=today_in(world.system) - timedelta(days=4 * 365),
-        issued_by=world.users["supervisor"],
-    )
-    run = services.retention_apply(system=world.system)
-    assert run.incidents == 0
-
-
-def test_retention_command_runs_for_every_system(world):
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    out = StringIO()
-    call_command("apply_incident_retention", stdout=out)
-    assert RetentionRun.objects.count() == 2
-    assert "riverside: anonymise 0 incidents" in out.getvalue()

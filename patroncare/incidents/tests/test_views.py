@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from patroncare.audit.models import AuditAction, AuditEvent
 from patroncare.incidents.models import CheckIn, Draft, Incident, WritingFlag
@@ -244,27 +244,9 @@ def test_recording_a_debrief(signed_in, world):
     assert incident.debrief.held_by == world.users["supervisor"]
 
 
-def test_retention_page_is_for_administrators(role_matrix, world):
-    from patroncare.conftest import ADMIN_ONLY
-
-    role_matrix(reverse("incidents:retention"), ADMIN_ONLY)
-
-
-def test_administrator_sets_the_retention_period_and_a_too_short_one_is_refused(signed_in, world):
-    from patroncare.incidents.models import RetentionSettings
-
-    client = signed_in(world.users["administrator"])
-    response = client.post(
-        reverse("incidents:retention"), {"keep_number": "10", "keep_unit": "days", "mode": "purge"}
-    )
-    assert response.status_code == 400
-    assert not RetentionSettings.objects.filter(system=world.system, mode="purge").exists()
-    response = client.post(
-        reverse("incidents:retention"), {"keep_number": "7", "keep_unit": "years", "mode": "purge"}
-    )
-    assert response.status_code == 302
-    saved = RetentionSettings.objects.get(system=world.system)
-    assert (saved.keep_number, saved.keep_unit, saved.mode) == (7, "years", "purge")
+def test_the_old_retention_address_leads_to_the_schedule(signed_in, world):
+    response = signed_in(world.users["administrator"]).get(reverse("incidents:retention"))
+    assert response.status_code == 302 and response.url == reverse("retention:schedule")
 
 
 @pytest.mark.parametrize("role", ["trainer", "trustee"])
@@ -285,27 +267,3 @@ def test_a_debrief_by_another_branch_is_refused_and_nothing_changes(signed_in, w
     assert response.status_code == 404
     incident.debrief.refresh_from_db()
     assert incident.debrief.held_on is None
-
-
-@pytest.mark.parametrize(
-    ("language", "message"),
-    [
-        ("en", "Keep incident records for at least 30 days, 5 weeks or 1 month."),
-        ("es", "Conserve los registros de incidentes durante al menos 30 días, 5 semanas o 1 mes."),
-    ],
-)
-def test_a_too_short_retention_period_is_explained_in_a_sentence(signed_in, world, language, message):
-    from patroncare.incidents.models import RetentionSettings
-
-    client = signed_in(world.users["administrator"])
-    with translation.override(language):  # the page's language does not leak into later tests
-        response = client.post(
-            reverse("incidents:retention"),
-            {"keep_number": "10", "keep_unit": "days", "mode": "purge"},
-            headers={"accept-language": language},
-        )
-    content = response.content.decode()
-    assert response.status_code == 400
-    assert message in content
-    assert "retention_keep_at_least_30_days" not in content
-    assert not RetentionSettings.objects.filter(system=world.system).exists()

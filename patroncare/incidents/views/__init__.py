@@ -16,7 +16,6 @@ from .incidents import (
     IncidentListView,
     IncidentReportView,
     PatternsView,
-    RetentionView,
     SystemTimeMixin,
     WritingHelpView,
 )
@@ -38,7 +37,6 @@ __all__ = [
     "IncidentListView",
     "IncidentReportView",
     "PatternsView",
-    "RetentionView",
     "SystemTimeMixin",
     "WritingHelpView",
 ]

@@ -20,7 +20,7 @@ from patroncare.libraries.calendar import today_in
 from patroncare.libraries.selectors import branches_visible_to
 
 from .. import extensions, selectors, services, writing_help
-from ..forms import CheckInForm, DebriefForm, FollowUpAddForm, IncidentForm, PersonFormSet, RetentionForm
+from ..forms import CheckInForm, DebriefForm, FollowUpAddForm, IncidentForm, PersonFormSet
 from ..models import Attachment, Behaviour, Incident, Level
 from ..permissions import (
     REPORTING_ROLES,
@@ -333,28 +333,3 @@ class PatternsView(IncidentView):
         for row in data["by_hour"]:
             row["percent"] = round(100 * row["n"] / peak)
         return render(request, "incidents/patterns.html", {**data, "days": days})
-
-
-class RetentionView(IncidentView):
-    permission = can_manage_retention
-
-    def _render(self, request, form, status=200):
-        from ..models import RetentionRun
-
-        runs = RetentionRun.objects.filter(system_id=request.user.library_system_id)[:12]
-        return render(request, "incidents/retention.html", {"form": form, "runs": runs}, status=status)
-
-    def get(self, request):
-        return self._render(
-            request, RetentionForm(instance=selectors.retention_settings_for(user=request.user))
-        )
-
-    def post(self, request):
-        form = RetentionForm(request.POST)
-        if form.is_valid():
-            services.retention_settings_update(
-                actor=request.user, system=request.user.library_system, **form.cleaned_data
-            )
-            messages.success(request, _("The retention schedule was saved."))
-            return redirect("incidents:retention")
-        return self._render(request, form, status=400)

@@ -63,7 +63,7 @@ def _new_library():
 
 
 def test_a_new_library_starts_with_default_limits_appeal_rules_and_retention():
-    from patroncare.incidents.models import RetentionSettings
+    from patroncare.retention.models import RetentionRule
     from patroncare.rulebook.defaults import DEFAULT_LIMITS
     from patroncare.rulebook.models import AppealSettings, IssueLimit
 
@@ -77,8 +77,8 @@ def test_a_new_library_starts_with_default_limits_appeal_rules_and_retention():
     assert set(limits) == {*(role.value for role in Role), "director"}
     assert limits["director"] == (None, "days", True)
     assert AppealSettings.objects.get(system=system).decision_days == 10
-    retention = RetentionSettings.objects.get(system=system)
-    assert (retention.keep_number, retention.keep_unit) == (3, "years")
+    retention = RetentionRule.objects.get(system=system, record_type="incidents.incident")
+    assert (retention.keep_number, retention.keep_unit, retention.action) == (3, "years", "anonymise")
 
 
 def test_a_supervisor_of_a_new_library_issues_an_exclusion_within_the_default_limit():

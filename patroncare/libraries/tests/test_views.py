@@ -206,7 +206,7 @@ DEFAULTS_POST = {
 
 @pytest.mark.parametrize(("role", "status"), DEFAULTS_POST.items())
 def test_the_settings_page_fills_in_missing_defaults_for_its_own_system_only(signed_in, world, role, status):
-    from patroncare.incidents.models import RetentionSettings
+    from patroncare.retention.models import RetentionRule
     from patroncare.rulebook.defaults import DEFAULT_LIMITS
     from patroncare.rulebook.models import AppealSettings, IssueLimit
 
@@ -220,10 +220,10 @@ def test_the_settings_page_fills_in_missing_defaults_for_its_own_system_only(sig
     )
     assert IssueLimit.objects.get(system=world.system, role=Role.SUPERVISOR).length_number == 14  # kept
     assert AppealSettings.objects.filter(system=world.system).exists() == installed_here
-    assert RetentionSettings.objects.filter(system=world.system).exists() == installed_here
+    assert RetentionRule.objects.filter(system=world.system).exists() == installed_here
     installed_there = status == 302 and not own
     assert IssueLimit.objects.filter(system=world.other_system).exists() == installed_there
-    assert RetentionSettings.objects.filter(system=world.other_system).exists() == installed_there
+    assert RetentionRule.objects.filter(system=world.other_system).exists() == installed_there
 
 
 def test_the_settings_page_offers_the_defaults(signed_in, world):
