@@ -42,5 +42,5 @@ class Command(BaseCommand):
             due = registry.due_of(schedule, line.kind, record)
             day = due.on.isoformat() if due.on else "kept"
             self.stdout.write(f"    #{record.pk} due {day}: {'; '.join(due.reasons)}")
-        if len(line.ids) > show:
+        if show and len(line.ids) > show:
             self.stdout.write(f"    ... and {len(line.ids) - show} more")
