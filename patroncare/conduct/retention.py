@@ -68,13 +68,11 @@ def exclusion_due(schedule: Schedule, exclusion: Exclusion) -> Due:
 
 
 def _apply(schedule: Schedule, ids: list[int], action: str, moment: datetime) -> None:
-    letters = Letter.objects.filter(exclusion_id__in=ids)
-    delete_after_commit([letter.file for letter in letters])
+    # The letters as sent name the person: once the period is over they go with the rest of the identity.
+    _delete_letters(ids)
     if action == Action.DELETE:
         Exclusion.objects.filter(pk__in=ids).delete()
         return
-    # The letters as sent name the person: once the period is over they go with the rest of the identity.
-    letters.delete()
     Appeal.objects.filter(exclusion_id__in=ids).update(
         statement=REMOVED, good_cause="", decision_reason=REMOVED, decision_reason_es=""
     )
@@ -90,6 +88,14 @@ def _apply(schedule: Schedule, ids: list[int], action: str, moment: datetime) ->
         anonymised_at=moment,
         version=F("version") + 1,
     )
+
+
+def _delete_letters(exclusion_ids: list[int]) -> None:
+    """Letters and their files; an amended letter protects the one it replaced, so the newest go first."""
+    delete_after_commit([letter.file for letter in Letter.objects.filter(exclusion_id__in=exclusion_ids)])
+    while (remaining := Letter.objects.filter(exclusion_id__in=exclusion_ids)).exists():
+        replaced = Letter.objects.filter(pk__in=remaining.values("supersedes")).values("pk")
+        remaining.exclude(pk__in=replaced).delete()
 
 
 def _lookup(system, text: str):

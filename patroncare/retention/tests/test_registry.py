@@ -368,3 +368,44 @@ def test_what_must_still_be_kept_about_a_person_is_listed_with_its_rule(world, s
     kept = kept_for_person(system=world.system, person_id=someone.pk, today=date(2026, 12, 1))
     assert {line.record_id for line in kept} == {old.pk, recent.pk, someone.pk}
     assert all(line.due.on is None for line in kept)
+
+
+@pytest.mark.parametrize("action", ["anonymise", "delete"])
+def test_an_exclusions_letters_as_sent_leave_storage_with_it(
+    world, schedule, action, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+
+    from patroncare.conduct.models import Exclusion, Letter
+
+    _set(world, "conduct.exclusion", 3, "years", action)
+    exclusion = exclusion_ended_on(world, date(2020, 1, 31), person=person(world), start=date(2020, 1, 1))
+    first = Letter(
+        exclusion=exclusion,
+        kind="notice",
+        language="en",
+        sha256="a" * 64,
+        size=3,
+        issued_by=world.users["supervisor"],
+        issued_at=timezone.now(),
+    )
+    first.file.save("notice.pdf", ContentFile(b"%PD"), save=False)
+    first.save()
+    amended = Letter(
+        exclusion=exclusion,
+        kind="amended_notice",
+        language="en",
+        sha256="b" * 64,
+        size=3,
+        issued_by=world.users["supervisor"],
+        issued_at=timezone.now(),
+        supersedes=first,
+    )
+    amended.file.save("amended.pdf", ContentFile(b"%PD"), save=False)
+    amended.save()
+    storage, names = first.file.storage, [first.file.name, amended.file.name]
+    with django_capture_on_commit_callbacks(execute=True):
+        report = services.retention_apply(system=world.system, as_of=date(2026, 12, 1))
+    assert report.counts["conduct.exclusion"] == 1
+    assert not Letter.objects.exists() and not any(storage.exists(name) for name in names)
+    assert Exclusion.objects.filter(pk=exclusion.pk).exists() == (action == "anonymise")
