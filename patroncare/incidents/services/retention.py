@@ -8,9 +8,8 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
 from patroncare.core.files import delete_after_commit
+from patroncare.incidents import events
 from patroncare.libraries.calendar import today_in
 
 from .. import extensions
@@ -61,13 +60,7 @@ def retention_apply(*, system, now=None) -> RetentionRun:
         incidents=len(incident_ids),
         exclusions=exclusion_count,
     )
-    audit_record(
-        action=AuditAction.DELETE,
-        obj=run,
-        library_system_id=system.pk,
-        actor_label="retention schedule",
-        summary=f"Retention: {settings.mode} {len(incident_ids)} incidents, {exclusion_count} exclusions",
-    )
+    events.retention_run(run=run, system=system)
     return run
 
 
@@ -76,13 +69,7 @@ def retention_defaults_install(*, system, actor=None) -> None:
     """A new system's retention schedule: the defaults, until an administrator changes them."""
     settings, created = RetentionSettings.objects.get_or_create(system=system)
     if created:
-        audit_record(
-            action=AuditAction.CREATE,
-            actor=actor,
-            obj=settings,
-            library_system_id=system.pk,
-            summary="Default incident retention schedule installed",
-        )
+        events.retention_installed(actor=actor, settings=settings, system=system)
 
 
 @transaction.atomic
@@ -94,12 +81,10 @@ def retention_settings_update(
     settings.keep_number, settings.keep_unit, settings.mode = keep_number, keep_unit, mode
     settings.full_clean()
     settings.save()
-    audit_record(
-        action=AuditAction.UPDATE,
+    events.retention_changed(
         actor=actor,
-        obj=settings,
-        library_system_id=system.pk,
-        summary="Incident retention schedule changed",
+        settings=settings,
+        system=system,
         changes={"keep": [before[0], f"{keep_number} {keep_unit}"], "mode": [before[1], mode]},
     )
     return settings
