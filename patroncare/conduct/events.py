@@ -225,7 +225,24 @@ def lift_decided(*, actor, lift_request, exclusion, decision: str, changes):
 
 
 # An exclusion, an appeal or a request is labelled by the person, as the person reads now (anonymised or not).
-labels.register_model("conduct.exclusion", related=("person",))
-labels.register_model("conduct.appeal", related=("exclusion__person",))
-labels.register_model("conduct.hearing", related=("appeal__exclusion__person",))
-labels.register_model("conduct.liftrequest", related=("exclusion__person",))
+def _exclusion_label(exclusion) -> str:
+    return f"{exclusion.get_outcome_display()} · {labels.plain(exclusion.person)}"
+
+
+labels.register_model("conduct.exclusion", label=_exclusion_label, related=("person",))
+labels.register_model(
+    "conduct.appeal",
+    label=lambda appeal: _("Appeal of %(exclusion)s") % {"exclusion": _exclusion_label(appeal.exclusion)},
+    related=("exclusion__person",),
+)
+labels.register_model(
+    "conduct.hearing",
+    label=lambda hearing: _("Hearing of the appeal of %(exclusion)s")
+    % {"exclusion": _exclusion_label(hearing.appeal.exclusion)},
+    related=("appeal__exclusion__person",),
+)
+labels.register_model(
+    "conduct.liftrequest",
+    label=lambda lift: _("Request to lift %(exclusion)s") % {"exclusion": _exclusion_label(lift.exclusion)},
+    related=("exclusion__person",),
+)
