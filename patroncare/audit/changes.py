@@ -25,7 +25,10 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-
 
 
 def safe_changes(changes: dict | None, model=None) -> dict:
-    """{field: {"old": o, "new": n}} or {field: {"value": v}} where values are safe, else {field: {}}."""
+    """{field: {"old": o, "new": n}} or {field: {"value": v}} where values are safe, else {field: {}}.
+
+    A list of two is read as [old, new] (what `changed_fields` gives); pass {"value": [a, b]} for a list.
+    """
     result = {}
     for name, values in (changes or {}).items():
         field = _field(model, name)
@@ -43,9 +46,10 @@ def _field(model, name):
     if model is None:
         return None
     try:
-        return model._meta.get_field(name)
+        field = model._meta.get_field(name)
     except Exception:  # not a field of the model: judged by its value alone
         return None
+    return field if isinstance(field, models.Field) else None  # a reverse relation is judged by its value
 
 
 def _safe(field, value) -> bool:

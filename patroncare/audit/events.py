@@ -1,8 +1,9 @@
 """Typed audit events: each domain registers what can happen, the trail stores only a code and safe values.
 
-An event's message is a translatable string with `%(name)s` placeholders filled from the event's params when the
-trail is read, so it reads in the reader's language, and params hold no personal data (ids, codes, counts, dates,
-numbers). Each domain keeps its event types and one small writer per event in its own `events.py`.
+An event's message is a translatable string with `%(name)s` placeholders filled from the event's params
+when the trail is read, so it reads in the reader's language; params hold no personal data (ids, codes,
+counts, dates, numbers). Each domain keeps its event types and one small writer per event in its own
+`events.py`.
 """
 
 from collections.abc import Mapping

@@ -1,4 +1,4 @@
-"""The one controlled way to change or delete audit lines: a maintenance window inside the current transaction.
+"""The one controlled way to change or delete audit lines: a maintenance window inside a transaction.
 
 The database triggers refuse UPDATE (every database) and DELETE (PostgreSQL) unless a row of
 audit_maintenancewindow exists. The row is created and removed inside the caller's transaction, so no other

@@ -46,7 +46,7 @@ class AuditEvent(models.Model):
     params = models.JSONField(_("event values"), default=dict, blank=True)
     # Only events written before typed events existed may have one; new events never do.
     summary = models.CharField(_("summary"), max_length=300, blank=True)
-    # {field name: {"old": ..., "new": ...}} for non-personal fields, {field name: {}} when the values are withheld.
+    # {field: {"old": ..., "new": ...}} for non-personal fields; {field: {}} when the values are withheld.
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     ip_address = models.GenericIPAddressField(_("from address"), null=True, blank=True)
     user_agent = models.CharField(_("browser"), max_length=300, blank=True)
@@ -70,7 +70,8 @@ class AuditEvent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.event or self.action} {self.object_type}#{self.object_id}"
+        what = self.event or self.action
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {what} {self.object_type}#{self.object_id}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
@@ -82,7 +83,7 @@ class AuditEvent(models.Model):
 
 
 class MaintenanceWindow(models.Model):
-    """While a row exists (inside one transaction), the database triggers let audit lines be changed or deleted.
+    """While a row exists (inside one transaction), the triggers let audit lines be changed or deleted.
 
     Opened only through `audit.maintenance.window`, by the retention schedule and by data migrations. Other
     connections never see the row: it is created and removed inside the transaction that does the maintenance.

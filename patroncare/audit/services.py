@@ -1,7 +1,7 @@
 """The one writer of the audit trail, and its one maintenance path.
 
-Domains never write free text here: they call their own `events.py` helpers, which name a registered event type
-and pass only non-personal values (ids, codes, counts, dates, numbers).
+Domains never write free text here: they call their own `events.py` helpers, which name a registered event
+type and pass only non-personal values (ids, codes, counts, dates, numbers).
 """
 
 from datetime import datetime

@@ -13,7 +13,7 @@ from .services import audit_event
 
 
 def record_read(request, obj, event: EventType = RECORD_VIEWED, **params) -> AuditEvent:
-    """The one call a view makes when it shows a sensitive record (patron identity, a complaint, an incident...)."""
+    """The one call a view makes when it shows a sensitive record (a patron's identity, a complaint...)."""
     return audit_event(event, actor=request.user, obj=obj, params=params)
 
 

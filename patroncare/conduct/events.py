@@ -12,7 +12,9 @@ from .models import AppealDecision, Attendance, LetterKind, LiftDecision
 VIEWED = define("conduct.exclusion_viewed", Action.VIEW, _("Exclusion viewed"))
 LIST_VIEWED = define("conduct.exclusion_list_viewed", Action.VIEW, _("Exclusion list viewed"))
 BOARD_VIEWED = define("conduct.board_viewed", Action.VIEW, _("Board of current exclusions viewed"))
-DESK_CARD_VIEWED = define("conduct.desk_card_viewed", Action.VIEW, _("Desk card naming excluded people viewed"))
+DESK_CARD_VIEWED = define(
+    "conduct.desk_card_viewed", Action.VIEW, _("Desk card naming excluded people viewed")
+)
 PHOTO_VIEWED = define("conduct.photo_viewed", Action.VIEW, _("Photo of an excluded person seen"))
 APPEAL_VIEWED = define("conduct.appeal_viewed", Action.VIEW, _("Appeal viewed"))
 LIFT_REQUEST_VIEWED = define("conduct.lift_request_viewed", Action.VIEW, _("Request to lift viewed"))
@@ -237,8 +239,10 @@ labels.register_model(
 )
 labels.register_model(
     "conduct.hearing",
-    label=lambda hearing: _("Hearing of the appeal of %(exclusion)s")
-    % {"exclusion": _exclusion_label(hearing.appeal.exclusion)},
+    label=lambda hearing: (
+        _("Hearing of the appeal of %(exclusion)s")
+        % {"exclusion": _exclusion_label(hearing.appeal.exclusion)}
+    ),
     related=("appeal__exclusion__person",),
 )
 labels.register_model(

@@ -89,7 +89,7 @@ def follow_up_list_viewed(*, actor):
 
 def incident_reported(*, actor, incident, level: str, behaviours, escalations):
     params = {"level": level, "behaviours": list(behaviours)}
-    changes = {"escalated_exclusions": [exclusion.pk for exclusion in escalations]}
+    changes = {"escalated_exclusions": {"value": [exclusion.pk for exclusion in escalations]}}
     return audit_event(REPORTED, actor=actor, obj=incident, params=params, changes=changes)
 
 
@@ -103,7 +103,7 @@ def checkin_answered(*, actor, incident):
 
 
 def alert_escalated(*, incident, recipients, alerted: int):
-    changes = {"escalated_to": [user.pk for user in recipients], "alerted": alerted}
+    changes = {"escalated_to": {"value": [user.pk for user in recipients]}, "alerted": alerted}
     return audit_event(ALERT_ESCALATED, obj=incident, actor_label=ALERT_ESCALATION, changes=changes)
 
 

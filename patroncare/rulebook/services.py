@@ -427,7 +427,7 @@ def authority_group_create(
         changes={
             "name": name,
             "name_es": name_es,
-            "members": sorted(member.pk for member in members),
+            "members": {"value": sorted(member.pk for member in members)},
             **{field: str(getattr(limit, field)) for field in LIMIT_FIELDS},
         },
     )
@@ -468,10 +468,7 @@ def authority_group_update(
     }
     members_after = {member.pk for member in members}
     if members_after != members_before:
-        changes["members"] = {
-            "added": sorted(members_after - members_before),
-            "removed": sorted(members_before - members_after),
-        }
+        changes["members"] = {"old": sorted(members_before), "new": sorted(members_after)}
     events.group_changed(actor=actor, group=group, changes=changes)
     return group
 
@@ -484,7 +481,7 @@ def authority_group_delete(*, actor, group: AuthorityGroup, expected_version: in
     events.group_removed(
         actor=actor,
         group=group,
-        changes={"name": {}, "members": sorted(group.members.values_list("pk", flat=True))},
+        changes={"name": {}, "members": {"value": sorted(group.members.values_list("pk", flat=True))}},
     )
     group.delete()
 

@@ -66,12 +66,18 @@ def patrons(world) -> Patrons:
     rules = {rule.code: rule for rule in Rule.objects.filter(system=world.system)}
     supervisor, admin = world.users["supervisor"], world.users["administrator"]
     today = today_in(world.system)
-    person = PersonFactory(system=world.system, name=PATRON_NAME, card_number=PATRON_CARD, description="Yellow scarf")
+    person = PersonFactory(
+        system=world.system, name=PATRON_NAME, card_number=PATRON_CARD, description="Yellow scarf"
+    )
     incident = IncidentFactory(
         branch=world.branch, reported_by=world.users["frontline"], rules=[rules["4"]], subject=person
     )
     incident_attachment = IncidentAttachment(
-        incident=incident, original_name="statement.pdf", content_type="application/pdf", size=4, uploaded_by=supervisor
+        incident=incident,
+        original_name="statement.pdf",
+        content_type="application/pdf",
+        size=4,
+        uploaded_by=supervisor,
     )
     incident_attachment.file.save("statement.pdf", ContentFile(b"%PDF"), save=True)
     follow_up = FollowUpFactory(incident=incident, assignee=supervisor)
@@ -114,7 +120,11 @@ def patrons(world) -> Patrons:
     )
     complaint, _secret = record(actor=supervisor, branch=world.branch, patron_name=COMPLAINT_PATRON_NAME)
     complaint_attachment = ComplaintAttachment(
-        complaint=complaint, original_name="receipt.pdf", content_type="application/pdf", size=4, uploaded_by=supervisor
+        complaint=complaint,
+        original_name="receipt.pdf",
+        content_type="application/pdf",
+        size=4,
+        uploaded_by=supervisor,
     )
     complaint_attachment.file.save("receipt.pdf", ContentFile(b"%PDF"), save=True)
     exception = ExceptionEntryFactory(

@@ -34,11 +34,18 @@ def _visit_every_patron_page(signed_in, patrons):
     ]:
         assert client.get(url).status_code == 200, url
     client = signed_in(director)
-    assert client.get(reverse("conduct:appeal_decide", args=[patrons.exclusion.pk, patrons.appeal.pk])).status_code == 200
+    assert (
+        client.get(
+            reverse("conduct:appeal_decide", args=[patrons.exclusion.pk, patrons.appeal.pk])
+        ).status_code
+        == 200
+    )
 
 
 def _blank(person):
-    Person.objects.filter(pk=person.pk).update(name="", card_number="", description="", anonymised_at=timezone.now())
+    Person.objects.filter(pk=person.pk).update(
+        name="", card_number="", description="", anonymised_at=timezone.now()
+    )
 
 
 def _legacy_event(patrons, **values):
@@ -54,7 +61,7 @@ def _legacy_event(patrons, **values):
 
 
 def _rewrite_old_events():
-    """Run the data migration's step on the rows as they are now (the schema editor is only asked its database)."""
+    """Run the data migration's step on the rows as they are now (the editor is only asked its database)."""
     from django.apps import apps
 
     migration.forward(apps, SimpleNamespace(connection=connection))
@@ -97,15 +104,22 @@ def test_the_blanked_person_is_shown_as_anonymous_on_the_trail(signed_in, patron
     _visit_every_patron_page(signed_in, patrons)
     _blank(patrons.person)
     with translation.override("en"):
-        rows = render_events(AuditEvent.objects.filter(object_type="conduct.exclusion", object_id=str(patrons.exclusion.pk)))
-    assert rows and {row.record for row in rows} == {f"{patrons.exclusion.get_outcome_display()} · Person not identified"}
+        rows = render_events(
+            AuditEvent.objects.filter(object_type="conduct.exclusion", object_id=str(patrons.exclusion.pk))
+        )
+    assert rows and {row.record for row in rows} == {
+        f"{patrons.exclusion.get_outcome_display()} · Person not identified"
+    }
 
 
 def test_old_events_keep_action_record_actor_and_time_and_get_a_code_where_recognised(patrons):
     recognised = _legacy_event(patrons, object_repr=PATRON_NAME, summary="Photo of the excluded person added")
     numbered = _legacy_event(patrons, object_repr=PATRON_NAME, summary="Exported 12 complaints (CSV)")
     unknown = _legacy_event(patrons, object_repr=PATRON_NAME, summary=f"Spoke with {PATRON_NAME} at the desk")
-    before = {e.pk: (e.action, e.object_type, e.object_id, e.actor_id, e.at) for e in [recognised, numbered, unknown]}
+    before = {
+        e.pk: (e.action, e.object_type, e.object_id, e.actor_id, e.at)
+        for e in [recognised, numbered, unknown]
+    }
     _rewrite_old_events()
     after = {e.pk: e for e in AuditEvent.objects.filter(pk__in=before)}
     assert {pk: (e.action, e.object_type, e.object_id, e.actor_id, e.at) for pk, e in after.items()} == before

@@ -1,10 +1,10 @@
 """Every page that shows a patron's identity appends a VIEW event, written by its view (never by a selector).
 
-The list of pages comes from the URLconf: every URL with a GET handler is fetched, as the first role allowed to
-see it, in a system holding patrons with known names and card numbers. A page that shows one of them, or that is
-known to show patron records (letters, photos, attachments, the record pages), must have appended a VIEW (or, for
-a printed letter, EXPORT) event during that GET, for one of the patron's records or, for a list, for the list.
-A new URL with parameters fails until it is given its parameters below, or a reason it is not fetched.
+The list of pages comes from the URLconf: every URL with a GET handler is fetched, as the first role allowed
+to see it, in a system holding patrons with known names and card numbers. A page that shows one of them, or
+that is known to show patron records (letters, photos, attachments, the record pages), must have appended a
+VIEW (or, for a printed letter, EXPORT) event during that GET, for one of the patron's records or, for a
+list, for the list. A new URL with parameters fails until it is given its parameters below, or a reason.
 """
 
 import pytest
@@ -110,7 +110,9 @@ NOT_FETCHED = {
 def _get_urls(patterns=None, namespace=""):
     for pattern in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(pattern, URLResolver):
-            inner = f"{namespace}:{pattern.namespace}" if namespace and pattern.namespace else pattern.namespace
+            inner = (
+                f"{namespace}:{pattern.namespace}" if namespace and pattern.namespace else pattern.namespace
+            )
             yield from _get_urls(pattern.url_patterns, inner or namespace)
         elif isinstance(pattern, URLPattern) and pattern.name:
             view = getattr(pattern.callback, "view_class", None)
@@ -126,14 +128,18 @@ GET_URLS = sorted(set(_get_urls()))
 def _all_url_names(patterns=None, namespace=""):
     for pattern in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(pattern, URLResolver):
-            inner = f"{namespace}:{pattern.namespace}" if namespace and pattern.namespace else pattern.namespace
+            inner = (
+                f"{namespace}:{pattern.namespace}" if namespace and pattern.namespace else pattern.namespace
+            )
             yield from _all_url_names(pattern.url_patterns, inner or namespace)
         elif pattern.name:
             yield f"{namespace}:{pattern.name}" if namespace else pattern.name
 
 
 def test_every_url_with_parameters_is_fetched_or_has_a_reason():
-    unclassified = [name for name, has_args in GET_URLS if has_args and name not in KWARGS and name not in NOT_FETCHED]
+    unclassified = [
+        name for name, has_args in GET_URLS if has_args and name not in KWARGS and name not in NOT_FETCHED
+    ]
     assert unclassified == [], "give these URLs their parameters in KWARGS, or a reason in NOT_FETCHED"
     assert set(KWARGS) | set(NOT_FETCHED) <= set(_all_url_names()), "remove the names of URLs that are gone"
 

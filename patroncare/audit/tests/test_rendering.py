@@ -32,9 +32,16 @@ def test_a_message_is_rendered_in_the_readers_language(world):
 
 def test_field_names_are_shown_translated(world):
     person = PersonFactory(system=world.system)
-    event = audit_event(incident_events.VIEWED, actor=world.users["supervisor"], obj=person, changes={"is_minor": [False, True]})
+    event = audit_event(
+        incident_events.VIEWED,
+        actor=world.users["supervisor"],
+        obj=person,
+        changes={"is_minor": [False, True]},
+    )
     with translation.override("es"):
-        assert [(line.label, line.text) for line in render_event(event).changes] == [("menor de 18 años", "no → sí")]
+        assert [(line.label, line.text) for line in render_event(event).changes] == [
+            ("menor de 18 años", "no → sí")
+        ]
 
 
 def test_personal_fields_are_recorded_as_changed_without_their_values():

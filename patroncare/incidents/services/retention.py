@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from patroncare.audit.services import changed_fields
 from patroncare.core.files import delete_after_commit
 from patroncare.incidents import events
 from patroncare.libraries.calendar import today_in
@@ -77,15 +78,12 @@ def retention_settings_update(
     *, actor, system, keep_number: int, keep_unit: str, mode: str
 ) -> RetentionSettings:
     settings, _ = RetentionSettings.objects.get_or_create(system=system)
-    before = f"{settings.keep_number} {settings.keep_unit}", settings.mode
+    before = {"keep_number": settings.keep_number, "keep_unit": settings.keep_unit, "mode": settings.mode}
     settings.keep_number, settings.keep_unit, settings.mode = keep_number, keep_unit, mode
     settings.full_clean()
     settings.save()
     events.retention_changed(
-        actor=actor,
-        settings=settings,
-        system=system,
-        changes={"keep": [before[0], f"{keep_number} {keep_unit}"], "mode": [before[1], mode]},
+        actor=actor, settings=settings, system=system, changes=changed_fields(settings, before, list(before))
     )
     return settings
 

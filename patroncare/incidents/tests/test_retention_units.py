@@ -76,8 +76,11 @@ def test_the_administrator_changes_the_schedule_and_the_audit_says_from_what(wor
         keep_unit="years",
         mode="purge",
     )
-    event = AuditEvent.objects.filter(summary="Incident retention schedule changed").get()
-    assert event.changes["keep"] == ["3 years", "7 years"]
+    event = AuditEvent.objects.filter(event="incidents.retention_changed").get()
+    assert event.changes == {
+        "keep_number": {"old": 3, "new": 7},
+        "mode": {"old": "anonymise", "new": "purge"},
+    }
 
 
 BEFORE = [("incidents", "0005_retention_minimum_message")]
