@@ -136,3 +136,11 @@ def test_rewriting_old_events_leaves_the_trail_append_only(patrons):
     _rewrite_old_events()
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("UPDATE audit_auditevent SET summary = 'x' WHERE id = %s", [event.pk])
+
+
+def test_every_code_the_migration_gives_is_a_registered_event():
+    from patroncare.audit.events import registered_codes
+
+    codes = {code for code in migration.FIXED.values() if code} | set(migration.PRACTICE.values())
+    codes |= {code for _pattern, code, _names in migration.PATTERNS}
+    assert codes - registered_codes() == set()
