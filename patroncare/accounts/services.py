@@ -14,8 +14,8 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record, changed_fields
+from patroncare.accounts import events
+from patroncare.audit.services import changed_fields
 from patroncare.core.mail import absolute_link, send_in_language
 from patroncare.libraries.models import Branch, LibrarySystem
 
@@ -52,13 +52,7 @@ def staff_create(
     user.full_clean()
     user.save()
     _replace_roles(user=user, roles=roles)
-    audit_record(
-        action=AuditAction.CREATE,
-        actor=actor,
-        obj=user,
-        summary="Staff account created",
-        changes={"roles": _role_labels(roles)},
-    )
+    events.staff_created(actor=actor, user=user, roles=_role_codes(roles))
     if invite_base_url:
         transaction.on_commit(lambda: staff_send_invitation(user=user, base_url=invite_base_url))
     return user
@@ -79,18 +73,16 @@ def staff_update(
         "preferred_language": user.preferred_language,
         "is_active": user.is_active,
     }
-    old_roles = _role_labels(list(user.role_assignments.values_list("role", "branch__name")))
+    old_roles = _role_codes(list(user.role_assignments.values_list("role", "branch_id")))
     user.full_name, user.preferred_language, user.is_active = full_name, preferred_language, is_active
     user.full_clean()
     user.save(update_fields=["full_name", "preferred_language", "is_active"])
     _replace_roles(user=user, roles=roles)
     changes = changed_fields(user, before, list(before))
-    new_roles = _role_labels(roles)
+    new_roles = _role_codes(roles)
     if sorted(old_roles) != sorted(new_roles):
         changes["roles"] = [old_roles, new_roles]
-    audit_record(
-        action=AuditAction.UPDATE, actor=actor, obj=user, summary="Staff account changed", changes=changes
-    )
+    events.staff_changed(actor=actor, user=user, changes=changes)
     return user
 
 
@@ -110,12 +102,13 @@ def _replace_roles(*, user: User, roles) -> None:
     forget_roles(user)
 
 
-def _role_labels(roles) -> list[str]:
-    labels = []
+def _role_codes(roles) -> list[str]:
+    """Roles as codes ("supervisor:3", "director:system") for the audit trail: no names."""
+    codes = []
     for role, branch in roles:
-        scope = getattr(branch, "name", branch) or "whole system"
-        labels.append(f"{Role(role).label} · {scope}")
-    return sorted(str(label) for label in labels)
+        branch_id = branch if isinstance(branch, int) else getattr(branch, "pk", None)
+        codes.append(f"{role}:{branch_id or 'system'}")
+    return sorted(codes)
 
 
 @transaction.atomic
@@ -124,13 +117,7 @@ def profile_update(*, user: User, full_name: str, preferred_language: str) -> Us
     user.full_name, user.preferred_language = full_name, preferred_language
     user.full_clean()
     user.save(update_fields=PROFILE_FIELDS)
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=user,
-        obj=user,
-        summary="Own profile changed",
-        changes=changed_fields(user, before, PROFILE_FIELDS),
-    )
+    events.profile_changed(user=user, changes=changed_fields(user, before, PROFILE_FIELDS))
     return user
 
 
@@ -193,12 +180,7 @@ def two_factor_device_confirm(*, user: User, key: str, token: str) -> TOTPDevice
     TOTPDevice.objects.filter(user=user).delete()
     device.full_clean()
     device.save()
-    audit_record(
-        action=AuditAction.SECURITY,
-        actor=user,
-        obj=user,
-        summary="Two-factor device replaced" if replaced else "Two-factor sign-in enabled",
-    )
+    events.two_factor_enabled(user=user, replaced=replaced)
     change = TwoFactorChange.REPLACED if replaced else TwoFactorChange.ADDED
     transaction.on_commit(lambda: two_factor_send_notice(user=user, change=change))
     return device
@@ -222,7 +204,7 @@ def two_factor_disable(*, user: User, token: str) -> None:
         raise ValidationError({"code": _("That code is not right or has expired. Enter the code shown now.")})
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
-        audit_record(action=AuditAction.SECURITY, actor=user, obj=user, summary="Two-factor sign-in disabled")
+        events.two_factor_disabled(user=user)
         transaction.on_commit(lambda: two_factor_send_notice(user=user, change=TwoFactorChange.REMOVED))
 
 
@@ -233,12 +215,7 @@ def two_factor_reset(*, actor: User, user: User) -> None:
     deleted, _by_model = TOTPDevice.objects.filter(user=user).delete()
     if not deleted:
         raise ValidationError(_("%(name)s has no two-factor device to reset.") % {"name": user})
-    audit_record(
-        action=AuditAction.SECURITY,
-        actor=actor,
-        obj=user,
-        summary="Two-factor device reset by an administrator",
-    )
+    events.two_factor_reset(actor=actor, user=user)
     transaction.on_commit(lambda: two_factor_send_notice(user=user, change=TwoFactorChange.RESET))
 
 

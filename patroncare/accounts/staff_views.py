@@ -7,8 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
+from patroncare.accounts import events
 from patroncare.core.access import PermissionRequiredMixin
 from patroncare.libraries.models import Branch
 
@@ -86,7 +85,7 @@ class StaffEditView(PermissionRequiredMixin, View):
 
     def get(self, request, pk):
         member = selectors.staff_get(user=request.user, pk=pk)
-        audit_record(action=AuditAction.VIEW, actor=request.user, obj=member, summary="Staff account opened")
+        events.staff_viewed(actor=request.user, member=member)
         context = {
             "form": StaffForm(instance=member),
             "formset": self._formset(request, member),

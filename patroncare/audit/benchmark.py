@@ -15,19 +15,24 @@ def generate(context, scale):
         return
     rng = random.Random(7)
     staff = list(context.staff.values())
-    actions = [AuditAction.VIEW] * 8 + [AuditAction.UPDATE, AuditAction.SIGN_IN]
+    # (action, event code): mostly reads, some changes and sign-ins, as a real trail has.
+    kinds = [(AuditAction.VIEW, "audit.record_viewed")] * 8 + [
+        (AuditAction.UPDATE, "libraries.branch_changed"),
+        (AuditAction.SIGN_IN, "accounts.signed_in"),
+    ]
     batch = []
     for _ in range(wanted - existing):
         actor = rng.choice(staff)
+        action, event = rng.choice(kinds)
         batch.append(
             AuditEvent(
                 library_system=system,
                 actor=actor,
                 actor_label=actor.email,
-                action=rng.choice(actions),
+                action=action,
+                event=event,
                 object_type="libraries.branch",
                 object_id=str(rng.randint(1, 6)),
-                object_repr="Central Library",
                 ip_address=f"10.0.{rng.randint(0, 20)}.{rng.randint(1, 250)}",
             )
         )

@@ -39,8 +39,14 @@ class AuditEvent(models.Model):
     action = models.CharField(_("action"), max_length=20, choices=AuditAction.choices)
     object_type = models.CharField(_("record type"), max_length=80, blank=True)
     object_id = models.CharField(_("record id"), max_length=64, blank=True)
+    # Kept empty: the record is labelled from its current state when the trail is read (see audit.labels).
     object_repr = models.CharField(_("record"), max_length=200, blank=True)
+    # What happened, as a registered event code (see audit.events) and its non-personal values.
+    event = models.CharField(_("event"), max_length=80, blank=True)
+    params = models.JSONField(_("event values"), default=dict, blank=True)
+    # Only events written before typed events existed may have one; new events never do.
     summary = models.CharField(_("summary"), max_length=300, blank=True)
+    # {field: {"old": ..., "new": ...}} for non-personal fields; {field: {}} when the values are withheld.
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     ip_address = models.GenericIPAddressField(_("from address"), null=True, blank=True)
     user_agent = models.CharField(_("browser"), max_length=300, blank=True)
@@ -60,10 +66,12 @@ class AuditEvent(models.Model):
             models.Index(fields=["library_system", "actor", "-at"]),
             models.Index(fields=["library_system", "action", "-at"]),
             models.Index(fields=["object_type", "object_id"]),
+            models.Index(fields=["library_system", "event"]),
         ]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
+        what = self.event or self.action
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {what} {self.object_type}#{self.object_id}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
@@ -72,3 +80,21 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The audit trail is append-only.")
+
+
+class MaintenanceWindow(models.Model):
+    """While a row exists (inside one transaction), the triggers let audit lines be changed or deleted.
+
+    Opened only through `audit.maintenance.window`, by the retention schedule and by data migrations. Other
+    connections never see the row: it is created and removed inside the transaction that does the maintenance.
+    """
+
+    reason = models.CharField(max_length=200)
+    opened_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("audit maintenance window")
+        verbose_name_plural = _("audit maintenance windows")
+
+    def __str__(self) -> str:
+        return self.reason

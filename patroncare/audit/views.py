@@ -5,7 +5,16 @@ from django.views import View
 from patroncare.accounts.permissions import can_view_audit_trail
 from patroncare.core.access import PermissionRequiredMixin
 
+from .events import RECORD_VIEWED, TRAIL_VIEWED, EventType
+from .models import AuditEvent
+from .rendering import render_events
 from .selectors import audit_events_for
+from .services import audit_event
+
+
+def record_read(request, obj, event: EventType = RECORD_VIEWED, **params) -> AuditEvent:
+    """The one call a view makes when it shows a sensitive record (a patron's identity, a complaint...)."""
+    return audit_event(event, actor=request.user, obj=obj, params=params)
 
 
 class AuditTrailView(PermissionRequiredMixin, View):
@@ -19,5 +28,7 @@ class AuditTrailView(PermissionRequiredMixin, View):
         page = Paginator(events, 50).get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)
-        context = {"filter": filtered, "page": page, "query": query.urlencode()}
+        rows = render_events(page)
+        audit_event(TRAIL_VIEWED, actor=request.user)
+        context = {"filter": filtered, "page": page, "rows": rows, "query": query.urlencode()}
         return render(request, "audit/event_list.html", context)

@@ -10,8 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from patroncare.accounts.permissions import branch_ids_for, prime_role_scopes
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
 from patroncare.libraries.calendar import today_in
 from patroncare.training.material import (
     PRACTICE_WINDOW_DAYS,
@@ -41,7 +39,6 @@ from .models.choices import OPEN_STATUSES
 from .permissions import (
     CASE_ROLES,
     OVERSIGHT_ROLES,
-    can_see_patron,
     can_trustee_review,
     is_director,
     may_complete_action,
@@ -180,7 +177,7 @@ def complaint_list_visible_to(*, user, filters: dict | None = None) -> QuerySet:
     return cases.order_by("-received_at", "-id")
 
 
-def complaint_get_for(*, user, pk: int, audit: bool = True) -> Complaint:
+def complaint_get_for(*, user, pk: int) -> Complaint:
     complaint = (
         visible_complaints(user=user)
         .select_related("branch", "category", "owner", "recorded_by", "review", "system", "merged_into")
@@ -189,14 +186,6 @@ def complaint_get_for(*, user, pk: int, audit: bool = True) -> Complaint:
     )
     if complaint is None:
         raise Http404
-    if audit:
-        audit_record(
-            action=AuditAction.VIEW,
-            actor=user,
-            obj=complaint,
-            summary=f"Viewed {complaint.reference}"
-            + (" with patron details" if can_see_patron(user, complaint) else ""),
-        )
     return complaint
 
 
@@ -583,7 +572,7 @@ def closed_complaints_for_practice(*, user) -> QuerySet:
 
 
 def complaint_practice_material(*, user, pk: int) -> PracticeMaterial:
-    """What the anonymiser needs from one closed complaint. Reading it is audited."""
+    """What the anonymiser needs from one closed complaint (the view audits the read)."""
     complaint = (
         Complaint.objects.filter(pk=pk, pk__in=closed_complaints_for_practice(user=user).values("pk"))
         .select_related("category", "system")
@@ -591,12 +580,6 @@ def complaint_practice_material(*, user, pk: int) -> PracticeMaterial:
     )
     if complaint is None:
         raise Http404
-    audit_record(
-        action=AuditAction.VIEW,
-        actor=user,
-        obj=complaint,
-        summary="Narrative used for a practice draft, identifying details removed",
-    )
     involved = complaint.staff_involved.replace(",", "\n").splitlines()
     return PracticeMaterial(
         title=complaint.category.name if complaint.category_id else complaint.reference,
@@ -613,7 +596,7 @@ def outstanding_action_get_for(*, user, pk: int) -> OutstandingAction:
     action = OutstandingAction.objects.select_related("complaint").filter(pk=pk).first()
     if action is None:
         raise Http404
-    complaint_get_for(user=user, pk=action.complaint_id, audit=False)
+    complaint_get_for(user=user, pk=action.complaint_id)
     return action
 
 
@@ -622,7 +605,7 @@ def attachment_get_for(*, user, pk: int) -> Attachment:
     attachment = Attachment.objects.filter(pk=pk).first()
     if attachment is None:
         raise Http404
-    complaint_get_for(user=user, pk=attachment.complaint_id, audit=False)
+    complaint_get_for(user=user, pk=attachment.complaint_id)
     return attachment
 
 

@@ -11,7 +11,7 @@ from patroncare.libraries.calendar import today_in
 from patroncare.notifications.registry import NotificationKind, register_kind
 from patroncare.training.material import PracticeSource, register_practice_source
 
-from . import selectors
+from . import events, selectors
 
 
 def _wall_clock(case):
@@ -248,5 +248,6 @@ register_practice_source(
         key="complaint",
         closed_for=selectors.closed_complaints_for_practice,
         material_for=selectors.complaint_practice_material,
+        audit_read=events.practice_material_read,
     )
 )

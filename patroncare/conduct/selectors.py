@@ -12,8 +12,6 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from patroncare.accounts.permissions import branch_ids_for
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
 from patroncare.libraries.calendar import today_in
 from patroncare.libraries.models import LibrarySystem
 from patroncare.retention.models import RetentionRule
@@ -115,7 +113,7 @@ def with_states(exclusions, *, system) -> list[Exclusion]:
     return rows
 
 
-def exclusion_get_for(*, user, pk: int, audit: bool = True) -> Exclusion:
+def exclusion_get_for(*, user, pk: int) -> Exclusion:
     exclusion = (
         _with_open_appeal(exclusions_visible_to(user=user))
         .filter(pk=pk)
@@ -136,8 +134,6 @@ def exclusion_get_for(*, user, pk: int, audit: bool = True) -> Exclusion:
     exclusion.state = exclusion_state(
         exclusion, today=today_in(exclusion.system), open_appeal=exclusion.has_open_appeal
     )
-    if audit:
-        audit_record(action=AuditAction.VIEW, actor=user, obj=exclusion, summary="Exclusion read")
     return exclusion
 
 

@@ -9,7 +9,7 @@ from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk
 from patroncare.notifications.registry import NotificationKind, register_kind
 from patroncare.rulebook.selectors import appeal_settings_for
 
-from . import selectors
+from . import events, selectors
 from .permissions import BOARD_ROLES
 from .selectors import rulebook_gaps_of
 from .state import appeal_deadlines, decision_deadlines
@@ -157,6 +157,7 @@ register_desk_section(
         key="exclusion-decisions",
         title=gettext_lazy("Appeals, requests to lift and deviations awaiting your decision"),
         items_for=decisions_waiting,
+        on_shown=lambda user, key: events.desk_card_viewed(actor=user, card=key),
         # Administrators' desks are at the platform's query budget; an administrator who decides appeals
         # finds them under Exclusions, filtered by "Under appeal".
         roles=roles.OVERSIGHT,
@@ -179,6 +180,7 @@ register_desk_section(
         key="excluded-now",
         title=gettext_lazy("Excluded now at your branches"),
         items_for=excluded_now,
+        on_shown=lambda user, key: events.desk_card_viewed(actor=user, card=key),
         roles=roles.ON_THE_FLOOR,
         order=35,
         empty_text=gettext_lazy("No one is excluded today."),

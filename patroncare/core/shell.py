@@ -71,6 +71,9 @@ class DeskSection:
     link_label: str | Promise = ""
     link_query: str = ""  # appended to the link, for example "view=triage"
     hide_when_empty: bool = False  # a card that only lists what is left to do disappears when nothing is
+    # Called by the desk view as (user, key) when the card is shown with items: the card's app audits a card
+    # that names patrons there, as any page showing patron identity is audited.
+    on_shown: Callable[[object, str], None] | None = None
 
 
 @dataclass

@@ -19,6 +19,9 @@ def home(request):
 @login_required
 def desk(request):
     sections = desk_for(request.user)
+    for section, items in sections:
+        if items and section.on_shown is not None:
+            section.on_shown(request.user, section.key)
     return render(request, "core/desk.html", {"sections": sections})
 
 

@@ -7,9 +7,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
 from patroncare.core.concurrency import save_if_unchanged
+from patroncare.guidance import events
 
 from .content import PHRASE_LANGUAGES, PHRASES, PLAYBOOKS, STANDARD_RULE_CODES
 from .models import (
@@ -58,13 +57,7 @@ def playbooks_install_standard(
         if rules:
             codes = STANDARD_RULE_CODES.get(item["slug"], [])
             playbook.related_rules.set([rules[code] for code in codes if code in rules])
-        audit_record(
-            action=AuditAction.CREATE,
-            actor=actor,
-            obj=playbook,
-            library_system_id=system.pk,
-            summary="Standard playbook added",
-        )
+        events.playbook_added(actor=actor, playbook=playbook, system=system)
         created.append(playbook)
     return created
 
@@ -125,11 +118,11 @@ def playbook_text_update(
         edited_by=actor,
         edited_at=timezone.now(),
     )
-    audit_record(
-        action=AuditAction.UPDATE,
+    events.playbook_text_edited(
         actor=actor,
-        obj=playbook,
-        summary=f"Playbook text ({language}) edited, revision {number}",
+        playbook=playbook,
+        language=language,
+        revision=number,
         changes={name: [before[name], after[name]] for name in TEXT_FIELDS if before[name] != after[name]},
     )
     return text
@@ -169,11 +162,9 @@ def playbook_settings_update(
         "related_policies": sorted(policy.pk for policy in related_policies),
         "related_rules": sorted(rule.pk for rule in related_rules),
     }
-    audit_record(
-        action=AuditAction.UPDATE,
+    events.playbook_settings_changed(
         actor=actor,
-        obj=playbook,
-        summary="Playbook settings changed",
+        playbook=playbook,
         changes={k: [before[k], after[k]] for k in after if before[k] != after[k]},
     )
     return playbook
@@ -199,13 +190,7 @@ def phrase_language_add(
     )
     language.full_clean()
     language.save()
-    audit_record(
-        action=AuditAction.CREATE,
-        actor=actor,
-        obj=language,
-        library_system_id=system.pk,
-        summary=f"Phrase-card language added: {language.english_name}",
-    )
+    events.language_added(actor=actor, language=language, system=system)
     return language
 
 
@@ -222,13 +207,7 @@ def phrase_create(*, actor, system, meaning_en: str, meaning_es: str) -> Phrase:
     )
     phrase.full_clean()
     phrase.save()
-    audit_record(
-        action=AuditAction.CREATE,
-        actor=actor,
-        obj=phrase,
-        library_system_id=system.pk,
-        summary="Phrase added to the phrase cards",
-    )
+    events.phrase_added(actor=actor, phrase=phrase, system=system)
     return phrase
 
 
@@ -258,11 +237,5 @@ def phrase_translations_save(*, actor, language: PhraseLanguage, texts: dict[int
         else:
             continue
         changed += 1
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=language,
-        library_system_id=language.system_id,
-        summary=f"Phrase cards in {language.english_name}: {changed} changed",
-    )
+    events.translations_saved(actor=actor, language=language, changed=changed)
     return changed

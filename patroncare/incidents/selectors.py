@@ -1,4 +1,4 @@
-"""Reads of incidents, scoped to the reader's system, role and branches. Every view of one is audited."""
+"""Reads of incidents, scoped to the reader's system, role and branches. The views audit every read of one."""
 
 from datetime import timedelta
 
@@ -21,8 +21,6 @@ from django.utils import timezone
 
 from patroncare.accounts.models import Role, User
 from patroncare.accounts.permissions import branch_ids_for
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
 from patroncare.libraries.calendar import today_in
 from patroncare.libraries.selectors import scope_to_branches
 from patroncare.training.material import (
@@ -75,7 +73,7 @@ def incident_list(*, user, branch_id=None, level="", behaviour="") -> QuerySet:
     return incidents.order_by("-occurred_at", "-id")
 
 
-def incident_get_for(*, user, pk: int, audit: bool = True) -> Incident:
+def incident_get_for(*, user, pk: int) -> Incident:
     incident = (
         incidents_visible_to(user=user)
         .select_related("branch", "location", "reported_by", "system")
@@ -94,8 +92,6 @@ def incident_get_for(*, user, pk: int, audit: bool = True) -> Incident:
     )
     if incident is None:
         raise Http404
-    if audit:
-        audit_record(action=AuditAction.VIEW, actor=user, obj=incident, summary="Incident report read")
     return incident
 
 
@@ -104,7 +100,7 @@ def attachment_get_for(*, user, pk: int) -> Attachment:
     attachment = Attachment.objects.filter(pk=pk).first()
     if attachment is None:
         raise Http404
-    attachment.incident = incident_get_for(user=user, pk=attachment.incident_id, audit=False)
+    attachment.incident = incident_get_for(user=user, pk=attachment.incident_id)
     return attachment
 
 
@@ -232,7 +228,7 @@ def closed_incidents_for_practice(*, user) -> QuerySet:
 
 
 def incident_practice_material(*, user, pk: int) -> PracticeMaterial:
-    """What the anonymiser needs from one closed incident. Reading it is audited."""
+    """What the anonymiser needs from one closed incident (the view audits the read)."""
     incident = (
         Incident.objects.filter(pk=pk, pk__in=closed_incidents_for_practice(user=user).values("pk"))
         .select_related("system")
@@ -241,12 +237,6 @@ def incident_practice_material(*, user, pk: int) -> PracticeMaterial:
     )
     if incident is None:
         raise Http404
-    audit_record(
-        action=AuditAction.VIEW,
-        actor=user,
-        obj=incident,
-        summary="Narrative used for a practice draft, identifying details removed",
-    )
     people = [involvement.person for involvement in incident.involvements.all() if involvement.person_id]
     colleagues = [i.staff_member.full_name for i in incident.involvements.all() if i.staff_member_id]
     return PracticeMaterial(

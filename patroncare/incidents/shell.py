@@ -11,7 +11,7 @@ from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk
 from patroncare.libraries.calendar import today_in
 from patroncare.training.material import PracticeSource, register_practice_source
 
-from . import selectors
+from . import events, selectors
 from .permissions import REPORTING_ROLES
 
 
@@ -147,5 +147,6 @@ register_practice_source(
         key="incident",
         closed_for=selectors.closed_incidents_for_practice,
         material_for=selectors.incident_practice_material,
+        audit_read=events.practice_material_read,
     )
 )

@@ -4,9 +4,9 @@ from datetime import time
 
 from django.db import transaction
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record, changed_fields
+from patroncare.audit.services import changed_fields
 from patroncare.core.concurrency import save_if_unchanged
+from patroncare.libraries import events
 
 from .models import Branch, Closure, Holiday, LibrarySystem, Location, OpeningHours
 
@@ -23,13 +23,7 @@ def library_system_update(*, actor, system: LibrarySystem, expected_version: int
     for name, value in values.items():
         setattr(system, name, value)
     save_if_unchanged(system, expected_version=expected_version, fields=list(values))
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=system,
-        summary="Library system settings changed",
-        changes=changed_fields(system, before, SYSTEM_FIELDS),
-    )
+    events.system_changed(actor=actor, system=system, changes=changed_fields(system, before, SYSTEM_FIELDS))
     return system
 
 
@@ -39,7 +33,7 @@ def branch_create(*, actor, system: LibrarySystem, hours: list[DayHours], **valu
     branch.full_clean()
     branch.save()
     _set_hours(branch, hours)
-    audit_record(action=AuditAction.CREATE, actor=actor, obj=branch, summary="Branch added")
+    events.branch_added(actor=actor, branch=branch)
     return branch
 
 
@@ -54,9 +48,7 @@ def branch_update(*, actor, branch: Branch, expected_version: int, hours: list[D
     changes = changed_fields(branch, before, BRANCH_FIELDS)
     if (after_hours := _hours_summary(branch)) != before_hours:
         changes["opening_hours"] = [before_hours, after_hours]
-    audit_record(
-        action=AuditAction.UPDATE, actor=actor, obj=branch, summary="Branch changed", changes=changes
-    )
+    events.branch_changed(actor=actor, branch=branch, changes=changes)
     return branch
 
 
@@ -84,7 +76,7 @@ def location_create(*, actor, branch: Branch, name: str, kind: str) -> Location:
     location = Location(branch=branch, name=name, kind=kind)
     location.full_clean()
     location.save()
-    audit_record(action=AuditAction.CREATE, actor=actor, obj=location, summary=f"Location added to {branch}")
+    events.location_added(actor=actor, location=location)
     return location
 
 
@@ -95,12 +87,8 @@ def location_update(*, actor, location: Location, **values) -> Location:
         setattr(location, name, value)
     location.full_clean()
     location.save(update_fields=list(values))
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=location,
-        summary="Location changed",
-        changes=changed_fields(location, before, LOCATION_FIELDS),
+    events.location_changed(
+        actor=actor, location=location, changes=changed_fields(location, before, LOCATION_FIELDS)
     )
     return location
 
@@ -110,23 +98,13 @@ def closure_create(*, actor, branch: Branch, start_date, end_date, reason: str) 
     closure = Closure(branch=branch, start_date=start_date, end_date=end_date, reason=reason)
     closure.full_clean()
     closure.save()
-    audit_record(
-        action=AuditAction.CREATE,
-        actor=actor,
-        obj=closure,
-        summary=f"Closure {start_date:%Y-%m-%d} to {end_date:%Y-%m-%d}",
-    )
+    events.closure_added(actor=actor, closure=closure)
     return closure
 
 
 @transaction.atomic
 def closure_delete(*, actor, closure: Closure) -> None:
-    audit_record(
-        action=AuditAction.DELETE,
-        actor=actor,
-        obj=closure,
-        summary=f"Closure {closure.start_date:%Y-%m-%d} to {closure.end_date:%Y-%m-%d} removed",
-    )
+    events.closure_removed(actor=actor, closure=closure)
     closure.delete()
 
 
@@ -135,11 +113,11 @@ def holiday_create(*, actor, system: LibrarySystem, date, name: str) -> Holiday:
     holiday = Holiday(system=system, date=date, name=name)
     holiday.full_clean()
     holiday.save()
-    audit_record(action=AuditAction.CREATE, actor=actor, obj=holiday, summary="Holiday added")
+    events.holiday_added(actor=actor, holiday=holiday)
     return holiday
 
 
 @transaction.atomic
 def holiday_delete(*, actor, holiday: Holiday) -> None:
-    audit_record(action=AuditAction.DELETE, actor=actor, obj=holiday, summary="Holiday removed")
+    events.holiday_removed(actor=actor, holiday=holiday)
     holiday.delete()

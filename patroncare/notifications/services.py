@@ -5,9 +5,8 @@ from itertools import groupby
 from django.db import transaction
 from django.utils import timezone
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
 from patroncare.core.mail import render_email, send_after_commit
+from patroncare.notifications import events
 
 from .models import Delivery, DigestLine, Preference
 from .registry import KINDS
@@ -40,7 +39,7 @@ def preferences_save(*, user, choices: dict[str, str]) -> None:
             Preference.objects.filter(user=user, kind=key).delete()
         else:
             Preference.objects.update_or_create(user=user, kind=key, defaults={"delivery": delivery})
-    audit_record(action=AuditAction.UPDATE, actor=user, obj=user, summary="Notification choices saved")
+    events.choices_saved(user=user)
 
 
 def send_digests(*, now=None) -> int:

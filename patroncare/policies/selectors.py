@@ -8,8 +8,6 @@ from django.shortcuts import get_object_or_404
 
 from patroncare.accounts.models import Role, User
 from patroncare.accounts.permissions import STAFF_ROLES, branch_ids_for
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
 from patroncare.libraries.models import Branch
 from patroncare.libraries.selectors import scope_to_branches
 from patroncare.rulebook.models import Rule
@@ -108,7 +106,6 @@ def exception_get(*, user, pk: int) -> ExceptionEntry:
     entry = exception_list_visible_to(user=user).filter(pk=pk).first()
     if entry is None:
         raise Http404
-    audit_record(action=AuditAction.VIEW, actor=user, obj=entry, summary="Exception log entry viewed")
     return entry
 
 

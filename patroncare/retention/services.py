@@ -56,7 +56,7 @@ def retention_rule_update(
     *, actor, rule: RetentionRule, expected_version: int, keep_number: int, keep_unit: str, action: str
 ) -> RetentionRule:
     """Change one line of the schedule; a colleague's change saved since the page opened is kept."""
-    before = {"keep": f"{rule.keep_number} {rule.keep_unit}", "action": rule.action}
+    before = {"keep_number": rule.keep_number, "keep_unit": rule.keep_unit, "action": rule.action}
     rule.keep_number, rule.keep_unit, rule.action = keep_number, keep_unit, action
     _check_rule(rule)
     if rule.pk is None:
@@ -66,8 +66,7 @@ def retention_rule_update(
         save_if_unchanged(
             rule, expected_version=expected_version, fields=["keep_number", "keep_unit", "action"]
         )
-    after = {"keep": f"{keep_number} {keep_unit}", "action": action}
-    changes = {name: [before[name], after[name]] for name in before if before[name] != after[name]}
+    changes = {name: [old, getattr(rule, name)] for name, old in before.items() if old != getattr(rule, name)}
     if changes:
         events.rule_changed(actor=actor, rule=rule, changes=changes)
     return rule

@@ -8,11 +8,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record, changed_fields
+from patroncare.audit.services import changed_fields
 from patroncare.core.concurrency import StaleEditError, save_if_unchanged
 from patroncare.libraries.calendar import Unit
 from patroncare.libraries.models import LibrarySystem
+from patroncare.rulebook import events
 
 from . import ladder_csv
 from .defaults import DEFAULT_CLASSES, DEFAULT_LADDER, DEFAULT_LIMITS, DEFAULT_RULES
@@ -79,14 +79,7 @@ def system_defaults_install(*, system, actor=None) -> None:
     added = default_limits_install(system=system)
     appeal_settings_to_edit(system)
     if added:
-        audit_record(
-            action=AuditAction.CREATE,
-            actor=actor,
-            obj=system,
-            library_system_id=system.pk,
-            summary="Default exclusion limits installed",
-            changes={"roles": added},
-        )
+        events.limits_installed(actor=actor, system=system, roles=added)
 
 
 def default_limits_install(*, system) -> list[str]:
@@ -126,12 +119,10 @@ def behaviour_class_create(*, actor, system, **values) -> BehaviourClass:
     behaviour_class = BehaviourClass(system=system, **values)
     behaviour_class.full_clean()
     behaviour_class.save()
-    audit_record(
-        action=AuditAction.CREATE,
+    events.class_added(
         actor=actor,
-        obj=behaviour_class,
-        library_system_id=system.pk,
-        summary="Behaviour class added",
+        behaviour_class=behaviour_class,
+        system=system,
         changes={name: str(values.get(name, "")) for name in CLASS_FIELDS},
     )
     return behaviour_class
@@ -144,11 +135,9 @@ def behaviour_class_update(*, actor, behaviour_class: BehaviourClass, **values) 
         setattr(behaviour_class, name, value)
     behaviour_class.full_clean()
     behaviour_class.save()
-    audit_record(
-        action=AuditAction.UPDATE,
+    events.class_changed(
         actor=actor,
-        obj=behaviour_class,
-        summary="Behaviour class changed",
+        behaviour_class=behaviour_class,
         changes=changed_fields(behaviour_class, before, CLASS_FIELDS),
     )
     return behaviour_class
@@ -162,13 +151,7 @@ def behaviour_class_delete(*, actor, behaviour_class: BehaviourClass) -> None:
             _("Rules or rows of the ladder still use %(name)s: move them to another class first.")
             % {"name": behaviour_class.name}
         )
-    audit_record(
-        action=AuditAction.DELETE,
-        actor=actor,
-        obj=behaviour_class,
-        library_system_id=behaviour_class.system_id,
-        summary="Behaviour class removed",
-    )
+    events.class_removed(actor=actor, behaviour_class=behaviour_class)
     behaviour_class.delete()
 
 
@@ -204,13 +187,7 @@ def rule_create(
     rule.full_clean()
     rule.save()
     _snapshot(rule, actor=actor, note="First version")
-    audit_record(
-        action=AuditAction.CREATE,
-        actor=actor,
-        obj=rule,
-        library_system_id=system.pk,
-        summary="Rule of conduct added",
-    )
+    events.rule_added(actor=actor, rule=rule, system=system)
     return rule
 
 
@@ -225,9 +202,7 @@ def rule_update(*, actor, rule: Rule, expected_version: int, change_note: str = 
     changes = changed_fields(rule, before, RULE_FIELDS)
     if changes:
         _snapshot(rule, actor=actor, note=change_note)
-    audit_record(
-        action=AuditAction.UPDATE, actor=actor, obj=rule, summary="Rule of conduct changed", changes=changes
-    )
+    events.rule_changed(actor=actor, rule=rule, changes=changes)
     return rule
 
 
@@ -272,13 +247,11 @@ def ladder_step_create(
     step.full_clean()
     step.save()
     saved = _choices_replace(step, choices or [])
-    audit_record(
-        action=AuditAction.CREATE,
+    events.step_added(
         actor=actor,
-        obj=step,
-        library_system_id=system.pk,
-        summary="Ladder step added",
-        changes={"behaviour_class": behaviour_class.name}
+        step=step,
+        system=system,
+        changes={"behaviour_class": behaviour_class.pk}
         | {k: str(v) for k, v in values.items()}
         | ({"choices": saved} if saved else {}),
     )
@@ -325,14 +298,7 @@ def ladder_step_update(*, actor, step: LadderStep, choices: list[dict] | None = 
         choices_after = _choices_replace(step, choices)
         if choices_after != choices_before:
             changes["choices"] = [choices_before, choices_after]
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=step,
-        library_system_id=step.system_id,
-        summary="Ladder step changed",
-        changes=changes,
-    )
+    events.step_changed(actor=actor, step=step, changes=changes)
     return step
 
 
@@ -390,13 +356,7 @@ def _choices_replace(step: LadderStep, choices: list[dict]) -> list[str]:
 
 @transaction.atomic
 def ladder_step_delete(*, actor, step: LadderStep) -> None:
-    audit_record(
-        action=AuditAction.DELETE,
-        actor=actor,
-        obj=step,
-        library_system_id=step.system_id,
-        summary="Ladder step removed",
-    )
+    events.step_removed(actor=actor, step=step)
     step.delete()
 
 
@@ -416,12 +376,10 @@ def issue_limit_set(
     _fill_limit(limit, length_number, length_unit, may_issue_open_ended)
     limit.full_clean()
     limit.save()
-    audit_record(
-        action=AuditAction.UPDATE,
+    events.limit_changed(
         actor=actor,
-        obj=limit,
-        library_system_id=system.pk,
-        summary="Exclusion limit for a role changed",
+        limit=limit,
+        system=system,
         changes={"role": role, **changed_fields(limit, before, LIMIT_FIELDS)},
     )
     return limit
@@ -462,16 +420,14 @@ def authority_group_create(
     _fill_limit(limit, length_number, length_unit, may_issue_open_ended)
     limit.full_clean()
     limit.save()
-    audit_record(
-        action=AuditAction.CREATE,
+    events.group_added(
         actor=actor,
-        obj=group,
-        library_system_id=system.pk,
-        summary="Authority group added",
+        group=group,
+        system=system,
         changes={
             "name": name,
             "name_es": name_es,
-            "members": sorted(member.pk for member in members),
+            "members": {"value": sorted(member.pk for member in members)},
             **{field: str(getattr(limit, field)) for field in LIMIT_FIELDS},
         },
     )
@@ -512,13 +468,8 @@ def authority_group_update(
     }
     members_after = {member.pk for member in members}
     if members_after != members_before:
-        changes["members"] = {
-            "added": sorted(members_after - members_before),
-            "removed": sorted(members_before - members_after),
-        }
-    audit_record(
-        action=AuditAction.UPDATE, actor=actor, obj=group, summary="Authority group changed", changes=changes
-    )
+        changes["members"] = {"old": sorted(members_before), "new": sorted(members_after)}
+    events.group_changed(actor=actor, group=group, changes=changes)
     return group
 
 
@@ -527,13 +478,10 @@ def authority_group_delete(*, actor, group: AuthorityGroup, expected_version: in
     """Remove a group and its limit; its members keep the limits of their roles."""
     if not AuthorityGroup.objects.filter(pk=group.pk, version=expected_version).exists():
         raise StaleEditError()
-    audit_record(
-        action=AuditAction.DELETE,
+    events.group_removed(
         actor=actor,
-        obj=group,
-        library_system_id=group.system_id,
-        summary="Authority group removed",
-        changes={"name": group.name, "members": sorted(group.members.values_list("pk", flat=True))},
+        group=group,
+        changes={"name": {}, "members": {"value": sorted(group.members.values_list("pk", flat=True))}},
     )
     group.delete()
 
@@ -553,13 +501,8 @@ def appeal_settings_update(
     for name, value in values.items():
         setattr(settings, name, value)
     save_if_unchanged(settings, expected_version=expected_version, fields=list(values))
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=settings,
-        library_system_id=settings.system_id,
-        summary="Appeal rules changed",
-        changes=changed_fields(settings, before, list(values)),
+    events.appeal_rules_changed(
+        actor=actor, settings=settings, changes=changed_fields(settings, before, list(values))
     )
     return settings
 
@@ -619,12 +562,9 @@ def ladder_grid_save(*, actor, system, rows: list[GridRow], expected_fingerprint
     for step in existing.values():
         ladder_step_delete(actor=actor, step=step)
         counts["removed"] += 1
-    audit_record(
-        action=AuditAction.UPDATE,
+    events.ladder_grid_saved(
         actor=actor,
-        obj=system,
-        library_system_id=system.pk,
-        summary="Ladder entered as a table",
+        system=system,
         changes={"classes": len({row.behaviour_class.pk for row in rows})} | counts,
     )
     return counts
@@ -741,17 +681,14 @@ def ladder_csv_import(*, actor, system, upload) -> int:
         for choice in row.choices:
             choice.step = row.step
             choice.save()
-    audit_record(
-        action=AuditAction.UPDATE,
+    events.ladder_csv_imported(
         actor=actor,
-        obj=system,
-        library_system_id=system.pk,
-        summary="Ladder replaced from a CSV file",
+        system=system,
         changes={
             "rows": len(rows),
             "rows_removed": removed,
             "choices": sum(len(row.choices) for row in rows),
-            "file": upload.name,
+            "file": {},
         },
     )
     return len(rows)

@@ -44,6 +44,8 @@ class PracticeSource:
     closed_for: Callable
     # (user, pk) -> the PracticeMaterial of one of those cases (404 for any other).
     material_for: Callable
+    # (actor, pk) -> appends the audit event of that case's narrative being read for practice.
+    audit_read: Callable | None = None
 
 
 PRACTICE_SOURCES: dict[str, PracticeSource] = {}
@@ -60,3 +62,10 @@ def closed_cases_for_practice(key: str, *, user):
 
 def practice_material(key: str, *, user, pk: int) -> PracticeMaterial:
     return PRACTICE_SOURCES[key].material_for(user=user, pk=pk)
+
+
+def practice_material_read(key: str, *, actor, pk: int) -> None:
+    """Audit the read of a case's narrative (the view calls it once it has the material)."""
+    source = PRACTICE_SOURCES[key]
+    if source.audit_read is not None:
+        source.audit_read(actor=actor, pk=pk)

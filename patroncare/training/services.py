@@ -8,10 +8,9 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
 from patroncare.core.access import refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
+from patroncare.training import events
 
 from . import engine
 from .anonymise import anonymise
@@ -56,12 +55,7 @@ def scenario_import(*, actor, text: str, from_case: bool = False) -> ScenarioVer
     _fill(draft, doc, text)
     draft.full_clean()
     draft.save()
-    audit_record(
-        action=AuditAction.CREATE if created else AuditAction.UPDATE,
-        actor=actor,
-        obj=draft,
-        summary=f"Scenario draft saved: {doc.slug} ({doc.language}) v{draft.number}",
-    )
+    events.draft_saved(actor=actor, draft=draft, doc=doc, created=created)
     return draft
 
 
@@ -79,12 +73,7 @@ def draft_update(*, actor, version: ScenarioVersion, text: str, expected_version
     save_if_unchanged(
         version, expected_version=expected_version, fields=["title", "summary", "source", "step_count"]
     )
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=version,
-        summary=f"Scenario draft edited: {doc.slug} v{version.number}",
-    )
+    events.draft_edited(actor=actor, version=version, doc=doc)
     return version
 
 
@@ -107,12 +96,7 @@ def draft_start(*, actor, scenario: Scenario) -> ScenarioVersion:
     )
     draft.full_clean()
     draft.save()
-    audit_record(
-        action=AuditAction.CREATE,
-        actor=actor,
-        obj=draft,
-        summary=f"New version started: {scenario.slug} v{draft.number}",
-    )
+    events.version_started(actor=actor, draft=draft, scenario=scenario)
     return draft
 
 
@@ -135,23 +119,13 @@ def version_publish(*, actor, version: ScenarioVersion, reviewed: bool = False) 
     version.status, version.published_at = VersionStatus.PUBLISHED, now
     version.full_clean()
     version.save()
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=version,
-        summary=f"Scenario published: {version.scenario.slug} v{version.number}",
-    )
+    events.published(actor=actor, version=version)
     return version
 
 
 def version_export(*, actor, version: ScenarioVersion) -> str:
     _require(can_author(actor))
-    audit_record(
-        action=AuditAction.EXPORT,
-        actor=actor,
-        obj=version,
-        summary=f"Scenario exported: {version.scenario.slug} v{version.number}",
-    )
+    events.exported(actor=actor, version=version)
     return version.source
 
 
@@ -292,21 +266,14 @@ def assignment_create(*, actor, assignee, scenario: Scenario, due_date) -> Assig
     )
     assignment.full_clean()
     assignment.save()
-    audit_record(
-        action=AuditAction.CREATE,
-        actor=actor,
-        obj=assignment,
-        summary=f"Practice assigned to {assignee} by {due_date}",
-    )
+    events.assigned(actor=actor, assignment=assignment)
     return assignment
 
 
 @transaction.atomic
 def assignment_cancel(*, actor, assignment: Assignment) -> None:
     _require(can_assign(actor) and assignment.system_id == actor.library_system_id)
-    audit_record(
-        action=AuditAction.DELETE, actor=actor, obj=assignment, summary="Practice assignment cancelled"
-    )
+    events.assignment_cancelled(actor=actor, assignment=assignment)
     assignment.delete()
 
 
@@ -325,12 +292,7 @@ def session_start(*, actor, version: ScenarioVersion, branch=None, attendees=())
     session.full_clean()
     session.save()
     session.attendees.set(attendees)
-    audit_record(
-        action=AuditAction.CREATE,
-        actor=actor,
-        obj=session,
-        summary=f"Group session started with {len(attendees)} attendees",
-    )
+    events.session_started(actor=actor, session=session, attendees=attendees)
     return session
 
 
@@ -381,5 +343,5 @@ def session_finish(*, actor, session: GroupSession, summary: str) -> GroupSessio
     session.summary, session.finished_at = summary.strip(), timezone.now()
     session.full_clean()
     session.save(update_fields=["summary", "finished_at"])
-    audit_record(action=AuditAction.UPDATE, actor=actor, obj=session, summary="Group session finished")
+    events.session_finished(actor=actor, session=session)
     return session

@@ -5,10 +5,10 @@ from pathlib import PurePath
 from django.conf import settings
 from django.db import transaction
 
+from patroncare.complaints import events
 from patroncare.core.files import check_upload
 
 from ..models import Attachment, AttachmentType, Complaint
-from ._common import audit_change
 
 
 def max_attachment_bytes() -> int:
@@ -29,9 +29,5 @@ def attachment_add(*, actor, complaint: Complaint, upload, description: str = ""
     attachment.file.save(attachment.original_name, upload, save=False)
     attachment.full_clean()
     attachment.save()
-    audit_change(
-        actor=actor,
-        complaint=complaint,
-        summary=f"Attachment added to {complaint.reference}: {attachment.original_name}",
-    )
+    events.attachment_added(actor=actor, complaint=complaint, attachment=attachment)
     return attachment

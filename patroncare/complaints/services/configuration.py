@@ -2,8 +2,7 @@
 
 from django.db import transaction
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
+from patroncare.complaints import events
 
 from ..models import Category, ComplaintSettings, SeverityRule
 
@@ -99,13 +98,7 @@ def category_save(
     category.concerns_safety = concerns_safety
     category.full_clean()
     category.save()
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=category,
-        library_system_id=system.pk,
-        summary=f"Complaint category saved: {category.name}",
-    )
+    events.category_saved(actor=actor, category=category, system=system)
     return category
 
 
@@ -129,13 +122,7 @@ def severity_rule_save(
     rule.owner_rule = owner_rule
     rule.full_clean()
     rule.save()
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=rule,
-        library_system_id=system.pk,
-        summary=f"Complaint deadlines saved for {severity}",
-    )
+    events.deadlines_saved(actor=actor, rule=rule, system=system, severity=severity)
     return rule
 
 
@@ -148,11 +135,5 @@ def settings_save(
     config.board_review = board_review
     config.full_clean()
     config.save()
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=config,
-        library_system_id=system.pk,
-        summary="Complaint pattern thresholds saved",
-    )
+    events.pattern_thresholds_saved(actor=actor, config=config, system=system)
     return config

@@ -13,11 +13,10 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
+from patroncare.complaints import events
 
 from ..models import Channel, Complaint, EntryKind, Judgement, Kind, Outcome, Status
-from ._common import add_entry, audit_change, require
+from ._common import add_entry, require
 from .configuration import categories_install_defaults
 from .notify import mail_patron
 from .replies import reply_templates_install_defaults
@@ -179,12 +178,7 @@ def complaint_record(
     add_entry(
         complaint=complaint, kind=EntryKind.RECEIVED, author=actor, body=f"{complaint.get_channel_display()}"
     )
-    audit_record(
-        action=AuditAction.CREATE,
-        actor=actor,
-        obj=complaint,
-        summary=f"Recorded {complaint.reference} ({complaint.channel})",
-    )
+    events.complaint_recorded(actor=actor, complaint=complaint)
     _after_triage_notifications(complaint)
     tell_owner_of_new_case(complaint, recorded_by=actor)
     mail_patron(
@@ -336,13 +330,7 @@ def _create_public(
     complaint.save()
     add_entry(complaint=complaint, kind=EntryKind.RECEIVED, body=str(Channel.WEB.label))
     tell_owner_of_new_case(complaint)
-    audit_record(
-        action=AuditAction.CREATE,
-        obj=complaint,
-        library_system_id=system.pk,
-        actor_label="public form",
-        summary=f"Received {complaint.reference} from the public form",
-    )
+    events.complaint_received_online(complaint=complaint, system=system)
     mail_patron(
         complaint=complaint,
         subject_template="complaints/email/received_subject.txt",
@@ -368,11 +356,8 @@ def receipt_mail_to_patron(
         complaint.patron_email = email
         complaint.full_clean()
         Complaint.objects.filter(pk=complaint.pk).update(patron_email=email)
-        audit_change(
-            actor=actor,
-            complaint=complaint,
-            summary=f"Patron's e-mail given on the receipt of {complaint.reference}",
-            changes={"patron_email": [bool(before["patron_email"]), True]},
+        events.receipt_email_given(
+            actor=actor, complaint=complaint, changes={"patron_email": [bool(before["patron_email"]), True]}
         )
     require(bool(complaint.patron_email), _("Type the patron's e-mail address."))
     mail_patron(
@@ -381,5 +366,5 @@ def receipt_mail_to_patron(
         body_template="complaints/email/receipt_body.txt",
         context={"secret": group_secret(secret), "status_url": status_url},
     )
-    audit_change(actor=actor, complaint=complaint, summary=f"Receipt of {complaint.reference} e-mailed")
+    events.receipt_emailed(actor=actor, complaint=complaint)
     return complaint.patron_email

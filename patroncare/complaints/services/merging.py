@@ -4,11 +4,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from patroncare.complaints import events
 from patroncare.core.concurrency import save_if_unchanged
 
 from ..models import Complaint, EntryKind, Status
 from ..permissions import can_handle, has_case_authority
-from ._common import add_entry, audit_change, require
+from ._common import add_entry, require
 from .routing import reroute_if_barred
 
 MERGE_FIELDS = ["status", "closed_at", "merged_into", "merged_at"]
@@ -75,18 +76,14 @@ def complaint_merge(*, actor, complaint: Complaint, into: Complaint, reason: str
         body=_("%(reference)s merged into this case: %(reason)s")
         % {"reference": a.reference, "reason": reason.strip()},
     )
-    audit_change(
+    events.complaint_merged(
         actor=actor,
-        complaint=a,
-        summary=f"Merged {a.reference} into {b.reference}",
-        changes={"merged_into": [None, b.reference], "status": [complaint.status, Status.CLOSED]},
+        merged=a,
+        into=b,
+        merged_changes={"merged_into": [None, b.pk], "status": [complaint.status, Status.CLOSED]},
+        into_changes={"restricted": [False, True]} if "restricted" in b_fields else None,
     )
-    audit_change(
-        actor=actor,
-        complaint=b,
-        summary=f"{a.reference} merged into {b.reference}",
-        changes={"restricted": [False, True]} if "restricted" in b_fields else None,
-    )
+
     complaint.refresh_from_db()
     into.refresh_from_db()
     return b

@@ -6,8 +6,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.formats import date_format
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
+from patroncare.complaints import events
 
 from ..models import MERGE_FIELDS, ReplyTemplate
 
@@ -145,13 +144,7 @@ def reply_template_save(
     template.purpose, template.body, template.is_active = purpose, body.strip(), is_active
     template.full_clean()
     template.save()
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=template,
-        library_system_id=system.pk,
-        summary=f"Reply template saved: {template.name}",
-    )
+    events.reply_template_saved(actor=actor, template=template, system=system)
     return template
 
 

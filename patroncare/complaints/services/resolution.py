@@ -7,8 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
+from patroncare.complaints import events
 from patroncare.core.concurrency import save_if_unchanged
 from patroncare.libraries.calendar import today_in
 from patroncare.policies.models import ReviewTrigger
@@ -29,7 +28,7 @@ from ..models import (
 from ..models.choices import MessageChannel, Satisfaction
 from ..permissions import can_complete_action, can_record_satisfaction, may_own_action
 from ..selectors import reviews_visible_to
-from ._common import PATRON_LABEL, add_entry, audit_change, require
+from ._common import add_entry, require
 from .notify import mail_patron, mail_staff
 from .workflow import apply_triage, require_first_contact_authority
 
@@ -101,11 +100,8 @@ def complaint_respond(
         channel=channel,
         body=reasons.strip(),
     )
-    audit_change(
-        actor=actor,
-        complaint=complaint,
-        summary=f"Response sent on {complaint.reference}",
-        changes={"outcome": [None, outcome], "stage": complaint.stage},
+    events.response_sent(
+        actor=actor, complaint=complaint, changes={"outcome": [None, outcome], "stage": complaint.stage}
     )
     if channel == MessageChannel.EMAIL:
         mail_patron(
@@ -160,12 +156,7 @@ def complaint_request_review(*, complaint: Complaint, reason: str) -> Complaint:
         ],
     )
     add_entry(complaint=complaint, kind=EntryKind.REVIEW_REQUEST, body=reason.strip(), for_patron=True)
-    audit_change(
-        actor=None,
-        complaint=complaint,
-        summary=f"Review requested on {complaint.reference}",
-        label=PATRON_LABEL,
-    )
+    events.review_requested(complaint=complaint)
     mail_staff(
         user=complaint.owner,
         complaint=complaint,
@@ -250,7 +241,7 @@ def complaint_close(
         author=actor,
         body=f"{complaint.get_judgement_display()}: {reason.strip()}",
     )
-    audit_change(actor=actor, complaint=complaint, summary=f"Closed {complaint.reference} ({judgement})")
+    events.complaint_closed(actor=actor, complaint=complaint, judgement=judgement)
     if complaint.kind == Kind.COMPLAINT:  # praise and suggestions get no satisfaction survey
         mail_patron(
             complaint=complaint,
@@ -273,7 +264,7 @@ def complaint_reopen(*, actor, complaint: Complaint, expected_version: int, reas
         fields=["status", "closed_at", "judgement", "judgement_reason"],
     )
     add_entry(complaint=complaint, kind=EntryKind.REOPENED, author=actor, body=reason.strip())
-    audit_change(actor=actor, complaint=complaint, summary=f"Reopened {complaint.reference}")
+    events.complaint_reopened(actor=actor, complaint=complaint)
     return complaint
 
 
@@ -320,12 +311,7 @@ def action_add(*, actor, complaint: Complaint, description: str, owner, due_date
         body=_("Action added: %(action)s (%(owner)s, by %(date)s)")
         % {"action": action.description, "owner": owner.full_name, "date": date_format(due_date)},
     )
-    audit_change(
-        actor=actor,
-        complaint=complaint,
-        summary=f"Action added on {complaint.reference}",
-        changes={"action": action.description, "owner": owner.pk, "due_date": due_date.isoformat()},
-    )
+    events.action_added(actor=actor, complaint=complaint, action=action)
     return action
 
 
@@ -348,9 +334,7 @@ def action_complete(*, actor, action: OutstandingAction) -> OutstandingAction:
         author=actor,
         body=_("Done: %(action)s") % {"action": action.description},
     )
-    audit_change(
-        actor=actor, complaint=action.complaint, summary=f"Action done on {action.complaint.reference}"
-    )
+    events.action_done(actor=actor, action=action)
     return action
 
 
@@ -361,13 +345,7 @@ def review_open(*, actor, system, subject: str, owner, due_date) -> PolicyReview
     )
     review.full_clean()
     review.save()
-    audit_record(
-        action=AuditAction.CREATE,
-        actor=actor,
-        obj=review,
-        library_system_id=system.pk,
-        summary=f"Policy review opened: {review.subject}",
-    )
+    events.policy_review_opened(actor=actor, review=review, system=system)
     return review
 
 
@@ -380,14 +358,7 @@ def review_open_for_pattern(*, actor, system, subject: str, owner, due_date, cas
     linked = Complaint.objects.filter(pk__in=[case.pk for case in cases], review__isnull=True).update(
         review=review
     )
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=review,
-        library_system_id=system.pk,
-        summary=f"Review opened for a pattern of {linked} cases: "
-        + ", ".join(case.reference for case in cases)[:200],
-    )
+    events.pattern_review_opened(actor=actor, review=review, system=system, linked=linked, cases=cases)
     return review
 
 
@@ -402,13 +373,7 @@ def review_complete(*, actor, review: PolicyReview, outcome: str) -> PolicyRevie
     review.status, review.outcome, review.completed_at = "done", outcome.strip(), timezone.now()
     review.full_clean()
     review.save(update_fields=["status", "outcome", "completed_at"])
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=review,
-        library_system_id=review.system_id,
-        summary=f"Policy review done: {review.subject}",
-    )
+    events.policy_review_done(actor=actor, review=review)
     return review
 
 
@@ -461,19 +426,10 @@ def complaint_record_satisfaction(
         body = f"{body}: {comment.strip()}"
     add_entry(complaint=complaint, kind=EntryKind.FOLLOW_UP, body=body, author=actor, channel=channel)
     if actor is None:
-        audit_record(
-            action=AuditAction.UPDATE,
-            obj=complaint,
-            library_system_id=complaint.system_id,
-            actor_label="patron (follow-up)",
-            summary=f"Follow-up answer on {complaint.reference}",
-        )
+        events.follow_up_answered(complaint=complaint)
     else:
-        audit_change(
-            actor=actor,
-            complaint=complaint,
-            summary=f"Satisfaction recorded on {complaint.reference}",
-            changes={"satisfaction": [None, answer], "channel": channel},
+        events.satisfaction_recorded(
+            actor=actor, complaint=complaint, changes={"satisfaction": [None, answer], "channel": channel}
         )
     return complaint
 

@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 
 from patroncare.accounts.models import Role, User
 from patroncare.accounts.permissions import has_system_wide_role
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
+from patroncare.complaints import events
 
 from ..models import Complaint, ComplaintsLead, Kind, Severity
 from ..permissions import is_director, may_read_restricted
@@ -164,26 +163,14 @@ def complaints_lead_set(*, actor, system, branch, lead) -> ComplaintsLead | None
     )
     require(branch is None or branch.system_id == system.pk, _("Choose a branch of this library system."))
     current = ComplaintsLead.objects.select_for_update().filter(system=system, branch=branch).first()
-    where = branch.name if branch is not None else "the system-wide queue"
     if lead is None:
         if current is not None:
             current.delete()
-            audit_record(
-                action=AuditAction.UPDATE,
-                actor=actor,
-                library_system_id=system.pk,
-                summary=f"Complaints lead removed for {where}",
-            )
+            events.lead_removed(actor=actor, system=system, branch=branch)
         return None
     current = current or ComplaintsLead(system=system, branch=branch)
     current.lead = lead
     current.full_clean()
     current.save()
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=current,
-        library_system_id=system.pk,
-        summary=f"Complaints lead for {where}: {lead.full_name}",
-    )
+    events.lead_set(actor=actor, lead_record=current, system=system)
     return current

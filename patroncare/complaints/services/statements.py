@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from patroncare.accounts.models import Role
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record, changed_fields
+from patroncare.audit.services import changed_fields
+from patroncare.complaints import events
 from patroncare.core.concurrency import save_if_unchanged
 from patroncare.core.mail import absolute_link
 
@@ -23,17 +23,6 @@ from ._common import require
 from .notify import mail_patron, mail_staff
 
 TEXT_FIELDS = ["title", "body", "title_es", "body_es"]
-
-
-def _audit(actor, statement, summary, changes=None):
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=statement,
-        library_system_id=statement.system_id,
-        summary=summary,
-        changes=changes,
-    )
 
 
 def _require_patron_not_named(complaint: Complaint, texts) -> None:
@@ -95,13 +84,7 @@ def statement_draft(
     _require_patron_not_named(complaint, [getattr(statement, name) for name in TEXT_FIELDS])
     statement.full_clean()
     statement.save()
-    audit_record(
-        action=AuditAction.CREATE,
-        actor=actor,
-        obj=statement,
-        library_system_id=complaint.system_id,
-        summary=f"Statement drafted for {complaint.reference}",
-    )
+    events.statement_drafted(actor=actor, statement=statement)
     if not is_director(actor):
         _tell_director(statement, "approval")
     return statement
@@ -134,7 +117,9 @@ def statement_edit(
     _require_patron_not_named(statement.complaint, [getattr(statement, name) for name in TEXT_FIELDS])
     # Only a draft is written: an approval that landed meanwhile also bumped the version.
     save_if_unchanged(statement, expected_version=expected_version, fields=TEXT_FIELDS)
-    _audit(actor, statement, "Statement text edited", changed_fields(statement, before, TEXT_FIELDS))
+    events.statement_edited(
+        actor=actor, statement=statement, changes=changed_fields(statement, before, TEXT_FIELDS)
+    )
     return statement
 
 
@@ -162,7 +147,7 @@ def statement_approve(
         statement.version += 1
     else:
         save_if_unchanged(statement, expected_version=expected_version, fields=fields)
-    _audit(actor, statement, "Statement approved by the director")
+    events.statement_approved(actor=actor, statement=statement)
     for trustee in trustees_of(statement.system):
         _tell(trustee, statement, "complaints.statement_trustees", "trustees")
     return statement
@@ -178,7 +163,7 @@ def statement_trustee_review(*, actor, statement: PublicStatement) -> PublicStat
     statement.trustee_reviewed_by, statement.trustee_reviewed_at = actor, timezone.now()
     statement.full_clean()
     statement.save(update_fields=["trustee_reviewed_by", "trustee_reviewed_at"])
-    _audit(actor, statement, "Statement reviewed by a trustee")
+    events.statement_reviewed(actor=actor, statement=statement)
     _tell_director(statement, "ready")
     return statement
 
@@ -217,10 +202,10 @@ def statement_comment(
             version=F("version") + 1, **{name: getattr(statement, name) for name in fields}
         )
         statement.version += 1
-        _audit(actor, statement, "A trustee objected: statement returned to the director as a draft")
+        events.statement_objected(actor=actor, statement=statement)
         _tell_director(statement, "objection", {"comment": comment})
     else:
-        _audit(actor, statement, "Comment on the statement")
+        events.statement_commented(actor=actor, statement=statement)
     return comment
 
 
@@ -233,7 +218,7 @@ def statement_publish(*, actor, statement: PublicStatement) -> PublicStatement:
     statement.status, statement.published_at = StatementStatus.PUBLISHED, timezone.now()
     statement.full_clean()
     statement.save(update_fields=["status", "published_at"])
-    _audit(actor, statement, "Statement published")
+    events.statement_published(actor=actor, statement=statement)
     complaint = statement.complaint
     if not complaint.anonymous:
         title, _body, _language = statement.text_in(complaint.patron_language)

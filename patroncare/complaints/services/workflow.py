@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from patroncare.audit.services import changed_fields
+from patroncare.complaints import events
 from patroncare.core.access import refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
 from patroncare.libraries.calendar import is_working_day, next_working_day
@@ -17,7 +18,7 @@ from ..models import Complaint, EntryKind, Kind, Severity, Status
 from ..models.choices import MessageChannel
 from ..models.config import SeverityRule
 from ..permissions import can_read_restricted, first_contact_refusal, has_case_authority, is_director
-from ._common import PATRON_LABEL, add_entry, audit_change, require
+from ._common import add_entry, require
 from .deadlines import deadlines_for, end_of_local_day, latest_extension_date, rule_for
 from .notify import mail_patron, mail_staff
 from .routing import branch_supervisors, reroute_if_barred, restricts
@@ -177,9 +178,7 @@ def complaint_triage(
             author=actor,
             body=", ".join(sorted(k for k in changes if k not in {"acknowledge_due_at", "respond_due_at"})),
         )
-        audit_change(
-            actor=actor, complaint=complaint, summary=f"Triaged {complaint.reference}", changes=changes
-        )
+        events.complaint_triaged(actor=actor, complaint=complaint, changes=changes)
     if complaint.severity == Severity.CRITICAL and not was_critical:
         notify_critical(complaint)
     if complaint.owner_id and complaint.owner != previous_owner and complaint.owner != actor:
@@ -254,12 +253,7 @@ def complaint_acknowledge(
         for_patron=True,
         channel=channel,
     )
-    audit_change(
-        actor=actor,
-        complaint=complaint,
-        summary=f"Acknowledged {complaint.reference}",
-        changes={"channel": channel},
-    )
+    events.complaint_acknowledged(actor=actor, complaint=complaint, channel=channel)
     if channel == MessageChannel.EMAIL:
         mail_patron(
             complaint=complaint,
@@ -273,7 +267,7 @@ def complaint_acknowledge(
 @transaction.atomic
 def complaint_add_note(*, actor, complaint: Complaint, body: str):
     entry = add_entry(complaint=complaint, kind=EntryKind.NOTE, author=actor, body=body.strip())
-    audit_change(actor=actor, complaint=complaint, summary=f"Internal note on {complaint.reference}")
+    events.note_added(actor=actor, complaint=complaint)
     return entry
 
 
@@ -300,7 +294,7 @@ def complaint_send_message(
     if expects_reply:
         Complaint.objects.filter(pk=complaint.pk).update(waiting_for_patron_since=entry.created_at)
         complaint.waiting_for_patron_since = entry.created_at
-    audit_change(actor=actor, complaint=complaint, summary=f"Message to the patron of {complaint.reference}")
+    events.patron_messaged(actor=actor, complaint=complaint)
     if channel == MessageChannel.EMAIL:
         mail_patron(
             complaint=complaint,
@@ -349,11 +343,8 @@ def complaint_extend(
     add_entry(
         complaint=complaint, kind=EntryKind.EXTENSION, author=actor, body=reason.strip(), for_patron=True
     )
-    audit_change(
-        actor=actor,
-        complaint=complaint,
-        summary=f"Extended {complaint.reference}",
-        changes=changed_fields(complaint, before, ["respond_due_at"]),
+    events.complaint_extended(
+        actor=actor, complaint=complaint, changes=changed_fields(complaint, before, ["respond_due_at"])
     )
     mail_patron(
         complaint=complaint,
@@ -378,11 +369,8 @@ def complaint_reassign(*, actor, complaint: Complaint, expected_version: int, ow
     complaint.owner = owner
     save_if_unchanged(complaint, expected_version=expected_version, fields=["owner"])
     add_entry(complaint=complaint, kind=EntryKind.REASSIGNED, author=actor, body=owner.full_name)
-    audit_change(
-        actor=actor,
-        complaint=complaint,
-        summary=f"Reassigned {complaint.reference}",
-        changes=changed_fields(complaint, before, ["owner"]),
+    events.complaint_reassigned(
+        actor=actor, complaint=complaint, changes=changed_fields(complaint, before, ["owner"])
     )
     if owner != actor:
         tell_new_owner(complaint)
@@ -404,9 +392,7 @@ def complaint_link(*, actor, complaint: Complaint, other: Complaint) -> None:
             _("Linked to a restricted case") if hidden else _("Linked to %(ref)s") % {"ref": other.reference}
         ),
     )
-    audit_change(
-        actor=actor, complaint=complaint, summary=f"Linked {complaint.reference} to {other.reference}"
-    )
+    events.complaint_linked(actor=actor, complaint=complaint, other=other)
 
 
 @transaction.atomic
@@ -417,12 +403,7 @@ def complaint_patron_reply(*, complaint: Complaint, body: str) -> None:
     add_entry(complaint=complaint, kind=EntryKind.PATRON_REPLY, body=text, for_patron=True)
     Complaint.objects.filter(pk=complaint.pk).update(waiting_for_patron_since=None)
     complaint.waiting_for_patron_since = None
-    audit_change(
-        actor=None,
-        complaint=complaint,
-        summary=f"Patron's message on {complaint.reference}",
-        label=PATRON_LABEL,
-    )
+    events.patron_message_received(complaint=complaint)
     mail_staff(
         user=complaint.owner,
         complaint=complaint,
@@ -449,9 +430,7 @@ def praise_pass_on(*, actor, complaint: Complaint, staff) -> None:
         author=actor,
         body=_("Praise passed on to %(names)s") % {"names": names},
     )
-    audit_change(
-        actor=actor, complaint=complaint, summary=f"Praise {complaint.reference} passed on to {names}"
-    )
+    events.praise_passed_on(actor=actor, complaint=complaint, staff=people)
     for member in people:
         mail_staff(
             user=member,

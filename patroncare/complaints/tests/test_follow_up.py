@@ -129,7 +129,9 @@ def test_staff_record_satisfaction_from_a_call_per_role(world, people, client, k
         assert (complaint.satisfaction, complaint.satisfaction_channel) == ("partly", "phone")
         assert complaint.satisfaction_comment == "Fine waived, but the wait was long."
         assert complaint.satisfaction_by == people[key]
-        assert AuditEvent.objects.filter(summary=f"Satisfaction recorded on {complaint.reference}").exists()
+        assert AuditEvent.objects.filter(
+            event="complaints.satisfaction_recorded", object_id=str(complaint.pk)
+        ).exists()
         page = client.get(reverse("complaints:detail", args=[complaint.pk])).content.decode()
         assert "Fine waived, but the wait was long." in page and people[key].full_name in page
     else:

@@ -62,8 +62,9 @@ def test_a_supervisor_director_or_administrator_merges_a_into_b(world, client, p
         b.entries.filter(kind=EntryKind.MERGED, body=f"{a.reference} merged into this case: {REASON}").count()
         == 1
     )
-    for summary in (f"Merged {a.reference} into {b.reference}", f"{a.reference} merged into {b.reference}"):
-        assert AuditEvent.objects.filter(summary=summary, actor=user).count() == 1
+    for code, case, other in (("complaints.merged_into", a, b), ("complaints.merged_from", b, a)):
+        event = AuditEvent.objects.get(event=code, object_id=str(case.pk), actor=user)
+        assert event.params == {"other": other.reference}
 
 
 def test_bs_timeline_shows_as_entries_marked_with_as_reference(world, client, pair):

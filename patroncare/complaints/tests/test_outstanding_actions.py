@@ -188,7 +188,7 @@ def test_adding_an_action_after_the_response_per_role(world, people, answered, c
     assert response.status_code == status
     assert answered.actions.filter(description=data["description"]).exists() is added
     if added:
-        assert AuditEvent.objects.filter(summary=f"Action added on {answered.reference}").exists()
+        assert AuditEvent.objects.filter(event="complaints.action_added", object_id=str(answered.pk)).exists()
 
 
 def test_an_action_is_added_only_after_the_response_and_never_in_the_past(world, people, client):
@@ -253,7 +253,7 @@ def test_marking_done_per_role(world, people, answered, client, key):
     assert response.status_code == status
     action.refresh_from_db()
     assert (action.done_at is not None) is done
-    audited = AuditEvent.objects.filter(summary=f"Action done on {answered.reference}")
+    audited = AuditEvent.objects.filter(event="complaints.action_done", object_id=str(answered.pk))
     assert audited.exists() is done
     if done:
         assert action.done_by == people[key]

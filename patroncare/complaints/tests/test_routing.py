@@ -138,7 +138,8 @@ def test_an_administrator_names_a_lead_and_it_is_audited(world):
         actor=world.users["administrator"], system=world.system, branch=world.branch, lead=lead
     )
     assert intake_owner(system=world.system, branch=world.branch) == lead
-    assert AuditEvent.objects.filter(summary__startswith="Complaints lead for Millbrook Branch").count() == 1
+    event = AuditEvent.objects.get(event="complaints.lead_set")
+    assert event.params == {"branch": world.branch.pk, "lead": lead.pk}
     complaints_lead_set(
         actor=world.users["administrator"], system=world.system, branch=world.branch, lead=None
     )

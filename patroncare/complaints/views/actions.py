@@ -6,8 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
+from patroncare.complaints import events
 from patroncare.core.access import ActionMixin
 from patroncare.core.files import serve_upload
 from patroncare.policies.selectors import policy_choices
@@ -22,7 +21,7 @@ class CaseActionView(ActionMixin, CaseFileView):
     action = ""
 
     def post(self, request, pk):
-        complaint = selectors.complaint_get_for(user=request.user, pk=pk, audit=False)
+        complaint = selectors.complaint_get_for(user=request.user, pk=pk)
         if not permissions.can_handle(request.user, complaint):
             raise PermissionDenied
         form = self.bound_form(request, complaint)
@@ -295,12 +294,7 @@ class AttachmentDownloadView(ComplaintsView):
         complaint = attachment.complaint
         if not permissions.can_handle(request.user, complaint):
             raise PermissionDenied
-        audit_record(
-            action=AuditAction.VIEW,
-            actor=request.user,
-            obj=complaint,
-            summary=f"Opened attachment {attachment.original_name} of {complaint.reference}",
-        )
+        events.attachment_opened(actor=request.user, complaint=complaint, attachment=attachment)
         return serve_upload(
             request,
             attachment.file,

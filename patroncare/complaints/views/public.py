@@ -14,8 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django_ratelimit.decorators import ratelimit
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
+from patroncare.complaints import events
 from patroncare.core.access import ActionMixin
 from patroncare.core.proof import new_challenge, solution_is_accepted
 from patroncare.libraries.models import Branch, LibrarySystem
@@ -144,13 +143,7 @@ class StatusView(View):
         return selectors.merge_target(complaint)
 
     def render_status(self, request, complaint, review_form=None, reply_form=None, status=200):
-        audit_record(
-            action=AuditAction.VIEW,
-            obj=complaint,
-            library_system_id=complaint.system_id,
-            actor_label="patron (status page)",
-            summary=f"Status page of {complaint.reference}",
-        )
+        events.status_page_viewed(complaint=complaint)
         opened = getattr(self, "opened", complaint)
         context = {
             "complaint": complaint,

@@ -10,8 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views import View
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
+from patroncare.complaints import events
 from patroncare.core.access import PermissionRequiredMixin
 from patroncare.core.export import csv_response
 from patroncare.core.forms import add_service_errors
@@ -115,9 +114,7 @@ class ComplaintExportView(ComplaintsView):
                 ]
 
         response, count = csv_response("complaints.csv", EXPORT_HEADER, rows())
-        audit_record(
-            action=AuditAction.EXPORT, actor=request.user, summary=f"Exported {count} complaints (CSV)"
-        )
+        events.complaints_exported(actor=request.user, count=count)
         return response
 
 
@@ -313,4 +310,6 @@ class CaseFileView(ComplaintsView):
             context = {"complaint": receipt, "nav_current": "complaints"}
             return render(request, "complaints/restricted_receipt.html", context)
         complaint = selectors.complaint_get_for(user=request.user, pk=pk)
+        with_patron = permissions.can_see_patron(request.user, complaint)
+        events.complaint_viewed(actor=request.user, complaint=complaint, with_patron=with_patron)
         return self.render_case(request, complaint)

@@ -7,8 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
+from patroncare.conduct import events
 from patroncare.core.access import refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
 from patroncare.core.decisions import already_decided_message
@@ -83,13 +82,7 @@ def appeal_file(
     )
     appeal.full_clean()
     appeal.save()
-    audit_record(
-        action=AuditAction.CREATE,
-        actor=actor,
-        obj=appeal,
-        library_system_id=exclusion.system_id,
-        summary="Appeal filed" + (" late, for good cause" if late else ""),
-    )
+    events.appeal_filed(actor=actor, appeal=appeal, exclusion=exclusion, late=late)
     return appeal
 
 
@@ -169,12 +162,11 @@ def appeal_decide(
         expected_version=exclusion.version,
         fields=["end_date", "outcome", "lift_request_after", "rescinded_at"],
     )
-    audit_record(
-        action=AuditAction.UPDATE,
+    events.appeal_decided(
         actor=actor,
-        obj=appeal,
-        library_system_id=exclusion.system_id,
-        summary=f"Appeal decided: {decision}",
+        appeal=appeal,
+        exclusion=exclusion,
+        decision=decision,
         changes={"end_date": [str(before_end), str(exclusion.end_date)]},
     )
     if decision in (AppealDecision.SHORTENED, AppealDecision.RESCINDED):

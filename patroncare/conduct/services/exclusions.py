@@ -8,8 +8,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from patroncare.accounts.permissions import is_director
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
+from patroncare.conduct import events
 from patroncare.core.access import Refused, refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
 from patroncare.core.files import PHOTO_KINDS, check_upload, delete_after_commit
@@ -205,12 +204,11 @@ def exclusion_issue(
         person.save(update_fields=["name"])
     exclusion.incidents.add(incident)
     exclusion.rules.set(rules if rules is not None else incident.rules.all())
-    audit_record(
-        action=AuditAction.CREATE,
+    events.exclusion_issued(
         actor=actor,
-        obj=exclusion,
-        library_system_id=system.pk,
-        summary="Exclusion issued" + (" (deviation from the ladder)" if deviation_reason else ""),
+        exclusion=exclusion,
+        system=system,
+        deviating=bool(deviation_reason),
         changes={
             "outcome": outcome,
             "start": str(start_date),
@@ -237,9 +235,7 @@ def exclusion_approve_deviation(*, actor, exclusion: Exclusion) -> Exclusion:
         expected_version=exclusion.version,
         fields=["deviation_approved_by", "deviation_approved_at"],
     )
-    audit_record(
-        action=AuditAction.UPDATE, actor=actor, obj=exclusion, summary="Deviation from the ladder approved"
-    )
+    events.deviation_approved(actor=actor, exclusion=exclusion)
     return exclusion
 
 
@@ -281,11 +277,9 @@ def exclusion_record_delivery(
     )
     delivery.full_clean()
     delivery.save()
-    audit_record(
-        action=AuditAction.UPDATE,
+    events.notice_delivered(
         actor=actor,
-        obj=exclusion,
-        summary="Notice delivery recorded",
+        exclusion=exclusion,
         changes={
             "method": method,
             "on": str(delivered_on),
@@ -303,13 +297,7 @@ def review_record(*, actor, system, period_start: date, period_end: date, findin
     )
     review.full_clean()
     review.save()
-    audit_record(
-        action=AuditAction.CREATE,
-        actor=actor,
-        obj=review,
-        library_system_id=system.pk,
-        summary="Periodic review of exclusions recorded",
-    )
+    events.periodic_review_recorded(actor=actor, review=review, system=system)
     return review
 
 
@@ -344,12 +332,8 @@ def exclusion_complete_review(
     )
     exclusion.outcome, exclusion.end_date = outcome, end_date
     save_if_unchanged(exclusion, expected_version=exclusion.version, fields=["outcome", "end_date"])
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=exclusion,
-        summary="Review of a pending exclusion completed",
-        changes={"outcome": outcome, "end_date": str(end_date)},
+    events.pending_review_completed(
+        actor=actor, exclusion=exclusion, changes={"outcome": outcome, "end_date": str(end_date)}
     )
     notice_amend(actor=actor, exclusion=exclusion, reason="review_completed")
     return exclusion
@@ -372,6 +356,4 @@ def person_photo_set(*, actor, exclusion: Exclusion, upload) -> None:
     person.photo.save(upload.name, upload, save=False)
     person.full_clean()
     person.save(update_fields=["photo"])
-    audit_record(
-        action=AuditAction.UPDATE, actor=actor, obj=exclusion, summary="Photo of the excluded person added"
-    )
+    events.photo_added(actor=actor, exclusion=exclusion)

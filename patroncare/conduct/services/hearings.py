@@ -11,8 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
+from patroncare.conduct import events
 from patroncare.core.access import refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
 from patroncare.libraries.calendar import local_date, today_in
@@ -68,7 +67,7 @@ def hearing_schedule(
         )
     if not place.strip():
         raise ValidationError({"place": _("Say where the hearing is held.")})
-    before = _summary(hearing)
+    before_at = hearing.scheduled_at if hearing is not None else None
     created = hearing is None
     if created:
         hearing = Hearing(appeal=appeal)
@@ -83,14 +82,8 @@ def hearing_schedule(
     else:
         save_if_unchanged(hearing, expected_version=_expected(expected_version, hearing), fields=fields)
     hearing.panel_members.set(_members_of(appeal, panel_members))
-    audit_record(
-        action=AuditAction.CREATE if created else AuditAction.UPDATE,
-        actor=actor,
-        obj=hearing,
-        library_system_id=appeal.exclusion.system_id,
-        summary=("Hearing scheduled" if created else "Hearing moved")
-        + (", after the deadline" if late else ""),
-        changes={"hearing": [before, _summary(hearing)]},
+    events.hearing_scheduled(
+        actor=actor, hearing=hearing, appeal=appeal, created=created, late=late, before_at=before_at
     )
     return hearing
 
@@ -113,14 +106,7 @@ def hearing_record_disclosure(
     save_if_unchanged(
         hearing, expected_version=expected_version, fields=["documents_disclosed_on", "documents_note"]
     )
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=hearing,
-        library_system_id=system.pk,
-        summary="Documents of the hearing sent to the person",
-        changes={"documents_disclosed_on": [None, disclosed_on.isoformat()]},
-    )
+    events.hearing_documents_sent(actor=actor, hearing=hearing, system=system, disclosed_on=disclosed_on)
     return hearing
 
 
@@ -156,13 +142,7 @@ def hearing_record_attendance(
         expected_version=expected_version,
         fields=["attendance", "represented_by", "outcome_notes", "held_recorded_by", "held_recorded_at"],
     )
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=hearing,
-        library_system_id=hearing.appeal.exclusion.system_id,
-        summary=f"Hearing recorded: {attendance}",
-    )
+    events.hearing_held(actor=actor, hearing=hearing, attendance=attendance)
     return hearing
 
 
@@ -188,9 +168,3 @@ def _expected(expected_version: int | None, hearing: Hearing) -> int:
 def _members_of(appeal: Appeal, members) -> list:
     """Panel members are users of the appeal's own library system; anyone else is left out."""
     return [member for member in members if member.library_system_id == appeal.exclusion.system_id]
-
-
-def _summary(hearing: Hearing | None) -> str:
-    if hearing is None or hearing.pk is None:
-        return ""
-    return f"{hearing.scheduled_at.isoformat()} · {hearing.place}"

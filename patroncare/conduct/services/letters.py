@@ -11,8 +11,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
+from patroncare.conduct import events
 
 from .. import letters as render
 from ..models import Exclusion, Letter, LetterKind
@@ -55,18 +54,7 @@ def _store(
     )
     letter.file.save(f"{kind}.pdf", ContentFile(pdf), save=False)
     letter.save()
-    audit_record(
-        action=AuditAction.CREATE,
-        actor=actor,
-        obj=exclusion,
-        library_system_id=exclusion.system_id,
-        summary=f"Letter issued and stored: {kind} ({language})",
-        changes={
-            "letter": letter.pk,
-            "sha256": letter.sha256,
-            "supersedes": supersedes.pk if supersedes else None,
-        },
-    )
+    events.letter_issued(actor=actor, exclusion=exclusion, letter=letter, supersedes=supersedes)
     return letter
 
 

@@ -14,8 +14,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
+from patroncare.conduct import events
 from patroncare.core.access import refuse_unless
 from patroncare.core.concurrency import StaleEditError, save_if_unchanged
 from patroncare.libraries.calendar import local_date, today_in
@@ -132,14 +131,7 @@ def lift_request_record(
     )
     lift_request.full_clean()
     lift_request.save()
-    audit_record(
-        action=AuditAction.CREATE,
-        actor=actor,
-        obj=lift_request,
-        library_system_id=system.pk,
-        summary="Request to lift a permanent exclusion recorded"
-        + (" early, for good cause" if early else ""),
-    )
+    events.lift_requested(actor=actor, lift_request=lift_request, system=system, early=early)
     return lift_request
 
 
@@ -220,13 +212,8 @@ def lift_request_decide(
         exclusion.end_date = lifted_from - timedelta(days=1)
         save_if_unchanged(exclusion, expected_version=exclusion.version, fields=["end_date"])
         changes["end_date"] = [str(before_end), str(exclusion.end_date)]
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=lift_request,
-        library_system_id=exclusion.system_id,
-        summary=f"Request to lift a permanent exclusion decided: {decision}",
-        changes=changes,
+    events.lift_decided(
+        actor=actor, lift_request=lift_request, exclusion=exclusion, decision=decision, changes=changes
     )
     if decision == LiftDecision.GRANTED:
         from .letters import notice_amend

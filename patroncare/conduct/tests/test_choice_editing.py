@@ -56,8 +56,8 @@ def test_an_administrator_adds_a_row_with_a_further_option(conduct, minor, signe
     assert response.status_code == 302
     step = LadderStep.objects.get(system=conduct.system)
     assert [(c.position, c.outcome) for c in step.choices.all()] == [(2, "leave_day")]
-    event = AuditEvent.objects.filter(summary="Ladder step added").latest("pk")
-    assert event.changes["choices"] == ["leave_day days"]
+    event = AuditEvent.objects.filter(event="rulebook.step_added").latest("pk")
+    assert "choices" in event.changes  # recorded as changed; option texts are not kept in the trail
 
 
 def test_an_administrator_removes_a_further_option(conduct, row, signed_in):
@@ -71,8 +71,8 @@ def test_an_administrator_removes_a_further_option(conduct, row, signed_in):
     )
     assert client.post(url, data).status_code == 302
     assert not LadderStepChoice.objects.exists()
-    event = AuditEvent.objects.filter(summary="Ladder step changed").latest("pk")
-    assert event.changes["choices"] == [["leave_day days"], []]
+    event = AuditEvent.objects.filter(event="rulebook.step_changed").latest("pk")
+    assert "choices" in event.changes
 
 
 def test_options_are_renumbered_from_two(conduct, row, signed_in):

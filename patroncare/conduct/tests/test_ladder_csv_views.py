@@ -25,7 +25,7 @@ def test_a_supervisor_downloads_the_ladder_and_the_download_is_audited(signed_in
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     assert response.content.decode("utf-8").startswith("\ufeffclass,for_minors")
     assert "Tier 1: minor" in response.content.decode()
-    assert AuditEvent.objects.filter(summary="Ladder downloaded as a CSV file").exists()
+    assert AuditEvent.objects.filter(event="conduct.ladder_exported").exists()
 
 
 def test_another_system_downloads_only_its_own_ladder(signed_in, ladder):

@@ -78,7 +78,7 @@ def test_a_request_is_recorded_and_audited(permanent):
     lift_request = _record(permanent, what_changed="Finished a course.")
     assert lift_request.is_open and lift_request.early_cause == ""
     assert lift_request.what_changed == "Finished a course."
-    assert AuditEvent.objects.filter(summary="Request to lift a permanent exclusion recorded").count() == 1
+    assert AuditEvent.objects.filter(event="conduct.lift_requested").count() == 1
 
 
 def test_a_request_before_the_date_is_refused_with_the_date(permanent):
@@ -97,7 +97,7 @@ def test_an_early_request_is_recorded_for_good_cause(permanent):
     permanent.exclusion.save()
     lift_request = _record(permanent, early_cause="The person is moving into supported housing next door.")
     assert lift_request.early_cause == "The person is moving into supported housing next door."
-    assert AuditEvent.objects.filter(summary__endswith="early, for good cause").count() == 1
+    assert AuditEvent.objects.filter(event="conduct.lift_requested_early").count() == 1
 
 
 def test_a_good_cause_on_time_is_not_kept(permanent):

@@ -88,10 +88,10 @@ def test_staff_whose_board_lists_the_person_see_it_inline_with_one_audit_row(sig
     assert response["Cache-Control"] == "no-store, private"
     assert views.count() == before + 1
     event = views.latest("id")
-    assert (event.actor, event.object_id, event.summary) == (
+    assert (event.actor, event.object_id, event.event) == (
         conduct.users["frontline"],
         str(person.pk),
-        "Photo of an excluded person seen",
+        "conduct.photo_viewed",
     )
 
 

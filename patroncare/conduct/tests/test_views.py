@@ -609,7 +609,7 @@ def test_an_administrator_corrects_a_row_and_the_change_is_audited(signed_in, ca
         "days",
     )
     event = AuditEvent.objects.get(
-        object_type="rulebook.ladderstep", object_id=str(step.pk), summary="Ladder step changed"
+        object_type="rulebook.ladderstep", object_id=str(step.pk), event="rulebook.step_changed"
     )
     assert "lookback_number" in event.changes and "lookback_unit" in event.changes
 

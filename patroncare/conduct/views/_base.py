@@ -3,8 +3,7 @@
 from django.http import HttpResponse
 from django.views import View
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
+from patroncare.conduct import events
 from patroncare.core.access import PermissionRequiredMixin
 from patroncare.core.files import serve_upload
 from patroncare.incidents.views import SystemTimeMixin
@@ -31,9 +30,7 @@ class ConductView(SystemTimeMixin, PermissionRequiredMixin, View):
 # Rules of conduct
 
 
-def letter_response(
-    request, *, record, exclusion, kind: str, name: str, summary: str, **subject
-) -> HttpResponse:
+def letter_response(request, *, record, exclusion, kind: str, name: str, **subject) -> HttpResponse:
     """The letter as it was issued, in the language asked for (English or Spanish, else the record's own).
 
     The first time it is asked for it is made and stored; every later print is that same stored file.
@@ -42,16 +39,11 @@ def letter_response(
     if language not in ("en", "es"):
         language = record.letter_language
     letter = letter_issued(actor=request.user, exclusion=exclusion, kind=kind, language=language, **subject)
-    return stored_letter_response(request, letter=letter, record=record, name=name, summary=summary)
+    return stored_letter_response(request, letter=letter, record=record, name=name)
 
 
-def stored_letter_response(request, *, letter, record, name: str, summary: str) -> HttpResponse:
-    audit_record(
-        action=AuditAction.EXPORT,
-        actor=request.user,
-        obj=record,
-        summary=f"{summary} ({letter.language}, letter {letter.pk})",
-    )
+def stored_letter_response(request, *, letter, record, name: str) -> HttpResponse:
+    events.letter_printed(actor=request.user, record=record, letter=letter)
     return serve_upload(
         request,
         letter.file,

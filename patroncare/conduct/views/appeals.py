@@ -14,7 +14,7 @@ from patroncare.core.forms import add_service_errors
 from patroncare.libraries.calendar import today_in
 from patroncare.rulebook.selectors import appeal_settings_for
 
-from .. import selectors, services
+from .. import events, selectors, services
 from ..forms import (
     AppealForm,
     DecisionForm,
@@ -55,7 +55,7 @@ class AppealDecideView(ConductView):
     scoped_model = Exclusion
 
     def _context(self, request, pk, appeal_pk):
-        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk)
         appeal = selectors.appeal_get_for(user=request.user, exclusion=exclusion, pk=appeal_pk)
         if appeal.decided_at is None and (not appeal.is_open or not may_decide(request.user, appeal)):
             raise Http404
@@ -95,6 +95,7 @@ class AppealDecideView(ConductView):
         exclusion, appeal = self._context(request, pk, appeal_pk)
         if appeal.decided_at is not None:
             return self._already_decided(request, appeal)
+        events.appeal_viewed(actor=request.user, appeal=appeal)
         return self._render(request, exclusion, appeal)
 
     def post(self, request, pk, appeal_pk):
@@ -227,7 +228,7 @@ class HearingLetterView(ConductView):
     scoped_model = Exclusion
 
     def get(self, request, pk, appeal_pk):
-        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk)
         appeal = selectors.appeal_get_for(user=request.user, exclusion=exclusion, pk=appeal_pk)
         if selectors.hearing_of(appeal) is None or not may_decide(request.user, appeal):
             raise Http404
@@ -238,7 +239,6 @@ class HearingLetterView(ConductView):
             kind=LetterKind.HEARING_INVITATION,
             appeal=appeal,
             name="hearing-invitation",
-            summary="Hearing invitation letter produced",
         )
 
 
@@ -246,7 +246,7 @@ class AppealLetterView(ConductView):
     scoped_model = Exclusion
 
     def get(self, request, pk, appeal_pk):
-        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk)
         appeal = selectors.appeal_get_for(user=request.user, exclusion=exclusion, pk=appeal_pk)
         if appeal.is_open:
             raise Http404
@@ -257,7 +257,6 @@ class AppealLetterView(ConductView):
             kind=LetterKind.APPEAL_DECISION,
             appeal=appeal,
             name="appeal-decision",
-            summary="Appeal decision letter produced",
         )
 
 

@@ -8,8 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
+from patroncare.conduct import events
 from patroncare.core.access import ActionMixin
 from patroncare.core.files import safe_extension, serve_upload
 from patroncare.core.forms import add_service_errors
@@ -51,9 +50,7 @@ class BoardView(ConductView):
 
     def get(self, request):
         board = selectors.board_for(user=request.user)
-        audit_record(
-            action=AuditAction.VIEW, actor=request.user, obj=None, summary="Board of current exclusions read"
-        )
+        events.board_viewed(actor=request.user)
         return render(
             request, "conduct/board.html", {"board": board, "today": today_in(request.user.library_system)}
         )
@@ -64,7 +61,7 @@ class ExclusionListView(ConductView):
         state = request.GET.get("state", "")
         if state not in ExclusionState.values:
             state = ""
-        audit_record(action=AuditAction.VIEW, actor=request.user, obj=None, summary="Exclusion list read")
+        events.exclusion_list_viewed(actor=request.user)
         exclusions = selectors.exclusion_list(user=request.user, state=state)
         page = Paginator(exclusions, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
         return render(
@@ -89,7 +86,7 @@ class ExclusionCreateView(ConductView):
             incident_pk, person_pk = int(source.get("incident", "")), int(source.get("person", ""))
         except ValueError:
             raise Http404 from None
-        incident = incident_selectors.incident_get_for(user=request.user, pk=incident_pk, audit=False)
+        incident = incident_selectors.incident_get_for(user=request.user, pk=incident_pk)
         person = next((p for p in incident_selectors.subjects_of(incident) if p.pk == person_pk), None)
         if person is None:
             raise Http404
@@ -207,11 +204,13 @@ class ExclusionDetailView(ConductView):
         return render(request, "conduct/exclusion_detail.html", context, status=status)
 
     def get(self, request, pk):
-        return self._render(request, selectors.exclusion_get_for(user=request.user, pk=pk))
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk)
+        events.exclusion_viewed(actor=request.user, exclusion=exclusion)
+        return self._render(request, exclusion)
 
     def _submit(self, request, pk, *, form_class, prefix: str, perform, success: str):
         """One of the page's forms posted: `perform(exclusion, form)` calls the service; errors stay on it."""
-        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk)
         form = form_class(request.POST, request.FILES, prefix=prefix)
         if form.is_valid():
             try:
@@ -226,7 +225,7 @@ class ExclusionDetailView(ConductView):
 
 class ExclusionApproveView(ActionMixin, ExclusionDetailView):
     def post(self, request, pk):
-        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk)
         try:
             services.exclusion_approve_deviation(actor=request.user, exclusion=exclusion)
         except ValidationError as error:
@@ -254,14 +253,13 @@ class ExclusionLetterView(ConductView):
     scoped_model = Exclusion
 
     def get(self, request, pk):
-        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk)
         return letter_response(
             request,
             record=exclusion,
             exclusion=exclusion,
             kind=LetterKind.NOTICE,
             name="exclusion-notice",
-            summary="Notice letter printed",
         )
 
 
@@ -271,14 +269,13 @@ class StoredLetterView(ConductView):
     scoped_model = Exclusion
 
     def get(self, request, pk, letter_pk):
-        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk)
         letter = get_object_or_404(Letter, exclusion=exclusion, pk=letter_pk)
         return stored_letter_response(
             request,
             letter=letter,
             record=exclusion,
             name=f"letter-{letter.pk}",
-            summary="Stored letter printed",
         )
 
 
@@ -307,12 +304,7 @@ class PersonPhotoView(ConductView):
         )
         if person is None or not person.photo:
             raise Http404
-        audit_record(
-            action=AuditAction.VIEW,
-            actor=request.user,
-            obj=person,
-            summary="Photo of an excluded person seen",
-        )
+        events.photo_viewed(actor=request.user, person=person)
         # Shown in the page (an <img>), under a name that says nothing of who it is.
         return serve_upload(
             request, person.photo, download_name="photo" + safe_extension(person.photo.name), inline=True

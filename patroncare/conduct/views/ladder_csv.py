@@ -7,8 +7,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
+from patroncare.conduct import events
 from patroncare.core.access import ActionMixin
 from patroncare.rulebook import services as rulebook_services
 from patroncare.rulebook.ladder_csv import export_csv
@@ -24,13 +23,7 @@ class LadderCsvExportView(ConductView):
         response = HttpResponse(export_csv(system), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="ladder-{system.slug}.csv"'
         response["Cache-Control"] = "no-store, private"
-        audit_record(
-            action=AuditAction.EXPORT,
-            actor=request.user,
-            obj=system,
-            library_system_id=system.pk,
-            summary="Ladder downloaded as a CSV file",
-        )
+        events.ladder_exported(actor=request.user, system=system)
         return response
 
 

@@ -6,8 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
+from patroncare.conduct import events
 from patroncare.core.access import ActionMixin
 from patroncare.core.forms import add_service_errors
 from patroncare.rulebook import selectors as rulebook_selectors
@@ -49,7 +48,7 @@ class LiftRequestDecideView(ConductView):
     scoped_model = Exclusion
 
     def _context(self, request, pk, lift_pk, *, open_only: bool):
-        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk)
         lift_request = selectors.lift_request_get_for(user=request.user, exclusion=exclusion, pk=lift_pk)
         if (open_only and not lift_request.is_open) or not may_decide_lift_request(
             request.user, lift_request
@@ -71,9 +70,7 @@ class LiftRequestDecideView(ConductView):
 
     def get(self, request, pk, lift_pk):
         exclusion, lift_request = self._context(request, pk, lift_pk, open_only=True)
-        audit_record(
-            action=AuditAction.VIEW, actor=request.user, obj=lift_request, summary="Request to lift read"
-        )
+        events.lift_request_viewed(actor=request.user, lift_request=lift_request)
         form = LiftDecisionForm(initial={"version": lift_request.version})
         return self._render(request, exclusion, lift_request, form)
 
@@ -106,7 +103,7 @@ class LiftRequestLetterView(ConductView):
     scoped_model = Exclusion
 
     def get(self, request, pk, lift_pk):
-        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk, audit=False)
+        exclusion = selectors.exclusion_get_for(user=request.user, pk=pk)
         lift_request = selectors.lift_request_get_for(user=request.user, exclusion=exclusion, pk=lift_pk)
         if lift_request.is_open:
             raise Http404
@@ -117,5 +114,4 @@ class LiftRequestLetterView(ConductView):
             kind=LetterKind.LIFT_DECISION,
             lift_request=lift_request,
             name="lift-decision",
-            summary="Decision letter on a request to lift produced",
         )

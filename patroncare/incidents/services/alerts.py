@@ -10,9 +10,9 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record, changed_fields
+from patroncare.audit.services import changed_fields
 from patroncare.core.mail import absolute_link
+from patroncare.incidents import events
 
 from ..alerts import alert_recipients, escalation_recipients, mail_staff
 from ..models import AlertReceipt, AlertSettings, Incident
@@ -90,13 +90,7 @@ def alert_escalate_if_unacknowledged(*, incident_pk: int, now: datetime | None =
     incident = Incident.objects.select_related("branch", "system").get(pk=incident_pk)
     recipients = list(escalation_recipients(incident))
     receipts = AlertReceipt.objects.filter(incident=incident).count()
-    audit_record(
-        action=AuditAction.UPDATE,
-        obj=incident,
-        actor_label="alert escalation",
-        summary="Alert not acknowledged in time: escalated",
-        changes={"escalated_to": [user.pk for user in recipients], "alerted": receipts},
-    )
+    events.alert_escalated(incident=incident, recipients=recipients, alerted=receipts)
     context = {
         "incident": incident,
         "alerted": receipts,
@@ -142,7 +136,7 @@ def alert_acknowledge(*, actor, incident: Incident) -> AlertReceipt:
         receipt.acknowledged_at = timezone.now()
         receipt.full_clean()
         receipt.save(update_fields=["acknowledged_at"])
-        audit_record(action=AuditAction.UPDATE, actor=actor, obj=incident, summary="Alert acknowledged")
+        events.alert_acknowledged(actor=actor, incident=incident)
     return receipt
 
 
@@ -154,11 +148,9 @@ def alert_settings_update(*, actor, system, escalate_after_minutes: int) -> Aler
     alert_settings.escalate_after_minutes = escalate_after_minutes
     alert_settings.full_clean()
     alert_settings.save()
-    audit_record(
-        action=AuditAction.UPDATE,
+    events.alert_settings_changed(
         actor=actor,
-        obj=alert_settings,
-        summary="Alert escalation time changed",
+        alert_settings=alert_settings,
         changes=changed_fields(alert_settings, before, ["escalate_after_minutes"]),
     )
     return alert_settings

@@ -11,10 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record, changed_fields
+from patroncare.audit.services import changed_fields
 from patroncare.core.concurrency import save_if_unchanged
 from patroncare.core.mail import absolute_link
+from patroncare.incidents import events
 from patroncare.libraries.calendar import today_in
 
 from ..alerts import mail_staff
@@ -76,12 +76,8 @@ def follow_up_add(
     )
     follow_up.full_clean()
     follow_up.save()
-    audit_record(
-        action=AuditAction.CREATE,
-        actor=actor,
-        obj=follow_up,
-        summary=f"Follow-up added to incident #{incident.pk}",
-        changes={"assignee": assignee.pk if assignee else None, "due_on": str(due_on) if due_on else None},
+    events.follow_up_added(
+        actor=actor, follow_up=follow_up, incident=incident, assignee=assignee, due_on=due_on
     )
     if assignee is not None:
         _notify_assignee(follow_up)
@@ -103,12 +99,8 @@ def follow_up_assign(
     follow_up.assignee, follow_up.due_on = assignee, due_on
     save_if_unchanged(follow_up, expected_version=expected_version, fields=["assignee", "due_on"])
     changes = changed_fields(follow_up, before, ["assignee", "due_on"])
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=follow_up,
-        summary="Follow-up reassigned" if before["assignee"] else "Follow-up assigned",
-        changes=changes,
+    events.follow_up_assigned(
+        actor=actor, follow_up=follow_up, reassigned=bool(before["assignee"]), changes=changes
     )
     if assignee is not None and before["assignee"] != assignee:
         _notify_assignee(follow_up)
@@ -130,5 +122,5 @@ def follow_up_complete(*, actor, follow_up: FollowUp, note: str, expected_versio
     save_if_unchanged(
         follow_up, expected_version=expected_version, fields=["done_at", "done_by", "done_note"]
     )
-    audit_record(action=AuditAction.UPDATE, actor=actor, obj=follow_up, summary="Follow-up done")
+    events.follow_up_done(actor=actor, follow_up=follow_up)
     return follow_up

@@ -11,9 +11,8 @@ from django.utils.translation import gettext as _
 
 from patroncare.accounts import roles
 from patroncare.accounts.permissions import has_role_at_branch
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
 from patroncare.core.files import check_upload
+from patroncare.incidents import events
 from patroncare.libraries.calendar import local_date, today_in
 
 from .. import extensions, writing_help
@@ -191,12 +190,8 @@ def incident_report(
         _schedule_aftercare(incident, staff=list(staff.values()))
     if draft_key:
         Draft.objects.filter(author=actor, key=draft_key).delete()
-    audit_record(
-        action=AuditAction.CREATE,
-        actor=actor,
-        obj=incident,
-        summary=f"Incident reported ({level})",
-        changes={"behaviours": behaviours, "escalated_exclusions": [e.pk for e in escalations]},
+    events.incident_reported(
+        actor=actor, incident=incident, level=level, behaviours=behaviours, escalations=escalations
     )
     if level == Level.DANGEROUS or escalations:
         from .alerts import alert_send
@@ -257,7 +252,7 @@ def debrief_record(*, actor, debrief: Debrief, held_on, notes: str) -> Debrief:
     debrief.held_on, debrief.notes, debrief.held_by = held_on, notes, actor
     debrief.full_clean()
     debrief.save()
-    audit_record(action=AuditAction.UPDATE, actor=actor, obj=debrief.incident, summary="Debrief recorded")
+    events.debrief_recorded(actor=actor, incident=debrief.incident)
     return debrief
 
 
@@ -270,7 +265,5 @@ def checkin_answer(*, actor, checkin: CheckIn, feeling: str, would_like: str, sh
     checkin.save()
     checkin.shared_with.set([u for u in share_with if u.library_system_id == actor.library_system_id])
     # The answers themselves are private: the audit trail records only that they were given.
-    audit_record(
-        action=AuditAction.UPDATE, actor=actor, obj=checkin.incident, summary="Well-being check-in answered"
-    )
+    events.checkin_answered(actor=actor, incident=checkin.incident)
     return checkin

@@ -79,7 +79,10 @@ def test_the_recipient_acknowledges_once(world, alerted):
     assert first is not None
     again = services.alert_acknowledge(actor=world.users["supervisor"], incident=alerted)
     assert again.acknowledged_at == first
-    assert AuditEvent.objects.filter(summary="Alert acknowledged", object_id=str(alerted.pk)).count() == 1
+    assert (
+        AuditEvent.objects.filter(event="incidents.alert_acknowledged", object_id=str(alerted.pk)).count()
+        == 1
+    )
 
 
 @pytest.mark.parametrize(
@@ -117,7 +120,8 @@ def test_an_unacknowledged_alert_escalates_once_after_the_window(
             incident_pk=alerted.pk, now=sent_at + timedelta(hours=2)
         )
     assert len(mail.outbox) == 2
-    assert system_wide.pk in AuditEvent.objects.get(summary__contains="escalated").changes["escalated_to"]
+    escalation = AuditEvent.objects.get(event="incidents.alert_escalated")
+    assert system_wide.pk in escalation.changes["escalated_to"]["value"]
 
 
 def test_an_acknowledged_alert_never_escalates(world, alerted, director, django_capture_on_commit_callbacks):

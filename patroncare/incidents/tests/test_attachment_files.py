@@ -74,10 +74,11 @@ def test_a_reader_gets_the_file_with_the_protective_headers_and_one_audit_row(si
     assert response["Cache-Control"] == "no-store, private"
     assert views.count() == before + 1
     event = views.latest("id")
-    assert (event.actor, event.object_type, event.summary) == (
+    assert (event.actor, event.object_type, event.event, event.params) == (
         world.users["supervisor"],
         "incidents.incident",
-        f"Opened attachment {attachment.pk} of the incident report",
+        "incidents.attachment_opened",
+        {"attachment": attachment.pk},
     )
 
 

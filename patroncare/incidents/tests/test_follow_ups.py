@@ -97,7 +97,7 @@ def test_assigning_sets_assignee_and_due_date_and_bumps_the_version(world, follo
     follow_up.refresh_from_db()
     assert (follow_up.assignee, follow_up.due_on, follow_up.version) == (world.users["security"], due, 2)
     event = AuditEvent.objects.get(action=AuditAction.UPDATE, object_id=str(follow_up.pk))
-    assert event.summary == "Follow-up assigned" and set(event.changes) == {"assignee", "due_on"}
+    assert event.event == "incidents.follow_up_assigned" and set(event.changes) == {"assignee", "due_on"}
 
 
 def test_reassigning_emails_only_the_new_assignee(world, follow_up, django_capture_on_commit_callbacks):
@@ -112,7 +112,7 @@ def test_reassigning_emails_only_the_new_assignee(world, follow_up, django_captu
             expected_version=1,
         )
     assert [m.to for m in mail.outbox] == [[world.users["supervisor"].email]]
-    assert AuditEvent.objects.get(object_id=str(follow_up.pk)).summary == "Follow-up reassigned"
+    assert AuditEvent.objects.get(object_id=str(follow_up.pk)).event == "incidents.follow_up_reassigned"
 
 
 def test_changing_only_the_due_date_sends_no_email(world, follow_up, django_capture_on_commit_callbacks):
@@ -216,7 +216,7 @@ def test_the_assignee_completes_with_a_note(world, follow_up):
     follow_up.refresh_from_db()
     assert follow_up.done_by == world.users["frontline"] and follow_up.done_note == "Footage saved"
     assert follow_up.done_at is not None and follow_up.version == 2
-    assert AuditEvent.objects.get(object_id=str(follow_up.pk)).summary == "Follow-up done"
+    assert AuditEvent.objects.get(object_id=str(follow_up.pk)).event == "incidents.follow_up_done"
 
 
 def test_completing_needs_a_note(world, follow_up):

@@ -20,7 +20,7 @@ class AlertAcknowledgeView(IncidentView):
         return redirect("incidents:detail", pk=pk)
 
     def post(self, request, pk):
-        incident = selectors.incident_get_for(user=request.user, pk=pk, audit=False)
+        incident = selectors.incident_get_for(user=request.user, pk=pk)
         try:
             services.alert_acknowledge(actor=request.user, incident=incident)
         except ValidationError as error:

@@ -7,10 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
 from patroncare.core.access import PermissionRequiredMixin
 from patroncare.core.forms import add_service_errors
+from patroncare.incidents import events
 from patroncare.libraries.calendar import today_in
 from patroncare.libraries.selectors import branches_visible_to
 
@@ -39,7 +38,7 @@ class FollowUpAddView(IncidentDetailView):
         return redirect("incidents:detail", pk=pk)
 
     def post(self, request, pk):
-        incident = selectors.incident_get_for(user=request.user, pk=pk, audit=False)
+        incident = selectors.incident_get_for(user=request.user, pk=pk)
         if not can_add_follow_up(request.user, incident):
             raise PermissionDenied
         form = FollowUpAddForm(request.POST, staff=selectors.assignable_staff(incident=incident))
@@ -69,7 +68,7 @@ class FollowUpView(SystemTimeMixin, PermissionRequiredMixin, View):
 
     def get(self, request, pk):
         follow_up = selectors.follow_up_get_for(user=request.user, pk=pk)
-        audit_record(action=AuditAction.VIEW, actor=request.user, obj=follow_up, summary="Follow-up read")
+        events.follow_up_viewed(actor=request.user, follow_up=follow_up)
         return self._render(request, follow_up)
 
     def _render(self, request, follow_up, assign_form=None, complete_form=None, status=200):
@@ -174,7 +173,7 @@ class FollowUpListView(SystemTimeMixin, PermissionRequiredMixin, View):
             user=request.user, branch_id=branch_id or None, assignee_id=assignee_id or None, state=state
         )
         page = Paginator(follow_ups, PAGE_SIZE).get_page(request.GET.get("page"))
-        audit_record(action=AuditAction.VIEW, actor=request.user, obj=None, summary="Follow-up list read")
+        events.follow_up_list_viewed(actor=request.user)
         today = today_in(request.user.library_system)
         query = "&".join(
             f"{key}={value}"

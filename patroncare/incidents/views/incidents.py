@@ -11,11 +11,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from patroncare.accounts.models import User
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
 from patroncare.core.access import ActionMixin, PermissionRequiredMixin
 from patroncare.core.files import serve_upload
 from patroncare.core.forms import add_service_errors
+from patroncare.incidents import events
 from patroncare.libraries.calendar import today_in
 from patroncare.libraries.selectors import branches_visible_to
 
@@ -65,7 +64,7 @@ class IncidentListView(IncidentView):
         if filters["branch_id"] and not str(filters["branch_id"]).isdigit():
             filters["branch_id"] = None
         incidents = selectors.incident_list(user=request.user, **filters)[: self.page_size]
-        audit_record(action=AuditAction.VIEW, actor=request.user, obj=None, summary="Incident list read")
+        events.incident_list_viewed(actor=request.user)
         context = {
             "incidents": incidents,
             "filters": filters,
@@ -210,6 +209,7 @@ class IncidentDetailView(IncidentView):
 
     def get(self, request, pk):
         incident = selectors.incident_get_for(user=request.user, pk=pk)
+        events.incident_viewed(actor=request.user, incident=incident)
         return self._render(request, incident)
 
     def _render(self, request, incident, debrief_form=None, follow_up_form=None, status=200):
@@ -246,12 +246,7 @@ class AttachmentDownloadView(IncidentView):
 
     def get(self, request, pk):
         attachment = selectors.attachment_get_for(user=request.user, pk=pk)
-        audit_record(
-            action=AuditAction.VIEW,
-            actor=request.user,
-            obj=attachment.incident,
-            summary=f"Opened attachment {attachment.pk} of the incident report",
-        )
+        events.attachment_opened(actor=request.user, attachment=attachment)
         return serve_upload(
             request,
             attachment.file,
@@ -262,7 +257,7 @@ class AttachmentDownloadView(IncidentView):
 
 class DebriefView(ActionMixin, IncidentDetailView):
     def post(self, request, pk):
-        incident = selectors.incident_get_for(user=request.user, pk=pk, audit=False)
+        incident = selectors.incident_get_for(user=request.user, pk=pk)
         debrief = getattr(incident, "debrief", None)
         if debrief is None or not can_record_debrief(request.user, incident):
             raise Http404

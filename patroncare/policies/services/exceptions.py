@@ -11,11 +11,10 @@ from django.utils.translation import gettext as _
 
 from patroncare.accounts import roles
 from patroncare.accounts.permissions import has_role_at_branch
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
 from patroncare.core.access import refuse_unless
 from patroncare.core.decisions import already_decided_message
 from patroncare.libraries.calendar import today_in
+from patroncare.policies import events
 
 from ..models import EntryKind, EntryStatus, ExceptionEntry, Flexibility, Policy, ReviewStatus, ReviewTrigger
 from ..permissions import can_decide_exception, can_record_exception_at
@@ -135,12 +134,7 @@ def exception_record(
             entry.status = EntryStatus.PENDING
     entry.full_clean()
     entry.save()
-    audit_record(
-        action=AuditAction.CREATE,
-        actor=actor,
-        obj=entry,
-        summary=f"{entry.get_kind_display()} logged ({entry.get_status_display()})",
-    )
+    events.exception_logged(actor=actor, entry=entry)
     if entry.kind == EntryKind.EXCEPTION:
         _review_when_exceptions_pile_up(policy, actor, today)
     return entry
@@ -187,10 +181,5 @@ def exception_decide(*, actor, entry: ExceptionEntry, approve: bool, note: str =
     entry.decided_by, entry.decided_at, entry.decision_note = actor, timezone.now(), note.strip()
     entry.full_clean()
     entry.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=entry,
-        summary="Exception approved" if approve else "Exception declined",
-    )
+    events.exception_decided(actor=actor, entry=entry, approve=approve)
     return entry

@@ -8,11 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record, changed_fields
+from patroncare.audit.services import changed_fields
 from patroncare.core.access import refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
 from patroncare.libraries.calendar import local_date, today_in
+from patroncare.policies import events
 
 from ..models import (
     CHECKLIST,
@@ -77,7 +77,7 @@ def policy_create(
     policy.full_clean()
     policy.save()
     _publish(policy, number=1, summary=_("First version"), actor=actor, at=published_at)
-    audit_record(action=AuditAction.CREATE, actor=actor, obj=policy, summary="Policy added")
+    events.policy_added(actor=actor, policy=policy)
     return policy
 
 
@@ -124,11 +124,10 @@ def policy_update(
             actor=actor,
             at=timezone.now(),
         )
-    audit_record(
-        action=AuditAction.UPDATE,
+    events.policy_changed(
         actor=actor,
-        obj=policy,
-        summary=f"Policy changed (version {policy.current_number})" if new_version else "Policy changed",
+        policy=policy,
+        new_version=bool(new_version),
         changes=changed_fields(policy, before, POLICY_FIELDS),
     )
     return policy
@@ -145,12 +144,7 @@ def policy_acknowledge(*, user, policy: Policy) -> Acknowledgement:
         version=version, user=user, defaults={"acknowledged_at": timezone.now()}
     )
     if created:
-        audit_record(
-            action=AuditAction.UPDATE,
-            actor=user,
-            obj=policy,
-            summary=f"Version {version.number} acknowledged",
-        )
+        events.acknowledged(user=user, policy=policy, version=version)
     return acknowledgement
 
 
@@ -170,26 +164,14 @@ def policy_review_request(
         review.reasons = f"{review.reasons}\n{line}".strip()
         review.full_clean()
         review.save(update_fields=["reasons"])
-        audit_record(
-            action=AuditAction.UPDATE,
-            actor=actor,
-            obj=policy,
-            library_system_id=policy.system_id,
-            summary=f"Review requested again: {source_label}"[:300],
-        )
+        events.review_requested_again(actor=actor, policy=policy, trigger=trigger)
         return review
     review = PolicyReview(
         policy=policy, trigger=trigger, reasons=line, opened_at=timezone.now(), opened_by=actor
     )
     review.full_clean()
     review.save()
-    audit_record(
-        action=AuditAction.CREATE,
-        actor=actor,
-        obj=review,
-        library_system_id=policy.system_id,
-        summary=f"Review opened: {source_label}"[:300],
-    )
+    events.review_opened(actor=actor, review=review, policy=policy, trigger=trigger)
     return review
 
 
@@ -223,13 +205,7 @@ def policy_review_save_checklist(
     for name in names:
         setattr(review, name, answers.get(name, "").strip())
     save_if_unchanged(review, expected_version=expected_version, fields=names)
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        obj=review,
-        summary="Inclusivity checklist saved",
-        changes=changed_fields(review, before, names),
-    )
+    events.checklist_saved(actor=actor, review=review, changes=changed_fields(review, before, names))
     return review
 
 
@@ -308,7 +284,7 @@ def policy_review_complete(
             expected_version=policy.version,
             next_review_on=add_months(today, policy.review_cycle_months),
         )
-    audit_record(action=AuditAction.UPDATE, actor=actor, obj=review, summary=f"Review ended: {outcome}")
+    events.review_ended(actor=actor, review=review, outcome=outcome)
     return review
 
 
@@ -318,15 +294,9 @@ def policy_rules_set(*, actor, policy: Policy, rules) -> Policy:
     rules = list(rules)
     if any(rule.system_id != policy.system_id for rule in rules):
         raise ValidationError(_("Choose rules of conduct of this library system."))
-    before = sorted(str(rule) for rule in policy.rules.all())
+    before = sorted(rule.pk for rule in policy.rules.all())
     policy.rules.set(rules)
-    after = sorted(str(rule) for rule in rules)
+    after = sorted(rule.pk for rule in rules)
     if before != after:
-        audit_record(
-            action=AuditAction.UPDATE,
-            actor=actor,
-            obj=policy,
-            summary="Rules of conduct linked to the policy",
-            changes={"rules": [before, after]},
-        )
+        events.rules_linked(actor=actor, policy=policy, before=before, after=after)
     return policy

@@ -6,10 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
 from patroncare.core.access import refuse_unless
 from patroncare.libraries.calendar import today_in
+from patroncare.policies import events
 
 from ..models import RatingArea, YesOMeterRating
 from ..permissions import can_rate_branch
@@ -42,11 +41,5 @@ def yes_rating_record(
     record.rating, record.note, record.rated_by = rating, note.strip(), actor
     record.full_clean(validate_constraints=existing is None)
     record.save()
-    audit_record(
-        action=AuditAction.UPDATE if existing else AuditAction.CREATE,
-        actor=actor,
-        obj=record,
-        library_system_id=branch.system_id,
-        summary=f"Yes-O-Meter: {area} rated {rating}",
-    )
+    events.rated(actor=actor, record=record, branch=branch, created=existing is None)
     return record

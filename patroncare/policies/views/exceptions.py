@@ -13,6 +13,7 @@ from patroncare.core.access import ActionMixin, PermissionRequiredMixin
 from patroncare.core.decisions import already_decided_message
 from patroncare.core.forms import add_service_errors
 from patroncare.libraries.calendar import today_in
+from patroncare.policies import events
 
 from .. import consistency, permissions, selectors, services
 from ..forms import DecisionForm, ExceptionForm
@@ -142,7 +143,9 @@ class ExceptionDetailView(PermissionRequiredMixin, View):
         )
 
     def get(self, request, pk):
-        return self._render(request, selectors.exception_get(user=request.user, pk=pk))
+        entry = selectors.exception_get(user=request.user, pk=pk)
+        events.exception_viewed(actor=request.user, entry=entry)
+        return self._render(request, entry)
 
 
 class ExceptionDecideView(ActionMixin, ExceptionDetailView):

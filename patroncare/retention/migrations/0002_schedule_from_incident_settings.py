@@ -11,6 +11,7 @@ DEFAULTS = {
     "incidents.checkin": (12, "months", "delete"),
     "incidents.debrief": (12, "months", "anonymise"),
     "incidents.draft": (30, "days", "delete"),
+    "audit.auditevent": (7, "years", "delete"),
 }
 ACTIONS = {"anonymise": "anonymise", "purge": "delete"}
 

@@ -322,9 +322,11 @@ def test_purging_in_batches_takes_every_record_and_audits_the_count_only(world, 
     report = services.retention_apply(system=world.system, as_of=date(2026, 12, 1), batch_size=2)
     assert report.counts["incidents.incident"] == 5 and report.counts["incidents.person"] == 5
     assert Incident.objects.filter(anonymised_at__isnull=True).count() == 0
-    event = AuditEvent.objects.get(changes__record_type="incidents.incident")
-    assert event.changes["count"] == 5
-    texts = " ".join(f"{e.summary} {e.object_repr} {e.changes}" for e in AuditEvent.objects.all())
+    event = AuditEvent.objects.get(event="retention.records_purged", params__record_type="incidents.incident")
+    assert event.params["count"] == 5
+    from patroncare.audit.rendering import render_events
+
+    texts = " ".join(line.text for line in render_events(AuditEvent.objects.all()))
     assert not any(name in texts for name in names)
     assert RetentionRun.objects.get(system=world.system).counts["incidents.incident"] == 5
 
@@ -409,3 +411,21 @@ def test_an_exclusions_letters_as_sent_leave_storage_with_it(
     assert report.counts["conduct.exclusion"] == 1
     assert not Letter.objects.exists() and not any(storage.exists(name) for name in names)
     assert Exclusion.objects.filter(pk=exclusion.pk).exists() == (action == "anonymise")
+
+
+def test_the_audit_trail_is_deleted_after_its_period_and_only_the_systems_own(world, schedule):
+    from patroncare.audit.events import RECORD_VIEWED
+    from patroncare.audit.services import audit_event
+
+    ours = audit_event(RECORD_VIEWED, actor=world.users["administrator"])
+    theirs = audit_event(RECORD_VIEWED, actor=world.users["other_system_admin"])
+    written = ours.at.astimezone(world.system.zone).date()
+    kind = registry.record_type("audit.auditevent")
+    due_on = registry.due_of(registry.Schedule(world.system), kind, ours).on
+    assert due_on == first_day_past(written, 7, "years")
+    assert ours.pk not in _due(world, "audit.auditevent", due_on - timedelta(days=1))
+    services.retention_apply(system=world.system, as_of=due_on)
+    assert not AuditEvent.objects.filter(pk=ours.pk).exists()
+    assert AuditEvent.objects.filter(pk=theirs.pk).exists()
+    # The purge's own line, written after it, is kept: it says how many went.
+    assert AuditEvent.objects.filter(library_system=world.system, event="retention.records_purged").exists()

@@ -178,8 +178,8 @@ def test_a_group_edited_by_two_administrators_keeps_the_first_save(world):
     assert AuthorityGroup.objects.filter(pk=group.pk).exists()
     authority_group_delete(actor=admin, group=stale, expected_version=opened + 1)
     assert not AuthorityGroup.objects.exists() and not IssueLimit.objects.filter(group__isnull=False).exists()
-    summaries = list(AuditEvent.objects.values_list("summary", flat=True))
-    assert {"Authority group added", "Authority group changed", "Authority group removed"} <= set(summaries)
+    codes = set(AuditEvent.objects.values_list("event", flat=True))
+    assert {"rulebook.group_added", "rulebook.group_changed", "rulebook.group_removed"} <= codes
 
 
 def test_a_limit_belongs_to_exactly_one_role_or_group(world):

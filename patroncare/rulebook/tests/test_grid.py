@@ -43,7 +43,7 @@ def test_a_valid_table_is_saved_with_ranges_and_the_last_column_open_ended(class
         (1, 2, "warning"),
         (3, None, "suspension"),
     ]
-    assert AuditEvent.objects.filter(summary="Ladder entered as a table").count() == 1
+    assert AuditEvent.objects.filter(event="rulebook.ladder_grid_saved").count() == 1
 
 
 def test_a_wrong_cell_saves_nothing_and_names_the_cell(classes):

@@ -71,8 +71,8 @@ def test_export_then_import_gives_the_same_table(ladder):
     count = ladder_csv_import(actor=ladder.users["administrator"], system=ladder.system, upload=_upload(text))
     assert count == len(before) > 5
     assert _table(ladder.system) == before
-    event = AuditEvent.objects.filter(summary="Ladder replaced from a CSV file").get()
-    assert event.changes["rows"] == count
+    event = AuditEvent.objects.filter(event="rulebook.ladder_csv_imported").get()
+    assert event.changes["rows"] == {"value": count}
 
 
 @pytest.mark.django_db

@@ -11,7 +11,7 @@ from patroncare.core.access import PermissionRequiredMixin
 
 from .. import engine, selectors, services
 from ..forms import CaseDraftForm, DraftEditForm, ImportForm, PublishForm, ScenarioTextForm
-from ..material import closed_cases_for_practice, practice_material
+from ..material import closed_cases_for_practice, practice_material, practice_material_read
 from ..models import Scenario, ScenarioVersion
 from ..permissions import can_author
 from ..scenario_format import FORMAT
@@ -262,6 +262,7 @@ class CaseMaterialDraftView(AuthorView):
 
     def post(self, request, pk):
         material = practice_material(self.source, user=request.user, pk=pk)
+        practice_material_read(self.source, actor=request.user, pk=pk)
         version = services.case_draft_create(
             actor=request.user,
             title=material.title,

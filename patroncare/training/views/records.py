@@ -3,11 +3,10 @@
 from django.shortcuts import render
 from django.views import View
 
-from patroncare.audit.models import AuditAction
-from patroncare.audit.services import audit_record
 from patroncare.core.access import PermissionRequiredMixin
 from patroncare.core.export import csv_response
 from patroncare.libraries.calendar import today_in
+from patroncare.training import events
 
 from .. import selectors
 from ..models import Play
@@ -43,12 +42,7 @@ class PersonRecordsView(PermissionRequiredMixin, View):
         person = selectors.person_get(user=request.user, pk=pk)
         plays = list(selectors.person_plays(person=person))
         if person != request.user:
-            audit_record(
-                action=AuditAction.VIEW,
-                actor=request.user,
-                obj=person,
-                summary="Viewed a person's practice records",
-            )
+            events.records_viewed(actor=request.user, person=person)
         return render(
             request,
             "training/records.html",
@@ -86,12 +80,7 @@ class PlayRecordView(PermissionRequiredMixin, View):
     def get(self, request, pk):
         play = selectors.play_get_visible(user=request.user, pk=pk)
         if play.user_id != request.user.pk:
-            audit_record(
-                action=AuditAction.VIEW,
-                actor=request.user,
-                obj=play,
-                summary="Viewed a person's practice answers",
-            )
+            events.answers_viewed(actor=request.user, play=play)
         return render(request, "training/debrief.html", debrief_context(play) | {"own": False})
 
 
@@ -138,7 +127,5 @@ class RecordsCsvView(PermissionRequiredMixin, View):
             for play in plays.iterator(chunk_size=500)
         )
         response, count = csv_response("practice-records.csv", CSV_HEADER, rows)
-        audit_record(
-            action=AuditAction.EXPORT, actor=request.user, summary=f"Practice records CSV ({count} rows)"
-        )
+        events.records_exported(actor=request.user, count=count)
         return response
