@@ -7,8 +7,9 @@ from datetime import datetime, time, timedelta
 
 from django.db.models import Q
 
-from patroncare.incidents.models import Incident, InvolvementRole, Person
+from patroncare.incidents.models import Incident, InvolvementRole
 from patroncare.libraries.calendar import Unit, add_period, local_date, period_last_day
+from patroncare.patrons.models import Person
 from patroncare.rulebook.models import (
     EXCLUDING_OUTCOMES,
     AppealSettings,

@@ -25,6 +25,7 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.libraries.calendar import today_in
 from patroncare.libraries.selectors import scope_to_branches
+from patroncare.patrons.models import Person
 from patroncare.training.material import (
     PRACTICE_WINDOW_DAYS,
     PracticeMaterial,
@@ -46,7 +47,6 @@ from .models import (
     Involvement,
     InvolvementRole,
     Level,
-    Person,
     RetentionSettings,
 )
 from .permissions import FOLLOW_UP_ROLES, PATTERN_ROLES, READING_ROLES, REPORTING_ROLES

@@ -15,6 +15,7 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.files import check_upload
 from patroncare.libraries.calendar import local_date, today_in
+from patroncare.patrons.models import Person
 
 from .. import extensions, writing_help
 from ..models import (
@@ -30,7 +31,6 @@ from ..models import (
     Involvement,
     InvolvementRole,
     Level,
-    Person,
     StaffAction,
     WritingFlag,
     level_of,

@@ -12,6 +12,7 @@ from patroncare.audit.models import AuditAction
 from patroncare.audit.services import audit_record
 from patroncare.core.files import delete_after_commit
 from patroncare.libraries.calendar import today_in
+from patroncare.patrons.models import Person
 
 from .. import extensions
 from ..models import (
@@ -19,7 +20,6 @@ from ..models import (
     FollowUp,
     Incident,
     Involvement,
-    Person,
     RetentionMode,
     RetentionRun,
     RetentionSettings,
