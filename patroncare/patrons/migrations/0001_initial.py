@@ -71,7 +71,7 @@ class Migration(migrations.Migration):
                         "verbose_name": "person involved",
                         "verbose_name_plural": "people involved",
                         "ordering": ["name", "id"],
-                        "db_table": "patrons.person",
+                        "db_table": "incidents_person",
                         "constraints": [
                             models.UniqueConstraint(
                                 condition=models.Q(("card_number", ""), _negated=True),
