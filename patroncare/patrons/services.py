@@ -167,3 +167,34 @@ __all__ = [
     "rights_request_handle",
     "rights_request_record",
 ]
+
+
+def person_for_contact(*, system, name: str = "", email: str = "", phone: str = "", language: str = ""):
+    """The person a complaint's contact details describe: the person of the system with that e-mail where
+    there is one (their blank details filled in, nothing they gave before overwritten), else a new one.
+    No contact at all: no person (an anonymous complaint keeps none)."""
+    name, email, phone = name.strip(), email.strip(), phone.strip()
+    if not (name or email or phone):
+        return None
+    person = None
+    if email:
+        person = (
+            Person.objects.select_for_update()
+            .filter(system=system, email__iexact=email, anonymised_at__isnull=True)
+            .order_by("id")
+            .first()
+        )
+    if person is None:
+        person = Person(system=system, name=name, email=email, phone=phone, language=language)
+        person.full_clean()
+        person.save()
+        return person
+    filled = {"name": name, "phone": phone, "language": language}
+    changed = [field for field, value in filled.items() if value and not getattr(person, field)]
+    for field in changed:
+        setattr(person, field, filled[field])
+    if changed:
+        person.version += 1
+        person.full_clean()
+        person.save()
+    return person
