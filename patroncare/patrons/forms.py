@@ -42,6 +42,8 @@ class MergeForm(forms.Form):
                 widget=forms.RadioSelect,
                 choices=[("kept", _shown(kept, name) or _("(empty)")), ("other", _shown(other, name))],
                 initial="kept",
+                # Nothing chosen keeps the kept record's value, as the page preselects it.
+                required=False,
             )
 
     def from_other(self) -> list[str]:
