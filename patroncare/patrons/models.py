@@ -45,8 +45,8 @@ class Person(VersionedModel):
         if self.name:
             return self.name
         if self.card_number:
-            return _("Card ending %(digits)s") % {"digits": self.card_number[-4:]}
-        return self.description[:60] or _("Person not identified")
+            return str(_("Card ending %(digits)s") % {"digits": self.card_number[-4:]})
+        return self.description[:60] or str(_("Person not identified"))
 
 
 class RightsRequestKind(models.TextChoices):
