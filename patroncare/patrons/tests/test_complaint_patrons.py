@@ -50,7 +50,9 @@ def test_a_second_complaint_with_the_same_e_mail_finds_the_same_person_and_overw
 
 def test_the_same_e_mail_in_another_system_is_another_person(world):
     PersonFactory(system=world.other_system, email="lena@example.net")
-    complaint, _ = record(actor=world.users["frontline"], branch=world.branch, patron_email="lena@example.net")
+    complaint, _ = record(
+        actor=world.users["frontline"], branch=world.branch, patron_email="lena@example.net"
+    )
     assert complaint.patron.system == world.system and Person.objects.count() == 2
 
 
@@ -67,7 +69,9 @@ def test_a_public_submission_without_contact_is_anonymous_with_no_person(world):
 
 def test_a_public_submission_sent_twice_is_one_case(world):
     first, _secret, _ = submit(system=world.system, narrative="Same words.", patron_email="ana@example.net")
-    again, _secret, created = submit(system=world.system, narrative="Same words.", patron_email="ana@example.net")
+    again, _secret, created = submit(
+        system=world.system, narrative="Same words.", patron_email="ana@example.net"
+    )
     assert (again, created) == (first, False)
 
 
@@ -101,7 +105,9 @@ def test_the_desk_form_saves_the_contact_on_the_person(world, signed_in):
 @pytest.mark.parametrize("query", ["morales", "lena.morales@example.net"])
 def test_search_finds_a_case_by_its_patron_for_a_supervisor_of_the_branch(world, query):
     hit = ComplaintFactory(branch=world.branch, narrative="The heating was off.")
-    ComplaintFactory(branch=world.branch, narrative="The lift was broken.", patron_name="Other", patron_email="")
+    ComplaintFactory(
+        branch=world.branch, narrative="The lift was broken.", patron_name="Other", patron_email=""
+    )
     found = list(selectors.complaint_list_visible_to(user=world.users["supervisor"], filters={"q": query}))
     assert found == [hit]
 
@@ -123,5 +129,9 @@ def test_search_by_patron_finds_the_case_a_front_line_member_recorded(world):
 
 def test_the_case_page_shows_the_patron_from_the_person(world, signed_in):
     case = ComplaintFactory(branch=world.branch, patron_phone="555-0123")
-    page = signed_in(world.users["supervisor"]).get(reverse("complaints:detail", args=[case.pk])).content.decode()
+    page = (
+        signed_in(world.users["supervisor"])
+        .get(reverse("complaints:detail", args=[case.pk]))
+        .content.decode()
+    )
     assert "Lena Morales" in page and "lena.morales@example.net" in page and "555-0123" in page

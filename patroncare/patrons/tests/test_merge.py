@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def twice(world, held):
     """The same person recorded a second time, from a desk report: card number only, with records of their own."""
-    other = PersonFactory(system=world.system, card_number="21000777", name="", email="", description="Green coat")
+    other = PersonFactory(
+        system=world.system, card_number="21000777", name="", email="", description="Green coat"
+    )
     second = hold_records_about(world, other, reference="MIL-0002")
     involve(held.incident, other)
     return held, second

@@ -107,7 +107,9 @@ def test_the_list_finds_a_person_by_card_name_or_e_mail(world, held, signed_in, 
     assert "Jordan Other" not in page
 
 
-def test_the_list_makes_the_same_number_of_queries_whatever_its_length(world, signed_in, django_assert_num_queries):
+def test_the_list_makes_the_same_number_of_queries_whatever_its_length(
+    world, signed_in, django_assert_num_queries
+):
     client = signed_in(world.users["supervisor"])
     PersonFactory.create_batch(2, system=world.system)
     client.get(reverse("patrons:list"))

@@ -31,7 +31,9 @@ RECORD_ONLY_FOR_ADMINISTRATORS = {
 
 
 def test_the_json_export_holds_the_person_and_their_records_of_three_modules(world, held, signed_in):
-    response = signed_in(world.users["administrator"]).get(reverse("patrons:export_json", args=[held.person.pk]))
+    response = signed_in(world.users["administrator"]).get(
+        reverse("patrons:export_json", args=[held.person.pk])
+    )
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith(f'attachment; filename="person-{held.person.pk}-')
     data = json.loads(response.content)
@@ -72,7 +74,9 @@ def test_the_json_export_holds_the_person_and_their_records_of_three_modules(wor
 
 
 def test_the_pdf_export_reads_as_the_records_held(world, held, signed_in):
-    response = signed_in(world.users["administrator"]).get(reverse("patrons:export_pdf", args=[held.person.pk]))
+    response = signed_in(world.users["administrator"]).get(
+        reverse("patrons:export_pdf", args=[held.person.pk])
+    )
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     text = " ".join(text.split())
@@ -96,7 +100,9 @@ def test_each_export_is_audited_as_an_export_without_the_name(world, held, signe
 
 @pytest.mark.parametrize("name", ["patrons:export_json", "patrons:export_pdf", "patrons:correct"])
 def test_exports_and_corrections_are_for_administrators_of_the_system(world, held, role_matrix, name):
-    role_matrix(reverse(name, args=[held.person.pk]), RECORD_ONLY_FOR_ADMINISTRATORS, hidden_text="Robin Alvarez")
+    role_matrix(
+        reverse(name, args=[held.person.pk]), RECORD_ONLY_FOR_ADMINISTRATORS, hidden_text="Robin Alvarez"
+    )
 
 
 def test_the_requests_page_per_role(world, role_matrix):
@@ -155,9 +161,12 @@ def test_a_request_for_a_person_of_another_system_is_refused_and_nothing_saved(w
 
 
 def test_a_request_of_another_system_cannot_be_handled(world, signed_in):
-    request = RightsRequest.objects.create(system=world.other_system, kind="erasure", received_on=date(2026, 11, 2))
+    request = RightsRequest.objects.create(
+        system=world.other_system, kind="erasure", received_on=date(2026, 11, 2)
+    )
     response = signed_in(world.users["administrator"]).post(
-        reverse("patrons:request_handle", args=[request.pk]), {"handled_on": "2026-12-03", "outcome": "granted"}
+        reverse("patrons:request_handle", args=[request.pk]),
+        {"handled_on": "2026-12-03", "outcome": "granted"},
     )
     assert response.status_code == 404
     request.refresh_from_db()
@@ -168,7 +177,10 @@ def test_a_request_is_not_handled_before_it_was_received(world, signed_in):
     request = RightsRequest.objects.create(system=world.system, kind="access", received_on=date(2026, 12, 1))
     with pytest.raises(Exception):
         services.rights_request_handle(
-            actor=world.users["administrator"], request=request, handled_on=date(2026, 11, 30), outcome="granted"
+            actor=world.users["administrator"],
+            request=request,
+            handled_on=date(2026, 11, 30),
+            outcome="granted",
         )
     request.refresh_from_db()
     assert request.handled_on is None
@@ -203,7 +215,14 @@ def test_a_correction_over_someone_elses_save_is_refused_and_what_was_typed_stay
     Person.objects.filter(pk=held.person.pk).update(version=5)
     response = signed_in(world.users["administrator"]).post(
         reverse("patrons:correct", args=[held.person.pk]),
-        {"version": 1, "card_number": "21000099", "name": "Typed Name", "email": "", "phone": "", "language": ""},
+        {
+            "version": 1,
+            "card_number": "21000099",
+            "name": "Typed Name",
+            "email": "",
+            "phone": "",
+            "language": "",
+        },
     )
     page = response.content.decode()
     assert response.status_code == 400 and "Someone else saved this record" in page and "Typed Name" in page
@@ -220,7 +239,14 @@ def test_erasure_blanks_the_identity_and_removes_the_photo_after_commit(
     with django_capture_on_commit_callbacks(execute=True):
         services.person_erase(actor=world.users["administrator"], person=held.person, kept=[])
     person = Person.objects.get(pk=held.person.pk)
-    assert (person.card_number, person.name, person.email, person.phone, person.description, person.photo.name) == (
+    assert (
+        person.card_number,
+        person.name,
+        person.email,
+        person.phone,
+        person.description,
+        person.photo.name,
+    ) == (
         "",
         "",
         "",
