@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def twice(world, held):
-    """The same person recorded a second time, from a desk report: card number only, with records of their own."""
+    """The same person recorded a second time from a desk report: card number only, with their own records."""
     other = PersonFactory(
         system=world.system, card_number="21000777", name="", email="", description="Green coat"
     )

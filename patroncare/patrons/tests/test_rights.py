@@ -1,11 +1,11 @@
-"""A patron's rights, answered by an administrator: access (PDF and JSON), correction, erasure, and the log."""
+"""A patron's rights, answered by an administrator: access (PDF, JSON), correction, erasure, and the log."""
 
 import io
 import json
 from datetime import date
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from pypdf import PdfReader
@@ -175,7 +175,7 @@ def test_a_request_of_another_system_cannot_be_handled(world, signed_in):
 
 def test_a_request_is_not_handled_before_it_was_received(world, signed_in):
     request = RightsRequest.objects.create(system=world.system, kind="access", received_on=date(2026, 12, 1))
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         services.rights_request_handle(
             actor=world.users["administrator"],
             request=request,
