@@ -135,12 +135,30 @@ def export_pdf(*, person, data: dict) -> bytes:
 
     from .extensions import person_records
 
-    sections = [(records.title, data[records.key]) for records in person_records()]
+    sections = [
+        (records.title, [_printable(item) for item in data[records.key]]) for records in person_records()
+    ]
     html = render_to_string(
         "patrons/export_pdf.html",
         {"person": person, "data": data, "sections": sections, "made_at": timezone.now()},
     )
     return HTML(string=html).write_pdf()
+
+
+def _printable(item: dict) -> dict:
+    """A record as lines of text for the PDF: nested records (an exclusion's appeals) one per line."""
+
+    def text(value):
+        if isinstance(value, list):
+            return "\n".join(
+                "; ".join(f"{key}: {inner}" for key, inner in entry.items())
+                if isinstance(entry, dict)
+                else str(entry)
+                for entry in value
+            )
+        return value
+
+    return {key: text(value) for key, value in item.items()}
 
 
 class PersonCorrectView(PatronView):
