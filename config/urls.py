@@ -20,4 +20,5 @@ urlpatterns = [
     path("guidance/", include("patroncare.guidance.urls")),
     path("incidents/", include("patroncare.incidents.urls")),
     path("conduct/", include("patroncare.conduct.urls")),
+    path("patrons/", include("patroncare.patrons.urls")),
 ]

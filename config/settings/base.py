@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "patroncare.libraries",
     "patroncare.accounts",
     "patroncare.audit",
+    "patroncare.patrons",
     "patroncare.rulebook",
     "patroncare.incidents",
     "patroncare.conduct",

@@ -10,6 +10,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from patroncare.patrons.services import person_for_contact
 from patroncare.policies.models import Policy
 
 from .models import (
@@ -292,8 +293,14 @@ def _create(context, system, categories, spec, rng, fines_policy) -> None:
         narrative=spec["narrative"],
         desired_outcome=spec["desired"],
         anonymous=anonymous,
-        patron_name="" if anonymous else spec["name"],
-        patron_email="" if anonymous else spec["name"].lower().replace(" ", ".") + "@example.net",
+        patron=None
+        if anonymous
+        else person_for_contact(
+            system=system,
+            name=spec["name"],
+            email=spec["name"].lower().replace(" ", ".") + "@example.net",
+            language=spec["language"],
+        ),
         patron_language=spec["language"],
         policy_tag=spec["tag"],
         policy=fines_policy if key == "money-fines" else None,
@@ -364,10 +371,14 @@ def _frontline_of(branch) -> list:
 def _received_case(system, *, branch, received, severity, **fields) -> Complaint:
     """A case as it was received at `received`, its deadlines counted from then as the pages count them."""
     deadlines = deadlines_for(system=system, branch=branch, severity=severity, start=received, stage=1)
+    patron = person_for_contact(
+        system=system, name=fields.pop("patron_name", ""), email=fields.pop("patron_email", "")
+    )
     complaint = Complaint(
         system=system,
         branch=branch,
         severity=severity,
+        patron=patron,
         received_at=received,
         acknowledge_due_at=deadlines.acknowledge_due_at,
         respond_due_at=deadlines.respond_due_at,

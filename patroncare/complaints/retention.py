@@ -51,10 +51,10 @@ def _apply(schedule: Schedule, ids: list[int], action: str, moment: datetime) ->
         reasons=REMOVED, remedy_detail=REMOVED, outstanding_summary=""
     )
     OutstandingAction.objects.filter(complaint_id__in=ids).update(description="-")
+    # The patron's name and contact live on their person record: the case lets go of it, and the schedule's
+    # line for people anonymises the person once nothing else kept names them.
     Complaint.objects.filter(pk__in=ids).update(
-        patron_name="",
-        patron_email="",
-        patron_phone="",
+        patron=None,
         narrative=REMOVED,
         desired_outcome="",
         staff_involved="",
@@ -84,6 +84,10 @@ register(
         due=_due,
         due_on=complaint_due,
         apply=_apply,
+        people="patron",
+        names=lambda system: Complaint.objects.filter(
+            system=system, anonymised_at__isnull=True, patron__isnull=False
+        ).values("patron_id"),
         lookup=_lookup,
         noun=gettext_lazy("Complaint"),
         references=lambda ids: dict(Complaint.objects.filter(pk__in=ids).values_list("pk", "reference")),

@@ -115,20 +115,47 @@ def overdue_condition(now) -> Q:
     )
 
 
-def search_condition(queryset: QuerySet, text: str) -> QuerySet:
-    """PostgreSQL full-text search over the narrative; a plain substring match elsewhere (SQLite)."""
+def patron_visible_condition(*, user) -> Q:
+    """The cases whose patron the user may see (permissions.can_see_patron), as a query: those they own or
+    recorded, and every case of the branches they oversee (of the system for the director). Restricted cases
+    are already limited to those who may read them by visible_complaints."""
+    if is_director(user):
+        return Q()
+    mine = Q(restricted=False) & (Q(owner_id=user.pk) | Q(recorded_by_id=user.pk))
+    oversight = branch_ids_for(user, OVERSIGHT_ROLES)
+    if oversight is None:
+        return Q()
+    return mine | Q(branch_id__in=oversight)
+
+
+def search_condition(queryset: QuerySet, text: str, *, user=None) -> QuerySet:
+    """PostgreSQL full-text search over the narrative; a plain substring match elsewhere (SQLite).
+
+    With a user, the patron's name or e-mail finds their cases too, only among the cases whose patron that
+    user may see: a search never tells who complained to someone not allowed to know.
+    """
     text = text.strip()
     if not text:
         return queryset
+    by_patron = Q(pk__in=[])
+    if user is not None:
+        by_patron = patron_visible_condition(user=user) & (
+            Q(patron__name__icontains=text) | Q(patron__email__iexact=text)
+        )
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
         vector = SearchVector("narrative", "desired_outcome", config="simple")
         return queryset.annotate(search=vector).filter(
-            Q(search=SearchQuery(text, config="simple", search_type="websearch")) | Q(reference=text.upper())
+            Q(search=SearchQuery(text, config="simple", search_type="websearch"))
+            | Q(reference=text.upper())
+            | by_patron
         )
     return queryset.filter(
-        Q(narrative__icontains=text) | Q(desired_outcome__icontains=text) | Q(reference=text.upper())
+        Q(narrative__icontains=text)
+        | Q(desired_outcome__icontains=text)
+        | Q(reference=text.upper())
+        | by_patron
     )
 
 
@@ -148,7 +175,7 @@ SAVED_VIEW_CONDITIONS = {
 def complaint_list_visible_to(*, user, filters: dict | None = None) -> QuerySet:
     filters = filters or {}
     now = timezone.now()
-    cases = visible_complaints(user=user).select_related("branch", "category", "owner")
+    cases = visible_complaints(user=user).select_related("branch", "category", "owner", "patron")
     if filters.get("view") in SAVED_VIEW_CONDITIONS:
         cases = cases.filter(SAVED_VIEW_CONDITIONS[filters["view"]](user, now))
     if filters.get("untriaged"):
@@ -173,14 +200,16 @@ def complaint_list_visible_to(*, user, filters: dict | None = None) -> QuerySet:
     if filters.get("received_to"):
         cases = cases.filter(received_at__date__lte=filters["received_to"])
     if filters.get("q"):
-        cases = search_condition(cases, filters["q"])
+        cases = search_condition(cases, filters["q"], user=user)
     return cases.order_by("-received_at", "-id")
 
 
 def complaint_get_for(*, user, pk: int) -> Complaint:
     complaint = (
         visible_complaints(user=user)
-        .select_related("branch", "category", "owner", "recorded_by", "review", "system", "merged_into")
+        .select_related(
+            "branch", "category", "owner", "recorded_by", "review", "system", "merged_into", "patron"
+        )
         .filter(pk=pk)
         .first()
     )

@@ -7,8 +7,9 @@ from datetime import datetime, time, timedelta
 
 from django.db.models import Q
 
-from patroncare.incidents.models import Incident, InvolvementRole, Person
+from patroncare.incidents.models import Incident, InvolvementRole
 from patroncare.libraries.calendar import Unit, add_period, local_date, period_last_day
+from patroncare.patrons.models import Person
 from patroncare.retention.models import LegalHold
 from patroncare.rulebook.models import (
     EXCLUDING_OUTCOMES,
@@ -441,7 +442,7 @@ def _legal_hold(context) -> None:
     if exclusion is not None:
         LegalHold.objects.create(
             system=system,
-            record_type="incidents.person",
+            record_type="patrons.person",
             record_id=exclusion.person_id,
             reason=HOLD_REASON,
             review_on=context.today + timedelta(days=90),

@@ -47,7 +47,7 @@ class Exclusion(VersionedModel):
     """An order that a person may not be on library premises (one branch or the whole system) for a time."""
 
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="exclusions")
-    person = models.ForeignKey("incidents.Person", on_delete=models.PROTECT, related_name="exclusions")
+    person = models.ForeignKey("patrons.Person", on_delete=models.PROTECT, related_name="exclusions")
     branch = models.ForeignKey(
         Branch,
         verbose_name=_("only at branch"),

@@ -141,6 +141,7 @@ register(
         due_on=exclusion_due,
         apply=_apply,
         people="person",
+        names=lambda system: people_named(system=system),
         lookup=_lookup,
         noun=gettext_lazy("Exclusion"),
         order=10,

@@ -3,13 +3,14 @@
 import random
 from datetime import datetime, time, timedelta
 
+from patroncare.patrons.models import Person
+
 from .models import (
     Behaviour,
     Incident,
     IncidentBehaviour,
     Involvement,
     InvolvementRole,
-    Person,
     level_of,
 )
 

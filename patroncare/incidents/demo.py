@@ -7,6 +7,7 @@ something to show. Generated with a seeded random.Random from `context.today`, s
 import random
 from datetime import datetime, time, timedelta
 
+from patroncare.patrons.models import Person
 from patroncare.rulebook.services import rules_install_defaults
 
 from .alerts import alert_recipients
@@ -22,7 +23,6 @@ from .models import (
     Involvement,
     InvolvementRole,
     Level,
-    Person,
     StaffAction,
     WritingFlag,
     level_of,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from patroncare.core.concurrency import VersionedModel
 from patroncare.core.files import random_upload_to
 from patroncare.libraries.models import Branch, LibrarySystem, Location
+from patroncare.patrons.models import Person
 
 
 class Level(models.TextChoices):
@@ -68,37 +69,6 @@ def level_of(behaviours) -> str:
     """The incident's place on the continuum: that of its most serious behaviour."""
     levels = [BEHAVIOUR_LEVEL[b] for b in behaviours]
     return max(levels, key=LEVEL_RANK.__getitem__) if levels else Level.ANNOYING
-
-
-class Person(models.Model):
-    """Someone involved in incidents, known by card number or by a description. Never by a category."""
-
-    system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="incident_people")
-    card_number = models.CharField(_("library card number"), max_length=20, blank=True)
-    name = models.CharField(_("name, if known"), max_length=150, blank=True)
-    description = models.CharField(_("appearance and clothing"), max_length=300, blank=True)
-    is_minor = models.BooleanField(_("under 18"), default=False)
-    photo = models.FileField(_("photo"), upload_to=random_upload_to("incidents/people"), blank=True)
-    anonymised_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["name", "id"]
-        verbose_name = _("person involved")
-        verbose_name_plural = _("people involved")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["system", "card_number"],
-                condition=~Q(card_number=""),
-                name="person_card_unique_in_system",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        if self.name:
-            return self.name
-        if self.card_number:
-            return _("Card ending %(digits)s") % {"digits": self.card_number[-4:]}
-        return self.description[:60] or _("Person not identified")
 
 
 class Incident(VersionedModel):

@@ -12,15 +12,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from patroncare.core.files import delete_after_commit
-from patroncare.libraries.calendar import local_date, today_in
+from patroncare.libraries.calendar import local_date
 from patroncare.retention.models import Action
 from patroncare.retention.registry import Due, RecordType, Schedule, latest, register
 
 from . import extensions
-from .models import Attachment, CheckIn, Debrief, Draft, FollowUp, Incident, Involvement, Person, WritingFlag
+from .models import Attachment, CheckIn, Debrief, Draft, FollowUp, Incident, WritingFlag
 
 INCIDENT = "incidents.incident"
-PERSON = "incidents.person"
 CHECK_IN = "incidents.checkin"
 DEBRIEF = "incidents.debrief"
 DRAFT = "incidents.draft"
@@ -98,43 +97,16 @@ def _apply_incidents(schedule: Schedule, ids: list[int], action: str, moment: da
     CheckIn.objects.filter(incident_id__in=ids).update(would_like="")
 
 
+def _people_named(system) -> QuerySet:
+    """People an incident not yet anonymised still names."""
+    return Incident.objects.filter(
+        system=system, anonymised_at__isnull=True, involvements__person__isnull=False
+    ).values("involvements__person")
+
+
 def _lookup_incident(system, text: str):
     digits = text.strip().lstrip("#")
     return Incident.objects.filter(system=system, pk=int(digits)).first() if digits.isdigit() else None
-
-
-# People: nothing of their own to count from; they lose what identifies them once no kept record names them.
-def _people_named(system) -> tuple[Exists, QuerySet | None]:
-    by_incident = Exists(
-        Involvement.objects.filter(person=OuterRef("pk"), incident__anonymised_at__isnull=True)
-    )
-    link = extensions.exclusions()
-    return by_incident, (link.people_named(system=system) if link else None)
-
-
-def _people_due(schedule: Schedule, as_of: date) -> QuerySet:
-    by_incident, by_exclusion = _people_named(schedule.system)
-    people = Person.objects.filter(system=schedule.system, anonymised_at__isnull=True).exclude(by_incident)
-    return people if by_exclusion is None else people.exclude(pk__in=by_exclusion)
-
-
-def person_due(schedule: Schedule, person: Person) -> Due:
-    if _people_due(schedule, today_in(schedule.system)).filter(pk=person.pk).exists():
-        return Due(today_in(schedule.system), (_("no kept record names this person"),))
-    return Due(None, (_("kept while a kept incident or exclusion names this person"),))
-
-
-def _apply_people(schedule: Schedule, ids: list[int], action: str, moment: datetime) -> None:
-    people = Person.objects.filter(pk__in=ids)
-    delete_after_commit([person.photo for person in people if person.photo])
-    people.update(card_number="", name="", description="", photo="", anonymised_at=moment)
-
-
-def _lookup_person(system, text: str):
-    text = text.strip()
-    if text.startswith("#") and text[1:].isdigit():
-        return Person.objects.filter(system=system, pk=int(text[1:])).first()
-    return Person.objects.filter(system=system, card_number=text).first() if text else None
 
 
 # Check-ins and debriefs: the well-being answers and what was learned, counted from the day they were due.
@@ -199,6 +171,7 @@ register(
         due_on=incident_due,
         apply=_apply_incidents,
         people="involvements__person",
+        names=_people_named,
         lookup=_lookup_incident,
         noun=gettext_lazy("Incident"),
         order=20,
@@ -248,23 +221,5 @@ register(
         apply=_apply_drafts,
         minimum=(1, "days"),
         order=30,
-    )
-)
-register(
-    RecordType(
-        code=PERSON,
-        model=Person,
-        label=gettext_lazy("People's identities (card number, name, description, photo)"),
-        clock=gettext_lazy("as soon as no kept record names the person"),
-        default_keep=(1, "days"),
-        default_action=Action.ANONYMISE,
-        actions=(Action.ANONYMISE,),
-        due=_people_due,
-        due_on=person_due,
-        apply=_apply_people,
-        is_person=True,
-        lookup=_lookup_person,
-        noun=gettext_lazy("Person"),
-        order=90,
     )
 )

@@ -23,6 +23,7 @@ from patroncare.accounts.models import Role, User
 from patroncare.accounts.permissions import branch_ids_for
 from patroncare.libraries.calendar import today_in
 from patroncare.libraries.selectors import scope_to_branches
+from patroncare.patrons.models import Person
 from patroncare.training.material import (
     PRACTICE_WINDOW_DAYS,
     PracticeMaterial,
@@ -44,7 +45,6 @@ from .models import (
     Involvement,
     InvolvementRole,
     Level,
-    Person,
 )
 from .permissions import FOLLOW_UP_ROLES, PATTERN_ROLES, READING_ROLES, REPORTING_ROLES
 

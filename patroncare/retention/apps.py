@@ -12,7 +12,7 @@ class RetentionConfig(AppConfig):
 
         from patroncare.libraries.defaults import register_system_defaults
 
-        from . import audit_trail, tasks  # noqa: F401
+        from . import audit_trail, people, tasks  # noqa: F401
         from .services import schedule_defaults_install
 
         autodiscover_modules("retention")

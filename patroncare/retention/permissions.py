@@ -15,3 +15,8 @@ def can_view_schedule(user) -> bool:
 def can_manage_holds(user) -> bool:
     """A director places and releases holds; an administrator may too (often the one asked by counsel)."""
     return is_director(user) or has_system_wide_role(user, [Role.ADMINISTRATOR])
+
+
+def can_erase_people(user) -> bool:
+    """Erasure answers a patron's request; administrators handle those (see patrons.permissions)."""
+    return has_system_wide_role(user, [Role.ADMINISTRATOR])

@@ -46,6 +46,8 @@ class RecordType:
     actions: tuple[str, ...] = (Action.ANONYMISE, Action.DELETE)
     # ORM path from the record to the people it names: a hold on one of them keeps the record.
     people: str | None = None
+    # system -> ids of the people that records of this type, not yet anonymised, still name.
+    names: Callable[..., QuerySet] | None = None
     # A person's own record: held directly; its period is none of its own (it goes when nothing names it).
     is_person: bool = False
     # (system, text typed by a director) -> the record a legal hold is placed on, or None.

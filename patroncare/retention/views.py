@@ -7,11 +7,14 @@ from django.views import View
 
 from patroncare.core.access import ActionMixin, PermissionRequiredMixin
 from patroncare.core.concurrency import StaleEditError
+from patroncare.patrons.models import Person
+from patroncare.patrons.selectors import person_get_for_rights
+from patroncare.patrons.services import person_erase
 
 from . import registry, selectors, services
 from .forms import HoldForm, ReleaseForm, RuleForm
 from .models import LegalHold
-from .permissions import can_change_schedule, can_manage_holds, can_view_schedule
+from .permissions import can_change_schedule, can_erase_people, can_manage_holds, can_view_schedule
 
 
 def _rule_form(kind, rule, data=None) -> RuleForm:
@@ -143,3 +146,30 @@ class HoldReleaseView(ActionMixin, PermissionRequiredMixin, View):
         else:
             messages.error(request, _("Say why the hold is released."))
         return redirect("retention:holds")
+
+
+class PersonEraseView(PermissionRequiredMixin, View):
+    """An erasure request: what the library must still keep about the person, each with its rule, or the
+    erasure of their identity when nothing is kept."""
+
+    permission = can_erase_people
+    scoped_model = Person
+
+    def _page(self, request, person, status=200):
+        kept = selectors.kept_for_person(system=request.user.library_system, person_id=person.pk)
+        return render(request, "retention/erase.html", {"person": person, "kept": kept}, status=status)
+
+    def get(self, request, pk):
+        person = person_get_for_rights(user=request.user, pk=pk)
+        return self._page(request, person)
+
+    def post(self, request, pk):
+        person = person_get_for_rights(user=request.user, pk=pk)
+        kept = selectors.kept_for_person(system=request.user.library_system, person_id=person.pk)
+        try:
+            person_erase(actor=request.user, person=person, kept=kept)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return self._page(request, person, status=400)
+        messages.success(request, _("The person's identity was erased."))
+        return redirect("patrons:detail", pk=person.pk)

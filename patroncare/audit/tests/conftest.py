@@ -14,8 +14,9 @@ from patroncare.complaints.models import Attachment as ComplaintAttachment
 from patroncare.complaints.tests.factories import record
 from patroncare.conduct import services as conduct_services
 from patroncare.incidents.models import Attachment as IncidentAttachment
-from patroncare.incidents.tests.factories import FollowUpFactory, IncidentFactory, PersonFactory
+from patroncare.incidents.tests.factories import FollowUpFactory, IncidentFactory
 from patroncare.libraries.calendar import today_in
+from patroncare.patrons.tests.factories import PersonFactory
 from patroncare.policies.tests.factories import ExceptionEntryFactory, PolicyFactory
 from patroncare.rulebook.models import Outcome, Rule
 from patroncare.rulebook.services import rules_install_defaults

@@ -13,7 +13,7 @@ from patroncare.audit.rendering import render_events
 from patroncare.audit.services import audit_event
 from patroncare.audit.tests.conftest import PATRON_CARD, PATRON_NAME
 from patroncare.incidents import events as incident_events
-from patroncare.incidents.models import Person
+from patroncare.patrons.models import Person
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,7 @@ def _legacy_event(patrons, **values):
         library_system=patrons.world.system,
         actor=patrons.world.users["supervisor"],
         action="update",
-        object_type="incidents.person",
+        object_type="patrons.person",
         object_id=str(patrons.person.pk),
         **values,
     )

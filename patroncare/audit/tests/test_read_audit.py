@@ -40,6 +40,12 @@ KWARGS = {
     "incidents:follow_up_add": lambda p: {"pk": p.incident.pk},
     "incidents:follow_up_assign": lambda p: {"pk": p.follow_up.pk},
     "incidents:follow_up_complete": lambda p: {"pk": p.follow_up.pk},
+    "patrons:detail": lambda p: {"pk": p.person.pk},
+    "patrons:merge": lambda p: {"pk": p.person.pk},
+    "patrons:correct": lambda p: {"pk": p.person.pk},
+    "patrons:export_json": lambda p: {"pk": p.person.pk},
+    "patrons:export_pdf": lambda p: {"pk": p.person.pk},
+    "retention:erase": lambda p: {"pk": p.person.pk},
 }
 
 # Pages that show a patron record whatever their text says (files, PDFs, the record pages themselves).
@@ -52,10 +58,14 @@ ALWAYS_AUDITED = {
     "conduct:exclusion_letter",
     "conduct:person_photo",
     "policies:exception_detail",
+    "patrons:detail",
+    "patrons:export_json",
+    "patrons:export_pdf",
 }
 
 # URLs with parameters that are not fetched here, and why.
 NOT_FETCHED = {
+    "patrons:request_handle": "an action (POST only)",
     "accounts:password_reset_confirm": "a signed token, no patron",
     "accounts:staff_two_factor_reset": "staff account security, no patron",
     "complaints_public:follow_up": "the patron's own token (audited as the patron's own view)",

@@ -10,8 +10,8 @@ from patroncare.audit.services import audit_event
 from patroncare.complaints import events as complaint_events
 from patroncare.complaints.tests.factories import ComplaintFactory
 from patroncare.incidents import events as incident_events
-from patroncare.incidents.models import Person
-from patroncare.incidents.tests.factories import PersonFactory
+from patroncare.patrons.models import Person
+from patroncare.patrons.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -76,9 +76,9 @@ def test_a_removed_record_is_shown_by_its_type_and_number(world):
     pk = person.pk
     person.delete()
     with translation.override("en"):
-        assert render_event(event).record == f"person involved #{pk} (removed)"
+        assert render_event(event).record == f"person #{pk} (removed)"
     with translation.override("es"):
-        assert render_event(event).record == f"persona involucrada #{pk} (eliminado)"
+        assert render_event(event).record == f"persona #{pk} (eliminado)"
 
 
 def test_an_anonymised_record_shows_its_current_label(world):

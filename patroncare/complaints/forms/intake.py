@@ -62,7 +62,12 @@ class DeskComplaintForm(forms.Form):
     )
     patron_name = forms.CharField(label=_("Patron's name"), max_length=150, required=False)
     patron_email = forms.EmailField(label=_("Patron's e-mail"), required=False)
-    patron_phone = forms.CharField(label=_("Patron's phone"), max_length=40, required=False)
+    patron_phone = forms.CharField(
+        label=_("Patron's phone"),
+        max_length=40,
+        required=False,
+        help_text=_("Only if the patron would rather be called than written to."),
+    )
     patron_language = forms.ChoiceField(
         label=_("Patron's language"), choices=settings.LANGUAGES, initial="en"
     )
@@ -202,7 +207,12 @@ class PublicFeedbackForm(forms.Form):
     patron_email = forms.EmailField(
         label=_("Your e-mail"), required=False, help_text=_("Optional. We send our replies here.")
     )
-    patron_phone = forms.CharField(label=_("Your phone"), max_length=40, required=False)
+    patron_phone = forms.CharField(
+        label=_("Your phone"),
+        max_length=40,
+        required=False,
+        help_text=_("Optional. Only if you would rather we call you."),
+    )
     # Bots fill every field; people never see this one (hidden from view and from assistive technology).
     website = forms.CharField(required=False, label=_("Leave this empty"))
     started = forms.CharField(widget=forms.HiddenInput, required=False)

@@ -67,13 +67,20 @@ class Complaint(VersionedModel):
     stage = models.PositiveSmallIntegerField(_("stage"), default=1)
     narrative = models.TextField(_("what happened"), max_length=NARRATIVE_MAX)
     desired_outcome = models.TextField(_("what would put it right"), max_length=2000, blank=True)
-    # Only those handling the case see who the patron is (see permissions.can_see_patron).
+    # Only those handling the case see who the patron is (see permissions.can_see_patron). Their name and
+    # contact are the person's (patrons.Person), kept once for every case and record about them.
     anonymous = models.BooleanField(_("anonymous"), default=False)
-    patron_name = models.CharField(_("patron's name"), max_length=150, blank=True)
-    patron_email = models.EmailField(_("patron's e-mail"), blank=True)
-    patron_phone = models.CharField(_("patron's phone"), max_length=40, blank=True)
+    patron = models.ForeignKey(
+        "patrons.Person",
+        verbose_name=_("patron"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="complaints",
+    )
+    # The language the case is handled in (its e-mails, its status page), as chosen when it was received.
     patron_language = models.CharField(
-        _("patron's language"), max_length=8, choices=settings.LANGUAGES, default="en"
+        _("language of the case"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
     staff_involved = models.TextField(_("staff involved"), max_length=1000, blank=True)
     # Where and when it happened, as the recorder was told (a desk record asks; the public form does not).
@@ -230,8 +237,8 @@ class Complaint(VersionedModel):
                 name="complaint_merged_is_closed_elsewhere",
             ),
             models.CheckConstraint(
-                condition=Q(anonymous=False) | Q(patron_name="", patron_email="", patron_phone=""),
-                name="complaint_anonymous_has_no_contact",
+                condition=Q(anonymous=False) | Q(patron__isnull=True),
+                name="complaint_anonymous_has_no_patron",
             ),
         ]
         indexes = [
@@ -247,6 +254,19 @@ class Complaint(VersionedModel):
             # The resend check of the public form: the same system's web messages of the last minutes.
             models.Index(fields=["system", "channel", "-received_at"]),
         ]
+
+    # The patron's contact, read through their person record (select_related("patron") where listed).
+    @property
+    def patron_name(self) -> str:
+        return self.patron.name if self.patron_id else ""
+
+    @property
+    def patron_email(self) -> str:
+        return self.patron.email if self.patron_id else ""
+
+    @property
+    def patron_phone(self) -> str:
+        return self.patron.phone if self.patron_id else ""
 
     def __str__(self) -> str:
         return self.reference

@@ -8,12 +8,15 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.hashers import check_password
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from patroncare.complaints import events
+from patroncare.patrons.models import Person
+from patroncare.patrons.services import person_for_contact
 
 from ..models import Channel, Complaint, EntryKind, Judgement, Kind, Outcome, Status
 from ._common import add_entry, require
@@ -152,9 +155,15 @@ def complaint_record(
         category=category,
         narrative=narrative.strip(),
         anonymous=anonymous,
-        patron_name="" if anonymous else patron_name.strip(),
-        patron_email="" if anonymous else patron_email,
-        patron_phone="" if anonymous else patron_phone.strip(),
+        patron=None
+        if anonymous
+        else person_for_contact(
+            system=branch.system,
+            name=patron_name,
+            email=patron_email,
+            phone=patron_phone,
+            language=patron_language,
+        ),
         patron_language=patron_language,
         recorded_by=actor,
         received_at=received_at or now,
@@ -282,12 +291,20 @@ def _same_message_just_sent(*, system, narrative: str, patron_email: str, patron
             channel=Channel.WEB,
             received_at__gte=timezone.now() - RESEND_WINDOW,
             narrative=narrative.strip(),
-            patron_email=patron_email,
-            patron_name=patron_name.strip(),
+            **_same_patron(patron_email=patron_email, patron_name=patron_name),
         )
         .order_by("-received_at")
         .first()
     )
+
+
+def _same_patron(*, patron_email: str, patron_name: str) -> dict:
+    """The same sender: by e-mail when one was given (it finds the person), else by the name alone."""
+    if patron_email.strip():
+        return {"patron__email__iexact": patron_email.strip()}
+    if patron_name.strip():
+        return {"patron__name": patron_name.strip(), "patron__email": ""}
+    return {"patron__isnull": True}
 
 
 def _create_public(
@@ -316,9 +333,9 @@ def _create_public(
         narrative=narrative.strip(),
         desired_outcome=desired_outcome.strip(),
         anonymous=anonymous,
-        patron_name=patron_name.strip(),
-        patron_email=patron_email,
-        patron_phone=patron_phone.strip(),
+        patron=person_for_contact(
+            system=system, name=patron_name, email=patron_email, phone=patron_phone, language=patron_language
+        ),
         patron_language=patron_language,
         received_at=now,
         submission_token=submission_token,
@@ -340,6 +357,18 @@ def _create_public(
     return complaint, secret
 
 
+def _give_patron_email(complaint: Complaint, email: str) -> None:
+    """The address is the person's: set on the case's person, or on a new person when the case had none."""
+    person = complaint.patron
+    if person is None:
+        complaint.patron = person_for_contact(system=complaint.system, email=email)
+        Complaint.objects.filter(pk=complaint.pk).update(patron=complaint.patron)
+        return
+    person.email = email
+    person.full_clean()
+    Person.objects.filter(pk=person.pk).update(email=email, version=F("version") + 1)
+
+
 @transaction.atomic
 def receipt_mail_to_patron(
     *, actor, complaint: Complaint, secret: str, status_url: str, email: str = ""
@@ -352,12 +381,10 @@ def receipt_mail_to_patron(
     require(bool(secret), _("The secret can no longer be shown, so it cannot be sent either."))
     email = email.strip()
     if email and email != complaint.patron_email:
-        before = {"patron_email": complaint.patron_email}
-        complaint.patron_email = email
-        complaint.full_clean()
-        Complaint.objects.filter(pk=complaint.pk).update(patron_email=email)
+        had_email = bool(complaint.patron_email)
+        _give_patron_email(complaint, email)
         events.receipt_email_given(
-            actor=actor, complaint=complaint, changes={"patron_email": [bool(before["patron_email"]), True]}
+            actor=actor, complaint=complaint, changes={"patron_email": [had_email, True]}
         )
     require(bool(complaint.patron_email), _("Type the patron's e-mail address."))
     mail_patron(

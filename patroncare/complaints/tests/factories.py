@@ -7,6 +7,7 @@ from django.utils import timezone
 from patroncare.complaints import services
 from patroncare.complaints.models import Category, Channel, Complaint
 from patroncare.libraries.tests.factories import BranchFactory
+from patroncare.patrons.tests.factories import PersonFactory
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):
@@ -32,8 +33,27 @@ class ComplaintFactory(factory.django.DjangoModelFactory):
     channel = Channel.DESK
     narrative = "The patron was told the wrong closing time and waited outside in the rain."
     received_at = factory.LazyFunction(timezone.now)
-    patron_name = "Lena Morales"
-    patron_email = "lena.morales@example.net"
+    anonymous = False
+    patron = factory.LazyAttribute(lambda o: _patron_of(o))
+
+    class Params:
+        # The patron's contact is their person's: given here as it is on a form.
+        patron_name = "Lena Morales"
+        patron_email = "lena.morales@example.net"
+        patron_phone = ""
+
+
+def _patron_of(o):
+    if o.anonymous or not (o.patron_name or o.patron_email or o.patron_phone):
+        return None
+    return PersonFactory(
+        system=o.system,
+        name=o.patron_name,
+        email=o.patron_email,
+        phone=o.patron_phone,
+        card_number="",
+        description="",
+    )
 
 
 def record(*, actor, branch, severity="moderate", **kwargs):

@@ -3,8 +3,9 @@ from datetime import timedelta
 import pytest
 
 from patroncare.conduct import services
-from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.incidents.tests.factories import IncidentFactory
 from patroncare.libraries.calendar import today_in
+from patroncare.patrons.tests.factories import PersonFactory
 from patroncare.rulebook.models import Outcome, Rule
 from patroncare.rulebook.services import rules_install_defaults
 

@@ -108,8 +108,9 @@ def test_a_refusal_names_the_group_in_the_users_language(signed_in, team):
 
     from patroncare.conduct import services
     from patroncare.core.access import Refused
-    from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+    from patroncare.incidents.tests.factories import IncidentFactory
     from patroncare.libraries.calendar import today_in
+    from patroncare.patrons.tests.factories import PersonFactory
     from patroncare.rulebook.models import Outcome
 
     person = PersonFactory(system=team.system)

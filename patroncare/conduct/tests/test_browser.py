@@ -5,8 +5,9 @@ import pytest
 from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import PASSWORD, TOTPDeviceFactory, UserFactory
 from patroncare.conduct.models import Appeal, Exclusion
-from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.incidents.tests.factories import IncidentFactory
 from patroncare.libraries.calendar import Unit, period_last_day
+from patroncare.patrons.tests.factories import PersonFactory
 from patroncare.testing.browser import browser_sign_in, check_accessibility, screenshot
 
 pytestmark = pytest.mark.browser

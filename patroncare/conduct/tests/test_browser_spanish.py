@@ -5,8 +5,9 @@ from django.conf import settings
 
 from patroncare.accounts.tests.factories import PASSWORD, TOTPDeviceFactory
 from patroncare.conduct.models import Exclusion
-from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.incidents.tests.factories import IncidentFactory
 from patroncare.libraries.calendar import Unit, period_last_day, today_in
+from patroncare.patrons.tests.factories import PersonFactory
 from patroncare.rulebook.services import authority_group_create
 from patroncare.testing.browser import (
     DESKTOP,

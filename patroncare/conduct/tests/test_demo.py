@@ -3,7 +3,8 @@ import pytest
 from patroncare.conduct.models import Appeal, Exclusion, Hearing, LiftRequest
 from patroncare.conduct.state import ExclusionState, exclusion_state
 from patroncare.core.demo import load_demo
-from patroncare.incidents.models import Incident, Person
+from patroncare.incidents.models import Incident
+from patroncare.patrons.models import Person
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 

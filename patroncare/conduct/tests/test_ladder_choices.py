@@ -9,8 +9,9 @@ from django.utils import timezone
 from patroncare.audit.models import AuditEvent
 from patroncare.conduct import services
 from patroncare.conduct.models import Exclusion
-from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.incidents.tests.factories import IncidentFactory
 from patroncare.libraries.calendar import today_in
+from patroncare.patrons.tests.factories import PersonFactory
 from patroncare.rulebook.models import LadderStepChoice, Outcome
 
 pytestmark = pytest.mark.django_db

@@ -23,8 +23,8 @@ from patroncare.conduct.letters import (
 from patroncare.conduct.models import Exclusion, Letter, LetterKind
 from patroncare.conduct.services.letters import letter_issued
 from patroncare.conduct.tests.factories import ExclusionFactory
-from patroncare.incidents.tests.factories import PersonFactory
 from patroncare.libraries.calendar import today_in
+from patroncare.patrons.tests.factories import PersonFactory
 from patroncare.rulebook.models import HOW_TO_APPEAL, HOW_TO_APPEAL_ES, AppealSettings, LadderStep, Outcome
 from patroncare.rulebook.selectors import appeal_settings_for
 

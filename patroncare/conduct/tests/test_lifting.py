@@ -21,8 +21,8 @@ from patroncare.conduct.services.lifting import (
 )
 from patroncare.conduct.state import ExclusionState, decision_deadline, exclusion_state
 from patroncare.conduct.tests.factories import ExclusionFactory
-from patroncare.incidents.tests.factories import PersonFactory
 from patroncare.libraries.calendar import today_in
+from patroncare.patrons.tests.factories import PersonFactory
 from patroncare.rulebook.models import AppealSettings, Decider, Outcome
 from patroncare.rulebook.selectors import appeal_settings_for
 

@@ -8,8 +8,8 @@ from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import PASSWORD, UserFactory
 from patroncare.conduct.models import Exclusion, LiftRequest
 from patroncare.conduct.tests.factories import ExclusionFactory
-from patroncare.incidents.tests.factories import PersonFactory
 from patroncare.libraries.calendar import today_in
+from patroncare.patrons.tests.factories import PersonFactory
 from patroncare.rulebook.models import Outcome
 from patroncare.testing.browser import browser_sign_in, check_accessibility, screenshot
 

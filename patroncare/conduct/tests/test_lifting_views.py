@@ -17,8 +17,8 @@ from patroncare.conduct.shell import decisions_waiting
 from patroncare.conduct.state import decision_deadline
 from patroncare.conduct.tests.factories import ExclusionFactory
 from patroncare.conftest import ROLE_KEYS, sign_in
-from patroncare.incidents.tests.factories import PersonFactory
 from patroncare.libraries.calendar import today_in
+from patroncare.patrons.tests.factories import PersonFactory
 from patroncare.rulebook.models import Outcome
 from patroncare.rulebook.selectors import appeal_settings_for
 

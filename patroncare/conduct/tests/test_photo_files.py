@@ -11,8 +11,9 @@ from patroncare.audit.models import AuditAction, AuditEvent
 from patroncare.conduct import services
 from patroncare.conduct.models import Exclusion
 from patroncare.core.concurrency import StaleEditError
-from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.incidents.tests.factories import IncidentFactory
 from patroncare.libraries.calendar import today_in
+from patroncare.patrons.tests.factories import PersonFactory
 from patroncare.rulebook.models import Outcome
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +78,7 @@ def test_anonymous_is_sent_to_sign_in_and_never_gets_the_photo(client, person):
 
 def test_staff_whose_board_lists_the_person_see_it_inline_with_one_audit_row(signed_in, conduct, person):
     client = signed_in(conduct.users["frontline"])
-    views = AuditEvent.objects.filter(action=AuditAction.VIEW, object_type="incidents.person")
+    views = AuditEvent.objects.filter(action=AuditAction.VIEW, object_type="patrons.person")
     before = views.count()
     response = client.get(reverse("conduct:person_photo", args=[person.pk]))
     assert response.status_code == 200
@@ -98,7 +99,7 @@ def test_staff_whose_board_lists_the_person_see_it_inline_with_one_audit_row(sig
 @pytest.mark.parametrize("user_key", ["other_system_admin", "other_branch_supervisor"])
 def test_staff_of_another_system_or_branch_get_404_and_no_audit_row(signed_in, conduct, person, user_key):
     client = signed_in(conduct.users[user_key])
-    views = AuditEvent.objects.filter(action=AuditAction.VIEW, object_type="incidents.person")
+    views = AuditEvent.objects.filter(action=AuditAction.VIEW, object_type="patrons.person")
     response = client.get(reverse("conduct:person_photo", args=[person.pk]))
     assert response.status_code == 404
     assert PNG not in response.content

@@ -8,8 +8,9 @@ from patroncare.audit.models import AuditAction, AuditEvent
 from patroncare.conduct import services
 from patroncare.conduct.models import AppealDecision, Exclusion
 from patroncare.conduct.state import ExclusionState, exclusion_state
-from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.incidents.tests.factories import IncidentFactory
 from patroncare.libraries.calendar import Unit, period_last_day, today_in
+from patroncare.patrons.tests.factories import PersonFactory
 from patroncare.rulebook import services as rulebook_services
 from patroncare.rulebook.models import Outcome, Rule, RuleVersion
 

@@ -136,7 +136,7 @@ def test_the_state_filter_of_the_database_agrees_with_the_state_worked_out_in_py
     from patroncare.conduct.models import Appeal
     from patroncare.conduct.selectors import _with_open_appeal
     from patroncare.conduct.state import state_condition
-    from patroncare.incidents.tests.factories import PersonFactory
+    from patroncare.patrons.tests.factories import PersonFactory
 
     today = today_in(conduct.system)
     person = PersonFactory(system=conduct.system)

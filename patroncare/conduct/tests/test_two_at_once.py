@@ -9,8 +9,9 @@ from django.utils import timezone
 from patroncare.conduct import services
 from patroncare.conduct.models import Appeal, AppealDecision, Exclusion
 from patroncare.core.concurrency import StaleEditError
-from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.incidents.tests.factories import IncidentFactory
 from patroncare.libraries.calendar import today_in
+from patroncare.patrons.tests.factories import PersonFactory
 from patroncare.rulebook.models import Outcome
 
 

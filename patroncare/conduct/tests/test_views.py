@@ -9,8 +9,9 @@ from patroncare.accounts.tests.factories import UserFactory
 from patroncare.conduct import services
 from patroncare.conduct.models import Appeal, Exclusion
 from patroncare.conftest import ADMIN_ONLY, ADMIN_ONLY_RECORD
-from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.incidents.tests.factories import IncidentFactory
 from patroncare.libraries.calendar import Unit, period_last_day, today_in
+from patroncare.patrons.tests.factories import PersonFactory
 from patroncare.rulebook.models import BehaviourClass, LadderStep, Outcome, Rule
 
 pytestmark = pytest.mark.django_db

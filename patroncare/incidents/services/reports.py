@@ -14,6 +14,7 @@ from patroncare.accounts.permissions import has_role_at_branch
 from patroncare.core.files import check_upload
 from patroncare.incidents import events
 from patroncare.libraries.calendar import local_date, today_in
+from patroncare.patrons.models import Person
 
 from .. import extensions, writing_help
 from ..models import (
@@ -29,7 +30,6 @@ from ..models import (
     Involvement,
     InvolvementRole,
     Level,
-    Person,
     StaffAction,
     WritingFlag,
     level_of,

@@ -12,18 +12,8 @@ from patroncare.incidents.models import (
     Involvement,
     InvolvementRole,
     Level,
-    Person,
 )
 from patroncare.libraries.tests.factories import BranchFactory
-
-
-class PersonFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Person
-
-    system = factory.SubFactory("patroncare.libraries.tests.factories.LibrarySystemFactory")
-    card_number = factory.Sequence(lambda n: f"2100{n:06d}")
-    description = "Grey hooded jacket, red backpack"
 
 
 class IncidentFactory(factory.django.DjangoModelFactory):

@@ -17,12 +17,13 @@ from patroncare.incidents.models import (
     Draft,
     Incident,
     Level,
-    Person,
     WritingFlag,
 )
 from patroncare.incidents.services import PersonEntry
-from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.incidents.tests.factories import IncidentFactory
 from patroncare.libraries.calendar import today_in
+from patroncare.patrons.models import Person
+from patroncare.patrons.tests.factories import PersonFactory
 from patroncare.rulebook.models import Outcome
 from patroncare.rulebook.services import rules_install_defaults
 

@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from patroncare.audit.models import AuditAction, AuditEvent
 from patroncare.incidents.models import CheckIn, Draft, Incident, WritingFlag
-from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.incidents.tests.factories import IncidentFactory
+from patroncare.patrons.tests.factories import PersonFactory
 from patroncare.rulebook.services import rules_install_defaults
 
 pytestmark = pytest.mark.django_db

@@ -87,9 +87,10 @@ def test_a_supervisor_of_a_new_library_issues_an_exclusion_within_the_default_li
     from patroncare.accounts.tests.factories import UserFactory
     from patroncare.conduct.services import exclusion_issue
     from patroncare.core.access import Refused
-    from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+    from patroncare.incidents.tests.factories import IncidentFactory
     from patroncare.libraries.calendar import today_in
     from patroncare.libraries.tests.factories import BranchFactory
+    from patroncare.patrons.tests.factories import PersonFactory
     from patroncare.rulebook.models import Outcome
 
     system, _ = _new_library()

@@ -4,7 +4,8 @@ from datetime import date, datetime, time
 
 from patroncare.complaints.tests.factories import ComplaintFactory
 from patroncare.conduct.tests.factories import ExclusionFactory
-from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+from patroncare.incidents.tests.factories import IncidentFactory
+from patroncare.patrons.tests.factories import PersonFactory
 
 
 def noon(system, day: date) -> datetime:

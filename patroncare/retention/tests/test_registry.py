@@ -114,7 +114,7 @@ def test_an_open_ended_exclusion_keeps_its_person_indefinitely(world, schedule):
     incident_closed_on(world, date(2015, 1, 1), person=someone)
     exclusion_ended_on(world, None, person=someone, start=date(2015, 1, 2), outcome="permanent")
     assert _due(world, "incidents.incident", date(2040, 1, 1)) == set()
-    assert _due(world, "incidents.person", date(2040, 1, 1)) == set()
+    assert _due(world, "patrons.person", date(2040, 1, 1)) == set()
 
 
 def test_an_open_follow_up_keeps_the_incident_and_a_late_one_restarts_the_clock(world, schedule):
@@ -137,14 +137,14 @@ def test_a_legal_hold_on_a_person_keeps_every_record_naming_them_until_released(
     hold = services.legal_hold_place(
         actor=world.users["administrator"],
         system=world.system,
-        record_type="incidents.person",
+        record_type="patrons.person",
         record_id=someone.pk,
         reason="Police request 2026-114",
         review_on=date(2027, 1, 1),
     )
     report = services.retention_apply(system=world.system, as_of=date(2026, 12, 1))
     assert report.counts["incidents.incident"] == 0 and report.counts["conduct.exclusion"] == 0
-    assert report.counts["incidents.person"] == 0
+    assert report.counts["patrons.person"] == 0
     kind = registry.record_type("incidents.incident")
     assert registry.due_of(schedule(), kind, incident).on is None
     services.legal_hold_release(actor=world.users["administrator"], hold=hold, note="Case closed by police")
@@ -234,18 +234,27 @@ def test_anonymise_keeps_the_incident_for_the_figures_and_removes_what_identifie
 
 
 def test_a_closed_complaints_patron_contact_goes_after_the_period_and_an_open_one_stays(world, schedule):
-    closed = complaint_closed_on(world, date(2023, 3, 31))
+    closed = complaint_closed_on(
+        world, date(2023, 3, 31), patron_name="Casey Hidden", patron_email="c@example.net"
+    )
     open_case = complaint_closed_on(world, None, received_at=datetime(2019, 1, 1, tzinfo=UTC))
+    shared = complaint_closed_on(world, date(2023, 3, 31), patron=open_case.patron)
     kind = registry.record_type("complaints.complaint")
     assert registry.due_of(schedule(), kind, closed).on == date(2026, 4, 1)
     assert _due(world, "complaints.complaint", date(2026, 3, 31)) == set()
+    patron = closed.patron
     report = services.retention_apply(system=world.system, as_of=date(2026, 4, 1))
-    assert report.counts["complaints.complaint"] == 1
+    assert report.counts["complaints.complaint"] == 2
     closed.refresh_from_db()
+    patron.refresh_from_db()
     open_case.refresh_from_db()
-    assert (closed.patron_name, closed.patron_email, closed.narrative[:8]) == ("", "", "[removed")
-    assert closed.status == "closed" and closed.reference  # the case itself stays, for the figures
-    assert open_case.patron_name == "Lena Morales" and open_case.anonymised_at is None
+    assert (closed.patron_id, closed.narrative[:8], closed.status) == (None, "[removed", "closed")
+    # Nothing else named the first patron: their person record is anonymised in the same run.
+    assert (patron.name, patron.email, patron.anonymised_at is not None) == ("", "", True)
+    # The second patron still has an open case: kept, with their contact.
+    assert open_case.patron.name == "Lena Morales" and open_case.patron.anonymised_at is None
+    shared.refresh_from_db()
+    assert shared.patron_id is None
 
 
 def test_check_ins_debriefs_and_drafts_follow_their_own_lines(world, schedule):
@@ -320,7 +329,7 @@ def test_purging_in_batches_takes_every_record_and_audits_the_count_only(world, 
     for name in names:
         incident_closed_on(world, date(2020, 1, 1), person=person(world, name=name))
     report = services.retention_apply(system=world.system, as_of=date(2026, 12, 1), batch_size=2)
-    assert report.counts["incidents.incident"] == 5 and report.counts["incidents.person"] == 5
+    assert report.counts["incidents.incident"] == 5 and report.counts["patrons.person"] == 5
     assert Incident.objects.filter(anonymised_at__isnull=True).count() == 0
     event = AuditEvent.objects.get(event="retention.records_purged", params__record_type="incidents.incident")
     assert event.params["count"] == 5
@@ -362,7 +371,7 @@ def test_what_must_still_be_kept_about_a_person_is_listed_with_its_rule(world, s
     services.legal_hold_place(
         actor=world.users["administrator"],
         system=world.system,
-        record_type="incidents.person",
+        record_type="patrons.person",
         record_id=someone.pk,
         reason="Litigation",
         review_on=date(2027, 1, 1),

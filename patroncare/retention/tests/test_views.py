@@ -130,14 +130,14 @@ def test_a_director_holds_a_person_by_card_number_and_another_systems_card_is_no
     theirs.system = world.other_system
     theirs.save()
     client = signed_in(director)
-    data = {"record_type": "incidents.person", "reason": "Litigation notice", "review_on": "2027-06-30"}
+    data = {"record_type": "patrons.person", "reason": "Litigation notice", "review_on": "2027-06-30"}
     response = client.post(reverse("retention:holds"), {**data, "reference": "99990000"})
     assert response.status_code == 400 and "Nothing of that kind" in response.content.decode()
     assert not LegalHold.objects.exists()
     response = client.post(reverse("retention:holds"), {**data, "reference": "21000099"})
     assert response.status_code == 302
     hold = LegalHold.objects.get()
-    assert (hold.record_type, hold.record_id, hold.placed_by) == ("incidents.person", someone.pk, director)
+    assert (hold.record_type, hold.record_id, hold.placed_by) == ("patrons.person", someone.pk, director)
 
 
 def test_a_hold_of_another_system_cannot_be_released_and_a_release_needs_a_reason(signed_in, world, director):
@@ -177,3 +177,33 @@ def test_a_hold_past_its_review_date_is_on_the_directors_desk(signed_in, world, 
     )
     other = signed_in(world.users["other_system_admin"]).get(reverse("core:desk")).content.decode()
     assert "Legal holds to review" not in other
+
+
+def test_an_erasure_lists_what_is_kept_with_its_rule_and_refuses_until_it_lets_go(signed_in, world):
+    from patroncare.libraries.calendar import today_in
+
+    schedule_defaults_install(system=world.system)
+    someone = person(world, name="Casey Hidden")
+    incident = incident_closed_on(world, today_in(world.system), person=someone)
+    url = reverse("retention:erase", args=[someone.pk])
+    client = signed_in(world.users["administrator"])
+    content = client.get(url).content.decode()
+    assert f"Incident #{incident.pk}" in content and "kept 3 years after" in content
+    assert "Casey Hidden" not in content
+    response = client.post(url)
+    assert response.status_code == 400
+    someone.refresh_from_db()
+    assert someone.name == "Casey Hidden" and someone.anonymised_at is None
+
+
+def test_a_person_nothing_keeps_is_erased_and_others_cannot_reach_the_page(signed_in, world):
+    someone = person(world, name="Casey Hidden")
+    url = reverse("retention:erase", args=[someone.pk])
+    assert signed_in(world.users["other_system_admin"]).post(url).status_code == 404
+    assert signed_in(world.users["supervisor"]).post(url).status_code == 403
+    someone.refresh_from_db()
+    assert someone.anonymised_at is None
+    response = signed_in(world.users["administrator"]).post(url)
+    assert response.status_code == 302
+    someone.refresh_from_db()
+    assert (someone.name, someone.card_number) == ("", "") and someone.anonymised_at is not None

@@ -77,7 +77,8 @@ def test_a_trainer_of_another_system_gets_404(signed_in, world):
 
 def test_a_trainer_starts_a_draft_from_a_closed_incident_with_people_removed(signed_in, world):
     from patroncare.incidents.models import Involvement, InvolvementRole
-    from patroncare.incidents.tests.factories import IncidentFactory, PersonFactory
+    from patroncare.incidents.tests.factories import IncidentFactory
+    from patroncare.patrons.tests.factories import PersonFactory
 
     person = PersonFactory(system=world.system, name="Dale Whitcombe", card_number="21000007777")
     incident = IncidentFactory(

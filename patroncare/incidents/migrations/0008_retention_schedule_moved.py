@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('incidents', '0006_retention_in_calendar_units'),
+        ('incidents', '0007_person_moved_to_patrons'),
         # The schedule reads the old settings before they go.
         ('retention', '0002_schedule_from_incident_settings'),
     ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('complaints', '0012_follow_up_and_record_form'),
+        ('complaints', '0015_patron_contact_dropped'),
     ]
 
     operations = [
