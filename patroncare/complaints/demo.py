@@ -10,6 +10,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from patroncare.libraries.calendar import Unit, add_period
 from patroncare.patrons.services import person_for_contact
 from patroncare.policies.models import Policy
 
@@ -201,6 +202,7 @@ def load(context) -> None:
     _promises_kept(context, system, categories)
     _at_work_today(context, system, categories)
     _learning(context, system)
+    _archive(context, system, categories)
 
 
 def _reference(rng) -> str:
@@ -387,6 +389,50 @@ def _received_case(system, *, branch, received, severity, **fields) -> Complaint
     complaint.full_clean()
     complaint.save()
     return complaint
+
+
+# Cases closed about three years ago, so the retention schedule has something to do: days past the 3-year mark
+# on the day the demo is loaded (negative: falls due that many days later).
+ARCHIVE = [
+    ("ARCH-0001", 30, "Xavier Pruitt", "The returns slot was jammed and my books were marked late."),
+    ("ARCH-0002", 9, "Naomi Fairbanks", "The printer took my money and printed nothing."),
+    ("ARCH-0003", -6, "Owen Castellano", "Nobody answered the phone at the branch for a whole afternoon."),
+    ("ARCH-0004", -21, "Priscilla Huang", "The children's room was closed without notice on a Saturday."),
+]
+
+
+def _archive(context, system, categories) -> None:
+    branch, supervisor = context.branches["CEN"], context.staff["supervisor"]
+    three_years_ago = add_period(context.today, -3, Unit.YEARS)
+    for reference, days_past, name, words in ARCHIVE:
+        if Complaint.objects.filter(reference=reference).exists():
+            continue
+        closed = datetime.combine(
+            three_years_ago - timedelta(days=days_past + 1), time(16), tzinfo=system.zone
+        )
+        received = closed - timedelta(days=12)
+        email = name.lower().replace(" ", ".") + "@example.net"
+        complaint = _received_case(
+            system,
+            branch=branch,
+            received=received,
+            severity="minor",
+            reference=reference,
+            kind="complaint",
+            channel="web",
+            category=categories["facilities"],
+            narrative=words,
+            patron_name=name,
+            patron_email=email,
+            owner=supervisor,
+            recorded_by=supervisor,
+        )
+        Complaint.objects.filter(pk=complaint.pk).update(
+            status=Status.CLOSED,
+            closed_at=closed,
+            judgement=Judgement.ONE_OFF,
+            acknowledged_at=received + timedelta(hours=20),
+        )
 
 
 ABOUT_A_SUPERVISOR = (

@@ -7,6 +7,7 @@ something to show. Generated with a seeded random.Random from `context.today`, s
 import random
 from datetime import datetime, time, timedelta
 
+from patroncare.libraries.calendar import Unit, add_period
 from patroncare.patrons.models import Person
 from patroncare.rulebook.services import rules_install_defaults
 
@@ -257,6 +258,7 @@ def load(context) -> None:
             n,
             context,
         )
+    _archive(context, rules, people)
     _follow_ups(context)
     _alerts(context)
 
@@ -333,6 +335,38 @@ def _incident(
             due_on=moment.date() + timedelta(days=1),
             answered_at=moment + timedelta(days=1) if held else None,
             feeling=feeling if held else "",
+        )
+
+
+# Reports from three years ago, so the retention schedule has something to do: days past the 3-year mark on
+# the day the demo is loaded (negative: falls due that many days later), and who it was about.
+ARCHIVE = [(40, "p1"), (25, None), (12, None), (-10, None), (-24, None)]
+
+
+def _archive(context, rules, people) -> None:
+    system, branch = context.system, context.branches["CEN"]
+    behaviours, rule_codes, kind, summary, narrative, actions = SCENARIOS[0]
+    three_years_ago = add_period(context.today, -3, Unit.YEARS)
+    for n, (days_past, person_key) in enumerate(ARCHIVE):
+        closed_on = three_years_ago - timedelta(days=days_past + 1)
+        # The report closes a week after it happened (see _incident).
+        moment = datetime.combine(closed_on - timedelta(days=7), time(15, 30), tzinfo=system.zone)
+        _incident(
+            system,
+            branch,
+            moment,
+            context.staff["frontline"],
+            behaviours,
+            [rules[c] for c in rule_codes if c in rules],
+            kind,
+            f"{summary} (archive)",
+            narrative,
+            actions,
+            people.get(person_key),
+            DESCRIPTIONS[n],
+            Feeling.OK,
+            900 + n,
+            context,
         )
 
 
