@@ -136,3 +136,12 @@ ADMIN_ONLY = {
 }
 ADMIN_ONLY_RECORD = {**ADMIN_ONLY, "other_system_admin": 404}
 EVERY_MEMBER = {key: 200 for key in ROLE_KEYS} | {"anonymous": 302}
+
+
+@pytest.fixture
+def back_to_the_latest_schema():
+    """Migration tests: whatever the test did to the schema, the next test finds every migration applied."""
+    from patroncare.testing.migrations import migrate_to_latest
+
+    yield
+    migrate_to_latest()

@@ -1,33 +1,17 @@
 """Existing classes take the look-back and counting their rows all share, else 12 months of the same class."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from patroncare.rulebook.models import BehaviourClass
+from patroncare.testing.migrations import migrate_to
 
 BEFORE = [("rulebook", "0011_ladder_step_choice_length_not_null")]
 AFTER = [("rulebook", "0012_classes_share_rank_and_defaults")]
 
 
-def _migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(target)
-    return executor.loader.project_state(target).apps
-
-
-@pytest.fixture
-def back_to_the_latest_schema():
-    yield
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
 @pytest.mark.django_db(transaction=True)
 def test_classes_take_the_look_back_their_rows_share(back_to_the_latest_schema):
-    old = _migrate(BEFORE)
+    old = migrate_to(BEFORE)
     system = old.get_model("libraries", "LibrarySystem").objects.create(name="Old County", slug="old-county")
     classes = old.get_model("rulebook", "BehaviourClass").objects
     shared, mixed, _empty = (
@@ -54,7 +38,7 @@ def test_classes_take_the_look_back_their_rows_share(back_to_the_latest_schema):
             counts="same",
             outcome="warning",
         )
-    _migrate(AFTER)
+    migrate_to(AFTER)
     after = {c.name: c for c in BehaviourClass.objects.filter(system_id=system.pk)}
     got = {
         n: (c.default_lookback_number, c.default_lookback_unit, c.default_counts) for n, c in after.items()
