@@ -11,7 +11,6 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from patroncare.libraries.calendar import today_in
 from patroncare.patrons.models import Person
 from patroncare.patrons.services import people_anonymise
 
@@ -33,9 +32,8 @@ def _due(schedule: Schedule, as_of: date) -> QuerySet:
 
 
 def person_due(schedule: Schedule, person: Person) -> Due:
-    today = today_in(schedule.system)
-    if _due(schedule, today).filter(pk=person.pk).exists():
-        return Due(today, (_("no kept record names this person"),))
+    if _due(schedule, schedule.as_of).filter(pk=person.pk).exists():
+        return Due(schedule.as_of, (_("no kept record names this person"),))
     return Due(None, (_("kept while a kept complaint, incident or exclusion names this person"),))
 
 

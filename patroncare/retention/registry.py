@@ -15,7 +15,7 @@ from django.db.models import Model, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from patroncare.libraries.calendar import first_day_past
+from patroncare.libraries.calendar import first_day_past, today_in
 
 from .models import Action, LegalHold, RetentionRule
 
@@ -96,8 +96,10 @@ def holdable_types() -> list[RecordType]:
 class Schedule:
     """A library system's schedule as of now: its rules (the defaults where it has none) and its holds."""
 
-    def __init__(self, system):
+    def __init__(self, system, as_of: date | None = None):
         self.system = system
+        # The day the schedule is read for: today in the library, or the day a run or a dry run is for.
+        self.as_of = as_of or today_in(system)
         self._rules = {rule.record_type: rule for rule in RetentionRule.objects.filter(system=system)}
 
     def rule(self, code: str) -> RetentionRule:

@@ -109,7 +109,7 @@ def kept_for_person(*, system, person_id: int, today: date | None = None) -> lis
     an appeal, or under a hold is kept; what is already due could be purged now.
     """
     today = today or today_in(system)
-    schedule = registry.Schedule(system)
+    schedule = registry.Schedule(system, as_of=today)
     kept = []
     for kind in registry.record_types():
         if kind.is_person:

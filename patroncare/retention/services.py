@@ -113,6 +113,8 @@ class TypeReport:
     kind: registry.RecordType
     action: str
     ids: list[int] = field(default_factory=list)
+    # The first records that go, each with the day it fell due and why (for a dry run's listing).
+    explained: list[tuple[int, registry.Due]] = field(default_factory=list)
 
 
 @dataclass
@@ -129,21 +131,40 @@ class RetentionReport:
 
 
 def retention_apply(
-    *, system, as_of: date | None = None, dry_run: bool = False, batch_size: int = BATCH_SIZE
-):
+    *,
+    system,
+    as_of: date | None = None,
+    dry_run: bool = False,
+    explain: int = 0,
+    batch_size: int = BATCH_SIZE,
+) -> RetentionReport:
     """Purge what the schedule says is due on `as_of` (today in the library), type by type, in batches.
 
     Each batch is its own transaction, so a long first run does not hold locks for minutes, and a run cut
-    short leaves every record either purged or untouched. `dry_run` only reports.
+    short leaves every record either purged or untouched. A dry run does the same inside one transaction
+    and rolls it back, so it counts exactly what a run would (people whose last records go in the same run
+    included) and changes nothing; files are only ever removed after a commit.
     """
     as_of = as_of or today_in(system)
-    schedule = registry.Schedule(system)
+    if not dry_run:
+        return _apply(system, as_of, dry_run=False, explain=explain, batch_size=batch_size)
+    with transaction.atomic():
+        report = _apply(system, as_of, dry_run=True, explain=explain, batch_size=batch_size)
+        transaction.set_rollback(True)
+    return report
+
+
+def _apply(system, as_of: date, *, dry_run: bool, explain: int, batch_size: int) -> RetentionReport:
+    schedule = registry.Schedule(system, as_of=as_of)
     reports = []
     for kind in registry.record_types():
         rule = schedule.rule(kind.code)
-        ids = list(registry.due_records(schedule, kind, as_of).order_by("pk").values_list("pk", flat=True))
-        reports.append(TypeReport(kind=kind, action=rule.action, ids=ids))
-        if dry_run or not ids:
+        due = registry.due_records(schedule, kind, as_of)
+        ids = list(due.order_by("pk").values_list("pk", flat=True))
+        shown = kind.model.objects.filter(pk__in=ids[:explain]).order_by("pk")
+        explained = [(record.pk, registry.due_of(schedule, kind, record)) for record in shown]
+        reports.append(TypeReport(kind=kind, action=rule.action, ids=ids, explained=explained))
+        if not ids:
             continue
         moment = timezone.now()
         for start in range(0, len(ids), batch_size):

@@ -57,3 +57,14 @@ def test_the_embedded_default_purges_with_no_broker(world, settings):
     old.refresh_from_db()
     assert old.anonymised_at is not None
     assert RetentionRun.objects.filter(system=world.system).exists()
+
+
+def test_a_dry_run_counts_the_people_whose_last_record_goes_in_the_same_run(world):
+    someone = person(world, name="Casey Hidden")
+    incident_closed_on(world, date(2020, 1, 1), person=someone)
+    out = StringIO()
+    call_command("apply_retention", "--system", "riverside", "--as-of", "2026-12-01", "--dry-run", stdout=out)
+    assert "patrons.person: 1 would go (anonymise)" in out.getvalue()
+    assert f"#{someone.pk} due 2026-12-01: no kept record names this person" in out.getvalue()
+    someone.refresh_from_db()
+    assert someone.name == "Casey Hidden" and someone.anonymised_at is None

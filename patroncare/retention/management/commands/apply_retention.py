@@ -4,7 +4,6 @@ from django.core.management.base import BaseCommand, CommandError
 
 from patroncare.libraries.models import LibrarySystem
 
-from ... import registry
 from ...services import retention_apply
 
 
@@ -27,20 +26,15 @@ class Command(BaseCommand):
             if not systems.exists():
                 raise CommandError(f"No library system with the short name {system!r}.")
         for each in systems:
-            report = retention_apply(system=each, as_of=as_of, dry_run=dry_run)
+            report = retention_apply(
+                system=each, as_of=as_of, dry_run=dry_run, explain=show if dry_run else 0
+            )
             verb = "would go" if dry_run else "went"
             self.stdout.write(f"{each.slug} as of {report.as_of}:")
-            schedule = registry.Schedule(each) if dry_run else None
             for line in report.types:
                 self.stdout.write(f"  {line.kind.code}: {len(line.ids)} {verb} ({line.action})")
-                if schedule is not None:
-                    self._explain(schedule, line, show)
-
-    def _explain(self, schedule, line, show: int) -> None:
-        model = line.kind.due(schedule, date.today()).model
-        for record in model.objects.filter(pk__in=line.ids[:show]):
-            due = registry.due_of(schedule, line.kind, record)
-            day = due.on.isoformat() if due.on else "kept"
-            self.stdout.write(f"    #{record.pk} due {day}: {'; '.join(due.reasons)}")
-        if show and len(line.ids) > show:
-            self.stdout.write(f"    ... and {len(line.ids) - show} more")
+                for pk, due in line.explained:
+                    day = due.on.isoformat() if due.on else "kept"
+                    self.stdout.write(f"    #{pk} due {day}: {'; '.join(due.reasons)}")
+                if line.explained and len(line.ids) > len(line.explained):
+                    self.stdout.write(f"    ... and {len(line.ids) - len(line.explained)} more")
