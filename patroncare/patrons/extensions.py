@@ -34,3 +34,17 @@ def register_person_records(records: PersonRecords) -> None:
 
 def person_records() -> list[PersonRecords]:
     return sorted(_registered.values(), key=lambda records: (records.position, records.key))
+
+
+# (actor, kept, removed_id) -> None: what another app keeps about a person by number, not by a foreign key
+# (a legal hold), follows the person when two records are merged.
+_merge_listeners: list[Callable[..., None]] = []
+
+
+def register_merge_listener(listener: Callable[..., None]) -> None:
+    if listener not in _merge_listeners:
+        _merge_listeners.append(listener)
+
+
+def merge_listeners() -> list[Callable[..., None]]:
+    return list(_merge_listeners)

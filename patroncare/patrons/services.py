@@ -13,6 +13,7 @@ from patroncare.core.concurrency import StaleEditError, save_if_unchanged
 from patroncare.core.files import delete_after_commit
 
 from . import events
+from .extensions import merge_listeners
 from .models import Person, RightsRequest, RightsRequestKind, RightsRequestOutcome
 from .permissions import can_handle_rights_requests, can_merge_people, same_system
 
@@ -65,6 +66,8 @@ def person_merge(
     photo_gone = other.photo if "photo" not in from_other else kept.photo
     values = {field: getattr(other, field) for field in from_other}
     removed_id = other.pk
+    for listener in merge_listeners():
+        listener(actor=actor, kept=kept, removed_id=removed_id)
     # The record that goes is deleted before its values are copied: a card number is unique in a system.
     other.delete()
     for field, value in values.items():

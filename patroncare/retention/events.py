@@ -57,6 +57,11 @@ HOLD_RELEASED = define(
     _("Legal hold released on %(record_type)s #%(record_id)s"),
     choices=RECORD_TYPES,
 )
+HOLD_MOVED = define(
+    "retention.hold_moved",
+    Action.UPDATE,
+    _("Legal hold on person #%(removed)s follows the merge into person #%(kept)s"),
+)
 
 
 def schedule_installed(*, system, actor=None):
@@ -86,3 +91,9 @@ def hold_placed(*, actor, hold):
 def hold_released(*, actor, hold):
     params = {"record_type": hold.record_type, "record_id": hold.record_id}
     return audit_event(HOLD_RELEASED, actor=actor, obj=hold, params=params)
+
+
+def hold_moved(*, actor, hold, removed_id: int):
+    return audit_event(
+        HOLD_MOVED, actor=actor, obj=hold, params={"removed": removed_id, "kept": hold.record_id}
+    )

@@ -108,6 +108,26 @@ def legal_hold_release(*, actor, hold: LegalHold, note: str) -> LegalHold:
     return hold
 
 
+def holds_follow_merge(*, actor, kept, removed_id: int) -> None:
+    """A legal hold on a person recorded twice stays on the record that is kept."""
+    person = registry.person_type()
+    if person is None:
+        return
+    holds = LegalHold.objects.filter(system=kept.system, record_type=person.code, released_at__isnull=True)
+    moving = holds.filter(record_id=removed_id).first()
+    if moving is None:
+        return
+    if holds.filter(record_id=kept.pk).exists():
+        # One hold in force per record: the kept record's own hold stays, this one is closed with a note.
+        moving.released_at, moving.released_by = timezone.now(), actor
+        moving.release_note = _("Merged into person #%(pk)s, which is on hold too.") % {"pk": kept.pk}
+        moving.save(update_fields=["released_at", "released_by", "release_note"])
+    else:
+        moving.record_id = kept.pk
+        moving.save(update_fields=["record_id"])
+    events.hold_moved(actor=actor, hold=moving, removed_id=removed_id)
+
+
 @dataclass
 class TypeReport:
     kind: registry.RecordType
