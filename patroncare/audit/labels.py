@@ -20,12 +20,7 @@ def register_labeller(model_label: str, labeller: Labeller) -> None:
     _labellers[model_label.lower()] = labeller
 
 
-def plain(obj) -> str:
-    """str(obj), also for a model whose __str__ returns a lazy translation (str() refuses those)."""
-    return str(obj.__str__())
-
-
-def register_model(model_label: str, *, label: Callable = plain, related: tuple[str, ...] = ()) -> None:
+def register_model(model_label: str, *, label: Callable = str, related: tuple[str, ...] = ()) -> None:
     """The common labeller: one query, with the related rows the label needs."""
 
     def labeller(ids: list[str]) -> dict[str, str]:
@@ -34,7 +29,7 @@ def register_model(model_label: str, *, label: Callable = plain, related: tuple[
             model._default_manager.select_related(*related) if related else model._default_manager.all()
         )
         pks = [pk for pk in ids if pk.isdigit()] if _integer_pk(model) else ids
-        return {str(obj.pk): plain(label(obj)) for obj in queryset.filter(pk__in=pks)}
+        return {str(obj.pk): str(label(obj)) for obj in queryset.filter(pk__in=pks)}
 
     register_labeller(model_label, labeller)
 

@@ -228,7 +228,7 @@ def lift_decided(*, actor, lift_request, exclusion, decision: str, changes):
 
 # An exclusion, an appeal or a request is labelled by the person, as the person reads now (anonymised or not).
 def _exclusion_label(exclusion) -> str:
-    return f"{exclusion.get_outcome_display()} · {labels.plain(exclusion.person)}"
+    return f"{exclusion.get_outcome_display()} · {exclusion.person}"
 
 
 labels.register_model("conduct.exclusion", label=_exclusion_label, related=("person",))

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from patroncare.core.files import delete_after_commit
 from patroncare.libraries.calendar import local_date
 from patroncare.retention.models import Action
-from patroncare.retention.registry import Due, RecordType, Schedule, register
+from patroncare.retention.registry import Due, RecordType, Schedule, by_number, register
 
 from .models import Appeal, Exclusion, Letter
 
@@ -98,11 +98,6 @@ def _delete_letters(exclusion_ids: list[int]) -> None:
         remaining.exclude(pk__in=replaced).delete()
 
 
-def _lookup(system, text: str):
-    digits = text.strip().lstrip("#")
-    return Exclusion.objects.filter(system=system, pk=int(digits)).first() if digits.isdigit() else None
-
-
 # What the incidents app asks (through its ExclusionLink): which incidents and people the exclusions keep.
 def incidents_kept(*, schedule: Schedule, as_of: date) -> QuerySet:
     return Exclusion.incidents.through.objects.filter(exclusion__in=_kept(schedule, as_of)).values(
@@ -142,7 +137,7 @@ register(
         apply=_apply,
         people="person",
         names=lambda system: people_named(system=system),
-        lookup=_lookup,
+        lookup=lambda system, text: by_number(Exclusion, system, text),
         noun=gettext_lazy("Exclusion"),
         order=10,
     )

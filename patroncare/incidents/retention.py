@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from patroncare.core.files import delete_after_commit
 from patroncare.libraries.calendar import local_date
 from patroncare.retention.models import Action
-from patroncare.retention.registry import Due, RecordType, Schedule, latest, register
+from patroncare.retention.registry import Due, RecordType, Schedule, by_number, latest, register
 
 from . import extensions
 from .models import Attachment, CheckIn, Debrief, Draft, FollowUp, Incident, WritingFlag
@@ -104,11 +104,6 @@ def _people_named(system) -> QuerySet:
     ).values("involvements__person")
 
 
-def _lookup_incident(system, text: str):
-    digits = text.strip().lstrip("#")
-    return Incident.objects.filter(system=system, pk=int(digits)).first() if digits.isdigit() else None
-
-
 # Check-ins and debriefs: the well-being answers and what was learned, counted from the day they were due.
 def _check_ins_due(schedule: Schedule, as_of: date) -> QuerySet:
     return CheckIn.objects.filter(
@@ -172,7 +167,7 @@ register(
         apply=_apply_incidents,
         people="involvements__person",
         names=_people_named,
-        lookup=_lookup_incident,
+        lookup=lambda system, text: by_number(Incident, system, text),
         noun=gettext_lazy("Incident"),
         order=20,
     )

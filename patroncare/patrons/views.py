@@ -175,8 +175,9 @@ class PersonCorrectView(PatronView):
         )
 
     def post(self, request, pk):
+        # The form writes what was typed onto its own copy; the service checks the version of the saved one.
+        saved = selectors.person_get_for_rights(user=request.user, pk=pk)
         person = selectors.person_get_for_rights(user=request.user, pk=pk)
-        saved = Person.objects.get(pk=person.pk)
         form = PersonCorrectForm(request.POST, instance=person)
         if form.is_valid():
             values = {name: form.cleaned_data[name] for name in services.CORRECTED_FIELDS}

@@ -15,7 +15,7 @@ from patroncare.patrons.models import Person
 from patroncare.patrons.services import people_anonymise
 
 from .models import Action
-from .registry import Due, RecordType, Schedule, record_types, register
+from .registry import Due, RecordType, Schedule, by_number, record_types, register
 
 PERSON = "patrons.person"
 
@@ -42,9 +42,10 @@ def _apply(schedule: Schedule, ids: list[int], action: str, moment: datetime) ->
 
 
 def _lookup(system, text: str):
+    """A card number, or the person's record number after "#"."""
     text = text.strip()
-    if text.startswith("#") and text[1:].isdigit():
-        return Person.objects.filter(system=system, pk=int(text[1:])).first()
+    if text.startswith("#"):
+        return by_number(Person, system, text)
     return Person.objects.filter(system=system, card_number=text).first() if text else None
 
 

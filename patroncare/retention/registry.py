@@ -162,6 +162,14 @@ def due_of(schedule: Schedule, kind: RecordType, record: Model) -> Due:
     return kind.due_on(schedule, record)
 
 
+def by_number(model: type[Model], system, text: str, *, system_field: str = "system"):
+    """The record of `system` that a director names by its number ("123" or "#123"), or None."""
+    digits = text.strip().removeprefix("#")
+    if not digits.isdigit():
+        return None
+    return model.objects.filter(**{system_field: system}, pk=int(digits)).first()
+
+
 def records_naming(kind: RecordType, person_id: int) -> QuerySet:
     """The records of `kind` that name one person (none for a type that names nobody)."""
     if kind.is_person:

@@ -7,6 +7,7 @@ from django.views import View
 
 from patroncare.core.access import ActionMixin, PermissionRequiredMixin
 from patroncare.core.concurrency import StaleEditError
+from patroncare.core.forms import add_service_errors
 from patroncare.patrons.models import Person
 from patroncare.patrons.selectors import person_get_for_rights
 from patroncare.patrons.services import person_erase
@@ -77,19 +78,11 @@ class RuleUpdateView(ActionMixin, ScheduleView):
             except StaleEditError as error:
                 form.add_error(None, error)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The schedule for %(kind)s was saved.") % {"kind": kind.label})
                 return redirect("retention:schedule")
         return self.get(request, failed=form, status=400)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 class HoldListView(PermissionRequiredMixin, View):
