@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    # Before the apps whose models it translates, so their translation.py files are registered first.
+    "modeltranslation",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_htmx",
@@ -148,6 +150,11 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+# What the library writes (rules, policies, playbooks, categories...) has one field per language, through
+# django-modeltranslation: `title` reads the reader's language, `title_en` and `title_es` are the versions.
+# An empty version falls back to the other language.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "es")}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "UTC"
