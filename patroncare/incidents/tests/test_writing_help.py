@@ -1,8 +1,11 @@
 """The writing help on sentences staff really write, in English and Spanish."""
 
+import csv
+from pathlib import Path
+
 import pytest
 
-from patroncare.incidents.writing_help import check, parse_keys
+from patroncare.incidents.writing_help import SUGGESTIONS, check, parse_keys
 
 CASES = [
     ("A homeless guy was sleeping in the reading room.", [("housing", "homeless")]),
@@ -59,3 +62,41 @@ def test_posted_keys_accept_only_known_categories():
         ("housing", "homeless"),
         ("character", "rude"),
     }
+
+
+SENTENCES = Path(__file__).parent / "data" / "writing_help_sentences.csv"
+
+
+def _labelled_set() -> list[dict]:
+    with SENTENCES.open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def test_the_labelled_set_is_large_and_balanced():
+    rows = _labelled_set()
+    assert len(rows) >= 200
+    for language in ("en", "es"):
+        labelled = [row for row in rows if row["language"] == language and row["label"]]
+        ordinary = [row for row in rows if row["language"] == language and not row["label"]]
+        assert len(labelled) >= 50 and len(ordinary) >= 50
+    assert {row["label"] for row in rows} == {"", *SUGGESTIONS}
+
+
+def test_labels_are_caught_and_ordinary_sentences_are_left_alone():
+    rows = _labelled_set()
+    labelled = [row for row in rows if row["label"]]
+    ordinary = [row for row in rows if not row["label"]]
+    missed = [
+        row["sentence"]
+        for row in labelled
+        if row["label"] not in {f.category for f in check(row["sentence"])}
+    ]
+    alarms = [row["sentence"] for row in ordinary if check(row["sentence"])]
+    caught = 1 - len(missed) / len(labelled)
+    false_alarms = len(alarms) / len(ordinary)
+    print(
+        f"writing help: {caught:.1%} of {len(labelled)} labels caught, "
+        f"{false_alarms:.1%} of {len(ordinary)} ordinary sentences flagged"
+    )
+    assert caught >= 0.95, missed
+    assert false_alarms <= 0.05, alarms
