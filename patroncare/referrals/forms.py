@@ -1,3 +1,4 @@
+import re
 from datetime import time
 
 from django import forms
@@ -11,11 +12,19 @@ from .models import LANGUAGE_CODE_VALIDATOR, Resource
 
 # The languages a slip is printed in: the interface languages.
 SLIP_LANGUAGES = [("en", "English"), ("es", "Español")]
+SLUG = re.compile(r"^[-a-z0-9_]{1,60}$")
 MAX_PACKAGE_BYTES = 5 * 1024 * 1024
 
 
+class NeedField(forms.ChoiceField):
+    """A need's short name: one this library does not have finds nothing, rather than an error."""
+
+    def valid_value(self, value) -> bool:
+        return bool(SLUG.match(str(value)))
+
+
 class HelpFilterForm(forms.Form):
-    need = forms.ChoiceField(label=_("Need"), required=False)
+    need = NeedField(label=_("Need"), required=False)
     language = forms.CharField(
         label=_("Language spoken"),
         required=False,
@@ -98,6 +107,7 @@ class ResourceForm(VersionFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["categories"].queryset = categories
         self.fields["owner"].queryset = owners
+        self.fields["website"].assume_scheme = "https"
         self.fields["name_en"].required = True
         for name in (
             "name",

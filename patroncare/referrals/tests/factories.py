@@ -19,6 +19,7 @@ class CategoryFactory(factory.django.DjangoModelFactory):
 class ResourceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Resource
+        skip_postgeneration_save = True
 
     system = factory.SubFactory(LibrarySystemFactory)
     organisation = factory.Sequence(lambda n: f"Community Organisation {n}")
