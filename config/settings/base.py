@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "patroncare.guidance",
     "patroncare.complaints",
     "patroncare.training",
+    "patroncare.referrals",
     "patroncare.notifications",
     "patroncare.retention",
 ]
@@ -228,6 +229,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "notifications-daily-digests": {
         "task": "patroncare.notifications.tasks.send_daily_digests",
+        "schedule": 60 * 60 * 24,
+    },
+    "referrals-verification-reminders": {
+        "task": "patroncare.referrals.tasks.remind_verifications",
         "schedule": 60 * 60 * 24,
     },
     "retention-schedule": {

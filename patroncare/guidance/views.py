@@ -13,6 +13,7 @@ from django.views import View
 
 from patroncare.core.access import PermissionRequiredMixin
 from patroncare.policies.selectors import policy_choices, rules_for_linking
+from patroncare.referrals import selectors as referral_selectors
 
 from . import permissions, selectors, services
 from .content import PLAYBOOKS as STANDARD_PLAYBOOKS
@@ -35,6 +36,9 @@ def _playbook_context(request, playbook):
         "rules": playbook.related_rules.select_related("behaviour_class").order_by("code"),
         "can_edit": permissions.can_edit_guidance(request.user),
         "nav_current": "guidance",
+        # The library's own community resources for this situation, and its crisis line.
+        "resources": referral_selectors.resources_for_playbook(user=request.user, slug=playbook.slug),
+        "crisis_line": referral_selectors.crisis_line(user=request.user),
     }
     if playbook.shows_phrase_cards:
         context["languages"], context["phrases"] = selectors.phrase_cards(user=request.user)

@@ -233,6 +233,17 @@ class FollowUpCompleteForm(VersionFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("A few words: what you did and what came of it."),
     )
+    referral_need = forms.ModelChoiceField(
+        label=_("Referral offered"),
+        queryset=None,
+        required=False,
+        empty_label=_("No referral"),
+        help_text=_("If a community resource was offered, its need. Only a count is kept, never who."),
+    )
+
+    def __init__(self, *args, needs=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["referral_need"].queryset = needs
 
 
 class AlertSettingsForm(forms.ModelForm):

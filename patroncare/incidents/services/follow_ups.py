@@ -16,6 +16,7 @@ from patroncare.core.concurrency import save_if_unchanged
 from patroncare.core.mail import absolute_link
 from patroncare.incidents import events
 from patroncare.libraries.calendar import today_in
+from patroncare.referrals.services import referral_record
 
 from ..alerts import mail_staff
 from ..models import FollowUp, Incident
@@ -108,8 +109,14 @@ def follow_up_assign(
 
 
 @transaction.atomic
-def follow_up_complete(*, actor, follow_up: FollowUp, note: str, expected_version: int) -> FollowUp:
-    """The assignee, or a supervisor or administrator of the branch, marks the follow-up done."""
+def follow_up_complete(
+    *, actor, follow_up: FollowUp, note: str, expected_version: int, referral_need=None
+) -> FollowUp:
+    """The assignee, or a supervisor or administrator of the branch, marks the follow-up done.
+
+    With `referral_need`, a community referral was offered: the anonymous referral log counts it against the
+    incident's branch, with the incident's number and nothing about the person.
+    """
     if not can_complete_follow_up(actor, follow_up):
         raise ValidationError(
             _("Only the person it is assigned to, or a supervisor of this branch, can do this.")
@@ -123,4 +130,12 @@ def follow_up_complete(*, actor, follow_up: FollowUp, note: str, expected_versio
         follow_up, expected_version=expected_version, fields=["done_at", "done_by", "done_note"]
     )
     events.follow_up_done(actor=actor, follow_up=follow_up)
+    if referral_need is not None:
+        referral_record(
+            actor=actor,
+            branch=follow_up.incident.branch,
+            need=referral_need,
+            language="und",  # not asked: the language of the person is not part of the follow-up
+            incident_id=follow_up.incident_id,
+        )
     return follow_up

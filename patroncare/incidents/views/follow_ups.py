@@ -12,6 +12,7 @@ from patroncare.core.forms import add_service_errors
 from patroncare.incidents import events
 from patroncare.libraries.calendar import today_in
 from patroncare.libraries.selectors import branches_visible_to
+from patroncare.referrals.selectors import categories as referral_needs
 
 from .. import selectors, services
 from ..forms import FollowUpAddForm, FollowUpAssignForm, FollowUpCompleteForm
@@ -84,7 +85,7 @@ class FollowUpView(SystemTimeMixin, PermissionRequiredMixin, View):
                 initial={**version, "assignee": follow_up.assignee_id, "due_on": follow_up.due_on},
             )
         if can_complete and complete_form is None:
-            complete_form = FollowUpCompleteForm(initial=version)
+            complete_form = FollowUpCompleteForm(initial=version, needs=referral_needs(user=user))
         context = {
             "follow_up": follow_up,
             "incident": incident,
@@ -146,10 +147,16 @@ class FollowUpCompleteView(FollowUpActionView):
             request,
             pk,
             allowed=can_complete_follow_up,
-            form=lambda follow_up: FollowUpCompleteForm(request.POST),
+            form=lambda follow_up: FollowUpCompleteForm(
+                request.POST, needs=referral_needs(user=request.user)
+            ),
             form_name="complete_form",
             perform=lambda follow_up, data: services.follow_up_complete(
-                actor=request.user, follow_up=follow_up, note=data["note"], expected_version=data["version"]
+                actor=request.user,
+                follow_up=follow_up,
+                note=data["note"],
+                expected_version=data["version"],
+                referral_need=data.get("referral_need"),
             ),
             success=_("The follow-up is marked done. Thank you."),
         )
