@@ -18,6 +18,7 @@ from patroncare.incidents.tests.factories import FollowUpFactory, IncidentFactor
 from patroncare.libraries.calendar import today_in
 from patroncare.patrons.tests.factories import PersonFactory
 from patroncare.policies.tests.factories import ExceptionEntryFactory, PolicyFactory
+from patroncare.referrals.tests.factories import ResourceFactory
 from patroncare.rulebook.models import Outcome, Rule
 from patroncare.rulebook.services import rules_install_defaults
 
@@ -145,4 +146,5 @@ def patrons(world) -> Patrons:
         complaint=complaint,
         complaint_attachment=complaint_attachment,
         exception=exception,
+        extra={"resource": ResourceFactory(system=world.system)},
     )

@@ -46,6 +46,9 @@ KWARGS = {
     "patrons:export_json": lambda p: {"pk": p.person.pk},
     "patrons:export_pdf": lambda p: {"pk": p.person.pk},
     "retention:erase": lambda p: {"pk": p.person.pk},
+    "referrals:resource": lambda p: {"pk": p.extra["resource"].pk},
+    "referrals:slip": lambda p: {"pk": p.extra["resource"].pk},
+    "referrals:edit": lambda p: {"pk": p.extra["resource"].pk},
 }
 
 # Pages that show a patron record whatever their text says (files, PDFs, the record pages themselves).
