@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "patroncare.training",
     "patroncare.notifications",
     "patroncare.retention",
+    "patroncare.reports",
 ]
 
 MIDDLEWARE = [
