@@ -66,11 +66,13 @@ class BoardReport(VersionedModel):
                 fields=["system", "year", "quarter"],
                 condition=Q(period_kind="quarter"),
                 name="reports_board_report_one_per_quarter",
+                violation_error_message=_("There is already a board report for this period."),
             ),
             models.UniqueConstraint(
                 fields=["system", "year"],
                 condition=Q(period_kind="year"),
                 name="reports_board_report_one_per_year",
+                violation_error_message=_("There is already a board report for this period."),
             ),
         ]
         indexes = [models.Index(fields=["system", "status", "-year"], name="reports_board_system_status")]

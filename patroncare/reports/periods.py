@@ -47,15 +47,9 @@ class Period:
         if self.kind == Kind.MONTH:
             return month(*_shift_month(self.first_day.year, self.first_day.month, -1))
         if self.kind == Kind.QUARTER:
-            year, number = (
-                (self.first_day.year, self.quarter - 1)
-                if self.quarter > 1
-                else (
-                    self.first_day.year - 1,
-                    4,
-                )
-            )
-            return quarter(year, number)
+            if self.quarter > 1:
+                return quarter(self.first_day.year, self.quarter - 1)
+            return quarter(self.first_day.year - 1, 4)
         if self.kind == Kind.YEAR:
             return year(self.first_day.year - 1)
         last = self.first_day - timedelta(days=1)
