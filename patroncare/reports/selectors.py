@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from patroncare.accounts.permissions import is_director
 from patroncare.complaints.selectors import restricted_readable
@@ -18,12 +19,13 @@ from . import figures as f
 from . import permissions
 from .models import BoardReport, BoardReportReading, ReportStatus
 from .periods import Period
+from .routers import replica_reads
 from .suppression import Cell, protect_table, protection_on, share
 
 SECTION_PLACEHOLDERS = (
     # Figures of parts of the product that keep their own records; each adds its tables here when it exists.
-    ("referrals", _("Referrals by need")),
-    ("walk-throughs", _("Walk-through results")),
+    ("referrals", gettext_lazy("Referrals by need")),
+    ("walk-throughs", gettext_lazy("Walk-through results")),
 )
 
 
@@ -105,7 +107,8 @@ def dashboard_scope(*, user, branch_ids: list[int] | None = None) -> f.Scope:
 def dashboard_for(*, user, period: Period, branch_ids: list[int] | None = None) -> Dashboard:
     scope = dashboard_scope(user=user, branch_ids=branch_ids)
     protected = permissions.sees_protected_figures(user) and protection_on()
-    return build_dashboard(scope=scope, period=period, protected=protected, user=user)
+    with replica_reads():
+        return build_dashboard(scope=scope, period=period, protected=protected, user=user)
 
 
 def build_dashboard(*, scope: f.Scope, period: Period, protected: bool, user=None) -> Dashboard:
