@@ -14,6 +14,7 @@ urlpatterns = [
     path("retention/", include("patroncare.retention.urls")),
     path("complaints/", include("patroncare.complaints.urls")),
     path("feedback/", include("patroncare.complaints.public_urls")),
+    path("notices/figures/", include("patroncare.reports.public_urls")),
     path("notices/", include("patroncare.complaints.notices_urls")),
     path("practice/", include("patroncare.training.urls")),
     path("policies/", include("patroncare.policies.urls")),
@@ -22,4 +23,5 @@ urlpatterns = [
     path("conduct/", include("patroncare.conduct.urls")),
     path("patrons/", include("patroncare.patrons.urls")),
     path("help/", include("patroncare.referrals.urls")),
+    path("reports/", include("patroncare.reports.urls")),
 ]

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "patroncare.referrals",
     "patroncare.notifications",
     "patroncare.retention",
+    "patroncare.reports",
 ]
 
 MIDDLEWARE = [
@@ -115,7 +116,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
         }
     )
+# A read replica for the dashboards and the board report (patroncare.reports.routers); writes stay on default.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+    )
+DATABASE_ROUTERS = ["patroncare.reports.routers.ReportReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Small numbers in what trustees and the public see (patroncare.reports.suppression).
+PATRONCARE_SMALL_NUMBERS_PROTECTED = os.environ.get("PATRONCARE_SMALL_NUMBERS_PROTECTED", "1") != "0"
+PATRONCARE_SMALL_NUMBER_THRESHOLD = int(os.environ.get("PATRONCARE_SMALL_NUMBER_THRESHOLD", "5"))
+PATRONCARE_PERCENT_MIN_CASES = int(os.environ.get("PATRONCARE_PERCENT_MIN_CASES", "10"))
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
