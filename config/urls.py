@@ -22,4 +22,5 @@ urlpatterns = [
     path("conduct/", include("patroncare.conduct.urls")),
     path("patrons/", include("patroncare.patrons.urls")),
     path("help/", include("patroncare.referrals.urls")),
+    path("surveys/", include("patroncare.surveys.urls")),
 ]

@@ -1,0 +1,93 @@
+"""Writes of the staff survey. An answer is stored with no link to the person who gave it."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from patroncare.core.access import refuse_unless
+from patroncare.libraries.calendar import today_in
+
+from . import events
+from .content import STARTER
+from .models import RATING_MAX, Answer, Participation, Question, QuestionKind, Response, Round
+from .permissions import can_run_surveys, is_asked
+
+
+@transaction.atomic
+def round_start(
+    *, actor, title_en: str, title_es: str, opens_on: date, closes_on: date, branches, roles: list[str]
+) -> Round:
+    """A new round from the starter questions, or from the previous round's when there is one."""
+    refuse_unless(can_run_surveys(actor), _("Only administrators run staff surveys."))
+    system = actor.library_system
+    round_ = Round(
+        system=system,
+        title_en=title_en,
+        title_es=title_es,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        roles=",".join(sorted(set(roles))),
+    )
+    round_.full_clean()
+    round_.save()
+    round_.branches.set([b for b in branches if b.system_id == system.pk])
+    previous = Round.objects.filter(system=system).exclude(pk=round_.pk).order_by("-opens_on", "-id").first()
+    if previous is not None and previous.questions.exists():
+        source = [
+            (q.key, q.kind, q.text_en, q.text_es, q.choices_en, q.choices_es)
+            for q in previous.questions.all()
+        ]
+    else:
+        source = STARTER
+    for order, (key, kind, text_en, text_es, choices_en, choices_es) in enumerate(source, start=1):
+        question = Question(
+            round=round_,
+            key=key,
+            kind=kind,
+            order=order * 10,
+            text_en=text_en,
+            text_es=text_es,
+            choices_en=choices_en,
+            choices_es=choices_es,
+        )
+        question.full_clean()
+        question.save()
+    events.round_started(actor=actor, round_=round_)
+    return round_
+
+
+@transaction.atomic
+def round_answer(*, actor, round_: Round, branch, answers: dict[int, object]) -> None:
+    """Store one person's answers, once; `answers` maps question ids to a rating, a choice index or text."""
+    branch_ids = [b.pk for b in round_.branches.all()]
+    refuse_unless(
+        round_.system_id == actor.library_system_id and is_asked(actor, round_, branch_ids),
+        _("This survey is not for you."),
+    )
+    refuse_unless(round_.is_open(today_in(round_.system)), _("This survey is closed."))
+    refuse_unless(branch is not None and branch.pk in branch_ids, _("Choose one of the survey's branches."))
+    try:
+        with transaction.atomic():
+            Participation.objects.create(round=round_, user=actor)
+    except IntegrityError:
+        raise ValidationError(_("You have already answered this survey. Thank you.")) from None
+    response = Response.objects.create(round=round_, branch=branch)
+    for question in round_.questions.all():
+        value = answers.get(question.pk)
+        if value in (None, ""):
+            continue
+        answer = Answer(response=response, question=question)
+        if question.kind == QuestionKind.RATING:
+            answer.rating = int(value)
+            if not 1 <= answer.rating <= RATING_MAX:
+                raise ValidationError(_("Ratings go from 1 to 5."))
+        elif question.kind == QuestionKind.CHOICE:
+            answer.choice = int(value)
+            if not 0 <= answer.choice < len(question.choice_list):
+                raise ValidationError(_("Choose one of the answers offered."))
+        else:
+            answer.text = str(value).strip()[:2000]
+        answer.full_clean()
+        answer.save()
