@@ -92,7 +92,7 @@ def bar_chart(
             "title": None,
             "axis": {"labelLimit": 200},
         },
-        "x": {"field": "value", "type": "quantitative", "title": value_label, "axis": {"tickMinStep": 1}},
+        "x": {"field": "value", "type": "quantitative", "title": value_label, "axis": _count_axis(values)},
     }
     if several:
         encoding["yOffset"] = {"field": "series", "type": "nominal", "sort": names}
@@ -154,7 +154,12 @@ def line_chart(
                 "axis": {"labelAngle": -40, "labelLimit": 90},
                 "scale": {"domain": periods},
             },
-            "y": {"field": "value", "type": "quantitative", "title": value_label, "axis": {"tickMinStep": 1}},
+            "y": {
+                "field": "value",
+                "type": "quantitative",
+                "title": value_label,
+                "axis": _count_axis(values),
+            },
             "color": _colour(names),
             "strokeDash": {
                 "field": "series",
@@ -253,6 +258,14 @@ def _check_lengths(series: dict[str, list], expected: int, what: str) -> None:
     for name, values in series.items():
         if len(values) != expected:
             raise ValueError(f"series {name!r} has {len(values)} values for {expected} {what}")
+
+
+def _count_axis(values: list[dict]) -> dict:
+    """Whole-number ticks for small counts (no "0.5 complaints"); Vega's own ticks above ten."""
+    highest = max((value["value"] for value in values), default=0)
+    if highest <= 10 and all(float(value["value"]).is_integer() for value in values):
+        return {"values": list(range(0, int(highest) + 1)), "format": "d"}
+    return {"tickMinStep": 1}
 
 
 def _colour(names: list[str]) -> dict:
