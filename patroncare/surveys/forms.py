@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from patroncare.accounts.models import Role
 
-from .models import RATING_MAX, QuestionKind
+from .models import RATING_MAX, ActionKind, QuestionKind
 
 RATING_CHOICES = [(str(n), str(n)) for n in range(1, RATING_MAX + 1)]
 
@@ -76,3 +76,24 @@ class AnswerForm(forms.Form):
 
     def answers(self) -> dict[int, object]:
         return {q.pk: self.cleaned_data.get(f"q{q.pk}") for q in self.questions}
+
+
+class ActionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Action"), choices=ActionKind.choices)
+    question = forms.ModelChoiceField(label=_("About the question"), queryset=None, required=False)
+    note = forms.CharField(label=_("What and why"), max_length=300)
+    policy = forms.ModelChoiceField(label=_("Policy to review"), queryset=None, required=False)
+    playbook = forms.ModelChoiceField(label=_("Playbook to change"), queryset=None, required=False)
+    scenario = forms.ModelChoiceField(label=_("Practice scenario"), queryset=None, required=False)
+    assignee = forms.ModelChoiceField(label=_("Person to train"), queryset=None, required=False)
+    due_date = forms.DateField(
+        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, questions, policies, playbooks, scenarios, staff, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["question"].queryset = questions
+        self.fields["policy"].queryset = policies
+        self.fields["playbook"].queryset = playbooks
+        self.fields["scenario"].queryset = scenarios
+        self.fields["assignee"].queryset = staff

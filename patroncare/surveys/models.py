@@ -126,3 +126,41 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return str(self.id)
+
+
+class ActionKind(models.TextChoices):
+    TRAINING = "training", _("Training assignment")
+    POLICY_REVIEW = "policy_review", _("Policy review")
+    PLAYBOOK = "playbook", _("Playbook change")
+
+
+class SurveyAction(models.Model):
+    """What a result led to: made through the training, policies or guidance app, and shown next round."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="actions")
+    question = models.ForeignKey(Question, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    kind = models.CharField(_("action"), max_length=16, choices=ActionKind.choices)
+    note = models.CharField(_("what and why"), max_length=300)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    assignment = models.ForeignKey(
+        "training.Assignment", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    policy_review = models.ForeignKey(
+        "policies.PolicyReview", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    playbook = models.ForeignKey(
+        "guidance.Playbook", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=ActionKind.values), name="surveyaction_kind_valid"),
+            models.CheckConstraint(condition=~Q(note=""), name="surveyaction_has_note"),
+        ]
+
+    def __str__(self) -> str:
+        return self.note

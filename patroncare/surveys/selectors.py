@@ -139,3 +139,52 @@ def results(*, round_: Round, branch_id: int | None = None) -> Results:
             listed = texts.get(question.pk, [])
             questions.append(QuestionResult(question, len(listed), texts=listed))
     return Results(round_, count, True, questions, by_branch, previous)
+
+
+@dataclass
+class ActionState:
+    action: object
+    done: str  # what has happened since, in words
+
+
+def actions_with_state(*, round_: Round | None) -> list[ActionState]:
+    """The actions taken on a round's results, and what has happened since (three queries)."""
+    if round_ is None:
+        return []
+    from django.utils.translation import gettext as _
+
+    from patroncare.guidance.models import PlaybookRevision
+
+    from .models import ActionKind, SurveyAction
+
+    actions = list(
+        SurveyAction.objects.filter(round=round_)
+        .select_related("question", "policy_review__policy", "assignment__scenario", "playbook")
+        .order_by("created_at", "id")
+    )
+    playbook_ids = [a.playbook_id for a in actions if a.playbook_id]
+    revisions = list(
+        PlaybookRevision.objects.filter(playbook_id__in=playbook_ids).values_list("playbook_id", "edited_at")
+    )
+    states = []
+    for action in actions:
+        if action.kind == ActionKind.POLICY_REVIEW and action.policy_review:
+            done = _("Review of “%(policy)s”: %(status)s") % {
+                "policy": action.policy_review.policy.title,
+                "status": action.policy_review.get_status_display(),
+            }
+        elif action.kind == ActionKind.TRAINING and action.assignment:
+            done = _("Practice “%(scenario)s” assigned, due %(day)s") % {
+                "scenario": action.assignment.scenario,
+                "day": action.assignment.due_date.isoformat(),
+            }
+        elif action.kind == ActionKind.PLAYBOOK and action.playbook:
+            count = sum(1 for pid, at in revisions if pid == action.playbook_id and at >= action.created_at)
+            done = _("Playbook “%(playbook)s”: %(count)s edits since") % {
+                "playbook": action.playbook.slug,
+                "count": count,
+            }
+        else:
+            done = _("The linked record no longer exists")
+        states.append(ActionState(action, done))
+    return states

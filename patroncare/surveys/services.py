@@ -91,3 +91,64 @@ def round_answer(*, actor, round_: Round, branch, answers: dict[int, object]) ->
             answer.text = str(value).strip()[:2000]
         answer.full_clean()
         answer.save()
+
+
+@transaction.atomic
+def action_create(
+    *,
+    actor,
+    round_: Round,
+    kind: str,
+    note: str,
+    question=None,
+    policy=None,
+    playbook=None,
+    scenario=None,
+    assignee=None,
+    due_date=None,
+):
+    """From a result: a training assignment, a policy review or a playbook change, made by its own app."""
+    from django.utils import timezone
+
+    from patroncare.policies.models import ReviewTrigger
+    from patroncare.policies.services import policy_review_request
+    from patroncare.training.services import assignment_create
+
+    from .models import ActionKind, SurveyAction
+    from .permissions import can_read_results
+
+    system_id = actor.library_system_id
+    refuse_unless(
+        can_read_results(actor) and round_.system_id == system_id,
+        _("Only supervisors and administrators act on survey results."),
+    )
+    if not note.strip():
+        raise ValidationError({"note": _("Say in a few words what is to be done and why.")})
+    action = SurveyAction(
+        round=round_,
+        question=question,
+        kind=kind,
+        note=note.strip(),
+        created_by=actor,
+        created_at=timezone.now(),
+    )
+    label = _("Staff survey “%(title)s”") % {"title": round_.title}
+    if kind == ActionKind.POLICY_REVIEW:
+        if policy is None or policy.system_id != system_id:
+            raise ValidationError({"policy": _("Choose the policy to review.")})
+        action.policy_review = policy_review_request(
+            policy=policy, reason=note.strip(), source_label=label, actor=actor, trigger=ReviewTrigger.REQUEST
+        )
+    elif kind == ActionKind.TRAINING:
+        if scenario is None or assignee is None or due_date is None:
+            raise ValidationError(_("Choose the scenario, the person and the due date."))
+        action.assignment = assignment_create(
+            actor=actor, assignee=assignee, scenario=scenario, due_date=due_date
+        )
+    elif kind == ActionKind.PLAYBOOK:
+        if playbook is None or playbook.system_id != system_id:
+            raise ValidationError({"playbook": _("Choose the playbook to change.")})
+        action.playbook = playbook
+    action.full_clean()
+    action.save()
+    return action

@@ -9,14 +9,15 @@ from django.views import View
 
 from patroncare.accounts.permissions import branch_ids_for
 from patroncare.accounts.roles import OVERSIGHT
-from patroncare.core.access import PermissionRequiredMixin
+from patroncare.core.access import ActionMixin, PermissionRequiredMixin
+from patroncare.core.charts import bar_chart
 from patroncare.core.forms import add_service_errors
 from patroncare.libraries.calendar import today_in
 from patroncare.libraries.models import Branch
 
 from . import permissions, selectors, services
-from .forms import AnswerForm, RoundForm
-from .models import MIN_GROUP, Round
+from .forms import ActionForm, AnswerForm, RoundForm
+from .models import MIN_GROUP, QuestionKind, Round
 
 
 class SurveyView(PermissionRequiredMixin, View):
@@ -94,10 +95,27 @@ class AnswerView(SurveyView):
         return render(request, "surveys/answer.html", self._context(request, round_, form), status=400)
 
 
+def _ratings_chart(results):
+    """The rating questions as bars, this round beside the previous one (None where there is nothing)."""
+    ratings = [item for item in results.questions if item.question.kind == QuestionKind.RATING]
+    if not ratings:
+        return None
+    series = {results.round.title: [item.average for item in ratings]}
+    if results.previous is not None and any(item.previous_average is not None for item in ratings):
+        series[results.previous.title] = [item.previous_average for item in ratings]
+    return bar_chart(
+        title=_("Ratings, average from 1 (strongly disagree) to 5 (strongly agree)"),
+        summary=_("%(count)s people answered this round.") % {"count": results.responses},
+        categories=[item.question.text for item in ratings],
+        series=series,
+        value_label=_("Average"),
+    )
+
+
 class ResultsView(SurveyView):
     permission = permissions.can_read_results
 
-    def get(self, request, pk):
+    def get(self, request, pk, action_form=None, status=200):
         round_ = selectors.round_get(user=request.user, pk=pk)
         # A branch supervisor reads the results of their own branches only; the whole round is for those
         # whose role covers every branch.
@@ -118,10 +136,47 @@ class ResultsView(SurveyView):
             "surveys/results.html",
             {
                 "results": results,
+                "chart": _ratings_chart(results),
+                "actions": selectors.actions_with_state(round_=round_),
+                "previous_actions": selectors.actions_with_state(round_=results.previous),
+                "action_form": action_form or _action_form(request, round_),
                 "branch_id": branch_id,
                 "branches": branches,
                 "whole_round": scope is None,
                 "min_group": MIN_GROUP,
                 "nav_current": "surveys",
             },
+            status=status,
         )
+
+
+def _action_form(request, round_, data=None):
+    from patroncare.accounts.models import User
+    from patroncare.guidance.models import Playbook
+    from patroncare.policies.selectors import policy_choices
+    from patroncare.training.models import Scenario
+
+    system_id = request.user.library_system_id
+    return ActionForm(
+        data,
+        questions=round_.questions.all(),
+        policies=policy_choices(user=request.user),
+        playbooks=Playbook.objects.filter(system_id=system_id, is_active=True).order_by("order", "slug"),
+        scenarios=Scenario.objects.filter(system_id=system_id).order_by("slug"),
+        staff=User.objects.filter(library_system_id=system_id, is_active=True).order_by("full_name"),
+    )
+
+
+class ActionCreateView(ActionMixin, ResultsView):
+    def post(self, request, pk):
+        round_ = selectors.round_get(user=request.user, pk=pk)
+        form = _action_form(request, round_, request.POST)
+        if form.is_valid():
+            try:
+                services.action_create(actor=request.user, round_=round_, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The action was recorded."))
+                return redirect("surveys:results", pk=round_.pk)
+        return self.get(request, pk, action_form=form, status=400)

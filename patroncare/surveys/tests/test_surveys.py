@@ -186,3 +186,61 @@ def test_answering_through_the_page(signed_in, world, survey):
     assert response.status_code == 200
     assert "cannot be traced back to you" in response.content.decode()
     assert set(Answer.objects.values_list("rating", "text")) == {(5, ""), (None, "Panic button")}
+
+
+def test_a_result_opens_a_policy_review_and_the_next_round_shows_it(signed_in, world, survey):
+    from patroncare.policies.models import PolicyReview
+    from patroncare.policies.tests.factories import PolicyFactory
+
+    policy = PolicyFactory(system=world.system, title="Computer time")
+    question = survey.questions.get(key="consistency")
+    client = signed_in(world.users["administrator"])
+    response = client.post(
+        reverse("surveys:act", args=[survey.pk]),
+        {
+            "kind": "policy_review",
+            "question": question.pk,
+            "note": "Staff read it differently",
+            "policy": policy.pk,
+        },
+    )
+    assert response.status_code == 302
+    review = PolicyReview.objects.get(policy=policy)
+    assert "Staff read it differently" in review.reasons
+    survey.opens_on, survey.closes_on = date(2026, 1, 5), date(2026, 1, 20)
+    survey.save()
+    today = today_in(world.system)
+    second = services.round_start(
+        actor=world.users["administrator"],
+        title_en="Spring",
+        title_es="Primavera",
+        opens_on=today,
+        closes_on=today + timedelta(days=7),
+        branches=[world.branch],
+        roles=[Role.FRONTLINE],
+    )
+    content = client.get(reverse("surveys:results", args=[second.pk])).content.decode()
+    assert "What was done after the previous round" in content
+    assert "Review of “Computer time”" in content
+
+
+def test_a_frontline_member_cannot_record_an_action_and_nothing_changes(signed_in, world, survey):
+    from patroncare.surveys.models import SurveyAction
+
+    response = signed_in(world.users["frontline"]).post(
+        reverse("surveys:act", args=[survey.pk]), {"kind": "playbook", "note": "x"}
+    )
+    assert response.status_code == 403
+    assert not SurveyAction.objects.exists()
+
+
+def test_a_playbook_change_without_a_playbook_is_refused_with_a_message(signed_in, world, survey):
+    from patroncare.surveys.models import SurveyAction
+
+    response = signed_in(world.users["supervisor"]).post(
+        reverse("surveys:act", args=[survey.pk]), {"kind": "playbook", "note": "Add boundary phrases"}
+    )
+    assert response.status_code == 400
+    assert "Choose the playbook to change." in response.content.decode()
+    assert "Add boundary phrases" in response.content.decode()
+    assert not SurveyAction.objects.exists()
