@@ -24,4 +24,5 @@ urlpatterns = [
     path("patrons/", include("patroncare.patrons.urls")),
     path("help/", include("patroncare.referrals.urls")),
     path("reports/", include("patroncare.reports.urls")),
+    path("surveys/", include("patroncare.surveys.urls")),
 ]

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "patroncare.complaints",
     "patroncare.training",
     "patroncare.referrals",
+    "patroncare.surveys",
     "patroncare.notifications",
     "patroncare.retention",
     "patroncare.reports",
