@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from patroncare.reports.models import BoardReport, BoardReportReading, ReportStatus
 from patroncare.reports.services import board_report_approve, board_report_create, board_report_update
+from patroncare.testing.browser import ARTIFACTS
 
 
 @pytest.fixture
@@ -160,6 +161,9 @@ def test_the_pdf_in_english_and_spanish_holds_the_narrative_and_figures_and_no_i
     spanish = client.get(url + "?language=es")
 
     assert english["Content-Type"] == "application/pdf"
+    (ARTIFACTS / "reports").mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "reports" / "board-report-en.pdf").write_bytes(english.content)
+    (ARTIFACTS / "reports" / "board-report-es.pdf").write_bytes(spanish.content)
     text = pdf_text(english.content)
     assert "Board report Quarter 1 2026" in text
     assert "Complaints about wrong information rose after the new opening hours." in text

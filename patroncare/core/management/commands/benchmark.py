@@ -15,7 +15,7 @@ from importlib.util import find_spec
 
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 
@@ -40,7 +40,8 @@ class Command(BaseCommand):
         name = str(connection.settings_dict["NAME"])
         if "bench" not in name:
             raise CommandError("Run the benchmark on a database whose name contains 'bench' (see --help).")
-        context = load_demo()
+        with transaction.atomic():  # as load_demo's own command: the loaders lock rows (select_for_update)
+            context = load_demo()
         modules = list(benchmark_modules())
         for module in modules:
             started = time.perf_counter()
