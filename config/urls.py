@@ -21,4 +21,6 @@ urlpatterns = [
     path("incidents/", include("patroncare.incidents.urls")),
     path("conduct/", include("patroncare.conduct.urls")),
     path("patrons/", include("patroncare.patrons.urls")),
+    path("api/v1/", include("patroncare.api.urls")),
+    path("account/api-tokens/", include("patroncare.api.token_urls")),
 ]
