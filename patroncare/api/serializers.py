@@ -261,3 +261,22 @@ class ChangeSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=["create", "update", "delete"])
     at = serializers.DateTimeField()
     url = serializers.CharField()
+
+
+_PAGES = {}
+
+
+def paged(item_class):
+    """The shape of a cursor page of `item_class` (next and previous are whole addresses, or null)."""
+    if item_class not in _PAGES:
+        name = "Paged" + item_class.__name__.removesuffix("Serializer")
+        _PAGES[item_class] = type(
+            name,
+            (serializers.Serializer,),
+            {
+                "next": serializers.URLField(allow_null=True),
+                "previous": serializers.URLField(allow_null=True),
+                "results": item_class(many=True),
+            },
+        )
+    return _PAGES[item_class]

@@ -34,6 +34,7 @@ def token_create(*, actor, name: str, scope: str, days: int) -> tuple[ApiToken, 
         prefix=key[:10],
         key_hash=hash_key(key),
         scope=scope,
+        created_at=now,
         expires_at=now + timedelta(days=days),
     )
     token.full_clean()

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import views
@@ -24,4 +24,6 @@ urlpatterns = [
     path("policies/", views.PolicyListView.as_view(), name="policies"),
     path("policies/<int:pk>/", views.PolicyDetailView.as_view(), name="policy"),
     path("changes/", views.ChangesView.as_view(), name="changes"),
+    # Any other address under the API answers 404 as problem details, never the HTML page.
+    re_path(r"^.*$", views.NotFoundView.as_view(), name="not_found"),
 ]

@@ -14,6 +14,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
@@ -123,6 +124,18 @@ class ApiView(GenericAPIView):
         return None
 
 
+class NotFoundView(ApiView):
+    permission_classes = []
+    authentication_classes = []
+    throttle_classes = []
+
+    @extend_schema(exclude=True)
+    def get(self, request):
+        raise NotFound(_("There is no such address in the API."))
+
+    post = put = patch = delete = get
+
+
 # --- Complaints -----------------------------------------------------------------------------------------
 
 
@@ -159,7 +172,7 @@ class ComplaintListView(ApiView):
     @extend_schema(
         operation_id="complaints_list",
         parameters=COMPLAINT_FILTERS,
-        responses={200: s.ComplaintSerializer(many=True), **problems(400)},
+        responses={200: s.paged(s.ComplaintSerializer), **problems(400)},
     )
     def get(self, request):
         form = _complaint_filter_form(request)
@@ -300,7 +313,7 @@ class IncidentListView(ApiView):
             OpenApiParameter("level", str, enum=Level.values),
             OpenApiParameter("behaviour", str, enum=Behaviour.values),
         ],
-        responses={200: s.IncidentSerializer(many=True), **problems(400)},
+        responses={200: s.paged(s.IncidentSerializer), **problems(400)},
     )
     def get(self, request):
         params = request.query_params
@@ -387,7 +400,7 @@ class ExclusionListView(ApiView):
     @extend_schema(
         operation_id="exclusions_list",
         parameters=[OpenApiParameter("state", str, enum=ExclusionState.values)],
-        responses={200: s.ExclusionSerializer(many=True), **problems(400)},
+        responses={200: s.paged(s.ExclusionSerializer), **problems(400)},
     )
     def get(self, request):
         state = request.query_params.get("state", "")
@@ -420,7 +433,7 @@ class ExclusionDetailView(ApiView):
 class RuleListView(ApiView):
     permission = conduct_permissions.can_read_rules
 
-    @extend_schema(operation_id="rules_list", responses={200: s.RuleSerializer(many=True), **problems()})
+    @extend_schema(operation_id="rules_list", responses={200: s.paged(s.RuleSerializer), **problems()})
     def get(self, request):
         return cursor_page(self, rule_selectors.rules_of(user=request.user), ("code", "pk"), s.RuleSerializer)
 
@@ -459,7 +472,7 @@ class PolicyListView(ApiView):
             OpenApiParameter("q", str),
             OpenApiParameter("retired", bool),
         ],
-        responses={200: s.PolicySerializer(many=True), **problems(400)},
+        responses={200: s.paged(s.PolicySerializer), **problems(400)},
     )
     def get(self, request):
         params = request.query_params
@@ -545,7 +558,7 @@ class ChangesView(ApiView):
             OpenApiParameter("since", OpenApiTypes.DATETIME, required=True),
             OpenApiParameter("resource", str, enum=list(FEED)),
         ],
-        responses={200: s.ChangeSerializer(many=True), **problems(400)},
+        responses={200: s.paged(s.ChangeSerializer), **problems(400)},
     )
     def get(self, request):
         user = request.user

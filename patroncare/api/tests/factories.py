@@ -7,7 +7,7 @@ from datetime import timedelta
 from patroncare.api import services
 from patroncare.api.models import Scope
 from patroncare.complaints.tests.factories import CategoryFactory, ComplaintFactory
-from patroncare.conduct.tests.factories import ExclusionFactory
+from patroncare.conduct.tests.factories import BehaviourClassFactory, ExclusionFactory, RuleFactory
 from patroncare.incidents.tests.factories import IncidentFactory
 from patroncare.libraries.calendar import today_in
 from patroncare.patrons.tests.factories import PersonFactory
@@ -40,12 +40,15 @@ def token_for(user, scope=Scope.READ_WRITE, days=30) -> str:
 
 def build_records(world) -> Records:
     rules_install_defaults(system=world.system)
-    rules_install_defaults(system=world.other_system)
     reporter = world.users["supervisor"]
     elsewhere = world.users["other_system_admin"]
     category = CategoryFactory(system=world.system, key="wrong-fine", name="Wrong fine")
     rule = Rule.objects.filter(system=world.system).order_by("code").first()
-    other_rule = Rule.objects.filter(system=world.other_system).order_by("code").first()
+    other_rule = RuleFactory(
+        system=world.other_system,
+        behaviour_class=BehaviourClassFactory(system=world.other_system),
+        title="Elsewhere rule of silence",
+    )
     Rule.objects.filter(pk=rule.pk).update(title="Respect the Millbrook quiet room")
     rule.refresh_from_db()
     today = today_in(world.system)
