@@ -16,13 +16,17 @@ from patroncare.core.forms import add_service_errors
 from . import forms, permissions, selectors, services
 from .models import ApiToken
 
+NEW_SECRET_KEY = "api_new_token"
+
 
 class TokensView(PermissionRequiredMixin, View):
     permission = permissions.can_hold_tokens
     template_name = "api/tokens.html"
 
     def get(self, request):
-        return self.render_page(request, forms.TokenForm())
+        # The new secret rides in the session from the create action to this page, and is removed as soon
+        # as it is shown: a reload shows it no more and never creates a second token.
+        return self.render_page(request, forms.TokenForm(), secret=request.session.pop(NEW_SECRET_KEY, ""))
 
     def render_page(self, request, form, *, secret="", status=200):
         user = request.user
@@ -46,8 +50,8 @@ class TokenCreateView(ActionMixin, TokensView):
                 add_service_errors(form, error)
             else:
                 messages.success(request, _("The token was created. Copy it now: it is shown only once."))
-                # Shown in this answer only; never stored, never put in a URL or the session.
-                return self.render_page(request, forms.TokenForm(), secret=secret, status=201)
+                request.session[NEW_SECRET_KEY] = secret
+                return redirect("api_tokens:mine")
         return self.render_page(request, form, status=400)
 
 

@@ -23,9 +23,9 @@ def _bearer(secret):
 def test_a_token_is_shown_once_and_stored_only_as_a_hash(signed_in, world):
     client = signed_in(world.users["frontline"])
     response = client.post(
-        reverse("api_tokens:create"), {"name": "Help desk sync", "scope": "read", "days": "90"}
+        reverse("api_tokens:create"), {"name": "Help desk sync", "scope": "read", "days": "90"}, follow=True
     )
-    assert response.status_code == 201
+    assert response.redirect_chain == [(reverse("api_tokens:mine"), 302)]
     token = ApiToken.objects.get()
     secret = response.context["secret"]
     assert secret.startswith("pc_") and len(secret) > 40
