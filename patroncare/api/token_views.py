@@ -16,7 +16,7 @@ from patroncare.core.forms import add_service_errors
 from . import forms, permissions, selectors, services
 from .models import ApiToken
 
-NEW_SECRET_KEY = "api_new_token"
+NEW_SECRET_KEY = "api_new_token"  # noqa: S105 (a session key, not a secret)
 
 
 class TokensView(PermissionRequiredMixin, View):
