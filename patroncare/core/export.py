@@ -65,7 +65,7 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def xlsx_response(filename: str, header: Iterable, rows: Iterable[Iterable]) -> tuple[HttpResponse, int]:
-    """The same export as an XLSX workbook (openpyxl's write-only mode, so a long list stays in little memory).
+    """The same export as an XLSX workbook (openpyxl's write-only mode: a long list takes little memory).
 
     Cells pass through `formula_safe` as in CSV: text never becomes a formula; numbers and dates stay values
     (aware date-times are written in UTC without their zone, which a spreadsheet cannot hold).
