@@ -40,7 +40,11 @@ def parse_moment(text: str, *, zone: ZoneInfo) -> datetime | None:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=zone)
+    offset = moment.utcoffset()
+    # Real offsets lie within ±14 hours; anything else is a typo a database would refuse.
+    return moment if offset is not None and abs(offset.total_seconds()) <= 14 * 3600 else None
 
 
 # Words every branch name shares say nothing about which branch is meant.

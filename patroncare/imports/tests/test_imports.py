@@ -62,6 +62,8 @@ def test_dates_in_us_and_iso_forms_are_read_in_the_library_time_zone(world):
     assert parse_moment("2024-02-29", zone=zone).date().isoformat() == "2024-02-29"
     assert parse_moment("2/30/2024", zone=zone) is None
     assert parse_moment("yesterday", zone=zone) is None
+    assert parse_moment("2024-03-05 00:16:02-16:00", zone=zone) is None
+    assert parse_moment("2024-03-05T10:00:00+01:00", zone=zone).utcoffset().total_seconds() == 3600
 
 
 def test_free_text_is_matched_to_the_library_names_by_similarity():
