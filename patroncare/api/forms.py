@@ -15,6 +15,11 @@ class TokenForm(forms.Form):
     days = forms.TypedChoiceField(
         label=_("Lasts"),
         coerce=int,
-        choices=[(days, _("%(days)s days") % {"days": days}) for days in LIFETIMES],
+        choices=(),
         initial=90,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Worded when the form is made, in the reader's language (not once when the module is imported).
+        self.fields["days"].choices = [(days, _("%(days)s days") % {"days": days}) for days in LIFETIMES]
