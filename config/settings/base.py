@@ -56,6 +56,11 @@ INSTALLED_APPS = [
     "patroncare.notifications",
     "patroncare.retention",
     "patroncare.reports",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "patroncare.api",
+    "patroncare.imports",
 ]
 
 MIDDLEWARE = [
@@ -285,3 +290,38 @@ SECURE_REFERRER_POLICY = "same-origin"
 # The proof of work asked when the public form's rate is exceeded: a browser tries up to this many numbers
 # (about a second on a phone at 100,000).
 PATRONCARE_PROOF_MAX_NUMBER = int(os.environ.get("PATRONCARE_PROOF_MAX_NUMBER", "100000"))
+
+# The REST API (patroncare.api, docs/api.md): personal tokens or the browser session, problem details,
+# cursor pages, a rate per token.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "patroncare.api.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["patroncare.api.access.MemberWithScope"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser", "rest_framework.parsers.FormParser"],
+    "DEFAULT_THROTTLE_CLASSES": ["patroncare.api.throttling.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"api": os.environ.get("PATRONCARE_API_RATE", "600/minute")},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "patroncare.api.problems.handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "PatronCare API",
+    "DESCRIPTION": "Complaints, incidents, exclusions, rules, the ladder and policies of one library system.",
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "SWAGGER_UI_DIST": "SIDECAR",  # Swagger UI from our own static files, no CDN
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "ENUM_NAME_OVERRIDES": {
+        "ComplaintChannelEnum": "patroncare.complaints.models.choices.Channel",
+        "MessageChannelEnum": "patroncare.complaints.models.choices.MessageChannel",
+    },
+}

@@ -12,7 +12,7 @@ from django.views import View
 
 from patroncare.complaints import events
 from patroncare.core.access import PermissionRequiredMixin
-from patroncare.core.export import csv_response
+from patroncare.core.export import csv_response, xlsx_response
 from patroncare.core.forms import add_service_errors
 from patroncare.libraries.selectors import branches_visible_to
 from patroncare.policies.selectors import policy_choices
@@ -113,7 +113,10 @@ class ComplaintExportView(ComplaintsView):
                     case.judgement,
                 ]
 
-        response, count = csv_response("complaints.csv", EXPORT_HEADER, rows())
+        if request.GET.get("format") == "xlsx":
+            response, count = xlsx_response("complaints.xlsx", EXPORT_HEADER, rows())
+        else:
+            response, count = csv_response("complaints.csv", EXPORT_HEADER, rows())
         events.complaints_exported(actor=request.user, count=count)
         return response
 
