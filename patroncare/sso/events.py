@@ -9,6 +9,23 @@ from patroncare.audit.services import audit_event
 
 from .models import Source
 
+# Why a sign-in was refused, as the trail shows it.
+REFUSAL_REASONS = {
+    "no_role": _("no mapping gives a role"),
+    "other_system": _("the address belongs to another library system"),
+    "inactive": _("the account is switched off"),
+    "provider_unreachable": _("the provider did not answer"),
+    "issuer_mismatch": _("the provider answered for another issuer"),
+    "state": _("the answer did not match a sign-in started here"),
+    "provider_error": _("the provider refused the sign-in"),
+    "invalid_client": _("wrong client ID or secret"),
+    "token_refused": _("the provider refused the code"),
+    "token_expired": _("expired ID token"),
+    "token_invalid": _("ID token failed its checks"),
+    "no_email": _("no confirmed e-mail address"),
+    "domain": _("address outside the allowed domains"),
+}
+
 PROVIDER_SAVED = define("sso.provider_saved", Action.UPDATE, _("OpenID provider settings saved"))
 PROVIDER_SECRET_CHANGED = define(
     "sso.provider_secret_changed", Action.SECURITY, _("OpenID provider client secret replaced")
@@ -41,7 +58,7 @@ SIGN_IN_REFUSED = define(
     "sso.sign_in_refused",
     Action.SECURITY,
     _("Sign-in through %(source)s refused: %(reason)s"),
-    choices={"source": Source},
+    choices={"source": Source, "reason": REFUSAL_REASONS},
 )
 ACCESS_WITHDRAWN = define(
     "sso.access_withdrawn",
