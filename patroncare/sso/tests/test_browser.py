@@ -14,7 +14,7 @@ User = get_user_model()
 
 
 def _at_the_provider(page, login: str) -> None:
-    page.wait_for_url(f"http://127.0.0.1:*/interaction/**")
+    page.wait_for_url("http://127.0.0.1:*/interaction/**")
     page.get_by_label("Login").fill(login)
     page.get_by_label("Password").fill(servers.ACCOUNTS[login]["password"])
     page.get_by_role("button", name="Continue").click()
