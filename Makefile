@@ -6,14 +6,14 @@ PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 STAMP := $(VENV)/.installed
 
-.PHONY: run install system-packages browser-tools test test-browser lint worker demo-code messages clean
+.PHONY: run install system-packages directory-packages browser-tools test test-browser lint worker demo-code messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
 # Reinstalls whenever pyproject.toml changes.
-$(STAMP): pyproject.toml | $(BIN)/python
+$(STAMP): pyproject.toml | $(BIN)/python directory-packages
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
@@ -22,6 +22,14 @@ system-packages:
 	@ldconfig -p | grep -q libpangoft2-1.0 || { echo "Installing Debian's pango for PDF documents"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	  libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; }
+
+# Debian's OpenLDAP: libldap's headers for python-ldap (django-auth-ldap builds on it), and slapd with its tools,
+# which the sign-on tests start as a normal process on a free port (the service Debian starts is not used).
+directory-packages:
+	@{ test -f /usr/include/ldap.h && test -f /usr/include/sasl/sasl.h && test -x /usr/sbin/slapd; } || { \
+	  echo "Installing Debian's OpenLDAP (libldap headers and slapd)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  gcc libldap2-dev libsasl2-dev slapd ldap-utils; }
 
 install: $(STAMP) system-packages
 	@mkdir -p var
@@ -35,11 +43,15 @@ run: install
 	$(BIN)/python manage.py run_schedule & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# Debian's Chromium for the browser tests (never a downloaded browser) and axe-core from the npm registry.
+# Debian's Chromium for the browser tests (never a downloaded browser), and from the npm registry axe-core and
+# oidc-provider (the OpenID provider the sign-on tests run with Node.js, Debian's nodejs).
 browser-tools:
 	@test -x /usr/bin/chromium || { echo "Installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
-	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --loglevel=error
+	@command -v node >/dev/null || { echo "Installing Debian's Node.js"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; }
+	@{ test -f node_modules/axe-core/axe.min.js && test -f node_modules/oidc-provider/package.json; } || \
+	  npm ci --no-audit --no-fund --loglevel=error
 
 test: install browser-tools
 	$(BIN)/ruff check .

@@ -12,6 +12,7 @@ urlpatterns = [
     path("settings/", include("patroncare.libraries.urls")),
     path("audit/", include("patroncare.audit.urls")),
     path("retention/", include("patroncare.retention.urls")),
+    path("sso/", include("patroncare.sso.urls")),
     path("complaints/", include("patroncare.complaints.urls")),
     path("feedback/", include("patroncare.complaints.public_urls")),
     path("notices/figures/", include("patroncare.reports.public_urls")),

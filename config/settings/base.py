@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "patroncare.api",
     "patroncare.imports",
+    "patroncare.sso",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # A provider's multi-factor sign-in (the `amr` claim) counts as the second factor.
+    "patroncare.sso.middleware.ProviderSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -139,6 +142,8 @@ PATRONCARE_PERCENT_MIN_CASES = int(os.environ.get("PATRONCARE_PERCENT_MIN_CASES"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # The library's LDAP or Active Directory when PATRONCARE_LDAP_URI is set (docs/sso.md), else skipped.
+    "patroncare.sso.directory.DirectoryBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -175,6 +180,41 @@ AXES_USERNAME_FORM_FIELD = "username"  # the sign-in form names the e-mail field
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "PatronCare"
+
+# LDAP / Active Directory (django-auth-ldap) for the library system named by PATRONCARE_LDAP_SYSTEM.
+# The person types their e-mail address; the directory's `mail` finds them, a bind checks the password.
+PATRONCARE_LDAP_SYSTEM = os.environ.get("PATRONCARE_LDAP_SYSTEM", "")
+AUTH_LDAP_SERVER_URI = os.environ.get("PATRONCARE_LDAP_URI", "")
+AUTH_LDAP_BIND_DN = os.environ.get("PATRONCARE_LDAP_BIND_DN", "")
+AUTH_LDAP_BIND_PASSWORD = os.environ.get("PATRONCARE_LDAP_BIND_PASSWORD", "")
+AUTH_LDAP_START_TLS = env_bool("PATRONCARE_LDAP_START_TLS", False)
+AUTH_LDAP_USER_BASE = os.environ.get("PATRONCARE_LDAP_USER_BASE", "")
+AUTH_LDAP_GROUP_BASE = os.environ.get("PATRONCARE_LDAP_GROUP_BASE", "")
+# Active Directory: (userPrincipalName=%(user)s) or (mail=%(user)s); groups of type group.
+AUTH_LDAP_USER_FILTER = os.environ.get("PATRONCARE_LDAP_USER_FILTER", "(mail=%(user)s)")
+AUTH_LDAP_CACHE_TIMEOUT = 0  # groups are read at every sign-in, so a change in the directory applies at once
+
+
+def _ldap_searches():
+    try:
+        import ldap
+        from django_auth_ldap.config import GroupOfNamesType, LDAPSearch
+    except ImportError:  # python-ldap needs Debian's libldap; without it only OpenID and local accounts work
+        return None, None, None, {}
+    user_search = LDAPSearch(AUTH_LDAP_USER_BASE, ldap.SCOPE_SUBTREE, AUTH_LDAP_USER_FILTER)
+    group_search = LDAPSearch(
+        AUTH_LDAP_GROUP_BASE,
+        ldap.SCOPE_SUBTREE,
+        os.environ.get("PATRONCARE_LDAP_GROUP_FILTER", "(|(objectClass=groupOfNames)(objectClass=group))"),
+    )
+    # A directory that does not answer within 5 seconds is reported as down on the sign-in form.
+    options = {ldap.OPT_NETWORK_TIMEOUT: 5, ldap.OPT_TIMEOUT: 5}
+    return user_search, group_search, GroupOfNamesType(name_attr="cn"), options
+
+
+AUTH_LDAP_USER_SEARCH, AUTH_LDAP_GROUP_SEARCH, AUTH_LDAP_GROUP_TYPE, AUTH_LDAP_CONNECTION_OPTIONS = (
+    _ldap_searches()
+)
 
 SESSION_COOKIE_AGE = 60 * 60 * 10  # one working shift
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -256,6 +296,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "retention-schedule": {
         "task": "patroncare.retention.tasks.apply_retention",
+        "schedule": 60 * 60 * 24,
+    },
+    "sso-directory-leavers": {
+        "task": "patroncare.sso.tasks.directory_check_leavers",
         "schedule": 60 * 60 * 24,
     },
 }

@@ -28,6 +28,14 @@ class EmailAuthenticationForm(AuthenticationForm):
         "inactive": _("This account is not active. Ask your library's administrator."),
     }
 
+    def get_invalid_login_error(self):
+        # A backend that checked the password but would not let the person in (the library's directory:
+        # no role, directory down) leaves its reason on the request; say that rather than "wrong password".
+        refusal = getattr(self.request, "sign_in_refusal", None)
+        if refusal:
+            return ValidationError(refusal, code="refused")
+        return super().get_invalid_login_error()
+
 
 class QueuedPasswordResetForm(PasswordResetForm):
     """Renders the reset message in the request's language, then hands it to the task engine to send."""
