@@ -21,4 +21,5 @@ urlpatterns = [
     path("incidents/", include("patroncare.incidents.urls")),
     path("conduct/", include("patroncare.conduct.urls")),
     path("patrons/", include("patroncare.patrons.urls")),
+    path("mail/", include("patroncare.mailbox.urls")),
 ]

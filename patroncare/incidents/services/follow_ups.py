@@ -16,6 +16,7 @@ from patroncare.core.concurrency import save_if_unchanged
 from patroncare.core.mail import absolute_link
 from patroncare.incidents import events
 from patroncare.libraries.calendar import today_in
+from patroncare.notifications.services import notifications_clear_for
 
 from ..alerts import mail_staff
 from ..models import FollowUp, Incident
@@ -56,7 +57,9 @@ def _notify_assignee(follow_up: FollowUp) -> None:
         "url": absolute_link("incidents:follow_up", follow_up.pk),
     }
     assignee = follow_up.assignee
-    transaction.on_commit(lambda: mail_staff(user=assignee, template="follow_up", context=context))
+    transaction.on_commit(
+        lambda: mail_staff(user=assignee, template="follow_up", context=context, target=follow_up)
+    )
 
 
 @transaction.atomic
@@ -123,4 +126,5 @@ def follow_up_complete(*, actor, follow_up: FollowUp, note: str, expected_versio
         follow_up, expected_version=expected_version, fields=["done_at", "done_by", "done_note"]
     )
     events.follow_up_done(actor=actor, follow_up=follow_up)
+    notifications_clear_for(obj=follow_up)
     return follow_up
