@@ -273,7 +273,7 @@ def assignment_create(*, actor, assignee, scenario: Scenario, due_date) -> Assig
         users=[assignee],
         kind="training.assigned",
         line=gettext_lazy("A practice scenario was assigned to you, due %(due)s"),
-        params={"due": assignment.due_date.isoformat() if assignment.due_date else "-"},
+        params={"due": assignment.due_date.isoformat()},
         url_name="training:intro",
         url_args=(scenario.pk,),
         target=assignment,

@@ -3,7 +3,6 @@ from imap_tools import MailBoxUnencrypted
 
 from patroncare.mailbox.models import LibraryAddress
 from patroncare.mailbox.services.imap import DONE_FOLDER, ImapSettings
-from patroncare.testing.mailservers import imap_server, smtp_server  # noqa: F401  (fixtures)
 
 LIBRARY_ADDRESS = "complaints@riverside.example"
 

@@ -36,7 +36,7 @@ def reply(
 
 
 def bounce(*, to: str, original_message_id: str, status: str = "5.1.1") -> bytes:
-    """A delivery status notification (RFC 3464) as a receiving server sends it back to the envelope sender."""
+    """A delivery status notification (RFC 3464), as a server sends it back to the envelope sender."""
     return (
         "From: Mail Delivery System <MAILER-DAEMON@mx.example.net>\r\n"
         f"To: {to}\r\n"

@@ -18,6 +18,7 @@ from .mails import PDF, PNG, bounce, reply
 
 pytestmark = pytest.mark.django_db
 
+FORGED = "mx.riverside.example; spf=fail smtp.mailfrom=example.net; dmarc=fail"
 QUOTED = (
     "Thank you. I found the receipt, it is attached.\n\n"
     "Lena\n-- \nLena Morales\nSent from my phone\n\n"
@@ -109,9 +110,7 @@ def test_the_same_message_fetched_twice_is_added_once(world, library_address, sm
         ("someone.else@example.org", {}, ReviewReason.SPOOFED),
         (
             "lena.morales@example.net",
-            {
-                "Authentication-Results": "mx.riverside.example; spf=fail smtp.mailfrom=example.net; dmarc=fail"
-            },
+            {"Authentication-Results": FORGED},
             ReviewReason.SPOOFED,
         ),
     ],
