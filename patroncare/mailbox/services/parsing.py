@@ -62,10 +62,11 @@ def parse(raw: bytes) -> Parsed:
     if message.get_content_type() == "multipart/report" or _looks_like_daemon(sender):
         _read_bounce(message, parsed)
         return parsed
-    body = message.get_body(preferencelist=("plain", "html"))
-    if body is not None:
-        content = body.get_content()
-        parsed.text = strip_tags(content) if body.get_content_type() == "text/html" else content
+    plain = message.get_body(preferencelist=("plain",))
+    parsed.text = plain.get_content() if plain is not None else ""
+    if not parsed.text.strip():
+        html = message.get_body(preferencelist=("html",))
+        parsed.text = html_to_text(html.get_content()) if html is not None else ""
     for part in message.iter_attachments():
         name = part.get_filename() or ""
         if part.get_content_maintype() == "multipart" or (not name and part.get_content_maintype() == "text"):
@@ -75,6 +76,15 @@ def parse(raw: bytes) -> Parsed:
         )
     parsed.text = trim(parsed.text)
     return parsed
+
+
+_QUOTE_BLOCK = re.compile(r"<blockquote\b.*?</blockquote>", re.IGNORECASE | re.DOTALL)
+_BREAKS = re.compile(r"<(br|/p|/div|/li)\b[^>]*>", re.IGNORECASE)
+
+
+def html_to_text(html: str) -> str:
+    """The text of an HTML-only reply, without the quoted block clients put in <blockquote>."""
+    return strip_tags(_BREAKS.sub("\n", _QUOTE_BLOCK.sub("", html))).replace("&nbsp;", " ")
 
 
 def _looks_like_daemon(sender: str) -> bool:
