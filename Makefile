@@ -6,7 +6,7 @@ PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 STAMP := $(VENV)/.installed
 
-.PHONY: run install system-packages directory-packages browser-tools test test-browser lint worker demo-code messages clean
+.PHONY: run install system-packages directory-packages browser-tools mail-servers test test-browser lint worker demo-code messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,12 +53,19 @@ browser-tools:
 	@{ test -f node_modules/axe-core/axe.min.js && test -f node_modules/oidc-provider/package.json; } || \
 	  npm ci --no-audit --no-fund --loglevel=error
 
-test: install browser-tools
+# Debian's Dovecot for the mail tests: started by the tests themselves on a free port with their own
+# configuration (patroncare/testing/mailservers.py), never as a system service.
+mail-servers:
+	@test -x /usr/sbin/dovecot || { echo "Installing Debian's dovecot-imapd for the mail tests"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  --no-install-recommends dovecot-imapd; }
+
+test: install browser-tools mail-servers
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/pytest
 
-test-browser: install browser-tools
+test-browser: install browser-tools mail-servers
 	$(BIN)/pytest -m browser
 
 lint: install

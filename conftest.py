@@ -3,7 +3,7 @@ from pathlib import Path
 import polib
 
 # Shared browser-test fixtures (Playwright on Debian's Chromium, axe-core).
-pytest_plugins = ["patroncare.testing.browser"]
+pytest_plugins = ["patroncare.testing.browser", "patroncare.testing.mailservers"]
 
 ROOT = Path(__file__).resolve().parent
 

@@ -28,4 +28,5 @@ urlpatterns = [
     path("surveys/", include("patroncare.surveys.urls")),
     path("api/v1/", include("patroncare.api.urls")),
     path("account/api-tokens/", include("patroncare.api.token_urls")),
+    path("mail/", include("patroncare.mailbox.urls")),
 ]

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "patroncare.referrals",
     "patroncare.surveys",
     "patroncare.notifications",
+    "patroncare.mailbox",
     "patroncare.retention",
     "patroncare.reports",
     "rest_framework",
@@ -253,6 +254,13 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "PatronCare <patroncar
 
 # The address staff and patrons use to reach PatronCare, for links in e-mails sent by the task engine.
 PATRONCARE_BASE_URL = os.environ.get("PATRONCARE_BASE_URL", "")
+# Mail from patrons (docs/mail.md): the address they write to, and the IMAP mailbox it is delivered to.
+PATRONCARE_MAIL_ADDRESS = os.environ.get("PATRONCARE_MAIL_ADDRESS", "")
+MAILBOX_IMAP_HOST = os.environ.get("MAILBOX_IMAP_HOST", "")
+MAILBOX_IMAP_PORT = int(os.environ.get("MAILBOX_IMAP_PORT", "993"))
+MAILBOX_IMAP_USER = os.environ.get("MAILBOX_IMAP_USER", "")
+MAILBOX_IMAP_PASSWORD = os.environ.get("MAILBOX_IMAP_PASSWORD", "")
+MAILBOX_IMAP_SECURITY = os.environ.get("MAILBOX_IMAP_SECURITY", "ssl")
 
 # A shared cache (Redis) in production, so that rate limits on public forms count across web processes.
 if os.environ.get("DJANGO_CACHE_URL"):
@@ -288,7 +296,12 @@ CELERY_BEAT_SCHEDULE = {
     },
     "notifications-daily-digests": {
         "task": "patroncare.notifications.tasks.send_daily_digests",
-        "schedule": 60 * 60 * 24,
+        # Hourly: each person's digest goes at NOTIFICATIONS_DIGEST_HOUR in their library system's time zone.
+        "schedule": 60 * 60,
+    },
+    "mailbox-fetch": {
+        "task": "patroncare.mailbox.tasks.fetch_mailbox",
+        "schedule": 60,
     },
     "referrals-verification-reminders": {
         "task": "patroncare.referrals.tasks.remind_verifications",

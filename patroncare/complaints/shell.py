@@ -8,10 +8,12 @@ from django.utils.translation import gettext_lazy
 from patroncare.accounts import roles
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
 from patroncare.libraries.calendar import today_in
+from patroncare.mailbox.registry import register_source
 from patroncare.notifications.registry import NotificationKind, register_kind
 from patroncare.training.material import PracticeSource, register_practice_source
 
 from . import events, selectors
+from .mailbox import SOURCE as MAILBOX_SOURCE
 
 
 def _wall_clock(case):
@@ -241,7 +243,13 @@ register_kind(
     NotificationKind(
         "complaints.statement_ready", gettext_lazy("A public statement is ready to publish"), order=20
     ),
+    NotificationKind(
+        "complaints.bounce", gettext_lazy("An e-mail to a patron of yours was not delivered"), order=21
+    ),
 )
+
+# A patron's e-mail reply reaches its case; mail to the library's address starts one.
+register_source(MAILBOX_SOURCE)
 
 register_practice_source(
     PracticeSource(

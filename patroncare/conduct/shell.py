@@ -190,6 +190,17 @@ register_desk_section(
 )
 register_kind(
     NotificationKind(
+        "conduct.deviation_to_approve",
+        gettext_lazy("An exclusion that departs from the ladder waits for your approval"),
+        order=37,
+    ),
+    NotificationKind("conduct.appeal_to_decide", gettext_lazy("An appeal waits for your decision"), order=38),
+    NotificationKind(
+        "conduct.lift_to_decide",
+        gettext_lazy("A request to lift an exclusion waits for your decision"),
+        order=39,
+    ),
+    NotificationKind(
         "conduct.appeal_deadline_soon",
         gettext_lazy("A deadline of an appeal you decide is within one working day"),
         order=40,

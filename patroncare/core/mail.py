@@ -28,9 +28,12 @@ def render_email(
     return subject, body
 
 
-def send_after_commit(*, subject: str, body: str, to: list[str]) -> None:
-    """Queue an e-mail once the transaction commits, so nothing is sent for a change that rolled back."""
-    transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=to))
+def send_after_commit(*, subject: str, body: str, to: list[str], **envelope) -> None:
+    """Queue an e-mail once the transaction commits, so nothing is sent for a change that rolled back.
+
+    `envelope` may hold `reply_to`, `headers` and `envelope_from` (see `tasks.send_email`).
+    """
+    transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=to, **envelope))
 
 
 def send_in_language(

@@ -7,7 +7,8 @@ from django.db.models import Q
 
 from patroncare.accounts import roles
 from patroncare.accounts.models import Role, User
-from patroncare.core.mail import send_in_language
+from patroncare.core.mail import render_email
+from patroncare.notifications.services import notify
 
 from .models import Incident
 
@@ -42,12 +43,15 @@ def escalation_recipients(incident: Incident):
     )
 
 
-def mail_staff(*, user, template: str, context: dict) -> None:
-    """`incidents/email/<template>_subject.txt` and `_body.txt`, in the user's language."""
-    send_in_language(
-        to=user.email,
+def mail_staff(*, user, template: str, context: dict, target=None) -> None:
+    """`incidents/email/<template>_subject.txt` and `_body.txt`, in the user's language, through the one
+    notification service (kind `incidents.<template>`): in their list, and by e-mail as they chose."""
+    subject, body = render_email(
         language=user.preferred_language,
         subject_template=f"incidents/email/{template}_subject.txt",
         body_template=f"incidents/email/{template}_body.txt",
         context={**context, "user": user},
+    )
+    notify(
+        user=user, kind=f"incidents.{template}", subject=subject, body=body, url=context["url"], target=target
     )

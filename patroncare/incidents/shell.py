@@ -9,6 +9,7 @@ from patroncare.accounts.models import Role
 from patroncare.accounts.permissions import has_any_role
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
 from patroncare.libraries.calendar import today_in
+from patroncare.notifications.registry import NotificationKind, register_kind
 from patroncare.training.material import PracticeSource, register_practice_source
 
 from . import events, selectors
@@ -149,4 +150,19 @@ register_practice_source(
         material_for=selectors.incident_practice_material,
         audit_read=events.practice_material_read,
     )
+)
+
+register_kind(
+    NotificationKind(
+        "incidents.alert", gettext_lazy("A dangerous incident was reported"), always_immediate=True, order=1
+    ),
+    NotificationKind(
+        "incidents.escalation",
+        gettext_lazy("Nobody acknowledged a dangerous-incident alert"),
+        always_immediate=True,
+        order=2,
+    ),
+    NotificationKind("incidents.follow_up", gettext_lazy("A follow-up of an incident is yours"), order=50),
+    NotificationKind("incidents.debrief_due", gettext_lazy("A debrief of an incident is due"), order=51),
+    NotificationKind("incidents.checkin_due", gettext_lazy("A well-being check-in waits for you"), order=52),
 )

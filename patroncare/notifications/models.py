@@ -50,3 +50,43 @@ class DigestLine(models.Model):
 
     def __str__(self) -> str:
         return self.line
+
+
+class Notification(models.Model):
+    """Something waits for a person: a line and a link, shown in their list until read or acted on.
+
+    The line is written by the module that raised it, in the recipient's language, and never holds a patron's
+    contact details or narrative. `target` names the record ("complaints.complaint:12") so acting on it
+    clears every notification about it.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(_("kind of message"), max_length=40)
+    line = models.CharField(_("what waits"), max_length=300)
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    target = models.CharField(max_length=80, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    cleared_by_action = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [
+            models.Index(fields=["user", "read_at"], name="notification_unread"),
+            models.Index(fields=["target", "read_at"], name="notification_target"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cleared_by_action=False) | Q(read_at__isnull=False),
+                name="notification_cleared_is_read",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.line
+
+    @property
+    def unread(self) -> bool:
+        return self.read_at is None

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 from patroncare.accounts import roles
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
 from patroncare.libraries.calendar import today_in
+from patroncare.notifications.registry import NotificationKind, register_kind
 
 from . import selectors
 from .permissions import ACKNOWLEDGING_ROLES, APPROVING_ROLES, READER_ROLES
@@ -98,4 +99,10 @@ register_desk_section(
         link_url_name="policies:reviews",
         link_label=gettext_lazy("Reviews"),
     )
+)
+
+register_kind(
+    NotificationKind(
+        "policies.exception_to_approve", gettext_lazy("An exception to a firm policy waits for you"), order=30
+    ),
 )

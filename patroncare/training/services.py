@@ -7,9 +7,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from patroncare.core.access import refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
+from patroncare.notifications.services import notifications_clear_for, tell
 from patroncare.training import events
 
 from . import engine
@@ -267,6 +269,15 @@ def assignment_create(*, actor, assignee, scenario: Scenario, due_date) -> Assig
     assignment.full_clean()
     assignment.save()
     events.assigned(actor=actor, assignment=assignment)
+    tell(
+        users=[assignee],
+        kind="training.assigned",
+        line=gettext_lazy("A practice scenario was assigned to you, due %(due)s"),
+        params={"due": assignment.due_date.isoformat()},
+        url_name="training:intro",
+        url_args=(scenario.pk,),
+        target=assignment,
+    )
     return assignment
 
 
@@ -274,6 +285,7 @@ def assignment_create(*, actor, assignee, scenario: Scenario, due_date) -> Assig
 def assignment_cancel(*, actor, assignment: Assignment) -> None:
     _require(can_assign(actor) and assignment.system_id == actor.library_system_id)
     events.assignment_cancelled(actor=actor, assignment=assignment)
+    notifications_clear_for(obj=assignment)
     assignment.delete()
 
 

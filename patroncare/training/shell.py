@@ -7,6 +7,7 @@ from patroncare.accounts import roles
 from patroncare.accounts.permissions import STAFF_ROLES
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
 from patroncare.libraries.calendar import today_in
+from patroncare.notifications.registry import NotificationKind, register_kind
 
 from . import selectors
 
@@ -71,4 +72,8 @@ register_desk_section(
         link_url_name="training:assignments",
         link_label=gettext_lazy("Assignments"),
     )
+)
+
+register_kind(
+    NotificationKind("training.assigned", gettext_lazy("A practice scenario was assigned to you"), order=60),
 )

@@ -1,9 +1,8 @@
 """Messages to patrons and staff, rendered in the recipient's language and sent through the task engine."""
 
 from patroncare.core.mail import absolute_link, base_url, render_email
+from patroncare.mailbox.services import patron_mail_send
 from patroncare.notifications.services import notify
-
-from ._common import mail_later
 
 
 def mail_patron(*, complaint, subject_template: str, body_template: str, context: dict | None = None) -> bool:
@@ -16,7 +15,15 @@ def mail_patron(*, complaint, subject_template: str, body_template: str, context
         body_template=body_template,
         context={"complaint": complaint, "base_url": base_url(), **(context or {})},
     )
-    mail_later(subject=subject, body=body, to=[complaint.patron_email])
+    # Recorded with a reply address of its own: the patron's answer comes back to this case.
+    patron_mail_send(
+        system=complaint.system,
+        source="complaints",
+        record_id=complaint.pk,
+        to=complaint.patron_email,
+        subject=subject,
+        body=body,
+    )
     return True
 
 
@@ -29,6 +36,7 @@ def mail_staff(
     kind: str,
     context: dict | None = None,
     url: str = "",
+    target=None,
 ):
     """Tell a member of staff, at once or in their daily digest as they chose for this kind of message.
 
@@ -48,4 +56,5 @@ def mail_staff(
         subject=subject,
         body=body,
         url=url or absolute_link("complaints:detail", complaint.pk),
+        target=target or complaint,
     )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy, pgettext
 from patroncare.complaints import events
 from patroncare.core.concurrency import save_if_unchanged
 from patroncare.libraries.calendar import today_in
+from patroncare.notifications.services import notifications_clear_for
 from patroncare.policies.models import ReviewTrigger
 from patroncare.policies.services import policy_review_request
 
@@ -110,6 +111,7 @@ def complaint_respond(
             body_template="complaints/email/response_body.txt",
             context={"response": response},
         )
+    notifications_clear_for(obj=complaint)
     return response
 
 
@@ -249,6 +251,7 @@ def complaint_close(
             body_template="complaints/email/follow_up_body.txt",
             context={"token": follow_up_token(complaint)},
         )
+    notifications_clear_for(obj=complaint)
     return complaint
 
 

@@ -16,6 +16,7 @@ from patroncare.audit.services import changed_fields
 from patroncare.complaints import events
 from patroncare.core.concurrency import save_if_unchanged
 from patroncare.core.mail import absolute_link
+from patroncare.notifications.services import notifications_clear_for
 
 from ..models import Complaint, PublicStatement, StatementComment, StatementStatus
 from ..permissions import can_comment_statement, can_edit_statement, can_object_to_statement, is_director
@@ -53,6 +54,7 @@ def _tell(user, statement, kind: str, template: str, context: dict | None = None
         kind=kind,
         context={"statement": statement, **(context or {})},
         url=absolute_link("complaints:statement_detail", statement.pk),
+        target=statement,
     )
 
 
@@ -150,6 +152,7 @@ def statement_approve(
     events.statement_approved(actor=actor, statement=statement)
     for trustee in trustees_of(statement.system):
         _tell(trustee, statement, "complaints.statement_trustees", "trustees")
+    notifications_clear_for(obj=statement, kinds=("complaints.statement_approval",))
     return statement
 
 
@@ -165,6 +168,7 @@ def statement_trustee_review(*, actor, statement: PublicStatement) -> PublicStat
     statement.save(update_fields=["trustee_reviewed_by", "trustee_reviewed_at"])
     events.statement_reviewed(actor=actor, statement=statement)
     _tell_director(statement, "ready")
+    notifications_clear_for(obj=statement, kinds=("complaints.statement_trustees",), user=actor)
     return statement
 
 
@@ -231,4 +235,5 @@ def statement_publish(*, actor, statement: PublicStatement) -> PublicStatement:
                 "notices_url": f"{absolute_link('notices:list')}?library={statement.system.slug}",
             },
         )
+    notifications_clear_for(obj=statement)
     return statement

@@ -13,6 +13,7 @@ from patroncare.complaints import events
 from patroncare.core.access import refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
 from patroncare.libraries.calendar import is_working_day, next_working_day
+from patroncare.notifications.services import notifications_clear_for
 
 from ..models import Complaint, EntryKind, Kind, Severity, Status
 from ..models.choices import MessageChannel
@@ -223,6 +224,10 @@ def require_first_contact_authority(*, actor, complaint: Complaint, doing: str) 
     refuse_unless(not reason, reason)
 
 
+# Acknowledging a case is acting on what told its owner it was theirs.
+ACTED_ON_WHEN_ACKNOWLEDGED = ("complaints.new_case", "complaints.assigned", "complaints.critical")
+
+
 @transaction.atomic
 def complaint_acknowledge(
     *, actor, complaint: Complaint, expected_version: int, message: str, channel: str
@@ -261,6 +266,7 @@ def complaint_acknowledge(
             body_template="complaints/email/message_body.txt",
             context={"message": message.strip()},
         )
+    notifications_clear_for(obj=complaint, kinds=ACTED_ON_WHEN_ACKNOWLEDGED)
     return complaint
 
 
@@ -396,8 +402,9 @@ def complaint_link(*, actor, complaint: Complaint, other: Complaint) -> None:
 
 
 @transaction.atomic
-def complaint_patron_reply(*, complaint: Complaint, body: str) -> None:
-    """The patron adds information or answers a message from the status page; the owner is told."""
+def complaint_patron_reply(*, complaint: Complaint, body: str, by_email: bool = False) -> None:
+    """The patron adds information or answers a message from the status page, or by replying to an e-mail
+    (`by_email`); the owner is told."""
     text = body.strip()
     require(bool(text), _("Write your message before sending it."))
     add_entry(complaint=complaint, kind=EntryKind.PATRON_REPLY, body=text, for_patron=True)
@@ -410,6 +417,7 @@ def complaint_patron_reply(*, complaint: Complaint, body: str) -> None:
         subject_template="complaints/email/patron_reply_subject.txt",
         body_template="complaints/email/patron_reply_body.txt",
         kind="complaints.patron_reply",
+        context={"by_email": by_email},
     )
 
 

@@ -6,12 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from patroncare.conduct import events
 from patroncare.core.access import refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
 from patroncare.core.decisions import already_decided_message
 from patroncare.libraries.calendar import local_date
+from patroncare.notifications.services import notifications_clear_for
 from patroncare.rulebook.selectors import appeal_settings_for
 
 from ..models import Appeal, AppealDecision, Exclusion
@@ -19,6 +21,7 @@ from ..permissions import may_decide
 from ..state import appeal_closed_by_end, appeal_deadline, is_appealable_kind
 from .hearings import hearing_blocks_decision
 from .letters import notice_amend
+from .waiting import tell_deciders
 
 
 @transaction.atomic
@@ -83,6 +86,15 @@ def appeal_file(
     appeal.full_clean()
     appeal.save()
     events.appeal_filed(actor=actor, appeal=appeal, exclusion=exclusion, late=late)
+    tell_deciders(
+        exclusion=exclusion,
+        may=lambda person: may_decide(person, appeal),
+        kind="conduct.appeal_to_decide",
+        line=gettext_lazy("An appeal against an exclusion waits for your decision"),
+        url_name="conduct:appeal_decide",
+        url_args=(exclusion.pk, appeal.pk),
+        target=appeal,
+    )
     return appeal
 
 
@@ -171,4 +183,5 @@ def appeal_decide(
     )
     if decision in (AppealDecision.SHORTENED, AppealDecision.RESCINDED):
         notice_amend(actor=actor, exclusion=exclusion, reason=f"appeal_{decision}")
+    notifications_clear_for(obj=appeal)
     return appeal

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from patroncare.accounts.permissions import is_director
 from patroncare.conduct import events
@@ -14,6 +15,7 @@ from patroncare.core.concurrency import save_if_unchanged
 from patroncare.core.files import PHOTO_KINDS, check_upload, delete_after_commit
 from patroncare.incidents.models import Incident, InvolvementRole
 from patroncare.libraries.calendar import local_date, today_in
+from patroncare.notifications.services import notifications_clear_for
 from patroncare.rulebook.authority import allowance_of, in_words, who_may_issue
 from patroncare.rulebook.ladder import EarlierViolation, Recommendation, option_text, recommend
 from patroncare.rulebook.models import EXCLUDING_OUTCOMES, BehaviourClass, LadderStep, Outcome
@@ -21,6 +23,7 @@ from patroncare.rulebook.models import EXCLUDING_OUTCOMES, BehaviourClass, Ladde
 from ..models import Delivery, Exclusion, ReviewRecord
 from ..permissions import EXCLUSION_ROLES, may_approve_deviation
 from .letters import notice_amend
+from .waiting import tell_deciders
 
 
 def _seriousness(behaviour_class) -> tuple:
@@ -218,6 +221,16 @@ def exclusion_issue(
             "ladder_option": exclusion.ladder_option_text,
         },
     )
+    if deviation_reason:
+        tell_deciders(
+            exclusion=exclusion,
+            may=lambda person: may_approve_deviation(person, exclusion),
+            kind="conduct.deviation_to_approve",
+            line=gettext_lazy("An exclusion that departs from the ladder waits for your approval"),
+            url_name="conduct:exclusion_detail",
+            url_args=(exclusion.pk,),
+            target=exclusion,
+        )
     return exclusion
 
 
@@ -236,6 +249,7 @@ def exclusion_approve_deviation(*, actor, exclusion: Exclusion) -> Exclusion:
         fields=["deviation_approved_by", "deviation_approved_at"],
     )
     events.deviation_approved(actor=actor, exclusion=exclusion)
+    notifications_clear_for(obj=exclusion, kinds=("conduct.deviation_to_approve",))
     return exclusion
 
 

@@ -13,17 +13,20 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from patroncare.conduct import events
 from patroncare.core.access import refuse_unless
 from patroncare.core.concurrency import StaleEditError, save_if_unchanged
 from patroncare.libraries.calendar import local_date, today_in
+from patroncare.notifications.services import notifications_clear_for
 from patroncare.rulebook.models import AppealSettings, Outcome
 from patroncare.rulebook.selectors import appeal_settings_for
 
 from ..models import Exclusion, LiftDecision, LiftRequest
 from ..permissions import may_decide_lift_request
 from .appeals import require_spanish_reason
+from .waiting import tell_deciders
 
 # A request typed as a date alone is taken as received at midday, local time (or now, on the morning of the
 # day): midday exists on every day in every time zone (midnight does not, where the clocks change at
@@ -132,6 +135,15 @@ def lift_request_record(
     lift_request.full_clean()
     lift_request.save()
     events.lift_requested(actor=actor, lift_request=lift_request, system=system, early=early)
+    tell_deciders(
+        exclusion=lift_request.exclusion,
+        may=lambda person: may_decide_lift_request(person, lift_request),
+        kind="conduct.lift_to_decide",
+        line=gettext_lazy("A request to lift an exclusion waits for your decision"),
+        url_name="conduct:lift_request_decide",
+        url_args=(lift_request.exclusion_id, lift_request.pk),
+        target=lift_request,
+    )
     return lift_request
 
 
@@ -219,6 +231,7 @@ def lift_request_decide(
         from .letters import notice_amend
 
         notice_amend(actor=actor, exclusion=exclusion, reason="lift_granted")
+    notifications_clear_for(obj=lift_request)
     return lift_request
 
 

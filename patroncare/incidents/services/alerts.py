@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from patroncare.audit.services import changed_fields
 from patroncare.core.mail import absolute_link
 from patroncare.incidents import events
+from patroncare.notifications.services import notifications_clear_for
 
 from ..alerts import alert_recipients, escalation_recipients, mail_staff
 from ..models import AlertReceipt, AlertSettings, Incident
@@ -44,7 +45,7 @@ def alert_send(*, incident_pk: int) -> int:
 
     def deliver():
         for user in recipients:
-            mail_staff(user=user, template="alert", context=context)
+            mail_staff(user=user, template="alert", context=context, target=incident)
         _schedule_escalation(incident.pk, minutes=escalation_window(incident.system_id))
 
     transaction.on_commit(deliver)
@@ -98,7 +99,10 @@ def alert_escalate_if_unacknowledged(*, incident_pk: int, now: datetime | None =
         "url": absolute_link("incidents:detail", incident.pk),
     }
     transaction.on_commit(
-        lambda: [mail_staff(user=user, template="escalation", context=context) for user in recipients]
+        lambda: [
+            mail_staff(user=user, template="escalation", context=context, target=incident)
+            for user in recipients
+        ]
     )
     return True
 
@@ -137,6 +141,7 @@ def alert_acknowledge(*, actor, incident: Incident) -> AlertReceipt:
         receipt.full_clean()
         receipt.save(update_fields=["acknowledged_at"])
         events.alert_acknowledged(actor=actor, incident=incident)
+    notifications_clear_for(obj=incident, user=actor, kinds=("incidents.alert", "incidents.escalation"))
     return receipt
 
 

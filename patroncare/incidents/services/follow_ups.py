@@ -16,6 +16,7 @@ from patroncare.core.concurrency import save_if_unchanged
 from patroncare.core.mail import absolute_link
 from patroncare.incidents import events
 from patroncare.libraries.calendar import today_in
+from patroncare.notifications.services import notifications_clear_for
 from patroncare.referrals.services import referral_record
 
 from ..alerts import mail_staff
@@ -57,7 +58,9 @@ def _notify_assignee(follow_up: FollowUp) -> None:
         "url": absolute_link("incidents:follow_up", follow_up.pk),
     }
     assignee = follow_up.assignee
-    transaction.on_commit(lambda: mail_staff(user=assignee, template="follow_up", context=context))
+    transaction.on_commit(
+        lambda: mail_staff(user=assignee, template="follow_up", context=context, target=follow_up)
+    )
 
 
 @transaction.atomic
@@ -138,4 +141,5 @@ def follow_up_complete(
             language="und",  # not asked: the language of the person is not part of the follow-up
             incident_id=follow_up.incident_id,
         )
+    notifications_clear_for(obj=follow_up)
     return follow_up

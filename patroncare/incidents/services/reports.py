@@ -8,12 +8,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from patroncare.accounts import roles
 from patroncare.accounts.permissions import has_role_at_branch
 from patroncare.core.files import check_upload
 from patroncare.incidents import events
 from patroncare.libraries.calendar import local_date, today_in
+from patroncare.notifications.selectors import staff_with_roles
+from patroncare.notifications.services import notifications_clear_for, tell
 from patroncare.patrons.models import Person
 
 from .. import extensions, writing_help
@@ -34,6 +37,7 @@ from ..models import (
     WritingFlag,
     level_of,
 )
+from ..permissions import PATTERN_ROLES
 
 REPORTING_ROLES = roles.INCIDENT_REPORTERS
 CARD_NUMBER = re.compile(r"^\d{5,14}$")
@@ -217,11 +221,32 @@ def _record_writing_flags(incident: Incident, flagged_seen) -> None:
 
 def _schedule_aftercare(incident: Incident, *, staff) -> None:
     day = local_date(incident.system, incident.occurred_at)
-    Debrief.objects.create(incident=incident, due_on=day + timedelta(days=DEBRIEF_AFTER_DAYS))
-    CheckIn.objects.bulk_create(
+    debrief = Debrief.objects.create(incident=incident, due_on=day + timedelta(days=DEBRIEF_AFTER_DAYS))
+    check_ins = CheckIn.objects.bulk_create(
         CheckIn(incident=incident, staff_member=member, due_on=day + timedelta(days=CHECKIN_AFTER_DAYS))
         for member in staff
     )
+    tell(
+        users=staff_with_roles(
+            system_id=incident.system_id, roles=PATTERN_ROLES, branch_id=incident.branch_id
+        ),
+        kind="incidents.debrief_due",
+        line=gettext_lazy("A debrief of incident #%(number)s is due by %(due)s"),
+        params={"number": incident.pk, "due": debrief.due_on.isoformat()},
+        url_name="incidents:debrief",
+        url_args=(incident.pk,),
+        target=debrief,
+    )
+    for check_in in check_ins:
+        tell(
+            users=[check_in.staff_member],
+            kind="incidents.checkin_due",
+            line=gettext_lazy("How are you after incident #%(number)s? A private check-in waits for you"),
+            params={"number": incident.pk},
+            url_name="incidents:checkin",
+            url_args=(check_in.pk,),
+            target=check_in,
+        )
 
 
 @transaction.atomic
@@ -253,6 +278,7 @@ def debrief_record(*, actor, debrief: Debrief, held_on, notes: str) -> Debrief:
     debrief.full_clean()
     debrief.save()
     events.debrief_recorded(actor=actor, incident=debrief.incident)
+    notifications_clear_for(obj=debrief)
     return debrief
 
 
@@ -266,4 +292,5 @@ def checkin_answer(*, actor, checkin: CheckIn, feeling: str, would_like: str, sh
     checkin.shared_with.set([u for u in share_with if u.library_system_id == actor.library_system_id])
     # The answers themselves are private: the audit trail records only that they were given.
     events.checkin_answered(actor=actor, incident=checkin.incident)
+    notifications_clear_for(obj=checkin)
     return checkin

@@ -8,16 +8,19 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from patroncare.accounts import roles
 from patroncare.accounts.permissions import has_role_at_branch
 from patroncare.core.access import refuse_unless
 from patroncare.core.decisions import already_decided_message
 from patroncare.libraries.calendar import today_in
+from patroncare.notifications.selectors import staff_with_roles
+from patroncare.notifications.services import notifications_clear_for, tell
 from patroncare.policies import events
 
 from ..models import EntryKind, EntryStatus, ExceptionEntry, Flexibility, Policy, ReviewStatus, ReviewTrigger
-from ..permissions import can_decide_exception, can_record_exception_at
+from ..permissions import APPROVING_ROLES, can_decide_exception, can_record_exception_at
 from .policies import policy_review_request
 
 # When this many exceptions to one policy are granted within the window, the policy gets a review.
@@ -135,6 +138,21 @@ def exception_record(
     entry.full_clean()
     entry.save()
     events.exception_logged(actor=actor, entry=entry)
+    if entry.status == EntryStatus.PENDING:
+        tell(
+            users=staff_with_roles(
+                system_id=entry.system_id,
+                roles=APPROVING_ROLES,
+                branch_id=entry.branch_id,
+                exclude_ids=[actor.pk],
+            ),
+            kind="policies.exception_to_approve",
+            line=gettext_lazy("An exception to a firm policy at %(branch)s waits for your decision"),
+            params={"branch": branch.name},
+            url_name="policies:exception_detail",
+            url_args=(entry.pk,),
+            target=entry,
+        )
     if entry.kind == EntryKind.EXCEPTION:
         _review_when_exceptions_pile_up(policy, actor, today)
     return entry
@@ -182,4 +200,5 @@ def exception_decide(*, actor, entry: ExceptionEntry, approve: bool, note: str =
     entry.full_clean()
     entry.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
     events.exception_decided(actor=actor, entry=entry, approve=approve)
+    notifications_clear_for(obj=entry)
     return entry
