@@ -49,10 +49,18 @@ KWARGS = {
     "referrals:resource": lambda p: {"pk": p.extra["resource"].pk},
     "referrals:slip": lambda p: {"pk": p.extra["resource"].pk},
     "referrals:edit": lambda p: {"pk": p.extra["resource"].pk},
+    "api:complaint": lambda p: {"pk": p.complaint.pk},
+    "api:incident": lambda p: {"pk": p.incident.pk},
+    "api:exclusion": lambda p: {"pk": p.exclusion.pk},
+    "api:rule": lambda p: {"pk": p.incident.rules.first().pk},
+    "api:policy": lambda p: {"pk": p.exception.policy_id},
 }
 
 # Pages that show a patron record whatever their text says (files, PDFs, the record pages themselves).
 ALWAYS_AUDITED = {
+    "api:complaint",
+    "api:incident",
+    "api:exclusion",
     "complaints:detail",
     "complaints:attachment",
     "incidents:detail",
@@ -117,6 +125,16 @@ NOT_FETCHED = {
     "guidance:phrase_language": "desk guidance, no patron",
     "guidance:playbook": "desk guidance, no patron",
     "guidance:settings": "desk guidance, no patron",
+    "mailbox:detail": "an inbound message; its own tests check that opening one is audited (mailbox.mail_read)",
+    "mailbox:attachment": "a file of an inbound message; audited like its message (mailbox tests)",
+    "public_figures:year": "the public annual figures: aggregates with small numbers protected",
+    "reports:board_report": "a board report: aggregates, never a patron or staff identity",
+    "reports:board_report_pdf": "a board report: aggregates, never a patron or staff identity",
+    "reports:table_export": "a dashboard table: aggregates",
+    "sso:oidc_start": "the start of a sign-in with the library's provider",
+    "sso:oidc_callback": "the provider's answer to a sign-in",
+    "surveys:answer": "the staff survey: anonymous answers",
+    "surveys:results": "the staff survey's results: groups of five or more",
 }
 
 
