@@ -354,7 +354,8 @@ def _create(context, system, categories, spec, rng, fines_policy) -> None:
                 complaint=complaint,
                 kind=EntryKind.CLOSED,
                 author=owner,
-                body="One-off: " + complaint.judgement_reason,
+                body=complaint.judgement_reason,
+                data={"code": "closed", "judgement": complaint.judgement},
             )
     complaint.full_clean()
     complaint.save()
@@ -472,7 +473,10 @@ def _about_a_supervisor(context, system, categories) -> None:
     )
     complaint.staff_named.set([context.staff["supervisor"]])
     CaseEntry.objects.create(
-        complaint=complaint, kind=EntryKind.RECEIVED, author=context.staff["frontline"], body="At the desk"
+        complaint=complaint,
+        kind=EntryKind.RECEIVED,
+        author=context.staff["frontline"],
+        data={"code": "received", "channel": "desk"},
     )
 
 
@@ -557,7 +561,10 @@ def _promises_kept(context, system, categories) -> None:
         outcome=Outcome.UPHELD,
     )
     received_entry = CaseEntry.objects.create(
-        complaint=complaint, kind=EntryKind.RECEIVED, author=luis, body="At the desk"
+        complaint=complaint,
+        kind=EntryKind.RECEIVED,
+        author=luis,
+        data={"code": "received", "channel": "desk"},
     )
     acknowledged_entry = CaseEntry.objects.create(
         complaint=complaint,

@@ -105,6 +105,17 @@ class FeedbackView(View):
         return redirect("complaints_public:thanks")
 
 
+def in_patron_language(request, complaint) -> None:
+    """Pages about a patron's case open in the language recorded on it, not the browser's: someone who wrote
+    to us in Spanish from a library computer set to English reads their case in Spanish. A language the
+    patron picks with the switch (its cookie) still wins."""
+    language = (complaint.patron_language or "")[:2] if complaint is not None else ""
+    if settings.LANGUAGE_COOKIE_NAME in request.COOKIES or language not in dict(settings.LANGUAGES):
+        return
+    translation.activate(language)
+    request.LANGUAGE_CODE = language
+
+
 class ThanksView(View):
     """Shown once: the codes leave the session as soon as the page is rendered, so the next person at a
     shared library computer who opens this address sees nothing."""
@@ -143,6 +154,7 @@ class StatusView(View):
         return selectors.merge_target(complaint)
 
     def render_status(self, request, complaint, review_form=None, reply_form=None, status=200):
+        in_patron_language(request, complaint)
         events.status_page_viewed(complaint=complaint)
         opened = getattr(self, "opened", complaint)
         context = {
@@ -273,11 +285,13 @@ class FollowUpView(View):
 
     def _answered(self, request, complaint, *, status=200):
         """The answer already given: shown, with nothing left to change."""
+        in_patron_language(request, complaint)
         context = {"complaint": complaint, "answered": True}
         return render(request, self.template_name, context, status=status)
 
     def get(self, request, token):
         complaint = self._complaint(token)
+        in_patron_language(request, complaint)
         if complaint is not None and complaint.satisfaction:
             return self._answered(request, complaint)
         return render(
@@ -289,6 +303,7 @@ class FollowUpView(View):
 
     def post(self, request, token):
         complaint = self._complaint(token)
+        in_patron_language(request, complaint)
         if complaint is None:
             return render(request, self.template_name, {"complaint": None}, status=404)
         if complaint.satisfaction:
