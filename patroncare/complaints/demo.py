@@ -325,7 +325,10 @@ def _create(context, system, categories, spec, rng, fines_policy) -> None:
         if colleagues:
             complaint.staff_named.set([rng.choice(colleagues)])
     CaseEntry.objects.create(
-        complaint=complaint, kind=EntryKind.RECEIVED, author=recorder, body=complaint.get_channel_display()
+        complaint=complaint,
+        kind=EntryKind.RECEIVED,
+        author=recorder,
+        data={"code": "received", "channel": complaint.channel},
     )
     if age < 3 and not spec["tag"]:
         return  # new, not yet acknowledged

