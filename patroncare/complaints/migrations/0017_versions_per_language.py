@@ -76,9 +76,9 @@ class Migration(migrations.Migration):
             name='title_es',
             field=models.CharField(max_length=200, null=True, verbose_name='title'),
         ),
-        migrations.RunPython(copy_main_wording, restore_main_wording),
         migrations.AddConstraint(
             model_name='publicstatement',
             constraint=models.CheckConstraint(condition=models.Q(('status', 'draft'), models.Q(('title_es__isnull', False), ('title_es__gt', ''), ('body_es__isnull', False), ('body_es__gt', '')), _connector='OR'), name='statement_approved_in_both_languages'),
         ),
+        migrations.RunPython(copy_main_wording, restore_main_wording),
     ]

@@ -71,7 +71,6 @@ class Migration(migrations.Migration):
             name='title_es',
             field=models.CharField(max_length=160, null=True, verbose_name='title'),
         ),
-        migrations.RunPython(copy_main_wording, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='policy',
             constraint=models.UniqueConstraint(fields=('system', 'title_en'), name='policy_unique_title_per_system-en'),
@@ -80,4 +79,5 @@ class Migration(migrations.Migration):
             model_name='policy',
             constraint=models.UniqueConstraint(fields=('system', 'title_es'), name='policy_unique_title_per_system-es'),
         ),
+        migrations.RunPython(copy_main_wording, migrations.RunPython.noop),
     ]

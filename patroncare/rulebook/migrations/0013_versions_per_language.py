@@ -34,6 +34,9 @@ def restore_main_wording(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # The data step and the new unique constraints run one after the other: PostgreSQL refuses to alter a
+    # table in the transaction that just updated its rows (pending deferred triggers).
+    atomic = False
 
     dependencies = [
         ('libraries', '0001_initial'),
