@@ -222,6 +222,12 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+# A further language is configuration (docs/translations.md): "vi:Tiếng Việt,pt:Português" adds the language
+# to the interface and a column to every text the library writes (then `manage.py makemigrations`).
+LANGUAGES += [
+    (code.strip(), name.strip())
+    for code, _sep, name in (item.partition(":") for item in env_list("PATRONCARE_EXTRA_LANGUAGES", ""))
+]
 # What the library writes (rules, policies, playbooks, categories...) has one field per language, through
 # django-modeltranslation: `title` reads the reader's language, `title_en` and `title_es` are the versions.
 # An empty version falls back to the other language.

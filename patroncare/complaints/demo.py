@@ -325,7 +325,10 @@ def _create(context, system, categories, spec, rng, fines_policy) -> None:
         if colleagues:
             complaint.staff_named.set([rng.choice(colleagues)])
     CaseEntry.objects.create(
-        complaint=complaint, kind=EntryKind.RECEIVED, author=recorder, body=complaint.get_channel_display()
+        complaint=complaint,
+        kind=EntryKind.RECEIVED,
+        author=recorder,
+        data={"code": "received", "channel": complaint.channel},
     )
     if age < 3 and not spec["tag"]:
         return  # new, not yet acknowledged
@@ -354,7 +357,8 @@ def _create(context, system, categories, spec, rng, fines_policy) -> None:
                 complaint=complaint,
                 kind=EntryKind.CLOSED,
                 author=owner,
-                body="One-off: " + complaint.judgement_reason,
+                body=complaint.judgement_reason,
+                data={"code": "closed", "judgement": complaint.judgement},
             )
     complaint.full_clean()
     complaint.save()
@@ -472,7 +476,10 @@ def _about_a_supervisor(context, system, categories) -> None:
     )
     complaint.staff_named.set([context.staff["supervisor"]])
     CaseEntry.objects.create(
-        complaint=complaint, kind=EntryKind.RECEIVED, author=context.staff["frontline"], body="At the desk"
+        complaint=complaint,
+        kind=EntryKind.RECEIVED,
+        author=context.staff["frontline"],
+        data={"code": "received", "channel": "desk"},
     )
 
 
@@ -557,7 +564,10 @@ def _promises_kept(context, system, categories) -> None:
         outcome=Outcome.UPHELD,
     )
     received_entry = CaseEntry.objects.create(
-        complaint=complaint, kind=EntryKind.RECEIVED, author=luis, body="At the desk"
+        complaint=complaint,
+        kind=EntryKind.RECEIVED,
+        author=luis,
+        data={"code": "received", "channel": "desk"},
     )
     acknowledged_entry = CaseEntry.objects.create(
         complaint=complaint,

@@ -338,7 +338,7 @@ def patterns_for(*, user) -> list[Pattern]:
     by_place = (
         cases.exclude(branch=None)
         .exclude(category=None)
-        .values("branch_id", "branch__name", "category_id", "category__name", "category__name_es")
+        .values("branch_id", "branch__name", "category_id", "category__name_en", "category__name_es")
         .annotate(n=Count("id"))
         .filter(n__gte=config.pattern_threshold)
         .order_by("-n")
@@ -380,7 +380,7 @@ def patterns_for(*, user) -> list[Pattern]:
             patterns.append(Pattern(label, "", "", row["policy_tag"], row["n"], ids))
         else:
             ids = tuple(m[0] for m in members if m[1] == row["branch_id"] and m[2] == row["category_id"])
-            category = Category(name=row["category__name"], name_es=row["category__name_es"])
+            category = Category(name_en=row["category__name_en"], name_es=row["category__name_es"])
             patterns.append(
                 Pattern(
                     f"{row['branch__name']} · {category}",
@@ -595,7 +595,7 @@ def closed_complaints_for_practice(*, user) -> QuerySet:
             restricted=False,  # about named staff: never turned into practice material
         )
         .select_related("category")
-        .only("pk", "reference", "closed_at", "category__name", "category__name_es")
+        .only("pk", "reference", "closed_at", "category__name", "category__name_en", "category__name_es")
         .order_by("-closed_at")
     )
 

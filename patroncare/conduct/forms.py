@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from patroncare.accounts.models import User
 from patroncare.core.concurrency import VersionFormMixin
+from patroncare.core.forms import LanguageVersionsMixin
 from patroncare.libraries.models import Branch
 from patroncare.rulebook.models import (
     EXCLUDING_OUTCOMES,
@@ -55,7 +56,8 @@ class SpanishVersionMixin:
         return str(self.initial.get(name) or getattr(self.instance, name, "") or "")
 
 
-class RuleForm(SpanishVersionMixin, VersionFormMixin, forms.ModelForm):
+class RuleForm(LanguageVersionsMixin, SpanishVersionMixin, VersionFormMixin, forms.ModelForm):
+    versioned_fields = ("title", "text")
     spanish_of = {"title_es": "title", "text_es": "text"}
     change_note = forms.CharField(label=_("What changed, and why"), max_length=200, required=False)
 
@@ -74,7 +76,8 @@ class RuleForm(SpanishVersionMixin, VersionFormMixin, forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class LadderStepForm(SpanishVersionMixin, forms.ModelForm):
+class LadderStepForm(LanguageVersionsMixin, SpanishVersionMixin, forms.ModelForm):
+    versioned_fields = ("note",)
     spanish_of = {"note_es": "note"}
 
     class Meta:
@@ -183,7 +186,8 @@ LadderChoiceFormSet = forms.inlineformset_factory(
 )
 
 
-class BehaviourClassForm(SpanishVersionMixin, forms.ModelForm):
+class BehaviourClassForm(LanguageVersionsMixin, SpanishVersionMixin, forms.ModelForm):
+    versioned_fields = ("name", "in_sentence")
     spanish_of = {"name_es": "name"}
 
     class Meta:
@@ -250,7 +254,9 @@ class IssueLimitForm(LimitFields):
     field_order = ["role", "length_number", "length_unit", "may_issue_open_ended"]
 
 
-class AuthorityGroupForm(VersionFormMixin, LimitFields, forms.ModelForm):
+class AuthorityGroupForm(LanguageVersionsMixin, VersionFormMixin, LimitFields, forms.ModelForm):
+    versioned_fields = ("name",)
+
     class Meta:
         model = AuthorityGroup
         fields = ["name", "name_es", "members"]
@@ -286,7 +292,8 @@ class AuthorityGroupForm(VersionFormMixin, LimitFields, forms.ModelForm):
         }
 
 
-class AppealSettingsForm(SpanishVersionMixin, VersionFormMixin, forms.ModelForm):
+class AppealSettingsForm(LanguageVersionsMixin, SpanishVersionMixin, VersionFormMixin, forms.ModelForm):
+    versioned_fields = ("how_to_appeal",)
     spanish_of = {"how_to_appeal_es": "how_to_appeal"}
 
     class Meta:

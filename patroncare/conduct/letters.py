@@ -39,6 +39,7 @@ def in_letter_language(language: str, english: str, spanish: str) -> Passage:
     """The Spanish text for a Spanish letter, else the English one (marked as English in a Spanish letter)."""
     if language != "es":
         return Passage(english)
+    english, spanish = english or "", spanish or ""
     if spanish.strip():
         return Passage(spanish)
     return Passage(english, lang="en" if english.strip() else "")
@@ -120,7 +121,9 @@ def exclusion_notice_html(
             "incidents": incidents,
             "account": account,
             "conditions": typed_for_letter(language, exclusion.conditions, exclusion.conditions_es),
-            "how_to_appeal": in_letter_language(language, settings.how_to_appeal, settings.how_to_appeal_es),
+            "how_to_appeal": in_letter_language(
+                language, settings.how_to_appeal_en, settings.how_to_appeal_es
+            ),
             "appealable": is_appealable_kind(exclusion, settings),
             "deadline": appeal_deadline(exclusion, settings),
             "decision_time": period_words(settings.decision_days, settings.decision_unit),

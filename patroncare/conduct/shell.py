@@ -76,7 +76,7 @@ def excluded_now(user) -> list[DeskItem]:
             detail=(exclusion.branch.name if exclusion.branch else _("Every branch"))
             + " · "
             + (
-                _("until %(day)s") % {"day": exclusion.end_date.isoformat()}
+                _("until %(day)s") % {"day": date_format(exclusion.end_date, "DATE_FORMAT")}
                 if exclusion.end_date
                 else _("no end date")
             ),

@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from patroncare.core.languages import localized_names
+
 STALE_EDIT_MESSAGE = _(
     "Someone else saved this record while you were editing it. Your changes were not saved: they are still "
     "in the form below. Open the record in a new tab to see the other changes, then save again."
@@ -31,13 +33,15 @@ class VersionedModel(models.Model):
 def save_if_unchanged(instance: VersionedModel, *, expected_version: int, fields: list[str]) -> None:
     """Write `fields` only if the row still has `expected_version`; otherwise raise StaleEditError."""
     instance.full_clean()
-    attnames = [instance._meta.get_field(name).attname for name in fields]
-    values = {attname: getattr(instance, attname) for attname in attnames}
-    updated = (
-        type(instance)
-        .objects.filter(pk=instance.pk, version=expected_version)
-        .update(version=F("version") + 1, **values)
-    )
+    # A field with one version per language is written column by column (core.languages): its plain name
+    # would read the page's language, falling back to another version, and write that into the wrong column.
+    names = localized_names(type(instance), fields)
+    attnames = [instance._meta.get_field(name).attname for name in names]
+    values = {attname: instance.__dict__.get(attname, getattr(instance, attname)) for attname in attnames}
+    queryset = type(instance)._default_manager.filter(pk=instance.pk, version=expected_version)
+    if hasattr(queryset, "rewrite"):
+        queryset = queryset.rewrite(False)
+    updated = queryset.update(version=F("version") + 1, **values)
     if updated != 1:
         raise StaleEditError()
     instance.version = expected_version + 1

@@ -89,7 +89,7 @@ def aftercare_due(user) -> list[DeskItem]:
                 title=_("Debrief incident #%(n)s at %(branch)s")
                 % {"n": debrief.incident_id, "branch": debrief.incident.branch.name},
                 url=reverse("incidents:detail", args=[debrief.incident_id]),
-                detail=_("Due by %(day)s") % {"day": debrief.due_on.isoformat()},
+                detail=_("Due by %(day)s") % {"day": date_format(debrief.due_on, "DATE_FORMAT")},
             )
             for debrief in selectors.debriefs_due(user=user).order_by("due_on")[:10]
         ]

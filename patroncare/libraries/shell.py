@@ -1,14 +1,16 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from patroncare.accounts import roles
 from patroncare.accounts.models import Role, User
 from patroncare.accounts.permissions import STAFF_ROLES, branch_ids_for
+from patroncare.core.languages import language_codes, main_language, missing_versions
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
 
 from .calendar import today_in
@@ -98,6 +100,30 @@ def setup_gaps(user) -> list[DeskItem]:
     return items
 
 
+def versions_missing(user) -> list[DeskItem]:
+    """Per module, how many things the library wrote that still lack a version in another of its languages
+    (one query per kind of text)."""
+    names = dict(settings.LANGUAGES)
+    items = []
+    for language in language_codes():
+        if language == main_language():
+            continue
+        for text, count in missing_versions(system_id=user.library_system_id, language=language):
+            items.append(
+                DeskItem(
+                    title=str(text.module),
+                    url=reverse(text.url_name),
+                    detail=ngettext(
+                        "%(count)s without a version in %(language)s",
+                        "%(count)s without a version in %(language)s",
+                        count,
+                    )
+                    % {"count": count, "language": names[language]},
+                )
+            )
+    return items
+
+
 register_nav(
     NavEntry(
         key="library-settings",
@@ -126,5 +152,15 @@ register_desk_section(
         empty_text=gettext_lazy("Everything is set up."),
         link_url_name="libraries:branch_list",
         link_label=gettext_lazy("Branches and locations"),
+    )
+)
+register_desk_section(
+    DeskSection(
+        key="language-versions",
+        title=gettext_lazy("Still to translate"),
+        items_for=versions_missing,
+        order=960,
+        roles=roles.ADMINISTRATORS,
+        empty_text=gettext_lazy("Everything your library wrote exists in each of its languages."),
     )
 )

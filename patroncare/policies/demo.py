@@ -18,6 +18,7 @@ from .demo_content import (
     ENFORCED_WORDING,
     OUTLIER,
     POLICIES,
+    POLICIES_ES,
     SEED,
     VOLUME,
     WORDING,
@@ -58,6 +59,9 @@ def load(context) -> None:
     policies = {}
     year_ago = _aware(today - timedelta(days=420))
     for key, title, area, flexibility, owner, body, alternatives in POLICIES:
+        title_es, body_es, alternatives_es = POLICIES_ES[key]
+        if key == "computers":  # version 1 had no homework line; _change_computer_policy adds it
+            body_es = body_es.rsplit("\n", 1)[0]
         policy = Policy.objects.create(
             system=system,
             title=title,
@@ -65,6 +69,12 @@ def load(context) -> None:
             flexibility=flexibility,
             body=body,
             alternatives=alternatives,
+            title_en=title,
+            body_en=body,
+            alternatives_en=alternatives,
+            title_es=title_es,
+            body_es=body_es,
+            alternatives_es=alternatives_es,
             owner=staff[owner],
             review_cycle_months=24,
             next_review_on=today + timedelta(days=rng.randint(90, 600)),
@@ -74,6 +84,10 @@ def load(context) -> None:
             number=1,
             title=title,
             body=body,
+            title_en=title,
+            body_en=body,
+            title_es=title_es,
+            body_es=body_es,
             flexibility=flexibility,
             change_summary="First version",
             published_by=staff["administrator"],
@@ -94,14 +108,20 @@ def _aware(day, hour=10):
 
 def _change_computer_policy(policy, staff, today):
     """Version 2, published ten days ago: some staff have not acknowledged it yet."""
-    policy.body += "\n- Staff may also add time for school homework after 3 pm."
+    policy.body_en += "\n- Staff may also add time for school homework after 3 pm."
+    policy.body_es = POLICIES_ES["computers"][1]
+    policy.__dict__["body"] = policy.body_en
     policy.current_number = 2
-    policy.save(update_fields=["body", "current_number"])
+    policy.save(update_fields=["body", "body_en", "body_es", "current_number"])
     PolicyVersion.objects.create(
         policy=policy,
         number=2,
-        title=policy.title,
-        body=policy.body,
+        title=policy.title_en,
+        body=policy.body_en,
+        title_en=policy.title_en,
+        body_en=policy.body_en,
+        title_es=policy.title_es,
+        body_es=policy.body_es,
         flexibility=policy.flexibility,
         change_summary="Homework after 3 pm added.",
         published_by=staff["administrator"],

@@ -255,3 +255,107 @@ ENFORCED_WORDING = {
     "printing": ("No particular need.", "Explained the 10-cent charge and offered to e-mail the file."),
     "resting": ("Blocking the emergency exit.", "Asked them to move to a seat nearby."),
 }
+
+# The Spanish version of each policy (key: title, body, alternatives), as the library publishes it.
+POLICIES_ES = {
+    "card": (
+        "Tarjetas de la biblioteca y comprobante de domicilio",
+        "Toda persona que vive, trabaja o estudia en el condado puede tener una tarjeta de la biblioteca gratuita.\n\n"
+        "- Pedimos una identificación con foto y un comprobante de domicilio.\n"
+        "- Una supervisora o un supervisor puede aceptar otros documentos, como una carta de un albergue o de una escuela.\n"
+        "- Sin ninguno de los dos, emitimos el mismo día una tarjeta solo para las computadoras.",
+        "- Una tarjeta solo para las computadoras, hoy mismo.\n- Un pase de visita para las computadoras.\n"
+        "- Ayuda para saber qué documentos traer.",
+    ),
+    "computers": (
+        "Límites de tiempo en las computadoras",
+        "Las computadoras públicas se reservan en sesiones de **dos horas al día** para que todas las personas tengan su turno.\n\n"
+        "- Cuando nadie espera, el personal puede añadir tiempo.\n"
+        "- Para solicitudes de empleo, prestaciones y exámenes, el personal puede añadir hasta una hora aunque otras personas esperen.\n"
+        "- Diga que es una excepción y por qué.\n"
+        "- El personal también puede añadir tiempo para las tareas escolares después de las 3 de la tarde.",
+        "- Un préstamo de computadora portátil para usar en la biblioteca.\n- Una sesión reservada para mañana por la mañana.",
+    ),
+    "fines": (
+        "Multas y cargos",
+        "No cobramos multas por retraso. Los materiales perdidos o dañados se cobran a su precio de reposición.\n\n"
+        "- Una supervisora o un supervisor puede anular o reducir un cargo de reposición.\n"
+        "- Siempre se puede pagar a plazos.",
+        "- Un plan de pagos.\n- Devolver un ejemplar de reposición en lugar de pagar.",
+    ),
+    "privacy": (
+        "Privacidad de los registros de los usuarios",
+        "Lo que una persona toma en préstamo, lee, busca o pregunta es **confidencial**. Nunca decimos a nadie, "
+        "ni a familiares, ni a empleadores, ni a la policía sin una orden judicial, lo que otra persona ha tomado "
+        "en préstamo o preguntado.",
+        "- Explique que la misma protección le ampara a usted también.\n- La persona titular de la cuenta puede "
+        "venir o llamar con su tarjeta y su PIN.\n- Las solicitudes de la policía van a la dirección.",
+    ),
+    "children": (
+        "Niñas y niños en la biblioteca",
+        "Las niñas y los niños menores de 10 años deben estar en todo momento con una persona adulta responsable "
+        "(de 16 años o más). El personal nunca lleva a una niña o un niño a su casa ni a otro lugar.",
+        "- Ayude a la familia a encontrar una actividad en la que la niña o el niño participe con la persona adulta cerca.\n"
+        "- Comparta los horarios de las actividades después de la escuela.",
+    ),
+    "conduct": (
+        "Seguridad y conducta en la biblioteca",
+        "Las amenazas, la violencia, el acoso y las armas nunca están permitidos. El personal puede pedir a "
+        "cualquier persona que actúe así que se retire y puede llamar a la policía.",
+        "- Ofrezca continuar la conversación por teléfono o por correo electrónico.\n"
+        "- Explique cómo apelar una exclusión.",
+    ),
+    "resting": (
+        "Descansar y dormir",
+        "Todas las personas pueden descansar en la biblioteca. El personal despierta a alguien cuando hay un "
+        "motivo: comprobar que se encuentra bien, despejar un pasillo o una salida, o al cerrar.",
+        "- Un asiento más tranquilo, lejos de los pasillos.",
+    ),
+    "meeting": (
+        "Reservas de salas de reuniones",
+        "Los grupos comunitarios reservan las salas de reuniones sin costo, hasta cuatro veces al mes y con dos "
+        "semanas de antelación.",
+        "- Una sala de estudio para grupos pequeños.\n- La próxima fecha libre.",
+    ),
+    "food": (
+        "Comida y bebida",
+        "Sí: las bebidas con tapa y los refrigerios son bienvenidos en todas partes, excepto cerca de las "
+        "computadoras y de la colección de historia local. Y tenemos agua y un microondas en la sala comunitaria.",
+        "",
+    ),
+    "tech": (
+        "Ayuda con la tecnología en el mostrador",
+        "Sí: el personal ayuda con los primeros pasos de cualquier pregunta sobre tecnología. Y para una ayuda "
+        "más larga, reservamos una sesión individual o una clase.",
+        "",
+    ),
+    "language": (
+        "Atender a los usuarios en su idioma",
+        "Sí: atendemos a todas las personas en su idioma, con colegas que lo hablan, tarjetas de frases o la "
+        "línea telefónica gratuita de interpretación. Y mantenemos la señalización en inglés y en español.",
+        "",
+    ),
+    "quiet": (
+        "Ruido y espacios tranquilos",
+        "La biblioteca es un espacio compartido: la conversación a volumen normal es bienvenida; la sala "
+        "silenciosa y las salas de estudio son para el trabajo en silencio. Cualquier persona a la que el ruido "
+        "agobie puede usar la sala silenciosa.",
+        "- La sala silenciosa.\n- Auriculares en el mostrador.",
+    ),
+    "substances": (
+        "Alcohol y drogas",
+        "No se permite consumir ni vender alcohol o drogas en la biblioteca ni en su recinto.",
+        "- Pida que lo guarden o lo terminen afuera, y dé la bienvenida de vuelta.",
+    ),
+    "lone": (
+        "Trabajar a solas",
+        "El personal que trabaja a solas se comunica con la sucursal asociada al empezar, cada dos horas y al "
+        "terminar el turno. Quien trabaja a solas puede cerrar la sucursal por su seguridad.",
+        "- Una persona colega de la sucursal asociada cubre el turno siguiente.",
+    ),
+    "printing": (
+        "Impresión y copias",
+        "Diez páginas al día son gratuitas; las siguientes cuestan 10 centavos cada una.",
+        "- Guardar en una memoria USB o enviar por correo electrónico en lugar de imprimir.",
+    ),
+}

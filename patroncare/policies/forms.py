@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from patroncare.accounts.models import User
 from patroncare.core.concurrency import VersionFormMixin
+from patroncare.core.forms import LanguageVersionsMixin
 
 from .models import (
     CHECKLIST,
@@ -30,7 +31,9 @@ class PolicyFilterForm(forms.Form):
     )
 
 
-class PolicyForm(VersionFormMixin, forms.ModelForm):
+class PolicyForm(LanguageVersionsMixin, VersionFormMixin, forms.ModelForm):
+    versioned_fields = ("title", "body", "alternatives")
+
     change_summary = forms.CharField(
         label=_("What changed"),
         required=False,
@@ -45,17 +48,22 @@ class PolicyForm(VersionFormMixin, forms.ModelForm):
         model = Policy
         fields = [
             "title",
+            "title_es",
             "area",
             "flexibility",
             "body",
+            "body_es",
             "alternatives",
+            "alternatives_es",
             "owner",
             "review_cycle_months",
             "next_review_on",
         ]
         widgets = {
             "body": forms.Textarea(attrs={"rows": 10}),
+            "body_es": forms.Textarea(attrs={"rows": 10}),
             "alternatives": forms.Textarea(attrs={"rows": 4}),
+            "alternatives_es": forms.Textarea(attrs={"rows": 4}),
             "next_review_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
@@ -71,8 +79,10 @@ class PolicyForm(VersionFormMixin, forms.ModelForm):
         """Uniqueness is the service's (and the database's) business; the system is not on the form."""
 
     def service_values(self) -> dict:
+        """The main language's version under the plain name (`title`), the Spanish as `title_es`."""
+        versions = {f"{name}_es" for name in self.versioned_fields}
         return {
-            name: self.cleaned_data[name]
+            name: (self.cleaned_data[name] or "") if name in versions else self.cleaned_data[name]
             for name in self._meta.fields
             if not (name == "next_review_on" and self.cleaned_data[name] is None)
         }

@@ -8,6 +8,7 @@ itself refuses an exception logged against a fixed policy, whoever tries.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from patroncare.core.concurrency import VersionedModel
@@ -145,6 +146,12 @@ class PolicyVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} v{self.number}"
+
+    @property
+    def summary_shown(self) -> str:
+        """What changed, for the reader: the first version is named in the reader's language, whatever the
+        language it was published from."""
+        return gettext("First version") if self.number == 1 else self.change_summary
 
 
 class Acknowledgement(models.Model):

@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -18,7 +19,7 @@ def holds_to_review(user) -> list[DeskItem]:
             title=_("Review the legal hold on %(kind)s %(reference)s")
             % {"kind": line.kind_label, "reference": line.reference},
             url=reverse("retention:holds"),
-            detail=_("Review date: %(day)s") % {"day": line.hold.review_on.isoformat()},
+            detail=_("Review date: %(day)s") % {"day": date_format(line.hold.review_on, "DATE_FORMAT")},
             overdue=True,
         )
         for line in due

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from patroncare.libraries.calendar import Unit, add_period, period_last_day, subtract_period
 
@@ -211,9 +211,7 @@ def length_text(low: int | None, high: int | None, unit: str = Unit.DAYS) -> str
 
 def table_wording(step: LadderStep) -> str:
     """The row's own wording in the active language; the English one when no Spanish one was given."""
-    if get_language() == "es" and step.note_es:
-        return step.note_es
-    return step.note
+    return step.note  # the reader's language, else the other version (translation.py)
 
 
 def outcome_text(step: LadderStep) -> str:

@@ -55,14 +55,12 @@ class BehaviourClass(models.Model):
         ),
     )
     name = models.CharField(_("name"), max_length=60, help_text=_("As printed in your rules, e.g. Class B."))
-    name_es = models.CharField(_("name in Spanish"), max_length=60, blank=True)
     in_sentence = models.CharField(
         _("word in a recommendation"),
         max_length=60,
         blank=True,
         help_text=_("Fills “Second … violation in 12 months”, e.g. serious or Class B. Empty: the name."),
     )
-    in_sentence_es = models.CharField(_("word in a recommendation, in Spanish"), max_length=60, blank=True)
     default_lookback_number = models.PositiveIntegerField(
         _("usual look-back window"),
         null=True,
@@ -111,15 +109,14 @@ class BehaviourClass(models.Model):
         ]
 
     def __str__(self) -> str:
-        if get_language() == "es" and self.name_es:
-            return self.name_es
+        # `name` reads the reader's language (translation.py), falling back to the other version.
         return self.name
 
     def sentence_word(self) -> str:
         """How a recommendation names this class, in the active language."""
-        if get_language() == "es":
-            return self.in_sentence_es or self.name_es or self.in_sentence or self.name
-        return self.in_sentence or self.name
+        language = (get_language() or "en")[:2]
+        own = getattr(self, f"in_sentence_{language}", None) or getattr(self, f"name_{language}", None)
+        return own or self.in_sentence or self.name
 
 
 class Outcome(models.TextChoices):
@@ -151,10 +148,6 @@ class Rule(VersionedModel):
     behaviour_class = models.ForeignKey(
         BehaviourClass, verbose_name=_("class"), on_delete=models.PROTECT, related_name="rules"
     )
-    title_es = models.CharField(_("title in Spanish"), max_length=150, blank=True)
-    text_es = models.TextField(
-        _("text in Spanish"), blank=True, help_text=_("Cited in letters written in Spanish.")
-    )
     is_active = models.BooleanField(_("in force"), default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -172,9 +165,11 @@ class Rule(VersionedModel):
 
     def wording(self, language: str) -> tuple[str, str]:
         """(title, text) in the letter's language, falling back to the main wording."""
-        if language == "es" and self.title_es and self.text_es:
-            return self.title_es, self.text_es
-        return self.title, self.text
+        title = getattr(self, f"title_{language[:2]}", None)
+        text = getattr(self, f"text_{language[:2]}", None)
+        if title and text:
+            return title, text
+        return self.title_en or self.title, self.text_en or self.text
 
 
 class RuleVersion(models.Model):
@@ -184,8 +179,6 @@ class RuleVersion(models.Model):
     number = models.PositiveIntegerField()
     title = models.CharField(max_length=150)
     text = models.TextField()
-    title_es = models.CharField(max_length=150, blank=True)
-    text_es = models.TextField(blank=True)
     class_name = models.CharField(_("class"), max_length=60, blank=True)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -257,12 +250,6 @@ class LadderStep(models.Model):
         max_length=200,
         blank=True,
         help_text=_("For example “correct the behaviour or leave for the day”."),
-    )
-    note_es = models.CharField(
-        _("wording in your table, in Spanish"),
-        max_length=200,
-        blank=True,
-        help_text=_("For example “corregir la conducta o retirarse por el día”."),
     )
 
     class Meta:
@@ -393,7 +380,6 @@ class AuthorityGroup(VersionedModel):
 
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="authority_groups")
     name = models.CharField(_("name"), max_length=80, help_text=_("For example: Review team."))
-    name_es = models.CharField(_("name in Spanish"), max_length=80, blank=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("members"), related_name="authority_groups", blank=True
     )
@@ -411,8 +397,6 @@ class AuthorityGroup(VersionedModel):
         ]
 
     def __str__(self) -> str:
-        if get_language() == "es" and self.name_es:
-            return self.name_es
         return self.name
 
 
@@ -594,12 +578,6 @@ class AppealSettings(VersionedModel):
         blank=True,
         default=HOW_TO_APPEAL,
         help_text=_("Printed on every notice letter."),
-    )
-    how_to_appeal_es = models.TextField(
-        _("how to appeal, in Spanish"),
-        blank=True,
-        default=HOW_TO_APPEAL_ES,
-        help_text=_("Printed on notice letters written in Spanish."),
     )
 
     class Meta:

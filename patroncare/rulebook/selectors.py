@@ -8,7 +8,16 @@ from django.http import Http404
 from .authority import limit_text
 from .grid import MAX_COLUMNS, GridRow, columns_needed, grid_row, ladder_fingerprint
 from .ladder import consequence_text, default_lookback_text, lookback_text
-from .models import AppealSettings, AuthorityGroup, BehaviourClass, IssueLimit, LadderStep, LimitRole, Rule
+from .models import (
+    HOW_TO_APPEAL_ES,
+    AppealSettings,
+    AuthorityGroup,
+    BehaviourClass,
+    IssueLimit,
+    LadderStep,
+    LimitRole,
+    Rule,
+)
 
 
 def rules_of(*, user) -> QuerySet:
@@ -71,7 +80,9 @@ def appeal_settings_for(system) -> AppealSettings:
     object: a request reuses the user's system."""
     cached = system.__dict__.get("_appeal_settings")
     if cached is None:
-        cached = AppealSettings.objects.filter(system=system).first() or AppealSettings(system=system)
+        cached = AppealSettings.objects.filter(system=system).first() or AppealSettings(
+            system=system, how_to_appeal_es=HOW_TO_APPEAL_ES
+        )
         system.__dict__["_appeal_settings"] = cached
     return cached
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from patroncare.audit.services import changed_fields
 from patroncare.core.concurrency import StaleEditError, save_if_unchanged
+from patroncare.core.languages import writing_main_language
 from patroncare.libraries.calendar import Unit
 from patroncare.libraries.models import LibrarySystem
 from patroncare.rulebook import events
@@ -19,6 +20,7 @@ from .defaults import DEFAULT_CLASSES, DEFAULT_LADDER, DEFAULT_LIMITS, DEFAULT_R
 from .grid import CELL_FIELDS, ROW_FIELDS, GridRow, cell_key, ladder_fingerprint, row_key, steps_of_row
 from .ladder import step_values
 from .models import (
+    HOW_TO_APPEAL_ES,
     AppealSettings,
     AuthorityGroup,
     BehaviourClass,
@@ -116,7 +118,9 @@ def _default_classes(*, system, actor) -> dict[int, BehaviourClass]:
 
 @transaction.atomic
 def behaviour_class_create(*, actor, system, **values) -> BehaviourClass:
-    behaviour_class = BehaviourClass(system=system, **values)
+    values = _no_empty_spanish_name(values)
+    with writing_main_language():
+        behaviour_class = BehaviourClass(system=system, **values)
     behaviour_class.full_clean()
     behaviour_class.save()
     events.class_added(
@@ -130,16 +134,15 @@ def behaviour_class_create(*, actor, system, **values) -> BehaviourClass:
 
 @transaction.atomic
 def behaviour_class_update(*, actor, behaviour_class: BehaviourClass, **values) -> BehaviourClass:
-    before = {name: getattr(behaviour_class, name) for name in CLASS_FIELDS}
-    for name, value in values.items():
-        setattr(behaviour_class, name, value)
-    behaviour_class.full_clean()
-    behaviour_class.save()
-    events.class_changed(
-        actor=actor,
-        behaviour_class=behaviour_class,
-        changes=changed_fields(behaviour_class, before, CLASS_FIELDS),
-    )
+    values = _no_empty_spanish_name(values)
+    with writing_main_language():
+        before = {name: getattr(behaviour_class, name) for name in CLASS_FIELDS}
+        for name, value in values.items():
+            setattr(behaviour_class, name, value)
+        behaviour_class.full_clean()
+        behaviour_class.save()
+        changes = changed_fields(behaviour_class, before, CLASS_FIELDS)
+    events.class_changed(actor=actor, behaviour_class=behaviour_class, changes=changes)
     return behaviour_class
 
 
@@ -153,6 +156,13 @@ def behaviour_class_delete(*, actor, behaviour_class: BehaviourClass) -> None:
         )
     events.class_removed(actor=actor, behaviour_class=behaviour_class)
     behaviour_class.delete()
+
+
+def _no_empty_spanish_name(values: dict) -> dict:
+    """Names are unique in each language; a missing Spanish name is NULL so that several may be missing."""
+    if "name_es" in values:
+        values = values | {"name_es": (values["name_es"] or "").strip() or None}
+    return values
 
 
 def _require_own_class(system_id: int, behaviour_class: BehaviourClass) -> None:
@@ -174,16 +184,17 @@ def rule_create(
     text_es: str = "",
 ) -> Rule:
     _require_own_class(system.pk, behaviour_class)
-    rule = Rule(
-        system=system,
-        code=code,
-        title=title,
-        text=text,
-        behaviour_class=behaviour_class,
-        is_active=is_active,
-        title_es=title_es,
-        text_es=text_es,
-    )
+    with writing_main_language():
+        rule = Rule(
+            system=system,
+            code=code,
+            title=title,
+            text=text,
+            behaviour_class=behaviour_class,
+            is_active=is_active,
+            title_es=title_es,
+            text_es=text_es,
+        )
     rule.full_clean()
     rule.save()
     _snapshot(rule, actor=actor, note="First version")
@@ -193,13 +204,15 @@ def rule_create(
 
 @transaction.atomic
 def rule_update(*, actor, rule: Rule, expected_version: int, change_note: str = "", **values) -> Rule:
-    before = {name: getattr(rule, name) for name in RULE_FIELDS}
     if "behaviour_class" in values:
         _require_own_class(rule.system_id, values["behaviour_class"])
-    for name, value in values.items():
-        setattr(rule, name, value)
+    with writing_main_language():
+        before = {name: getattr(rule, name) for name in RULE_FIELDS}
+        for name, value in values.items():
+            setattr(rule, name, value)
     save_if_unchanged(rule, expected_version=expected_version, fields=list(values))
-    changes = changed_fields(rule, before, RULE_FIELDS)
+    with writing_main_language():
+        changes = changed_fields(rule, before, RULE_FIELDS)
     if changes:
         _snapshot(rule, actor=actor, note=change_note)
     events.rule_changed(actor=actor, rule=rule, changes=changes)
@@ -208,17 +221,18 @@ def rule_update(*, actor, rule: Rule, expected_version: int, change_note: str = 
 
 def _snapshot(rule: Rule, *, actor, note: str) -> RuleVersion:
     number = (rule.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
-    version = RuleVersion(
-        rule=rule,
-        number=number,
-        title=rule.title,
-        text=rule.text,
-        title_es=rule.title_es,
-        text_es=rule.text_es,
-        class_name=rule.behaviour_class.name,
-        changed_by=actor if getattr(actor, "pk", None) else None,
-        change_note=note,
-    )
+    with writing_main_language():
+        version = RuleVersion(
+            rule=rule,
+            number=number,
+            title=rule.title_en,
+            text=rule.text_en,
+            title_es=rule.title_es,
+            text_es=rule.text_es,
+            class_name=rule.behaviour_class.name_en,
+            changed_by=actor if getattr(actor, "pk", None) else None,
+            change_note=note,
+        )
     version.full_clean()
     version.save()
     return version
@@ -243,7 +257,8 @@ def ladder_step_create(
     gives no look-back or counting uses its class's defaults."""
     _require_own_class(system.pk, behaviour_class)
     values = with_class_defaults(behaviour_class, values)
-    step = LadderStep(system=system, behaviour_class=behaviour_class, **values)
+    with writing_main_language():
+        step = LadderStep(system=system, behaviour_class=behaviour_class, **values)
     step.full_clean()
     step.save()
     saved = _choices_replace(step, choices or [])
@@ -287,13 +302,14 @@ def ladder_step_update(*, actor, step: LadderStep, choices: list[dict] | None = 
     """Change a row; `choices`, when given, replace its further options (None leaves them as they are)."""
     if "behaviour_class" in values:
         _require_own_class(step.system_id, values["behaviour_class"])
-    before = {name: getattr(step, name) for name in STEP_FIELDS}
     choices_before = _choices_described(step)
-    for name, value in values.items():
-        setattr(step, name, value)
-    step.full_clean()
-    step.save()
-    changes = changed_fields(step, before, STEP_FIELDS)
+    with writing_main_language():
+        before = {name: getattr(step, name) for name in STEP_FIELDS}
+        for name, value in values.items():
+            setattr(step, name, value)
+        step.full_clean()
+        step.save()
+        changes = changed_fields(step, before, STEP_FIELDS)
     if choices is not None:
         choices_after = _choices_replace(step, choices)
         if choices_after != choices_before:
@@ -412,7 +428,8 @@ def authority_group_create(
     may_issue_open_ended: bool = False,
 ) -> AuthorityGroup:
     members = _require_staff_of(system, members)
-    group = AuthorityGroup(system=system, name=name, name_es=name_es)
+    with writing_main_language():
+        group = AuthorityGroup(system=system, name=name, name_es=(name_es or "").strip() or None)
     group.full_clean()
     group.save()
     group.members.set(members)
@@ -450,20 +467,23 @@ def authority_group_update(
     """Rename the group, change its members and its limit: all or nothing, and refused when someone else
     saved the group since the form was opened."""
     members = _require_staff_of(group.system, members)
-    before = {name: getattr(group, name) for name in GROUP_FIELDS}
+    with writing_main_language():
+        before = {name: getattr(group, name) for name in GROUP_FIELDS}
+        group.name, group.name_es = name, (name_es or "").strip() or None
     members_before = set(group.members.values_list("pk", flat=True))
     limit = IssueLimit.objects.filter(group=group).first() or IssueLimit(
         system_id=group.system_id, group=group
     )
     limit_before = {field: getattr(limit, field) for field in LIMIT_FIELDS}
-    group.name, group.name_es = name, name_es
     save_if_unchanged(group, expected_version=expected_version, fields=GROUP_FIELDS)
     group.members.set(members)
     _fill_limit(limit, length_number, length_unit, may_issue_open_ended)
     limit.full_clean()
     limit.save()
+    with writing_main_language():
+        group_changes = changed_fields(group, before, GROUP_FIELDS)
     changes = {
-        **changed_fields(group, before, GROUP_FIELDS),
+        **group_changes,
         **changed_fields(limit, limit_before, LIMIT_FIELDS),
     }
     members_after = {member.pk for member in members}
@@ -488,7 +508,9 @@ def authority_group_delete(*, actor, group: AuthorityGroup, expected_version: in
 
 def appeal_settings_to_edit(system) -> AppealSettings:
     """The system's saved appeal rules, created with the defaults the first time they are edited."""
-    settings, _ = AppealSettings.objects.get_or_create(system=system)
+    settings, _ = AppealSettings.objects.get_or_create(
+        system=system, defaults={"how_to_appeal_es": HOW_TO_APPEAL_ES}
+    )
     system.__dict__["_appeal_settings"] = settings
     return settings
 
@@ -497,13 +519,14 @@ def appeal_settings_to_edit(system) -> AppealSettings:
 def appeal_settings_update(
     *, actor, settings: AppealSettings, expected_version: int, **values
 ) -> AppealSettings:
-    before = {name: getattr(settings, name) for name in values}
-    for name, value in values.items():
-        setattr(settings, name, value)
+    with writing_main_language():
+        before = {name: getattr(settings, name) for name in values}
+        for name, value in values.items():
+            setattr(settings, name, value)
     save_if_unchanged(settings, expected_version=expected_version, fields=list(values))
-    events.appeal_rules_changed(
-        actor=actor, settings=settings, changes=changed_fields(settings, before, list(values))
-    )
+    with writing_main_language():
+        changes = changed_fields(settings, before, list(values))
+    events.appeal_rules_changed(actor=actor, settings=settings, changes=changes)
     return settings
 
 

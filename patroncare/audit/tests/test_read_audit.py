@@ -125,7 +125,7 @@ NOT_FETCHED = {
     "guidance:phrase_language": "desk guidance, no patron",
     "guidance:playbook": "desk guidance, no patron",
     "guidance:settings": "desk guidance, no patron",
-    "mailbox:detail": "an inbound message; its own tests check that opening one is audited (mailbox.mail_read)",
+    "mailbox:detail": "an inbound message; its tests check that opening one is audited (mail_read)",
     "mailbox:attachment": "a file of an inbound message; audited like its message (mailbox tests)",
     "public_figures:year": "the public annual figures: aggregates with small numbers protected",
     "reports:board_report": "a board report: aggregates, never a patron or staff identity",

@@ -327,6 +327,10 @@ class CaseEntry(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=EntryKind.choices)
     channel = models.CharField(_("sent by"), max_length=10, choices=MessageChannel.choices, blank=True)
     body = models.TextField(_("text"), max_length=8000, blank=True)
+    # What PatronCare itself says in the entry, as codes ({"code": "received", "channel": "desk"}): rendered
+    # in the reader's language when read (entry_text), never stored in the language of whoever recorded it.
+    # `body` keeps only what a person typed (a reason, an action), which stays as typed.
+    data = models.JSONField(_("codes"), default=dict, blank=True)
     for_patron = models.BooleanField(_("shown to the patron"), default=False)
     stage = models.PositiveSmallIntegerField(default=1)
     author = models.ForeignKey(
@@ -348,6 +352,13 @@ class CaseEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint_id} {self.kind}"
+
+    @property
+    def text(self) -> str:
+        """The entry as the reader reads it, in their language (see `data`)."""
+        from .entry_texts import entry_text
+
+        return entry_text(self)
 
 
 class ComplaintResponse(models.Model):

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Severity(models.TextChoices):
@@ -43,7 +44,8 @@ class Channel(models.TextChoices):
 
 class Status(models.TextChoices):
     NEW = "new", _("New")
-    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+    # In context: other apps' catalogues say "Confirmada" for their own "Acknowledged" and "Upheld".
+    ACKNOWLEDGED = "acknowledged", pgettext_lazy("complaint", "Acknowledged")
     RESPONDED = "responded", _("Response sent")
     REVIEW_REQUESTED = "review_requested", _("Review requested")
     CLOSED = "closed", _("Closed")
@@ -53,7 +55,7 @@ OPEN_STATUSES = [Status.NEW, Status.ACKNOWLEDGED, Status.RESPONDED, Status.REVIE
 
 
 class Outcome(models.TextChoices):
-    UPHELD = "upheld", _("Upheld")
+    UPHELD = "upheld", pgettext_lazy("complaint", "Upheld")
     PARTLY_UPHELD = "partly_upheld", _("Partly upheld")
     NOT_UPHELD = "not_upheld", _("Not upheld")
     FIRST_CONTACT = "first_contact", _("Resolved at first contact")
@@ -86,7 +88,7 @@ class EntryKind(models.TextChoices):
     NOTE = "note", _("Internal note")
     MESSAGE = "message", _("Message to the patron")
     TRIAGE = "triage", _("Triage")
-    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+    ACKNOWLEDGED = "acknowledged", pgettext_lazy("complaint", "Acknowledged")
     EXTENSION = "extension", _("Deadline extended")
     RESPONSE = "response", _("Response")
     REVIEW_REQUEST = "review_request", _("Review requested")

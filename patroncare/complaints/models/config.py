@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from patroncare.libraries.models import LibrarySystem
@@ -18,8 +17,7 @@ class Category(models.Model):
 
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="complaint_categories")
     key = models.SlugField(_("key"), max_length=40)
-    name = models.CharField(_("name in English"), max_length=120)
-    name_es = models.CharField(_("name in Spanish"), max_length=120)
+    name = models.CharField(_("name"), max_length=120)  # one version per language (translation.py)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
     restricts = models.BooleanField(
@@ -44,7 +42,7 @@ class Category(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name_es if (get_language() or "").startswith("es") and self.name_es else self.name
+        return self.name
 
 
 class SeverityRule(models.Model):

@@ -78,10 +78,9 @@ class PublicStatement(VersionedModel):
         "complaints.Complaint", on_delete=models.PROTECT, related_name="statement"
     )
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="public_statements")
-    title = models.CharField(_("title in English"), max_length=STATEMENT_TITLE_MAX)
-    body = models.TextField(_("statement in English"), max_length=STATEMENT_BODY_MAX)
-    title_es = models.CharField(_("title in Spanish"), max_length=STATEMENT_TITLE_MAX, blank=True)
-    body_es = models.TextField(_("statement in Spanish"), max_length=STATEMENT_BODY_MAX, blank=True)
+    # One version per language (translation.py): `title_en`, `title_es`, ...
+    title = models.CharField(_("title"), max_length=STATEMENT_TITLE_MAX)
+    body = models.TextField(_("statement"), max_length=STATEMENT_BODY_MAX)
     status = models.CharField(
         _("status"), max_length=10, choices=StatementStatus.choices, default=StatementStatus.DRAFT
     )
@@ -112,7 +111,14 @@ class PublicStatement(VersionedModel):
             ),
             # Patrons read it in English or Spanish: nothing is approved with one language missing.
             models.CheckConstraint(
-                condition=Q(status="draft") | (~Q(title_es="") & ~Q(body_es="")),
+                # Spelled out "not null": a CHECK whose comparison meets NULL passes in SQL.
+                condition=Q(status="draft")
+                | (
+                    Q(title_es__isnull=False)
+                    & Q(title_es__gt="")
+                    & Q(body_es__isnull=False)
+                    & Q(body_es__gt="")
+                ),
                 name="statement_approved_in_both_languages",
             ),
         ]
@@ -123,14 +129,17 @@ class PublicStatement(VersionedModel):
 
     @property
     def has_both_languages(self) -> bool:
-        return all(text.strip() for text in (self.title, self.body, self.title_es, self.body_es))
+        return all(
+            (text or "").strip() for text in (self.title_en, self.body_en, self.title_es, self.body_es)
+        )
 
     def text_in(self, language: str | None = None) -> tuple[str, str, str]:
         """(title, body, language code) in `language` (the active one by default), English when missing."""
-        language = language or get_language() or "en"
-        if language.startswith("es") and self.title_es and self.body_es:
-            return self.title_es, self.body_es, "es"
-        return self.title, self.body, "en"
+        language = (language or get_language() or "en")[:2]
+        title, body = getattr(self, f"title_{language}", None), getattr(self, f"body_{language}", None)
+        if title and body:
+            return title, body, language
+        return self.title_en or "", self.body_en or "", "en"
 
     @property
     def days_to_publish(self) -> int | None:

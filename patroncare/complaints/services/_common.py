@@ -13,11 +13,15 @@ def add_entry(
     author=None,
     for_patron: bool = False,
     channel: str = "",
+    data: dict | None = None,
 ) -> CaseEntry:
+    """`data` holds codes the entry's words are rendered from when read (CaseEntry.data); `body` what a
+    person typed."""
     entry = CaseEntry(
         complaint=complaint,
         kind=kind,
         body=body,
+        data=data or {},
         author=author,
         for_patron=for_patron,
         channel=channel,

@@ -66,7 +66,7 @@ def categories_install_defaults(*, system) -> int:
             category = Category(
                 system=system,
                 key=key,
-                name=name,
+                name_en=name,
                 name_es=name_es,
                 position=position * 10,
                 restricts=key in RESTRICTING_CATEGORY_KEYS,
@@ -93,7 +93,8 @@ def category_save(
     concerns_safety: bool = False,
 ) -> Category:
     category = category or Category(system=system)
-    category.key, category.name, category.name_es = key, name.strip(), name_es.strip()
+    category.key, category.name_en, category.name_es = key, name.strip(), name_es.strip()
+    category.__dict__["name"] = category.name_en  # the plain column keeps the main language
     category.position, category.is_active, category.restricts = position, is_active, restricts
     category.concerns_safety = concerns_safety
     category.full_clean()

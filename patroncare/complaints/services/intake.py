@@ -185,7 +185,10 @@ def complaint_record(
     complaint.save()
     complaint.staff_named.set(named)
     add_entry(
-        complaint=complaint, kind=EntryKind.RECEIVED, author=actor, body=f"{complaint.get_channel_display()}"
+        complaint=complaint,
+        kind=EntryKind.RECEIVED,
+        author=actor,
+        data={"code": "received", "channel": complaint.channel},
     )
     events.complaint_recorded(actor=actor, complaint=complaint)
     _after_triage_notifications(complaint)
@@ -345,7 +348,7 @@ def _create_public(
     start_clock_at_receipt(complaint)
     complaint.full_clean()
     complaint.save()
-    add_entry(complaint=complaint, kind=EntryKind.RECEIVED, body=str(Channel.WEB.label))
+    add_entry(complaint=complaint, kind=EntryKind.RECEIVED, data={"code": "received", "channel": Channel.WEB})
     tell_owner_of_new_case(complaint)
     events.complaint_received_online(complaint=complaint, system=system)
     mail_patron(

@@ -66,15 +66,15 @@ def complaint_merge(*, actor, complaint: Complaint, into: Complaint, reason: str
         complaint=a,
         kind=EntryKind.MERGED,
         author=actor,
-        body=_("Merged into %(reference)s: %(reason)s")
-        % {"reference": b.reference, "reason": reason.strip()},
+        body=reason.strip(),
+        data={"code": "merged_into", "reference": b.reference},
     )
     add_entry(
         complaint=b,
         kind=EntryKind.MERGED,
         author=actor,
-        body=_("%(reference)s merged into this case: %(reason)s")
-        % {"reference": a.reference, "reason": reason.strip()},
+        body=reason.strip(),
+        data={"code": "merged_from", "reference": a.reference},
     )
     events.complaint_merged(
         actor=actor,

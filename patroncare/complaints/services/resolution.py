@@ -3,7 +3,6 @@
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
@@ -241,7 +240,8 @@ def complaint_close(
         complaint=complaint,
         kind=EntryKind.CLOSED,
         author=actor,
-        body=f"{complaint.get_judgement_display()}: {reason.strip()}",
+        body=reason.strip(),
+        data={"code": "closed", "judgement": complaint.judgement},
     )
     events.complaint_closed(actor=actor, complaint=complaint, judgement=judgement)
     if complaint.kind == Kind.COMPLAINT:  # praise and suggestions get no satisfaction survey
@@ -311,8 +311,8 @@ def action_add(*, actor, complaint: Complaint, description: str, owner, due_date
         complaint=complaint,
         kind=EntryKind.NOTE,
         author=actor,
-        body=_("Action added: %(action)s (%(owner)s, by %(date)s)")
-        % {"action": action.description, "owner": owner.full_name, "date": date_format(due_date)},
+        body=action.description,
+        data={"code": "action_added", "owner": owner.full_name, "date": due_date.isoformat()},
     )
     events.action_added(actor=actor, complaint=complaint, action=action)
     return action
@@ -335,7 +335,8 @@ def action_complete(*, actor, action: OutstandingAction) -> OutstandingAction:
         complaint=action.complaint,
         kind=EntryKind.NOTE,
         author=actor,
-        body=_("Done: %(action)s") % {"action": action.description},
+        body=action.description,
+        data={"code": "action_done"},
     )
     events.action_done(actor=actor, action=action)
     return action

@@ -23,7 +23,7 @@ from ..permissions import can_comment_statement, can_edit_statement, can_object_
 from ._common import require
 from .notify import mail_patron, mail_staff
 
-TEXT_FIELDS = ["title", "body", "title_es", "body_es"]
+TEXT_FIELDS = ["title_en", "body_en", "title_es", "body_es"]
 
 
 def _require_patron_not_named(complaint: Complaint, texts) -> None:
@@ -79,6 +79,8 @@ def statement_draft(
         system_id=complaint.system_id,
         title=title.strip(),
         body=body.strip(),
+        title_en=title.strip(),
+        body_en=body.strip(),
         title_es=title_es.strip(),
         body_es=body_es.strip(),
         drafted_by=actor,
@@ -114,7 +116,8 @@ def statement_edit(
         _("Only the person who drafted this statement or the director may change it."),
     )
     before = {name: getattr(statement, name) for name in TEXT_FIELDS}
-    statement.title, statement.body = title.strip(), body.strip()
+    statement.title_en, statement.body_en = title.strip(), body.strip()
+    statement.__dict__.update(title=statement.title_en, body=statement.body_en)
     statement.title_es, statement.body_es = title_es.strip(), body_es.strip()
     _require_patron_not_named(statement.complaint, [getattr(statement, name) for name in TEXT_FIELDS])
     # Only a draft is written: an approval that landed meanwhile also bumped the version.

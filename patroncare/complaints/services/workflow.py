@@ -177,7 +177,10 @@ def complaint_triage(
             complaint=complaint,
             kind=EntryKind.TRIAGE,
             author=actor,
-            body=", ".join(sorted(k for k in changes if k not in {"acknowledge_due_at", "respond_due_at"})),
+            data={
+                "code": "changed",
+                "fields": sorted(k for k in changes if k not in {"acknowledge_due_at", "respond_due_at"}),
+            },
         )
         events.complaint_triaged(actor=actor, complaint=complaint, changes=changes)
     if complaint.severity == Severity.CRITICAL and not was_critical:
@@ -436,7 +439,8 @@ def praise_pass_on(*, actor, complaint: Complaint, staff) -> None:
         complaint=complaint,
         kind=EntryKind.NOTE,
         author=actor,
-        body=_("Praise passed on to %(names)s") % {"names": names},
+        body=names,
+        data={"code": "praise_passed"},
     )
     events.praise_passed_on(actor=actor, complaint=complaint, staff=people)
     for member in people:

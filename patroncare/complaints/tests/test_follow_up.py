@@ -189,6 +189,7 @@ def test_opening_the_link_records_nothing_and_offers_a_comment_box(world, client
 
 
 def test_the_link_is_answered_once_with_a_comment(world, client):
+    client.cookies["django_language"] = "en"  # the patron switched to English
     complaint = _closed(world)
     url = reverse("complaints_public:follow_up", args=[services.follow_up_token(complaint)])
     response = client.post(url, {"answer": "partly", "comment": "Kind staff, slow reply."})

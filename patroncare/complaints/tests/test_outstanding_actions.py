@@ -309,6 +309,7 @@ def test_the_desk_of_another_system_shows_nothing(world, people, answered):
 
 
 def test_the_patron_sees_progress_and_no_staff_names(world, people, answered, client):
+    client.cookies["django_language"] = "en"  # the patron switched to English
     action = answered.actions.get()
     OutstandingAction.objects.create(
         complaint=answered,

@@ -95,7 +95,11 @@ class CategoryFormView(ConfigurationView):
 
     def get(self, request, pk=None):
         category = self._category(request, pk)
-        initial = {f: getattr(category, f) for f in CATEGORY_FIELDS} if category else None
+        initial = (
+            {f: getattr(category, "name_en" if f == "name" else f) for f in CATEGORY_FIELDS}
+            if category
+            else None
+        )
         return render(
             request, self.template_name, {"form": forms.CategoryForm(initial=initial), "category": category}
         )

@@ -141,7 +141,12 @@ class StatementDetailView(PermissionRequiredMixin, View):
     scoped_model = PublicStatement
 
     def edit_form(self, statement, data=None):
-        initial = {name: getattr(statement, name) for name in ("title", "body", "title_es", "body_es")}
+        initial = {
+            "title": statement.title_en,
+            "body": statement.body_en,
+            "title_es": statement.title_es or "",
+            "body_es": statement.body_es or "",
+        }
         form = forms.StatementEditForm(data, initial={**initial, "version": statement.version})
         form.auto_id = "id_edit_%s"
         return form

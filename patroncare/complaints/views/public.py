@@ -105,6 +105,20 @@ class FeedbackView(View):
         return redirect("complaints_public:thanks")
 
 
+def render_for_patron(request, complaint, template_name, context, status=200):
+    """Pages about a patron's case open in the language recorded on it, not the browser's: someone who wrote
+    to us in Spanish from a library computer set to English reads their case in Spanish. A language the
+    patron picks with the switch (its cookie) still wins."""
+    language = (complaint.patron_language or "")[:2] if complaint is not None else ""
+    if settings.LANGUAGE_COOKIE_NAME in request.COOKIES or language not in dict(settings.LANGUAGES):
+        return render(request, template_name, context, status=status)
+    with translation.override(language):
+        request.LANGUAGE_CODE = language
+        response = render(request, template_name, context, status=status)
+    response["Content-Language"] = language
+    return response
+
+
 class ThanksView(View):
     """Shown once: the codes leave the session as soon as the page is rendered, so the next person at a
     shared library computer who opens this address sees nothing."""
@@ -155,7 +169,7 @@ class StatusView(View):
             "reply_form": reply_form or forms.PatronReplyForm(),
             "can_ask_review": services.review_available(complaint),
         }
-        return render(request, "complaints/public/status_case.html", context, status=status)
+        return render_for_patron(request, complaint, "complaints/public/status_case.html", context, status)
 
     def get(self, request):
         complaint = self._case_in_session(request)
@@ -274,17 +288,18 @@ class FollowUpView(View):
     def _answered(self, request, complaint, *, status=200):
         """The answer already given: shown, with nothing left to change."""
         context = {"complaint": complaint, "answered": True}
-        return render(request, self.template_name, context, status=status)
+        return render_for_patron(request, complaint, self.template_name, context, status)
 
     def get(self, request, token):
         complaint = self._complaint(token)
         if complaint is not None and complaint.satisfaction:
             return self._answered(request, complaint)
-        return render(
+        return render_for_patron(
             request,
+            complaint,
             self.template_name,
             {"complaint": complaint, "form": forms.SatisfactionForm()},
-            status=200 if complaint else 404,
+            200 if complaint else 404,
         )
 
     def post(self, request, token):
@@ -308,8 +323,10 @@ class FollowUpView(View):
                     return self._answered(request, complaint, status=409)
                 form.add_error(None, error)
             else:
-                return render(request, self.template_name, {"complaint": complaint, "thanked": True})
-        return render(request, self.template_name, {"complaint": complaint, "form": form}, status=400)
+                context = {"complaint": complaint, "thanked": True}
+                return render_for_patron(request, complaint, self.template_name, context)
+        context = {"complaint": complaint, "form": form}
+        return render_for_patron(request, complaint, self.template_name, context, 400)
 
 
 class NoticesView(View):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from patroncare.audit.services import changed_fields
 from patroncare.core.access import refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
+from patroncare.core.languages import writing_main_language
 from patroncare.libraries.calendar import local_date, today_in
 from patroncare.policies import events
 
@@ -27,13 +28,17 @@ from ..models import (
 from ..permissions import can_acknowledge, can_review_policies
 
 # Fields whose change publishes a new version that staff must acknowledge.
-VERSIONED_FIELDS = ["title", "body", "flexibility"]
+# `title`, `body` and `alternatives` are the main language's version (core.languages); `_es` the Spanish.
+VERSIONED_FIELDS = ["title", "body", "title_es", "body_es", "flexibility"]
 POLICY_FIELDS = [
     "title",
+    "title_es",
     "area",
     "flexibility",
     "body",
+    "body_es",
     "alternatives",
+    "alternatives_es",
     "owner",
     "review_cycle_months",
     "next_review_on",
@@ -57,23 +62,31 @@ def policy_create(
     flexibility: str,
     body: str,
     alternatives: str = "",
+    title_es: str = "",
+    body_es: str = "",
+    alternatives_es: str = "",
     owner=None,
     review_cycle_months: int = 24,
     next_review_on: date | None = None,
     published_at=None,
 ) -> Policy:
     published_at = published_at or timezone.now()
-    policy = Policy(
-        system=system,
-        title=title,
-        area=area,
-        flexibility=flexibility,
-        body=body,
-        alternatives=alternatives,
-        owner=owner,
-        review_cycle_months=review_cycle_months,
-        next_review_on=next_review_on or add_months(local_date(system, published_at), review_cycle_months),
-    )
+    with writing_main_language():
+        policy = Policy(
+            system=system,
+            title=title,
+            area=area,
+            flexibility=flexibility,
+            body=body,
+            alternatives=alternatives,
+            title_es=title_es.strip() or None,
+            body_es=body_es,
+            alternatives_es=alternatives_es,
+            owner=owner,
+            review_cycle_months=review_cycle_months,
+            next_review_on=next_review_on
+            or add_months(local_date(system, published_at), review_cycle_months),
+        )
     policy.full_clean()
     policy.save()
     _publish(policy, number=1, summary=_("First version"), actor=actor, at=published_at)
@@ -85,8 +98,12 @@ def _publish(policy: Policy, *, number: int, summary: str, actor, at) -> PolicyV
     version = PolicyVersion(
         policy=policy,
         number=number,
-        title=policy.title,
-        body=policy.body,
+        title=policy.title_en,
+        body=policy.body_en,
+        title_en=policy.title_en,
+        body_en=policy.body_en,
+        title_es=policy.title_es,
+        body_es=policy.body_es,
         flexibility=policy.flexibility,
         change_summary=summary,
         published_by=actor,
@@ -103,10 +120,13 @@ def policy_update(
 ) -> Policy:
     """Change a policy. A change of its title, text or place on the Scale of Yes publishes a new version,
     which needs a summary of what changed and which every member of staff then acknowledges."""
-    before = {name: getattr(policy, name) for name in POLICY_FIELDS}
-    for name, value in values.items():
-        setattr(policy, name, value)
-    new_version = any(getattr(policy, name) != before[name] for name in VERSIONED_FIELDS)
+    if "title_es" in values:  # titles are unique in each language: a missing one is NULL, not ""
+        values["title_es"] = (values["title_es"] or "").strip() or None
+    with writing_main_language():
+        before = {name: getattr(policy, name) for name in POLICY_FIELDS}
+        for name, value in values.items():
+            setattr(policy, name, value)
+        new_version = any((getattr(policy, name) or "") != (before[name] or "") for name in VERSIONED_FIELDS)
     if new_version and not change_summary.strip():
         raise ValidationError(
             {"change_summary": _("Say what changed: staff read this before acknowledging.")}
@@ -128,9 +148,14 @@ def policy_update(
         actor=actor,
         policy=policy,
         new_version=bool(new_version),
-        changes=changed_fields(policy, before, POLICY_FIELDS),
+        changes=_changes(policy, before),
     )
     return policy
+
+
+def _changes(policy: Policy, before: dict) -> dict:
+    with writing_main_language():
+        return changed_fields(policy, before, POLICY_FIELDS)
 
 
 @transaction.atomic

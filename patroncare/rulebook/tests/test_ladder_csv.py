@@ -37,7 +37,10 @@ def _table(system) -> list:
     return sorted(
         (
             step.behaviour_class.name,
-            *(getattr(step, name) for name in STEP_FIELDS),
+            *(
+                getattr(step, name) or ("" if name == "note_es" else getattr(step, name))
+                for name in STEP_FIELDS
+            ),
             tuple(
                 (c.position, c.outcome, c.length_min, c.length_max, c.length_unit) for c in step.choices.all()
             ),

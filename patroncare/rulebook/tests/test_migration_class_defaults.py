@@ -2,7 +2,6 @@
 
 import pytest
 
-from patroncare.rulebook.models import BehaviourClass
 from patroncare.testing.migrations import migrate_to
 
 BEFORE = [("rulebook", "0011_ladder_step_choice_length_not_null")]
@@ -38,8 +37,10 @@ def test_classes_take_the_look_back_their_rows_share(back_to_the_latest_schema):
             counts="same",
             outcome="warning",
         )
-    migrate_to(AFTER)
-    after = {c.name: c for c in BehaviourClass.objects.filter(system_id=system.pk)}
+    new = migrate_to(AFTER)
+    after = {
+        c.name: c for c in new.get_model("rulebook", "BehaviourClass").objects.filter(system_id=system.pk)
+    }
     got = {
         n: (c.default_lookback_number, c.default_lookback_unit, c.default_counts) for n, c in after.items()
     }

@@ -118,7 +118,7 @@ def test_only_the_default_how_to_appeal_gets_its_spanish_translation(back_to_the
     _migrate_to_latest()
     texts = dict(AppealSettings.objects.values_list("system__slug", "how_to_appeal_es"))
     assert texts == {"default-county": HOW_TO_APPEAL_ES, "own-words": ""}
-    assert AppealSettings.objects.get(system__slug="default-county").how_to_appeal == HOW_TO_APPEAL
+    assert AppealSettings.objects.get(system__slug="default-county").how_to_appeal_en == HOW_TO_APPEAL
 
 
 @pytest.mark.django_db(transaction=True)
