@@ -30,6 +30,8 @@ ALLOWED = {
     "Email",
     "No",
     "Total",
+    # An organisation's own name, which the directory shows as the organisation writes it.
+    "988 Suicide and Crisis Lifeline",
 }
 # Library texts that have no Spanish version yet because their model has none (branch and location names are
 # registered for translation later); each entry is named in docs/translations.md.
