@@ -62,6 +62,8 @@ def server(tmp_path):
         "DJANGO_SECRET_KEY": settings.SECRET_KEY,
         "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
         "CELERY_BROKER_URL": "",
+        # Persistent connections, as in production: the ones PostgreSQL drops mid-run are really in use.
+        "DATABASE_CONN_MAX_AGE": "600",
     }
     log = (tmp_path / "gunicorn.log").open("w")
     process = subprocess.Popen(  # noqa: S603 - our own gunicorn, from the project's virtual environment
