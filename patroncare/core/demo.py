@@ -11,7 +11,9 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
-from django.utils import timezone, translation
+from django.utils import timezone
+
+from patroncare.core.languages import writing_main_language
 
 DEMO_PASSWORD = "Riverbend-demo-2026"  # noqa: S105  (printed for newcomers; demo accounts only)
 # A fixed key so the demo administrator's codes can be printed with `make demo-code`.
@@ -45,8 +47,8 @@ def demo_loaders():
 def load_demo(*, today: date | None = None) -> DemoContext:
     context = DemoContext(today=today or timezone.localdate())
     # Library-written names are looked up through their translated fields, which read the active language:
-    # the demo is found again by its English names whatever language the caller runs in.
-    with translation.override("en"):
+    # the demo is found again by its main-language names whatever language the caller runs in.
+    with writing_main_language():
         for load in demo_loaders():
             load(context)
     return context
