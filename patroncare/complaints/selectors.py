@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from patroncare.accounts.permissions import branch_ids_for, prime_role_scopes
+from patroncare.core.languages import version_columns
 from patroncare.libraries.calendar import today_in
 from patroncare.training.material import (
     PRACTICE_WINDOW_DAYS,
@@ -338,7 +339,7 @@ def patterns_for(*, user) -> list[Pattern]:
     by_place = (
         cases.exclude(branch=None)
         .exclude(category=None)
-        .values("branch_id", "branch__name", "category_id", "category__name_en", "category__name_es")
+        .values("branch_id", "branch__name", "category_id", *version_columns("category__name"))
         .annotate(n=Count("id"))
         .filter(n__gte=config.pattern_threshold)
         .order_by("-n")
@@ -357,6 +358,7 @@ def patterns_for(*, user) -> list[Pattern]:
         .filter(n__gte=config.pattern_threshold)
         .order_by("-n")
     )
+    names = version_columns("category__name")
     groups = [(row, Q(branch_id=row["branch_id"], category_id=row["category_id"])) for row in by_place]
     groups += [(row, Q(policy_tag=row["policy_tag"])) for row in by_policy]
     groups += [(row, Q(policy_id=row["policy_id"])) for row in by_library_policy]
@@ -380,7 +382,7 @@ def patterns_for(*, user) -> list[Pattern]:
             patterns.append(Pattern(label, "", "", row["policy_tag"], row["n"], ids))
         else:
             ids = tuple(m[0] for m in members if m[1] == row["branch_id"] and m[2] == row["category_id"])
-            category = Category(name_en=row["category__name_en"], name_es=row["category__name_es"])
+            category = Category(**{column.removeprefix("category__"): row[column] for column in names})
             patterns.append(
                 Pattern(
                     f"{row['branch__name']} · {category}",

@@ -60,10 +60,25 @@ def version_in(record, field: str, language: str) -> str:
 def shown_version(record, field: str, language: str | None = None) -> tuple[str, str]:
     """(text, language it is written in) for a reader of `language`: their own version when there is one,
     otherwise the first other version in the order of settings.LANGUAGES, the main language first."""
+    return _first_version(lambda code: version_in(record, field, code), language)
+
+
+def version_columns(path: str) -> list[str]:
+    """A translated field, possibly across relations ("category__name"), as one column per language, for
+    `values()`: a values() row of the plain name holds the reader's version only, with no fallback."""
+    return [f"{path}_{code}" for code in language_codes()]
+
+
+def shown_in_row(row: dict, path: str, language: str | None = None) -> tuple[str, str]:
+    """`shown_version` for a `values(*version_columns(path))` row."""
+    return _first_version(lambda code: row.get(f"{path}_{code}") or "", language)
+
+
+def _first_version(version_of, language: str | None) -> tuple[str, str]:
     language = (language or translation.get_language() or main_language())[:2]
     order = [language, main_language(), *language_codes()]
     for code in dict.fromkeys(order):
-        text = version_in(record, field, code)
+        text = version_of(code)
         if text:
             return text, code
     return "", language

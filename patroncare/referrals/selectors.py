@@ -8,6 +8,7 @@ from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
 
+from patroncare.core.languages import shown_in_row, version_columns
 from patroncare.libraries.calendar import today_in
 from patroncare.libraries.models import Branch, LibrarySystem
 
@@ -145,7 +146,7 @@ def referral_counts_by_need(
     if branch_ids is not None:
         referrals = referrals.filter(branch_id__in=branch_ids)
     rows = (
-        referrals.values("branch_id", "branch__name", "need_id", "need__slug", "need__name")
+        referrals.values("branch_id", "branch__name", "need_id", "need__slug", *version_columns("need__name"))
         .annotate(count=Count("id"))
         .order_by("branch__name", "need__order", "need__slug")
     )
@@ -155,7 +156,7 @@ def referral_counts_by_need(
             "branch_name": row["branch__name"],
             "need_id": row["need_id"],
             "need_slug": row["need__slug"],
-            "need_name": row["need__name"],
+            "need_name": shown_in_row(row, "need__name")[0],
             "count": row["count"],
         }
         for row in rows

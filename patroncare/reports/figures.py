@@ -12,13 +12,13 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, TruncMonth
-from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from patroncare.complaints.models import Complaint
 from patroncare.complaints.models.choices import Channel, Judgement, Kind, Outcome, Satisfaction, Severity
 from patroncare.conduct.models import Appeal, AppealDecision, Exclusion
+from patroncare.core.languages import shown_in_row, version_columns
 from patroncare.incidents.models import ActionKind, Behaviour, Incident, IncidentBehaviour, Level, StaffAction
 from patroncare.rulebook.models import Outcome as ExclusionOutcome
 
@@ -113,14 +113,13 @@ def _branch_rows(scope: Scope, counts: dict) -> list[Row]:
 def complaint_tables(scope: Scope, periods: list[Period]) -> list[Table]:
     base = complaints_base(scope)
     ranges = _ranges(scope, periods, "received_at")
-    spanish = (translation.get_language() or "en").startswith("es")
-    by_category = base.filter(_any(ranges)).values("category_id", "category__name", "category__name_es")
+    by_category = base.filter(_any(ranges)).values("category_id", *version_columns("category__name"))
     by_category = by_category.annotate(
         **{f"p{i}": Count("id", filter=one) for i, one in enumerate(ranges)}
     ).order_by("category__name")
     category_rows = [
         Row(
-            (row["category__name_es"] if spanish else row["category__name"]) or _("Not yet categorised"),
+            shown_in_row(row, "category__name")[0] or _("Not yet categorised"),
             [row["p0"], row["p1"], row["p2"]],
             {"category": row["category_id"]} if row["category_id"] else {},
         )

@@ -4,6 +4,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import translation
 
 from patroncare.libraries.tests.factories import BranchFactory
 from patroncare.referrals import selectors, services
@@ -124,6 +125,20 @@ def test_referral_counts_by_need_and_branch_for_a_period_in_one_query(world, dja
         ("Millbrook Branch", "food", 2),
         ("Millbrook Branch", "shelter", 1),
     ]
+
+
+def test_a_need_with_no_spanish_name_is_named_in_english_for_a_spanish_reader(world):
+    food = CategoryFactory(system=world.system, slug="food", name_en="Food", name_es="")
+    shelter = CategoryFactory(system=world.system, slug="shelter", name_en="Shelter", name_es="Albergue")
+    for need in (food, shelter):
+        Referral.objects.create(
+            system=world.system, branch=world.branch, need=need, language="es", made_on=date(2026, 2, 1)
+        )
+    with translation.override("es"):
+        rows = selectors.referral_counts_by_need(
+            system=world.system, start=date(2026, 2, 1), end=date(2026, 2, 1)
+        )
+    assert sorted(row["need_name"] for row in rows) == ["Albergue", "Food"]
 
 
 def test_verification_falls_due_by_calendar_months_from_a_month_end(world):

@@ -143,3 +143,14 @@ def test_the_dashboard_makes_the_same_number_of_queries_whatever_the_data(record
 
 
 QUERIES = 18
+
+
+def test_a_category_with_no_spanish_version_shows_its_english_name_to_a_spanish_reader(records):
+    records.charged_wrongly.name_es = ""
+    records.charged_wrongly.save(update_fields=["name_es"])
+    with translation.override("es"):
+        dashboard = dashboard_for(user=records.world.users["administrator"], period=Q1)
+    assert rows(dashboard, "complaints-category") == {
+        "Charged wrongly": [1, 0, 2],
+        "Información equivocada": [4, 1, 0],
+    }
