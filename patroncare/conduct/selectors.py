@@ -18,7 +18,7 @@ from patroncare.retention.models import RetentionRule
 from patroncare.rulebook.models import AppealSettings, IssueLimit, LadderStep, Rule
 from patroncare.rulebook.selectors import appeal_settings_for
 
-from .models import Appeal, Exclusion, Hearing, Letter, LiftRequest, ReviewRecord
+from .models import Appeal, Exclusion, Hearing, Letter, LetterKind, LiftRequest, ReviewRecord
 from .permissions import BOARD_ROLES, EXCLUSION_ROLES, may_approve_deviation, may_decide
 from .state import ExclusionState, exclusion_state, is_enforced, needs_approval, state_condition
 
@@ -351,3 +351,20 @@ def attach_hearings(appeals: list[Appeal]) -> None:
         Appeal.hearing.related.set_cached_value(appeal, hearing)
         if hearing is not None:
             Hearing.appeal.field.set_cached_value(hearing, appeal)
+
+
+def issued_letter(*, exclusion: Exclusion, kind: str, language: str, appeal=None, lift_request=None):
+    """The letter as sent in `language`, or None while it has not been issued.
+
+    A hearing invitation counts only if it was issued after the hearing was last scheduled: a moved hearing
+    needs a new one.
+    """
+    letters = Letter.objects.filter(
+        exclusion=exclusion, kind=kind, language=language, appeal=appeal, lift_request=lift_request
+    )
+    if kind == LetterKind.HEARING_INVITATION:
+        latest = letters.order_by("-issued_at", "-id").first()
+        if latest is not None and latest.issued_at >= appeal.hearing.scheduled_recorded_at:
+            return latest
+        return None
+    return letters.order_by("issued_at", "id").first()

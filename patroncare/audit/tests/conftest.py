@@ -13,6 +13,8 @@ from patroncare.accounts.tests.factories import UserFactory
 from patroncare.complaints.models import Attachment as ComplaintAttachment
 from patroncare.complaints.tests.factories import record
 from patroncare.conduct import services as conduct_services
+from patroncare.conduct.models import LetterKind
+from patroncare.conduct.services.letters import letter_issued
 from patroncare.incidents.models import Attachment as IncidentAttachment
 from patroncare.incidents.tests.factories import FollowUpFactory, IncidentFactory
 from patroncare.libraries.calendar import today_in
@@ -96,6 +98,10 @@ def patrons(world) -> Patrons:
     conduct_services.exclusion_approve_deviation(actor=admin, exclusion=exclusion)
     conduct_services.person_photo_set(
         actor=supervisor, exclusion=exclusion, upload=SimpleUploadedFile("casey.png", PNG)
+    )
+    # The notice as sent: issuing it is a POST, so the walks over GET find it stored and print it.
+    letter_issued(
+        actor=supervisor, exclusion=exclusion, kind=LetterKind.NOTICE, language=exclusion.letter_language
     )
     appeal = conduct_services.appeal_file(
         actor=supervisor, exclusion=exclusion, received_at=timezone.now(), statement="I was not shouting."

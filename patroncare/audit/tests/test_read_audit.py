@@ -231,7 +231,6 @@ def test_every_page_that_shows_a_patron_appends_a_view_event(client, signed_in, 
 
 def test_a_stored_letter_is_audited_when_printed(client, signed_in, patrons):
     client = signed_in(patrons.world.users["supervisor"])
-    client.get(reverse("conduct:exclusion_letter", args=[patrons.exclusion.pk]))
     letter = patrons.exclusion.letters.latest("pk")
     before = AuditEvent.objects.count()
     response = client.get(reverse("conduct:stored_letter", args=[patrons.exclusion.pk, letter.pk]))

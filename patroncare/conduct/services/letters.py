@@ -15,6 +15,7 @@ from patroncare.conduct import events
 
 from .. import letters as render
 from ..models import Exclusion, Letter, LetterKind
+from ..selectors import issued_letter
 
 NOTICE_KINDS = (LetterKind.NOTICE, LetterKind.AMENDED_NOTICE)
 
@@ -65,17 +66,13 @@ def letter_issued(
     """The stored letter; made and stored now if this is the first time it is asked for."""
     # Locked so two people printing at once store one letter, not two.
     Exclusion.objects.select_for_update().filter(pk=exclusion.pk).first()
-    existing = (
-        Letter.objects.filter(
-            exclusion=exclusion, kind=kind, language=language, appeal=appeal, lift_request=lift_request
-        )
-        .order_by("issued_at", "id")
-        .first()
+    existing = issued_letter(
+        exclusion=exclusion, kind=kind, language=language, appeal=appeal, lift_request=lift_request
     )
-    if kind == LetterKind.HEARING_INVITATION:
-        return _hearing_invitation(actor=actor, exclusion=exclusion, language=language, appeal=appeal)
     if existing is not None:
         return existing
+    if kind == LetterKind.HEARING_INVITATION:
+        return _hearing_invitation(actor=actor, exclusion=exclusion, language=language, appeal=appeal)
     if kind == LetterKind.NOTICE:
         pdf = render.exclusion_notice_pdf(exclusion, language=language)
     elif kind == LetterKind.APPEAL_DECISION:
@@ -141,8 +138,6 @@ def _hearing_invitation(*, actor, exclusion, language, appeal) -> Letter:
         exclusion=exclusion, kind=LetterKind.HEARING_INVITATION, language=language, appeal=appeal
     ).order_by("-issued_at", "-id")
     latest = invitations.first()
-    if latest is not None and latest.issued_at >= hearing.scheduled_recorded_at:
-        return latest
     issued_at = timezone.now()
     pdf = render.hearing_invitation_pdf(hearing, language=language, letter_date=issued_at)
     return _store(

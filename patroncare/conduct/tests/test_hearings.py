@@ -235,13 +235,15 @@ def test_the_invitation_pdf_is_stored_and_a_moved_hearing_gets_a_new_one(heard, 
     _schedule(heard, timezone.now() + timedelta(days=2))
     client = signed_in(heard.decider)
     url = reverse("conduct:hearing_letter", args=[heard.exclusion.pk, heard.appeal.pk]) + "?lang=en"
+    client.post(url)
     text = _pdf_text(b"".join(client.get(url).streaming_content))
     assert "Invitation to the hearing of your appeal" in text
-    client.get(url)
+    client.post(url)
     assert Letter.objects.filter(kind=LetterKind.HEARING_INVITATION).count() == 1
     hearing = Hearing.objects.get()
     _schedule(heard, timezone.now() + timedelta(days=3), expected_version=hearing.version)
-    client.get(url)
+    assert "Issue and print the letter" in client.get(url).content.decode()
+    client.post(url)
     newest = Letter.objects.filter(kind=LetterKind.HEARING_INVITATION).order_by("-id").first()
     assert Letter.objects.filter(kind=LetterKind.HEARING_INVITATION).count() == 2 and newest.supersedes
 

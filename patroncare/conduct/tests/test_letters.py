@@ -34,6 +34,13 @@ def _bytes(response) -> bytes:
     return response.getvalue()
 
 
+def _issued(client, url) -> bytes:
+    """Issue the letter (a POST) and print it (the GET it redirects to)."""
+    response = client.post(url)
+    assert response.status_code == 302, response.status_code
+    return _bytes(client.get(response.url))
+
+
 def _shorten(case):
     appeal = services.appeal_file(
         actor=case.users["supervisor"],
@@ -57,15 +64,34 @@ def _shorten(case):
 # Who may print
 
 
-@pytest.mark.parametrize("url_name", ["conduct:exclusion_letter"])
-def test_the_notice_is_for_handlers_of_its_branch_and_is_stored_once(role_matrix, case, url_name):
-    role_matrix(reverse(url_name, args=[case.exclusion.pk]), HANDLERS_RECORD, hidden_text="Casey Hidden")
-    # Three readers printed it (supervisor, administrator, security): one letter, stored by the first.
+def test_the_notice_is_for_handlers_of_its_branch_and_looking_at_it_issues_nothing(role_matrix, case):
+    role_matrix(
+        reverse("conduct:exclusion_letter", args=[case.exclusion.pk]),
+        HANDLERS_RECORD,
+        hidden_text="Casey Hidden",
+    )
+    assert not Letter.objects.exists()
+
+
+def test_issuing_the_notice_per_role_stores_it_once(client, case):
+    url = reverse("conduct:exclusion_letter", args=[case.exclusion.pk])
+    statuses = {}
+    for key in ROLE_KEYS:
+        client.logout()
+        before = Letter.objects.count()
+        statuses[key] = sign_in(client, case.users[key]).post(url).status_code
+        if statuses[key] != 302:
+            assert Letter.objects.count() == before, key
+    expected = {
+        key: 302 if code == 200 else code for key, code in HANDLERS_RECORD.items() if key in ROLE_KEYS
+    }
+    assert statuses == expected
+    # Three handlers issued it (supervisor, administrator, security): one letter, stored by the first.
     assert Letter.objects.filter(exclusion=case.exclusion).count() == 1
 
 
 def test_a_stored_letter_is_for_handlers_of_its_branch(role_matrix, signed_in, case):
-    signed_in(case.users["supervisor"]).get(reverse("conduct:exclusion_letter", args=[case.exclusion.pk]))
+    signed_in(case.users["supervisor"]).post(reverse("conduct:exclusion_letter", args=[case.exclusion.pk]))
     letter = Letter.objects.get()
     role_matrix(
         reverse("conduct:stored_letter", args=[case.exclusion.pk, letter.pk]),
@@ -79,7 +105,7 @@ def test_nobody_outside_the_branch_gets_a_letter_stored(client, case):
     url = reverse("conduct:exclusion_letter", args=[case.exclusion.pk])
     for key in ("frontline", "trainer", "trustee", "other_branch_supervisor", "other_system_admin"):
         client.logout()
-        assert sign_in(client, case.users[key]).get(url).status_code in (403, 404)
+        assert sign_in(client, case.users[key]).post(url).status_code in (403, 404)
     assert not Letter.objects.exists()
 
 
@@ -114,7 +140,7 @@ def test_recording_a_delivery_per_role(client, case):
 def test_the_reprint_after_an_appeal_shortens_it_is_byte_identical(signed_in, case):
     client = signed_in(case.users["supervisor"])
     url = reverse("conduct:exclusion_letter", args=[case.exclusion.pk]) + "?lang=en"
-    first = _bytes(client.get(url))
+    first = _issued(client, url)
     assert first.startswith(b"%PDF-")
     stored = Letter.objects.get(kind=LetterKind.NOTICE)
     assert stored.sha256 == hashlib.sha256(first).hexdigest() and stored.size == len(first)
@@ -134,7 +160,7 @@ def test_the_amended_notice_carries_the_new_dates_and_refers_to_the_first(monkey
     monkeypatch.setattr("patroncare.conduct.letters._pdf", lambda html: html.encode())
     client = signed_in(case.users["supervisor"])
     old_end = case.exclusion.end_date
-    client.get(reverse("conduct:exclusion_letter", args=[case.exclusion.pk]) + "?lang=es")
+    client.post(reverse("conduct:exclusion_letter", args=[case.exclusion.pk]) + "?lang=es")
     first = Letter.objects.get(kind=LetterKind.NOTICE)
     first_text = first.file.open("rb").read().decode()
     _, new_end = _shorten(case)
@@ -155,7 +181,7 @@ def _es_day(day: date) -> str:
 
 def test_an_upheld_appeal_issues_no_amended_notice(signed_in, case):
     client = signed_in(case.users["supervisor"])
-    client.get(reverse("conduct:exclusion_letter", args=[case.exclusion.pk]))
+    client.post(reverse("conduct:exclusion_letter", args=[case.exclusion.pk]))
     appeal = services.appeal_file(
         actor=case.users["supervisor"],
         exclusion=_fresh(case.exclusion),
@@ -174,7 +200,7 @@ def test_the_appeal_decision_letter_is_stored_once(signed_in, case):
     appeal, _ = _shorten(case)
     client = signed_in(case.users["supervisor"])
     url = reverse("conduct:appeal_letter", args=[case.exclusion.pk, appeal.pk])
-    assert _bytes(client.get(url)) == _bytes(client.get(url))
+    assert _issued(client, url) == _issued(client, url) == _bytes(client.get(url))
     assert Letter.objects.filter(kind=LetterKind.APPEAL_DECISION, appeal=appeal).count() == 1
 
 

@@ -8,6 +8,7 @@ from patroncare.accounts.models import Role
 from patroncare.accounts.tests.factories import PASSWORD, UserFactory
 from patroncare.conduct.models import Exclusion, LiftRequest
 from patroncare.conduct.tests.factories import ExclusionFactory
+from patroncare.conduct.tests.test_browser import issue_letter
 from patroncare.libraries.calendar import today_in
 from patroncare.patrons.tests.factories import PersonFactory
 from patroncare.rulebook.models import Outcome
@@ -76,7 +77,6 @@ def test_record_and_grant_a_request_to_lift_then_open_the_letter(desktop_page, p
         "Decision letter on the request to lift (English, PDF)",
         "Carta de decisión sobre la solicitud (español, PDF)",
     ):
-        href = page.get_by_role("link", name=name).get_attribute("href")
-        response = page.request.get(href)
+        response = issue_letter(page, name)
         assert response.headers["content-type"] == "application/pdf"
         assert response.body().startswith(b"%PDF-")

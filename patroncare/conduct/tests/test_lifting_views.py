@@ -298,6 +298,7 @@ def test_the_granted_letter_in_english_and_spanish(signed_in, case):
         ("en", "Decision on your request to lift an exclusion"),
         ("es", "Decisión sobre su solicitud de levantar una exclusión"),
     ):
+        client.post(url + f"?lang={language}")
         response = client.get(url + f"?lang={language}")
         assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
         pdf = response.getvalue()

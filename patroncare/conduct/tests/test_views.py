@@ -220,9 +220,10 @@ def test_front_line_staff_cannot_issue_and_nothing_changes(signed_in, case):
 def test_the_notice_letter_is_a_pdf_in_either_language(signed_in, case):
     client = signed_in(case.users["supervisor"])
     for language in ("en", "es"):
-        response = client.get(
-            reverse("conduct:exclusion_letter", args=[case.exclusion.pk]) + f"?lang={language}"
-        )
+        url = reverse("conduct:exclusion_letter", args=[case.exclusion.pk]) + f"?lang={language}"
+        assert "Issue and print the letter" in client.get(url).content.decode()
+        assert client.post(url).status_code == 302
+        response = client.get(url)
         assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
         assert response.getvalue().startswith(b"%PDF-")
 
@@ -266,7 +267,9 @@ def test_filing_and_deciding_an_appeal_through_the_pages(signed_in, case):
     assert response.status_code == 302
     case.exclusion.refresh_from_db()
     assert case.exclusion.end_date == new_end
-    letter = client.get(reverse("conduct:appeal_letter", args=[case.exclusion.pk, appeal.pk]))
+    url = reverse("conduct:appeal_letter", args=[case.exclusion.pk, appeal.pk])
+    client.post(url)
+    letter = client.get(url)
     assert letter.getvalue().startswith(b"%PDF-")
 
 

@@ -1,6 +1,7 @@
 """What every page about rules and exclusions shares."""
 
 from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.views import View
 
 from patroncare.conduct import events
@@ -18,6 +19,7 @@ from ..permissions import (
     can_record_lift_request,
     may_decide_lift_request,
 )
+from ..selectors import issued_letter
 from ..services.letters import letter_issued
 from ..services.lifting import can_be_asked_to_lift, earliest_request_date
 from ..state import decision_deadline
@@ -33,12 +35,20 @@ class ConductView(SystemTimeMixin, PermissionRequiredMixin, View):
 def letter_response(request, *, record, exclusion, kind: str, name: str, **subject) -> HttpResponse:
     """The letter as it was issued, in the language asked for (English or Spanish, else the record's own).
 
-    The first time it is asked for it is made and stored; every later print is that same stored file.
+    Issuing is an act, so it is a POST: it makes and stores the letter, and every later print (a GET) is that
+    same stored file. A GET before it was issued shows what issuing means and the button to do it.
     """
     language = request.GET.get("lang")
     if language not in ("en", "es"):
         language = record.letter_language
-    letter = letter_issued(actor=request.user, exclusion=exclusion, kind=kind, language=language, **subject)
+    letter = issued_letter(exclusion=exclusion, kind=kind, language=language, **subject)
+    if request.method == "POST":
+        if letter is None:
+            letter_issued(actor=request.user, exclusion=exclusion, kind=kind, language=language, **subject)
+        return redirect(f"{request.path}?lang={language}")
+    if letter is None:
+        context = {"exclusion": exclusion, "kind": kind, "language": language, "action": request.path}
+        return render(request, "conduct/letter_issue.html", context)
     return stored_letter_response(request, letter=letter, record=record, name=name)
 
 

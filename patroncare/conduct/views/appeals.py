@@ -241,6 +241,8 @@ class HearingLetterView(ConductView):
             name="hearing-invitation",
         )
 
+    post = get  # issues the letter (see letter_response)
+
 
 class AppealLetterView(ConductView):
     scoped_model = Exclusion
@@ -258,6 +260,8 @@ class AppealLetterView(ConductView):
             appeal=appeal,
             name="appeal-decision",
         )
+
+    post = get  # issues the letter (see letter_response)
 
 
 # Periodic review

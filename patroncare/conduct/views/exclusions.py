@@ -262,6 +262,8 @@ class ExclusionLetterView(ConductView):
             name="exclusion-notice",
         )
 
+    post = get  # issues the letter (see letter_response)
+
 
 class StoredLetterView(ConductView):
     """Any letter issued for the exclusion (an amended notice too), exactly as it was stored."""

@@ -115,3 +115,5 @@ class LiftRequestLetterView(ConductView):
             lift_request=lift_request,
             name="lift-decision",
         )
+
+    post = get  # issues the letter (see letter_response)
