@@ -30,7 +30,8 @@ class Row:
     label: str
     values: list  # [this period, the period before, the same period last year]
     drill: dict = field(default_factory=dict)  # the list filters behind the figure
-    share: bool = False  # the values are percentages computed from other rows
+    share: bool = False  # the values are (part, whole) pairs shown as a percentage
+    measure: bool = False  # the values are (value, cases) pairs: a median or the like, not a count
 
 
 @dataclass

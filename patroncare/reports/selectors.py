@@ -16,11 +16,11 @@ from patroncare.complaints.selectors import restricted_readable
 from patroncare.core.charts import Chart, bar_chart, heat_map, line_chart
 
 from . import figures as f
-from . import permissions
+from . import learning, permissions
 from .models import BoardReport, BoardReportReading, ReportStatus
 from .periods import Period
 from .routers import replica_reads
-from .suppression import Cell, protect_table, protection_on, share
+from .suppression import Cell, measure, protect_table, protection_on, share
 
 SECTION_PLACEHOLDERS = (
     # Figures of parts of the product that keep their own records; each adds its tables here when it exists.
@@ -145,6 +145,11 @@ def build_dashboard(*, scope: f.Scope, period: Period, protected: bool, user=Non
             ],
         ),
         Section("exclusions", _("Exclusions"), exclusion_tables),
+        Section(
+            "learning",
+            _("What we changed, and care for staff"),
+            [present(table) for table in learning.learning_tables(scope, periods)],
+        ),
     ]
     sections += [Section(key, title, pending=True) for key, title in SECTION_PLACEHOLDERS]
     return Dashboard(
@@ -158,7 +163,7 @@ def build_dashboard(*, scope: f.Scope, period: Period, protected: bool, user=Non
 
 
 def present_table(table: f.Table, *, headers, protected: bool, user, period: Period) -> PresentedTable:
-    count_rows = [row for row in table.rows if not row.share]
+    count_rows = [row for row in table.rows if not (row.share or row.measure)]
     values = [row.values for row in count_rows]
     if protected:
         cells, totals, _rows = protect_table(values, column_totals=table.total)
@@ -173,6 +178,10 @@ def present_table(table: f.Table, *, headers, protected: bool, user, period: Per
     for row in table.rows:
         if row.share:
             shown = [Cell(share(part, whole, protected=protected)) for part, whole in row.values]
+            rows.append(PresentedRow(row.label, shown, headers=list(headers)))
+            continue
+        if row.measure:
+            shown = [Cell(measure(value, cases, protected=protected)) for value, cases in row.values]
             rows.append(PresentedRow(row.label, shown, headers=list(headers)))
             continue
         link = drill_link(table.drill_list, row.drill, period) if link_allowed and row.drill else ""

@@ -118,3 +118,10 @@ def share(part: int, whole: int, *, protected: bool) -> float | None:
     if not whole or (protected and whole < percent_minimum()):
         return None
     return round(100 * part / whole, 1)
+
+
+def measure(value, cases: int, *, protected: bool):
+    """A median or the like over `cases`: hidden, as a percentage is, when protected and there are too few."""
+    if not cases or (protected and cases < percent_minimum()):
+        return None
+    return value
