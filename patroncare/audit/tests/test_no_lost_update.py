@@ -86,7 +86,7 @@ CREATE_FORMS = {
 def editable(patrons):
     """The read-audit system, plus one of each configuration record the edit pages open."""
     from patroncare.complaints.services.replies import reply_templates_install_defaults
-    from patroncare.guidance.services import phrase_language_add
+    from patroncare.guidance.services import phrase_create, phrase_language_add
     from patroncare.rulebook.services import authority_group_create
 
     world = patrons.world
@@ -94,6 +94,7 @@ def editable(patrons):
     install_system_defaults(system=world.system, actor=admin)
     reply_templates_install_defaults(system=world.system)
     playbook = PlaybookFactory(system=world.system)
+    phrase_create(actor=admin, system=world.system, meaning_en="Welcome.", meaning_es="Bienvenido.")
     PlaybookTextFactory(playbook=playbook)
     patrons.extra.update(
         category=CategoryFactory(system=world.system),
