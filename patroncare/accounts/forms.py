@@ -5,6 +5,7 @@ from django.forms import BaseFormSet, formset_factory
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
+from patroncare.core.concurrency import VersionFormMixin
 from patroncare.core.tasks import send_email
 from patroncare.libraries.models import Branch
 
@@ -89,13 +90,13 @@ class TwoFactorDisableForm(OneTimeCodeForm):
         field.widget.attrs.pop("autofocus", None)
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(VersionFormMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = ["full_name", "preferred_language"]
 
 
-class StaffForm(forms.ModelForm):
+class StaffForm(VersionFormMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = ["email", "full_name", "preferred_language", "is_active"]
@@ -110,6 +111,7 @@ class StaffForm(forms.ModelForm):
             )
         else:
             del self.fields["is_active"]
+            del self.fields["version"]
 
     def clean_email(self):
         email = self.cleaned_data["email"].lower()

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from patroncare.core.concurrency import VersionedModel
 from patroncare.libraries.models import Branch, LibrarySystem
 
 
@@ -36,7 +37,7 @@ class UserManager(BaseUserManager):
         return self.get(email__iexact=username)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+class User(VersionedModel, AbstractBaseUser, PermissionsMixin):
     """A member of staff (or a trustee) of one library system. Patrons never have accounts."""
 
     email = models.EmailField(_("e-mail address"), unique=True)

@@ -16,6 +16,7 @@ from django_otp.util import random_hex
 
 from patroncare.accounts import events
 from patroncare.audit.services import changed_fields
+from patroncare.core.concurrency import save_if_unchanged
 from patroncare.core.mail import absolute_link, send_in_language
 from patroncare.libraries.models import Branch, LibrarySystem
 
@@ -67,6 +68,7 @@ def staff_update(
     preferred_language: str,
     is_active: bool,
     roles: list[tuple[str, Branch | None]],
+    expected_version: int,
 ) -> User:
     before = {
         "full_name": user.full_name,
@@ -75,8 +77,9 @@ def staff_update(
     }
     old_roles = _role_codes(list(user.role_assignments.values_list("role", "branch_id")))
     user.full_name, user.preferred_language, user.is_active = full_name, preferred_language, is_active
-    user.full_clean()
-    user.save(update_fields=["full_name", "preferred_language", "is_active"])
+    save_if_unchanged(
+        user, expected_version=expected_version, fields=["full_name", "preferred_language", "is_active"]
+    )
     _replace_roles(user=user, roles=roles)
     changes = changed_fields(user, before, list(before))
     new_roles = _role_codes(roles)
@@ -112,11 +115,10 @@ def _role_codes(roles) -> list[str]:
 
 
 @transaction.atomic
-def profile_update(*, user: User, full_name: str, preferred_language: str) -> User:
+def profile_update(*, user: User, full_name: str, preferred_language: str, expected_version: int) -> User:
     before = {name: getattr(user, name) for name in PROFILE_FIELDS}
     user.full_name, user.preferred_language = full_name, preferred_language
-    user.full_clean()
-    user.save(update_fields=PROFILE_FIELDS)
+    save_if_unchanged(user, expected_version=expected_version, fields=PROFILE_FIELDS)
     events.profile_changed(user=user, changes=changed_fields(user, before, PROFILE_FIELDS))
     return user
 

@@ -9,6 +9,7 @@ from django.views import View
 
 from patroncare.accounts import events
 from patroncare.core.access import PermissionRequiredMixin
+from patroncare.core.forms import add_service_errors
 from patroncare.libraries.models import Branch
 
 from . import selectors, services
@@ -106,14 +107,21 @@ class StaffEditView(PermissionRequiredMixin, View):
             context = {"form": form, "formset": formset, "member": member}
             context |= _two_factor_context(request.user, member)
             return render(request, self.template_name, context, status=400)
-        services.staff_update(
-            actor=request.user,
-            user=member,
-            full_name=form.cleaned_data["full_name"],
-            preferred_language=form.cleaned_data["preferred_language"],
-            is_active=form.cleaned_data["is_active"],
-            roles=formset.assignments(),
-        )
+        try:
+            services.staff_update(
+                actor=request.user,
+                user=member,
+                full_name=form.cleaned_data["full_name"],
+                preferred_language=form.cleaned_data["preferred_language"],
+                is_active=form.cleaned_data["is_active"],
+                roles=formset.assignments(),
+                expected_version=form.cleaned_data["version"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            context = {"form": form, "formset": formset, "member": member}
+            context |= _two_factor_context(request.user, member)
+            return render(request, self.template_name, context, status=400)
         messages.success(request, _("The changes to %(name)s were saved.") % {"name": member})
         return redirect("accounts:staff_list")
 

@@ -229,9 +229,16 @@ class AccountView(LoginRequiredMixin, View):
         form = ProfileForm(request.POST, instance=User.objects.get(pk=request.user.pk))
         if not form.is_valid():
             return self.render_page(request, form, status=400)
-        services.profile_update(user=request.user, **form.cleaned_data)
+        values = dict(form.cleaned_data)
+        try:
+            user = services.profile_update(
+                user=form.instance, expected_version=values.pop("version"), **values
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.render_page(request, form, status=400)
         response = redirect("accounts:account")
-        set_language_cookie(response, request.user.preferred_language)
+        set_language_cookie(response, user.preferred_language)
         messages.success(request, _("Your details were saved."))
         return response
 

@@ -33,6 +33,7 @@ from .models import (
     PublicStatement,
     ReplyTemplate,
     Severity,
+    SeverityRule,
     StatementStatus,
     Status,
 )
@@ -321,6 +322,17 @@ class Pattern:
     policy_tag: str
     count: int
     case_ids: tuple[int, ...]
+
+
+def complaint_last_changed_by(complaint):
+    """Who made the latest entry on the case's timeline (None when it was PatronCare itself)."""
+    entry = complaint.entries.select_related("author").order_by("-created_at", "-id").first()
+    return entry.author if entry is not None else None
+
+
+def severity_rule_versions(system) -> dict[str, int]:
+    """The version of each saved severity rule (a severity still on the defaults has none)."""
+    return dict(SeverityRule.objects.filter(system=system).values_list("severity", "version"))
 
 
 def settings_for(system) -> ComplaintSettings:

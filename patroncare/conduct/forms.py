@@ -76,7 +76,7 @@ class RuleForm(LanguageVersionsMixin, SpanishVersionMixin, VersionFormMixin, for
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class LadderStepForm(LanguageVersionsMixin, SpanishVersionMixin, forms.ModelForm):
+class LadderStepForm(VersionFormMixin, LanguageVersionsMixin, SpanishVersionMixin, forms.ModelForm):
     versioned_fields = ("note",)
     spanish_of = {"note_es": "note"}
 
@@ -89,6 +89,7 @@ class LadderStepForm(LanguageVersionsMixin, SpanishVersionMixin, forms.ModelForm
         self.instance.system = system
         self.fields["behaviour_class"].queryset = BehaviourClass.objects.filter(system=system)
         if not self.instance.pk:
+            del self.fields["version"]
             self._offer_class_defaults()
 
     def _offer_class_defaults(self):
@@ -186,7 +187,7 @@ LadderChoiceFormSet = forms.inlineformset_factory(
 )
 
 
-class BehaviourClassForm(LanguageVersionsMixin, SpanishVersionMixin, forms.ModelForm):
+class BehaviourClassForm(VersionFormMixin, LanguageVersionsMixin, SpanishVersionMixin, forms.ModelForm):
     versioned_fields = ("name", "in_sentence")
     spanish_of = {"name_es": "name"}
 
@@ -206,6 +207,8 @@ class BehaviourClassForm(LanguageVersionsMixin, SpanishVersionMixin, forms.Model
     def __init__(self, *args, system, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.system = system
+        if not self.instance.pk:
+            del self.fields["version"]
         # Sent without a usual look-back or counting, a class keeps its own (new: 12 months, same class).
         self.fields["default_lookback_unit"].required = False
         self.fields["default_counts"].required = False

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from patroncare.core.languages import localized_names
@@ -19,8 +20,13 @@ STALE_EDIT_MESSAGE = _(
 
 
 class StaleEditError(ValidationError):
-    def __init__(self):
-        super().__init__(STALE_EDIT_MESSAGE, code="stale")
+    """A save from a page opened before a colleague's save; `saved_by` names that colleague when known."""
+
+    def __init__(self, *, saved_by=None):
+        message = str(STALE_EDIT_MESSAGE)
+        if saved_by is not None:
+            message += " " + gettext("The last change was saved by %(name)s.") % {"name": saved_by}
+        super().__init__(message, code="stale")
 
 
 class VersionedModel(models.Model):
@@ -38,7 +44,7 @@ def save_if_unchanged(instance: VersionedModel, *, expected_version: int, fields
     names = localized_names(type(instance), fields)
     attnames = [instance._meta.get_field(name).attname for name in names]
     values = {attname: instance.__dict__.get(attname, getattr(instance, attname)) for attname in attnames}
-    queryset = type(instance)._default_manager.filter(pk=instance.pk, version=expected_version)
+    queryset = instance._meta.model._default_manager.filter(pk=instance.pk, version=expected_version)
     if hasattr(queryset, "rewrite"):
         queryset = queryset.rewrite(False)
     updated = queryset.update(version=F("version") + 1, **values)
@@ -57,3 +63,24 @@ class VersionFormMixin(forms.Form):
         instance = getattr(self, "instance", None)
         if instance is not None and instance.pk and not self.is_bound:
             self.initial["version"] = instance.version
+
+
+def save_versioned(instance: VersionedModel, *, expected_version: int | None, fields: list[str]) -> None:
+    """Create a settings row no one has saved yet (its form sent version 0), or update it if unchanged.
+
+    Settings pages show defaults until someone saves them. When a colleague saved them first, the row
+    exists and has a version other than 0, so the later save is refused like any stale edit.
+    """
+    if instance.pk is None:
+        if expected_version:
+            raise StaleEditError()
+        instance.full_clean()
+        instance.save()
+        return
+    save_if_unchanged(instance, expected_version=expected_version or 0, fields=fields)
+
+
+class SettingsVersionFormMixin(forms.Form):
+    """The version of a settings row the page started from; 0 when nothing was saved yet."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)

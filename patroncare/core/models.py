@@ -17,3 +17,17 @@ class ScheduledRun(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SentEmail(models.Model):
+    """One row per outgoing message, keyed when it was queued: a task the broker delivers twice (a worker
+    killed after sending, before acknowledging) finds its key marked sent and sends nothing more."""
+
+    key = models.CharField(max_length=64, unique=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "sent e-mail"
+
+    def __str__(self) -> str:
+        return self.key

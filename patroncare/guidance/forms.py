@@ -73,11 +73,13 @@ class PhraseForm(forms.Form):
     meaning_es = forms.CharField(label=_("What it says, in Spanish"), max_length=200)
 
 
-class TranslationsForm(forms.Form):
-    """One field per phrase of the library, for one language."""
+class TranslationsForm(VersionFormMixin):
+    """One field per phrase of the library, for one language; the language's version covers them all."""
 
     def __init__(self, *args, language, phrases, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["version"] = language.version
         current = {
             t.phrase_id: t.text
             for phrase in phrases
@@ -94,4 +96,8 @@ class TranslationsForm(forms.Form):
             )
 
     def texts(self) -> dict[int, str]:
-        return {int(name.removeprefix("phrase_")): value for name, value in self.cleaned_data.items()}
+        return {
+            int(name.removeprefix("phrase_")): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("phrase_")
+        }

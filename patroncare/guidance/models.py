@@ -105,7 +105,7 @@ class TextDirection(models.TextChoices):
     RTL = "rtl", _("Right to left")
 
 
-class PhraseLanguage(models.Model):
+class PhraseLanguage(VersionedModel):
     """A language the library prints phrase cards in (set by administrators)."""
 
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="phrase_languages")

@@ -212,11 +212,14 @@ def phrase_create(*, actor, system, meaning_en: str, meaning_es: str) -> Phrase:
 
 
 @transaction.atomic
-def phrase_translations_save(*, actor, language: PhraseLanguage, texts: dict[int, str]) -> int:
+def phrase_translations_save(
+    *, actor, language: PhraseLanguage, texts: dict[int, str], expected_version: int
+) -> int:
     """Save the translations of the library's phrases into `language`; an empty text removes one.
-    Returns how many changed."""
+    Returns how many changed. Refused whole when a colleague saved these cards since the page opened."""
     if not can_edit_guidance(actor) or language.system_id != actor.library_system_id:
         raise PermissionDenied
+    save_if_unchanged(language, expected_version=expected_version, fields=[])
     phrases = {phrase.pk: phrase for phrase in Phrase.objects.filter(system_id=language.system_id)}
     existing = {t.phrase_id: t for t in PhraseTranslation.objects.filter(language=language)}
     changed = 0

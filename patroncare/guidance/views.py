@@ -315,7 +315,10 @@ class PhraseLanguageView(GuidanceView):
         if form.is_valid():
             try:
                 services.phrase_translations_save(
-                    actor=request.user, language=context["language"], texts=form.texts()
+                    actor=request.user,
+                    language=context["language"],
+                    texts=form.texts(),
+                    expected_version=form.cleaned_data["version"],
                 )
             except ValidationError as error:
                 form.add_error(None, error)

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from patroncare.core.concurrency import VersionFormMixin
+from patroncare.core.concurrency import SettingsVersionFormMixin, VersionFormMixin
 from patroncare.libraries.models import Branch, Location
 from patroncare.rulebook.models import Rule
 
@@ -160,12 +160,12 @@ class PersonForm(forms.Form):
 PersonFormSet = forms.formset_factory(PersonForm, extra=3, max_num=8)
 
 
-class DebriefForm(forms.Form):
+class DebriefForm(VersionFormMixin):
     held_on = forms.DateField(label=_("Held on"), widget=forms.DateInput(attrs={"type": "date"}))
     notes = forms.CharField(label=_("What we learned and will do"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class CheckInForm(forms.Form):
+class CheckInForm(VersionFormMixin):
     feeling = forms.ChoiceField(
         label=_("How are you after this incident?"), choices=Feeling.choices, widget=forms.RadioSelect
     )
@@ -246,7 +246,7 @@ class FollowUpCompleteForm(VersionFormMixin, forms.Form):
         self.fields["referral_need"].queryset = needs
 
 
-class AlertSettingsForm(forms.ModelForm):
+class AlertSettingsForm(SettingsVersionFormMixin, forms.ModelForm):
     class Meta:
         model = AlertSettings
         fields = ["escalate_after_minutes"]

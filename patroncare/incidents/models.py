@@ -324,7 +324,7 @@ class AlertReceipt(models.Model):
         return f"Alert of incident {self.incident_id} to user {self.recipient_id}"
 
 
-class AlertSettings(models.Model):
+class AlertSettings(VersionedModel):
     """Per library system: how long an alert may wait unacknowledged before it goes to the director."""
 
     system = models.OneToOneField(LibrarySystem, on_delete=models.CASCADE, related_name="incident_alerts")
@@ -369,7 +369,7 @@ class Draft(models.Model):
         return f"Draft {self.key}"
 
 
-class Debrief(models.Model):
+class Debrief(VersionedModel):
     incident = models.OneToOneField(Incident, on_delete=models.CASCADE, related_name="debrief")
     due_on = models.DateField(_("due"))
     held_on = models.DateField(_("held on"), null=True, blank=True)
@@ -388,7 +388,7 @@ class Feeling(models.TextChoices):
     STRUGGLING = "struggling", _("Struggling")
 
 
-class CheckIn(models.Model):
+class CheckIn(VersionedModel):
     """A private well-being check-in: only the staff member, and those they choose, see the answers."""
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="check_ins")

@@ -130,7 +130,7 @@ def week_initial(branch: Branch | None) -> list[dict]:
     ]
 
 
-class LocationForm(forms.ModelForm):
+class LocationForm(VersionFormMixin, forms.ModelForm):
     class Meta:
         model = Location
         fields = ["name", "kind", "is_active"]
@@ -138,6 +138,8 @@ class LocationForm(forms.ModelForm):
     def __init__(self, *args, branch, **kwargs):
         self.branch = branch
         super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            del self.fields["version"]
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

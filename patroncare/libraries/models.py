@@ -137,7 +137,7 @@ class LocationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Location(models.Model):
+class Location(VersionedModel):
     branch = models.ForeignKey(Branch, on_delete=models.CASCADE, related_name="locations")
     name = models.CharField(_("name"), max_length=120)
     kind = models.CharField(

@@ -81,12 +81,11 @@ def location_create(*, actor, branch: Branch, name: str, kind: str) -> Location:
 
 
 @transaction.atomic
-def location_update(*, actor, location: Location, **values) -> Location:
+def location_update(*, actor, location: Location, expected_version: int, **values) -> Location:
     before = {name: getattr(location, name) for name in LOCATION_FIELDS}
     for name, value in values.items():
         setattr(location, name, value)
-    location.full_clean()
-    location.save(update_fields=list(values))
+    save_if_unchanged(location, expected_version=expected_version, fields=list(values))
     events.location_changed(
         actor=actor, location=location, changes=changed_fields(location, before, LOCATION_FIELDS)
     )

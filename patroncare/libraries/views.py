@@ -172,7 +172,15 @@ class LocationEditView(ConfigurationView):
         if not form.is_valid():
             context = {"form": form, "branch": branch, "location": location}
             return render(request, self.template_name, context, status=400)
-        services.location_update(actor=request.user, location=location, **form.cleaned_data)
+        values = dict(form.cleaned_data)
+        try:
+            services.location_update(
+                actor=request.user, location=location, expected_version=values.pop("version"), **values
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            context = {"form": form, "branch": branch, "location": location}
+            return render(request, self.template_name, context, status=400)
         messages.success(request, _("The location was saved."))
         return redirect("libraries:branch_detail", pk=branch.pk)
 

@@ -38,7 +38,7 @@ class LookbackUnit(models.TextChoices):
     NONE = "none", _("no look-back (every earlier violation counts)")
 
 
-class BehaviourClass(models.Model):
+class BehaviourClass(VersionedModel):
     """A class, level, tier or group of behaviour, named as the library's published rules name it.
 
     A library may have any number of them ("Class A" to "Class E", "Level 1" to "Level 3", ...); `rank` orders
@@ -197,7 +197,7 @@ class RuleVersion(models.Model):
         return f"{self.rule.code} v{self.number}"
 
 
-class LadderStep(models.Model):
+class LadderStep(VersionedModel):
     """One row of a library's published consequence table.
 
     (behaviour class, offence number or range within a look-back window) -> outcome. A row counts earlier

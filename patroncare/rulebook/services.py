@@ -133,14 +133,15 @@ def behaviour_class_create(*, actor, system, **values) -> BehaviourClass:
 
 
 @transaction.atomic
-def behaviour_class_update(*, actor, behaviour_class: BehaviourClass, **values) -> BehaviourClass:
+def behaviour_class_update(
+    *, actor, behaviour_class: BehaviourClass, expected_version: int, **values
+) -> BehaviourClass:
     values = _no_empty_spanish_name(values)
     with writing_main_language():
         before = {name: getattr(behaviour_class, name) for name in CLASS_FIELDS}
         for name, value in values.items():
             setattr(behaviour_class, name, value)
-        behaviour_class.full_clean()
-        behaviour_class.save()
+        save_if_unchanged(behaviour_class, expected_version=expected_version, fields=list(values))
         changes = changed_fields(behaviour_class, before, CLASS_FIELDS)
     events.class_changed(actor=actor, behaviour_class=behaviour_class, changes=changes)
     return behaviour_class
@@ -298,7 +299,9 @@ STEP_FIELDS = [
 
 
 @transaction.atomic
-def ladder_step_update(*, actor, step: LadderStep, choices: list[dict] | None = None, **values) -> LadderStep:
+def ladder_step_update(
+    *, actor, step: LadderStep, expected_version: int, choices: list[dict] | None = None, **values
+) -> LadderStep:
     """Change a row; `choices`, when given, replace its further options (None leaves them as they are)."""
     if "behaviour_class" in values:
         _require_own_class(step.system_id, values["behaviour_class"])
@@ -307,8 +310,8 @@ def ladder_step_update(*, actor, step: LadderStep, choices: list[dict] | None = 
         before = {name: getattr(step, name) for name in STEP_FIELDS}
         for name, value in values.items():
             setattr(step, name, value)
-        step.full_clean()
-        step.save()
+        # The row's version covers its further options too: they are replaced with it, or not at all.
+        save_if_unchanged(step, expected_version=expected_version, fields=list(values))
         changes = changed_fields(step, before, STEP_FIELDS)
     if choices is not None:
         choices_after = _choices_replace(step, choices)
@@ -580,7 +583,8 @@ def ladder_grid_save(*, actor, system, rows: list[GridRow], expected_fingerprint
                 ladder_step_create(actor=actor, system=system, **values)
                 counts["added"] += 1
             elif _grid_step_changed(step, values):
-                ladder_step_update(actor=actor, step=step, **values)
+                # The whole grid was checked against its fingerprint: each row saves from its current version.
+                ladder_step_update(actor=actor, step=step, expected_version=step.version, **values)
                 counts["changed"] += 1
     for step in existing.values():
         ladder_step_delete(actor=actor, step=step)

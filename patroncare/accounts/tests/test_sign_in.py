@@ -156,7 +156,9 @@ def test_profile_change_sets_the_language_and_keeps_input_on_error(signed_in, wo
     assert bad.status_code == 400
     user.refresh_from_db()
     assert user.preferred_language == "en"
-    client.post(reverse("accounts:account"), {"full_name": "Maria L.", "preferred_language": "es"})
+    client.post(
+        reverse("accounts:account"), {"full_name": "Maria L.", "preferred_language": "es", "version": 1}
+    )
     user.refresh_from_db()
     assert (user.full_name, user.preferred_language) == ("Maria L.", "es")
     assert client.cookies["django_language"].value == "es"

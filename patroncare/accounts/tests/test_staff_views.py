@@ -79,7 +79,7 @@ def test_an_existing_email_is_refused_and_input_kept(signed_in, world):
 def test_changing_roles_is_audited_with_before_and_after(signed_in, world):
     member = world.users["frontline"]
     client = signed_in(world.users["administrator"])
-    data = {"full_name": member.full_name, "preferred_language": "en", "is_active": "on"}
+    data = {"full_name": member.full_name, "preferred_language": "en", "is_active": "on", "version": 1}
     client.post(
         reverse("accounts:staff_edit", args=[member.pk]), data | _roles((Role.SUPERVISOR, world.branch))
     )
@@ -96,7 +96,7 @@ def test_changing_roles_is_audited_with_before_and_after(signed_in, world):
 def test_administrator_cannot_deactivate_themselves(signed_in, world):
     admin = world.users["administrator"]
     client = signed_in(admin)
-    data = {"full_name": admin.full_name, "preferred_language": "en"}
+    data = {"full_name": admin.full_name, "preferred_language": "en", "version": 1}
     response = client.post(
         reverse("accounts:staff_edit", args=[admin.pk]), data | _roles((Role.ADMINISTRATOR, None))
     )
@@ -107,7 +107,7 @@ def test_administrator_cannot_deactivate_themselves(signed_in, world):
 def test_another_system_cannot_change_a_member_and_nothing_changes(signed_in, world):
     member = world.users["frontline"]
     client = signed_in(world.users["other_system_admin"])
-    data = {"full_name": "Hijacked", "preferred_language": "en", "is_active": "on"}
+    data = {"full_name": "Hijacked", "preferred_language": "en", "is_active": "on", "version": 1}
     response = client.post(reverse("accounts:staff_edit", args=[member.pk]), data | _roles())
     member.refresh_from_db()
     assert response.status_code == 404

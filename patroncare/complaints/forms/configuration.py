@@ -4,10 +4,12 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from patroncare.core.concurrency import SettingsVersionFormMixin
+
 from ..models import ReplyPurpose
 
 
-class SeverityRuleForm(forms.Form):
+class SeverityRuleForm(SettingsVersionFormMixin):
     acknowledge_days = forms.IntegerField(label=_("Days to acknowledge"), min_value=1, max_value=60)
     respond_days = forms.IntegerField(label=_("Days to respond"), min_value=1, max_value=120)
     review_acknowledge_days = forms.IntegerField(
@@ -32,7 +34,7 @@ class SeverityRuleForm(forms.Form):
         return data
 
 
-class PatternSettingsForm(forms.Form):
+class PatternSettingsForm(SettingsVersionFormMixin):
     pattern_window_days = forms.IntegerField(label=_("Window (days)"), min_value=7, max_value=365)
     pattern_threshold = forms.IntegerField(label=_("Cases that make a pattern"), min_value=2, max_value=50)
     board_review = forms.BooleanField(
@@ -40,7 +42,7 @@ class PatternSettingsForm(forms.Form):
     )
 
 
-class CategoryForm(forms.Form):
+class CategoryForm(SettingsVersionFormMixin):
     key = forms.SlugField(
         label=_("Key"), max_length=40, help_text=_("Letters, numbers and hyphens; never shown.")
     )
@@ -62,7 +64,7 @@ class CategoryForm(forms.Form):
     )
 
 
-class ReplyTemplateForm(forms.Form):
+class ReplyTemplateForm(SettingsVersionFormMixin):
     key = forms.SlugField(
         label=_("Key"),
         max_length=40,

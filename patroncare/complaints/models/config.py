@@ -7,12 +7,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from patroncare.core.concurrency import VersionedModel
 from patroncare.libraries.models import LibrarySystem
 
 from .choices import Severity
 
 
-class Category(models.Model):
+class Category(VersionedModel):
     """A kind of mistake (or praise, or suggestion), editable per library system."""
 
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="complaint_categories")
@@ -45,7 +46,7 @@ class Category(models.Model):
         return self.name
 
 
-class SeverityRule(models.Model):
+class SeverityRule(VersionedModel):
     """Deadlines (in working days) and the owner for one severity in one library system."""
 
     class OwnerRule(models.TextChoices):
@@ -110,7 +111,7 @@ def default_rule(severity: str) -> RuleValues:
     return DEFAULT_RULES[Severity(severity)]
 
 
-class ComplaintSettings(models.Model):
+class ComplaintSettings(VersionedModel):
     """Per-system thresholds for pattern detection."""
 
     system = models.OneToOneField(LibrarySystem, on_delete=models.CASCADE, related_name="complaint_settings")

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from patroncare.core.concurrency import VersionedModel
 from patroncare.libraries.models import LibrarySystem
 
 MERGE_FIELDS = ["patron_name", "reference", "branch", "staff_name", "respond_by", "library"]
@@ -18,7 +19,7 @@ class ReplyPurpose(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ReplyTemplate(models.Model):
+class ReplyTemplate(VersionedModel):
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="reply_templates")
     key = models.SlugField(_("key"), max_length=40)
     name = models.CharField(_("name"), max_length=120)

@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from patroncare.complaints import events
+from patroncare.core.concurrency import save_if_unchanged, save_versioned
 
 from ..models import Category, ComplaintSettings, SeverityRule
 
@@ -91,14 +92,19 @@ def category_save(
     is_active: bool,
     restricts: bool = False,
     concerns_safety: bool = False,
+    expected_version: int | None = None,
 ) -> Category:
     category = category or Category(system=system)
     category.key, category.name_en, category.name_es = key, name.strip(), name_es.strip()
     category.__dict__["name"] = category.name_en  # the plain column keeps the main language
     category.position, category.is_active, category.restricts = position, is_active, restricts
     category.concerns_safety = concerns_safety
-    category.full_clean()
-    category.save()
+    if category.pk is None:
+        category.full_clean()
+        category.save()
+    else:
+        fields = ["key", "name", "position", "is_active", "restricts", "concerns_safety"]
+        save_if_unchanged(category, expected_version=expected_version or 0, fields=fields)
     events.category_saved(actor=actor, category=category, system=system)
     return category
 
@@ -114,6 +120,7 @@ def severity_rule_save(
     review_acknowledge_days: int,
     review_respond_days: int,
     owner_rule: str,
+    expected_version: int | None = None,
 ) -> SeverityRule:
     rule = SeverityRule.objects.filter(system=system, severity=severity).first() or SeverityRule(
         system=system, severity=severity
@@ -121,20 +128,32 @@ def severity_rule_save(
     rule.acknowledge_days, rule.respond_days = acknowledge_days, respond_days
     rule.review_acknowledge_days, rule.review_respond_days = review_acknowledge_days, review_respond_days
     rule.owner_rule = owner_rule
-    rule.full_clean()
-    rule.save()
+    fields = [
+        "acknowledge_days",
+        "respond_days",
+        "review_acknowledge_days",
+        "review_respond_days",
+        "owner_rule",
+    ]
+    save_versioned(rule, expected_version=expected_version, fields=fields)
     events.deadlines_saved(actor=actor, rule=rule, system=system, severity=severity)
     return rule
 
 
 @transaction.atomic
 def settings_save(
-    *, actor, system, pattern_window_days: int, pattern_threshold: int, board_review: bool = False
+    *,
+    actor,
+    system,
+    pattern_window_days: int,
+    pattern_threshold: int,
+    board_review: bool = False,
+    expected_version: int | None = None,
 ) -> ComplaintSettings:
     config = ComplaintSettings.objects.filter(system=system).first() or ComplaintSettings(system=system)
     config.pattern_window_days, config.pattern_threshold = pattern_window_days, pattern_threshold
     config.board_review = board_review
-    config.full_clean()
-    config.save()
+    fields = ["pattern_window_days", "pattern_threshold", "board_review"]
+    save_versioned(config, expected_version=expected_version, fields=fields)
     events.pattern_thresholds_saved(actor=actor, config=config, system=system)
     return config

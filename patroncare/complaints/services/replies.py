@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 
 from patroncare.complaints import events
+from patroncare.core.concurrency import save_if_unchanged
 
 from ..models import MERGE_FIELDS, ReplyTemplate
 
@@ -138,12 +139,17 @@ def reply_template_save(
     purpose: str,
     body: str,
     is_active: bool,
+    expected_version: int | None = None,
 ) -> ReplyTemplate:
     template = template or ReplyTemplate(system=system)
     template.key, template.name, template.language = key, name.strip(), language
     template.purpose, template.body, template.is_active = purpose, body.strip(), is_active
-    template.full_clean()
-    template.save()
+    if template.pk is None:
+        template.full_clean()
+        template.save()
+    else:
+        fields = ["key", "name", "language", "purpose", "body", "is_active"]
+        save_if_unchanged(template, expected_version=expected_version or 0, fields=fields)
     events.reply_template_saved(actor=actor, template=template, system=system)
     return template
 

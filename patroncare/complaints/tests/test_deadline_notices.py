@@ -104,6 +104,7 @@ def test_the_category_settings_form_marks_a_category_as_concerning_safety(world)
         reverse("complaints:category_edit", args=[category.pk]),
         {
             "key": category.key,
+            "version": category.version,
             "name": category.name,
             "name_es": category.name_es,
             "position": category.position,

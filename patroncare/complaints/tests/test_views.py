@@ -421,6 +421,7 @@ def test_administrator_edits_a_reply_template_and_bad_input_is_kept(world, signe
     url = reverse("complaints:reply_template_edit", args=[template.pk])
     data = {
         "key": "thanks-for-praise",
+        "version": template.version,
         "name": "Thanks",
         "language": "en",
         "purpose": "praise",

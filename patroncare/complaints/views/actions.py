@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from patroncare.complaints import events
 from patroncare.core.access import ActionMixin
+from patroncare.core.concurrency import StaleEditError
 from patroncare.core.files import serve_upload
 from patroncare.policies.selectors import policy_choices
 
@@ -27,6 +28,7 @@ class CaseActionView(ActionMixin, CaseFileView):
         form = self.bound_form(request, complaint)
         if form.is_valid():
             try:
+                self._refuse_if_stale(complaint, form)
                 message = self.perform(request, complaint, form)
             except ValidationError as error:
                 form.add_error(None, error)
@@ -35,6 +37,13 @@ class CaseActionView(ActionMixin, CaseFileView):
                 return redirect("complaints:detail", pk=complaint.pk)
         complaint.refresh_from_db()
         return self.render_case(request, complaint, {self.action: form}, status=400)
+
+    def _refuse_if_stale(self, complaint, form):
+        """A case opened before a colleague acted on it: refused first, whatever the action, naming who
+        acted (the action's own checks would otherwise refuse it without saying why)."""
+        expected = form.cleaned_data.get("version")
+        if expected is not None and expected != complaint.version:
+            raise StaleEditError(saved_by=selectors.complaint_last_changed_by(complaint))
 
     def bound_form(self, request, complaint):
         user, system = request.user, complaint.system

@@ -19,7 +19,11 @@ class ReplyTemplateFormView(ConfigurationView):
 
     def get(self, request, pk=None):
         template = self._template(request, pk)
-        initial = {name: getattr(template, name) for name in FIELDS} if template else None
+        initial = (
+            {name: getattr(template, name) for name in FIELDS} | {"version": template.version}
+            if template
+            else None
+        )
         return render(
             request,
             self.template_name,
@@ -30,12 +34,14 @@ class ReplyTemplateFormView(ConfigurationView):
         template = self._template(request, pk)
         form = forms.ReplyTemplateForm(request.POST)
         if form.is_valid():
+            values = dict(form.cleaned_data)
             try:
                 services.reply_template_save(
                     actor=request.user,
                     system=request.user.library_system,
                     template=template,
-                    **form.cleaned_data,
+                    expected_version=values.pop("version"),
+                    **values,
                 )
             except ValidationError as error:
                 form.add_error(None, error)

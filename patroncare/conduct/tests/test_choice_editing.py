@@ -20,6 +20,7 @@ def _row(prefix, behaviour_class, **extra):
         f"{prefix}outcome": "warning",
         f"{prefix}length_unit": "days",
         f"{prefix}lift_after_unit": "years",
+        f"{prefix}version": "1",  # the row's version the edit page sends (a new row's form has none)
     }
     return data | {f"{prefix}{name}": value for name, value in extra.items()}
 

@@ -502,7 +502,9 @@ def test_others_cannot_add_rename_or_remove_a_class(signed_in, case, role):
     theirs = BehaviourClass.objects.filter(system=case.system).order_by("pk")
     before = list(theirs.values_list("pk", "name", "rank"))
     client.post(reverse("conduct:class_create"), {"class-name": "Class Z", "class-rank": "9"})
-    client.post(reverse("conduct:class_edit", args=[minor.pk]), {"name": "Renamed", "rank": "1"})
+    client.post(
+        reverse("conduct:class_edit", args=[minor.pk]), {"name": "Renamed", "rank": "1", "version": "1"}
+    )
     client.post(reverse("conduct:class_delete", args=[minor.pk]))
     assert list(theirs.values_list("pk", "name", "rank")) == before
 
@@ -547,6 +549,7 @@ def test_renaming_a_class_changes_the_explanation_and_keeps_rule_versions(signed
     response = signed_in(case.users["administrator"]).post(
         reverse("conduct:class_edit", args=[serious.pk]),
         {
+            "version": serious.version,
             "name": "Class B",
             "rank": "2",
             "in_sentence": "Class B",
@@ -588,6 +591,7 @@ def test_an_administrator_corrects_a_row_and_the_change_is_audited(signed_in, ca
         system=case.system, behaviour_class__rank=2, for_minors=False, offence_from=2
     )
     data = {
+        "version": step.version,
         "behaviour_class": step.behaviour_class_id,
         "offence_from": "2",
         "offence_to": "2",
@@ -623,6 +627,7 @@ def test_a_bad_row_edit_changes_nothing_and_keeps_what_was_typed(signed_in, case
         system=case.system, behaviour_class__rank=2, for_minors=False, offence_from=2
     )
     data = {
+        "version": step.version,
         "behaviour_class": step.behaviour_class_id,
         "offence_from": "3",
         "offence_to": "2",
@@ -660,6 +665,7 @@ def test_a_reversed_offence_range_gets_a_plain_message(signed_in, case):
         system=case.system, behaviour_class__rank=2, for_minors=False, offence_from=2
     )
     data = {
+        "version": step.version,
         "behaviour_class": step.behaviour_class_id,
         "offence_from": "3",
         "offence_to": "2",
@@ -732,6 +738,7 @@ def _row_in_units(case):
         system=case.system, behaviour_class__rank=2, for_minors=False, offence_from=2
     )
     data = {
+        "version": step.version,
         "behaviour_class": step.behaviour_class_id,
         "offence_from": "2",
         "offence_to": "2",

@@ -105,7 +105,9 @@ class LadderStepEditView(ConductView):
         choice_forms = _posted_choice_forms(request, "choices", instance=step)
 
         def save(**values):
-            rulebook_services.ladder_step_update(actor=request.user, step=step, **values)
+            rulebook_services.ladder_step_update(
+                actor=request.user, step=step, expected_version=form.cleaned_data["version"], **values
+            )
 
         if _save_step(form, choice_forms, save):
             messages.success(request, _("The row was saved."))
@@ -162,9 +164,13 @@ class BehaviourClassEditView(ConductView):
             request.POST, instance=copy.copy(behaviour_class), system=request.user.library_system
         )
         if form.is_valid():
+            values = dict(form.cleaned_data)
             try:
                 rulebook_services.behaviour_class_update(
-                    actor=request.user, behaviour_class=behaviour_class, **form.cleaned_data
+                    actor=request.user,
+                    behaviour_class=behaviour_class,
+                    expected_version=values.pop("version"),
+                    **values,
                 )
             except ValidationError as error:
                 add_service_errors(form, error)

@@ -203,7 +203,7 @@ def test_an_administrator_adds_a_language_and_translates_the_phrases(signed_in, 
     welcome = world.system.phrases.get(key="welcome")
     response = client.post(
         reverse("guidance:phrase_language", args=[language.pk]),
-        {f"phrase_{welcome.pk}": "Soo dhawoow. Sideen kuu caawin karaa?"},
+        {f"phrase_{welcome.pk}": "Soo dhawoow. Sideen kuu caawin karaa?", "version": language.version},
     )
     assert response.status_code == 302
     assert list(language.translations.values_list("text", flat=True)) == [

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from patroncare.audit.services import changed_fields
+from patroncare.core.concurrency import save_versioned
 from patroncare.core.mail import absolute_link
 from patroncare.incidents import events
 from patroncare.notifications.services import notifications_clear_for
@@ -146,13 +147,14 @@ def alert_acknowledge(*, actor, incident: Incident) -> AlertReceipt:
 
 
 @transaction.atomic
-def alert_settings_update(*, actor, system, escalate_after_minutes: int) -> AlertSettings:
+def alert_settings_update(
+    *, actor, system, escalate_after_minutes: int, expected_version: int | None = None
+) -> AlertSettings:
     found = AlertSettings.objects.select_for_update().filter(system=system).first()
     alert_settings = found or AlertSettings(system=system)
     before = {"escalate_after_minutes": alert_settings.escalate_after_minutes}
     alert_settings.escalate_after_minutes = escalate_after_minutes
-    alert_settings.full_clean()
-    alert_settings.save()
+    save_versioned(alert_settings, expected_version=expected_version, fields=["escalate_after_minutes"])
     events.alert_settings_changed(
         actor=actor,
         alert_settings=alert_settings,

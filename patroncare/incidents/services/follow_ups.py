@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from patroncare.audit.services import changed_fields
-from patroncare.core.concurrency import save_if_unchanged
+from patroncare.core.concurrency import StaleEditError, save_if_unchanged
 from patroncare.core.mail import absolute_link
 from patroncare.incidents import events
 from patroncare.libraries.calendar import today_in
@@ -95,6 +95,9 @@ def follow_up_assign(
     """Assign (or reassign, or unassign) a follow-up and set its due date. The new assignee is e-mailed."""
     if not can_assign_follow_up(actor, follow_up):
         raise ValidationError(_("Only a supervisor or administrator of this branch can assign follow-ups."))
+    if follow_up.version != expected_version:
+        # Done (or reassigned) by a colleague since the page opened: say who, keep what was typed.
+        raise StaleEditError(saved_by=follow_up.done_by)
     if follow_up.done_at is not None:
         raise ValidationError(_("This follow-up is already done."))
     _check_assignee(follow_up.incident, assignee)
@@ -124,6 +127,8 @@ def follow_up_complete(
         raise ValidationError(
             _("Only the person it is assigned to, or a supervisor of this branch, can do this.")
         )
+    if follow_up.version != expected_version:
+        raise StaleEditError(saved_by=follow_up.done_by)
     if follow_up.done_at is not None:
         raise ValidationError(_("This follow-up is already done."))
     if not note.strip():

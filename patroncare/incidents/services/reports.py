@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from patroncare.accounts import roles
 from patroncare.accounts.permissions import has_role_at_branch
+from patroncare.core.concurrency import save_if_unchanged
 from patroncare.core.files import check_upload
 from patroncare.incidents import events
 from patroncare.libraries.calendar import local_date, today_in
@@ -269,26 +270,29 @@ def draft_discard(*, actor, key) -> None:
 
 
 @transaction.atomic
-def debrief_record(*, actor, debrief: Debrief, held_on, notes: str) -> Debrief:
+def debrief_record(*, actor, debrief: Debrief, held_on, notes: str, expected_version: int) -> Debrief:
     if held_on < local_date(debrief.incident.system, debrief.incident.occurred_at):
         raise ValidationError({"held_on": _("A debrief cannot be held before the incident.")})
     if held_on > today_in(debrief.incident.system):
         raise ValidationError({"held_on": _("The date cannot be in the future.")})
     debrief.held_on, debrief.notes, debrief.held_by = held_on, notes, actor
-    debrief.full_clean()
-    debrief.save()
+    save_if_unchanged(debrief, expected_version=expected_version, fields=["held_on", "notes", "held_by"])
     events.debrief_recorded(actor=actor, incident=debrief.incident)
     notifications_clear_for(obj=debrief)
     return debrief
 
 
 @transaction.atomic
-def checkin_answer(*, actor, checkin: CheckIn, feeling: str, would_like: str, share_with=()) -> CheckIn:
+def checkin_answer(
+    *, actor, checkin: CheckIn, feeling: str, would_like: str, expected_version: int, share_with=()
+) -> CheckIn:
     if checkin.staff_member_id != actor.pk:
         raise ValidationError(_("Only the person checked in on may answer."))
     checkin.feeling, checkin.would_like, checkin.answered_at = feeling, would_like, timezone.now()
-    checkin.full_clean()
-    checkin.save()
+    # The same person may have the check-in open on the phone and at the desk: the later save is refused.
+    save_if_unchanged(
+        checkin, expected_version=expected_version, fields=["feeling", "would_like", "answered_at"]
+    )
     checkin.shared_with.set([u for u in share_with if u.library_system_id == actor.library_system_id])
     # The answers themselves are private: the audit trail records only that they were given.
     events.checkin_answered(actor=actor, incident=checkin.incident)

@@ -165,13 +165,16 @@ def test_a_check_in_is_answered_only_by_its_owner(world):
     incident = _report(world)
     checkin = CheckIn.objects.get(incident=incident)
     with pytest.raises(ValidationError):
-        services.checkin_answer(actor=world.users["supervisor"], checkin=checkin, feeling="ok", would_like="")
+        services.checkin_answer(
+            actor=world.users["supervisor"], checkin=checkin, feeling="ok", would_like="", expected_version=1
+        )
     services.checkin_answer(
         actor=world.users["frontline"],
         checkin=checkin,
         feeling="shaken",
         would_like="A short talk tomorrow.",
         share_with=[world.users["supervisor"]],
+        expected_version=1,
     )
     checkin.refresh_from_db()
     assert (checkin.feeling, list(checkin.shared_with.all())) == ("shaken", [world.users["supervisor"]])

@@ -238,7 +238,7 @@ def test_recording_a_debrief(signed_in, world):
     today = timezone.localtime(timezone.now(), world.system.zone).date()
     response = client.post(
         reverse("incidents:debrief", args=[incident.pk]),
-        {"held_on": today.isoformat(), "notes": "Walked through it; will add a second person."},
+        {"held_on": today.isoformat(), "notes": "Walked through it; will add a second person.", "version": 1},
     )
     assert response.status_code == 302
     incident.debrief.refresh_from_db()
@@ -263,7 +263,8 @@ def test_a_debrief_by_another_branch_is_refused_and_nothing_changes(signed_in, w
     client.post(reverse("incidents:report"), _post_data(world))
     incident = Incident.objects.get()
     response = signed_in(world.users["other_branch_supervisor"]).post(
-        reverse("incidents:debrief", args=[incident.pk]), {"held_on": "2026-01-01", "notes": "x"}
+        reverse("incidents:debrief", args=[incident.pk]),
+        {"held_on": "2026-01-01", "notes": "x", "version": 1},
     )
     assert response.status_code == 404
     incident.debrief.refresh_from_db()

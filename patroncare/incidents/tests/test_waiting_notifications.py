@@ -61,10 +61,13 @@ def test_the_debrief_waits_for_the_branch_supervisors_and_the_check_in_for_the_s
         debrief=debrief,
         held_on=debrief.due_on - timedelta(days=3),
         notes="Ok.",
+        expected_version=1,
     )
     assert _emails("incidents.debrief_due", read_at__isnull=True) == []
     checkin = CheckIn.objects.get(incident=incident)
-    services.checkin_answer(actor=world.users["frontline"], checkin=checkin, feeling="ok", would_like="")
+    services.checkin_answer(
+        actor=world.users["frontline"], checkin=checkin, feeling="ok", would_like="", expected_version=1
+    )
     assert _emails("incidents.checkin_due", read_at__isnull=True) == []
 
 

@@ -38,18 +38,25 @@ class AlertSettingsView(IncidentView):
         return render(request, "incidents/alert_settings.html", context, status=status)
 
     def get(self, request):
-        return self._render(
-            request, AlertSettingsForm(instance=selectors.alert_settings_for(user=request.user))
+        alert_settings = selectors.alert_settings_for(user=request.user)
+        form = AlertSettingsForm(
+            instance=alert_settings, initial={"version": alert_settings.version if alert_settings.pk else 0}
         )
+        return self._render(request, form)
 
     def post(self, request):
         form = AlertSettingsForm(request.POST)
         if form.is_valid():
-            services.alert_settings_update(
-                actor=request.user,
-                system=request.user.library_system,
-                escalate_after_minutes=form.cleaned_data["escalate_after_minutes"],
-            )
-            messages.success(request, _("The alert settings were saved."))
-            return redirect("incidents:alert_settings")
+            try:
+                services.alert_settings_update(
+                    actor=request.user,
+                    system=request.user.library_system,
+                    escalate_after_minutes=form.cleaned_data["escalate_after_minutes"],
+                    expected_version=form.cleaned_data["version"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The alert settings were saved."))
+                return redirect("incidents:alert_settings")
         return self._render(request, form, status=400)

@@ -91,8 +91,11 @@ class FollowUpView(SystemTimeMixin, PermissionRequiredMixin, View):
             "incident": incident,
             "overdue": follow_up.is_overdue(today_in(user.library_system)),
             "can_read_incident": follow_up.incident_readable,
-            "assign_form": assign_form if can_assign else None,
-            "complete_form": complete_form if can_complete else None,
+            # A form refused because a colleague acted first stays on the page, with what was typed and why.
+            "assign_form": assign_form if can_assign or (assign_form and assign_form.errors) else None,
+            "complete_form": complete_form
+            if can_complete or (complete_form and complete_form.errors)
+            else None,
         }
         return render(request, "incidents/follow_up_detail.html", context, status=status)
 

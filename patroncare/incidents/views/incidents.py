@@ -227,7 +227,8 @@ class IncidentDetailView(IncidentView):
             "subjects": selectors.subjects_of(incident),
             "can": can,
             "debrief": debrief,
-            "debrief_form": debrief_form or DebriefForm(initial={"held_on": today}),
+            "debrief_form": debrief_form
+            or DebriefForm(initial={"held_on": today, "version": debrief.version if debrief else 1}),
             "kept_flags": [f for f in incident.writing_flags.all() if f.kept],
             "removed_flags": [f for f in incident.writing_flags.all() if not f.kept],
             "follow_ups": [(f, f.is_overdue(today)) for f in incident.follow_ups.all()],
@@ -263,8 +264,11 @@ class DebriefView(ActionMixin, IncidentDetailView):
             raise Http404
         form = DebriefForm(request.POST)
         if form.is_valid():
+            values = dict(form.cleaned_data)
             try:
-                services.debrief_record(actor=request.user, debrief=debrief, **form.cleaned_data)
+                services.debrief_record(
+                    actor=request.user, debrief=debrief, expected_version=values.pop("version"), **values
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -291,22 +295,28 @@ class CheckInView(SystemTimeMixin, PermissionRequiredMixin, View):
 
     def get(self, request, pk):
         checkin = selectors.checkin_get_for(user=request.user, pk=pk)
-        form = CheckInForm(colleagues=self._colleagues(request), initial={"feeling": checkin.feeling})
+        initial = {"feeling": checkin.feeling, "would_like": checkin.would_like, "version": checkin.version}
+        form = CheckInForm(colleagues=self._colleagues(request), initial=initial)
         return render(request, "incidents/checkin.html", {"checkin": checkin, "form": form})
 
     def post(self, request, pk):
         checkin = selectors.checkin_get_for(user=request.user, pk=pk)
         form = CheckInForm(request.POST, colleagues=self._colleagues(request))
         if checkin.staff_member_id == request.user.pk and form.is_valid():
-            services.checkin_answer(
-                actor=request.user,
-                checkin=checkin,
-                feeling=form.cleaned_data["feeling"],
-                would_like=form.cleaned_data["would_like"],
-                share_with=form.cleaned_data["share_with"],
-            )
-            messages.success(request, _("Thank you. Your answers are private."))
-            return redirect("core:desk")
+            try:
+                services.checkin_answer(
+                    actor=request.user,
+                    checkin=checkin,
+                    feeling=form.cleaned_data["feeling"],
+                    would_like=form.cleaned_data["would_like"],
+                    share_with=form.cleaned_data["share_with"],
+                    expected_version=form.cleaned_data["version"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Thank you. Your answers are private."))
+                return redirect("core:desk")
         if checkin.staff_member_id != request.user.pk:
             raise Http404
         return render(request, "incidents/checkin.html", {"checkin": checkin, "form": form}, status=400)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from patroncare.core.access import PermissionRequiredMixin
+from patroncare.core.decisions import already_decided_message
 from patroncare.core.forms import add_service_errors
 from patroncare.libraries.calendar import today_in
 from patroncare.libraries.selectors import branches_visible_to
@@ -43,7 +44,11 @@ class ReviewDetailView(PermissionRequiredMixin, View):
     template_name = "policies/review_detail.html"
 
     def _render(self, request, review, form=None, status=200):
-        editable = permissions.can_review_policies(request.user) and review.status == ReviewStatus.OPEN
+        # A review a colleague ended while this one was being written still shows what was typed, refused.
+        refused = form is not None and form.errors and review.status != ReviewStatus.OPEN
+        editable = permissions.can_review_policies(request.user) and (
+            review.status == ReviewStatus.OPEN or refused
+        )
         if editable and form is None:
             form = ReviewCompleteForm(review=review)
         return render(
@@ -58,8 +63,13 @@ class ReviewDetailView(PermissionRequiredMixin, View):
 
     def post(self, request, pk):
         review = selectors.review_get(user=request.user, pk=pk)
-        if not permissions.can_review_policies(request.user) or review.status != ReviewStatus.OPEN:
+        if not permissions.can_review_policies(request.user):
             raise PermissionDenied
+        if review.status != ReviewStatus.OPEN:
+            form = ReviewCompleteForm(request.POST, review=review)
+            form.is_valid()
+            form.add_error(None, already_decided_message(review))
+            return self._render(request, review, form, status=409)
         finishing = request.POST.get("action") == "complete"
         form = (
             ReviewCompleteForm(request.POST, review=review)
@@ -95,9 +105,12 @@ class ReviewDetailView(PermissionRequiredMixin, View):
                 )
                 return redirect("policies:review_detail", pk=review.pk)
         if not finishing:
-            # Keep what was typed in the full form the page shows.
+            # Keep what was typed in the full form the page shows, and why it was refused.
+            refusals = form.non_field_errors()
             form = ReviewCompleteForm(request.POST, review=review)
             form.is_valid()
+            for refusal in refusals:
+                form.add_error(None, refusal)
         return self._render(request, review, form, status=400)
 
 

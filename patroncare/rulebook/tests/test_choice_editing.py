@@ -19,7 +19,9 @@ ONE_DAY = {"outcome": Outcome.SUSPENSION, "length_min": 1, "length_max": None, "
 def test_update_replaces_the_options_in_their_order(world):
     step = LadderStepFactory(system=world.system, outcome=Outcome.WARNING)
     LadderStepChoice.objects.create(step=step, position=2, outcome=Outcome.PERMANENT)
-    services.ladder_step_update(actor=None, step=step, choices=[ONE_DAY, LEAVE])
+    services.ladder_step_update(
+        actor=None, step=step, expected_version=step.version, choices=[ONE_DAY, LEAVE]
+    )
     assert [(c.position, c.outcome, c.length_max) for c in step.choices.all()] == [
         (2, Outcome.SUSPENSION, 1),
         (3, Outcome.LEAVE_DAY, None),
@@ -29,7 +31,7 @@ def test_update_replaces_the_options_in_their_order(world):
 def test_update_without_choices_leaves_them(world):
     step = LadderStepFactory(system=world.system, outcome=Outcome.WARNING)
     LadderStepChoice.objects.create(step=step, position=2, outcome=Outcome.LEAVE_DAY)
-    services.ladder_step_update(actor=None, step=step, note="Changed")
+    services.ladder_step_update(actor=None, step=step, expected_version=step.version, note="Changed")
     assert step.choices.count() == 1
 
 
@@ -37,7 +39,9 @@ def test_a_choice_repeating_the_row_is_refused_and_nothing_changes(world):
     step = LadderStepFactory(system=world.system, outcome=Outcome.WARNING, note="")
     repeat = LEAVE | {"outcome": Outcome.WARNING}
     with pytest.raises(ValidationError) as refused:
-        services.ladder_step_update(actor=None, step=step, note="Changed", choices=[LEAVE, repeat])
+        services.ladder_step_update(
+            actor=None, step=step, expected_version=step.version, note="Changed", choices=[LEAVE, repeat]
+        )
     assert "Option 3 repeats the row" in refused.value.message_dict["choices"][0]
     step.refresh_from_db()
     assert step.note == "" and not LadderStepChoice.objects.exists()

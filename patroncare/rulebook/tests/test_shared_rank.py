@@ -81,6 +81,7 @@ def test_a_row_created_without_look_back_or_counting_takes_its_class_defaults(pa
     vandalism = services.behaviour_class_update(
         actor=world.users["administrator"],
         behaviour_class=vandalism,
+        expected_version=vandalism.version,
         default_lookback_number=2,
         default_lookback_unit=LookbackUnit.YEARS,
         default_counts=Counting.ANY_CLASS,
@@ -104,6 +105,7 @@ def test_a_class_with_no_look_back_gives_its_new_rows_none(pair):
     threats = services.behaviour_class_update(
         actor=world.users["administrator"],
         behaviour_class=threats,
+        expected_version=threats.version,
         default_lookback_number=None,
         default_lookback_unit=LookbackUnit.NONE,
     )
@@ -130,6 +132,7 @@ def test_a_class_default_look_back_must_be_whole_with_its_message(pair, number, 
         services.behaviour_class_update(
             actor=world.users["administrator"],
             behaviour_class=vandalism,
+            expected_version=vandalism.version,
             default_lookback_number=number,
             default_lookback_unit=unit,
         )
