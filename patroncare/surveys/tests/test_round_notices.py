@@ -86,7 +86,8 @@ def test_a_round_that_starts_open_tells_the_staff_of_its_branches_and_roles_at_o
     assert english.url.endswith(f"/surveys/{round_.pk}/")
     spanish = Notification.objects.get(kind=ROUND_OPEN, user=people["spanish"])
     assert spanish.line == (
-        f"La encuesta al personal «Encuesta de invierno» está abierta hasta el {closes}. Sus respuestas son anónimas."
+        f"La encuesta al personal «Encuesta de invierno» está abierta hasta el {closes}. "
+        "Sus respuestas son anónimas."
     )
     assert [m.to for m in mail.outbox if m.to == [people["spanish"].email]] == [[people["spanish"].email]]
     assert not [m for m in mail.outbox if m.to == [world.users["security"].email]]
