@@ -10,6 +10,7 @@ from patroncare.accounts.models import User
 from patroncare.libraries.models import LibrarySystem
 from patroncare.mailbox.models import InboundMail, InboundStatus, ReviewReason
 from patroncare.notifications.models import Notification
+from patroncare.sso.models import RoleMapping
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
@@ -29,3 +30,6 @@ def test_demo_staff_find_what_waits_for_them_and_the_review_queue_has_mail():
     assert not [line for line in unread.values_list("line", flat=True) if any(n in line for n in names)]
     queue = InboundMail.objects.filter(system=riverbend, status=InboundStatus.REVIEW)
     assert set(queue.values_list("reason", flat=True)) == {ReviewReason.SPOOFED, ReviewReason.WRONG_TYPE}
+    # An example of the sign-on mapping: directory groups that give roles, one of them at a branch.
+    mappings = RoleMapping.objects.filter(library_system=riverbend)
+    assert mappings.count() == 4 and mappings.filter(branch__code="CEN").count() == 2
