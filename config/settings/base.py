@@ -313,6 +313,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "patroncare.referrals.tasks.remind_verifications",
         "schedule": 60 * 60 * 24,
     },
+    "surveys-rounds-open": {
+        "task": "patroncare.surveys.tasks.tell_open_survey_rounds",
+        "schedule": 60 * 60,
+    },
     "retention-schedule": {
         "task": "patroncare.retention.tasks.apply_retention",
         "schedule": 60 * 60 * 24,

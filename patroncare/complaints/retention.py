@@ -13,13 +13,16 @@ from django.utils.translation import gettext_lazy
 
 from patroncare.core.files import delete_after_commit
 from patroncare.libraries.calendar import local_date
+from patroncare.mailbox.retention import inbound_forget_for
 from patroncare.retention.models import Action
 from patroncare.retention.registry import Due, RecordType, Schedule, register
 
+from .mailbox import SOURCE as MAILBOX_SOURCE
 from .models import Attachment, CaseEntry, Complaint, ComplaintResponse, OutstandingAction, Status
 
 COMPLAINT = "complaints.complaint"
 REMOVED = "[removed under the retention schedule]"
+MAILBOX_KEY = MAILBOX_SOURCE.key
 
 
 def _due(schedule: Schedule, as_of: date) -> QuerySet:
@@ -51,6 +54,8 @@ def _apply(schedule: Schedule, ids: list[int], action: str, moment: datetime) ->
         reasons=REMOVED, remedy_detail=REMOVED, outstanding_summary=""
     )
     OutstandingAction.objects.filter(complaint_id__in=ids).update(description="-")
+    # The patron's e-mails as received (their text and files) go with the case they reached.
+    inbound_forget_for(source=MAILBOX_KEY, record_ids=ids)
     # The patron's name and contact live on their person record: the case lets go of it, and the schedule's
     # line for people anonymises the person once nothing else kept names them.
     Complaint.objects.filter(pk__in=ids).update(

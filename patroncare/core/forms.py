@@ -103,3 +103,16 @@ class LanguageVersionsMixin:
             self._version_name(base, code) for base in self.versioned_fields for code in language_codes()
         }
         return [field for field in self.visible_fields() if field.name not in versioned]
+
+
+def https_by_default(db_field, **kwargs):
+    """A model form's field for `db_field`, where a web address typed without a scheme is read as https://.
+
+    Django 6 makes https the default; saying so now keeps the behaviour the same across the upgrade (and
+    silences its RemovedInDjango60Warning). Set as `Meta.formfield_callback` of model forms with URL fields.
+    """
+    from django.db import models
+
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)

@@ -261,6 +261,7 @@ def load(context) -> None:
     _archive(context, rules, people)
     _follow_ups(context)
     _alerts(context)
+    _what_waits(context)
 
 
 def _incident(
@@ -429,3 +430,63 @@ def _alerts(context) -> None:
             )
         if position == 2 and incident.alert_escalated_at is None:
             Incident.objects.filter(pk=incident.pk).update(alert_escalated_at=sent_at + timedelta(minutes=30))
+
+
+def _what_waits(context) -> None:
+    """The lines the services put in people's lists, for the demo's open work: follow-ups not done, debriefs
+    and check-ins of the last fortnight not yet held or answered. Rows only, no e-mail (nothing was sent)."""
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    from patroncare.core.mail import absolute_link
+    from patroncare.notifications.models import Notification
+    from patroncare.notifications.selectors import staff_with_roles
+    from patroncare.notifications.targets import target_key
+
+    from .permissions import PATTERN_ROLES
+
+    system = context.system
+    since = context.today - timedelta(days=14)
+
+    def put(user, kind, line, params, url, target):
+        if Notification.objects.filter(user=user, kind=kind, target=target_key(target)).exists():
+            return
+        with translation.override(user.preferred_language or "en"):
+            text = gettext(line) % params
+        Notification.objects.create(user=user, kind=kind, line=text[:300], url=url, target=target_key(target))
+
+    follow_ups = FollowUp.objects.filter(
+        incident__system=system, done_at__isnull=True, assignee__isnull=False
+    ).select_related("assignee")
+    for follow_up in follow_ups:
+        put(
+            follow_up.assignee,
+            "incidents.follow_up",
+            "A follow-up on incident #%(number)s is assigned to you",
+            {"number": follow_up.incident_id},
+            absolute_link("incidents:follow_up", follow_up.pk),
+            follow_up,
+        )
+    debriefs = Debrief.objects.filter(incident__system=system, held_on__isnull=True, due_on__gte=since)
+    for debrief in debriefs.select_related("incident"):
+        for user in staff_with_roles(
+            system_id=system.pk, roles=PATTERN_ROLES, branch_id=debrief.incident.branch_id
+        ):
+            put(
+                user,
+                "incidents.debrief_due",
+                "A debrief of incident #%(number)s is due by %(due)s",
+                {"number": debrief.incident_id, "due": debrief.due_on.isoformat()},
+                absolute_link("incidents:debrief", debrief.incident_id),
+                debrief,
+            )
+    check_ins = CheckIn.objects.filter(incident__system=system, answered_at__isnull=True, due_on__gte=since)
+    for check_in in check_ins.select_related("staff_member"):
+        put(
+            check_in.staff_member,
+            "incidents.checkin_due",
+            "How are you after incident #%(number)s? A private check-in waits for you",
+            {"number": check_in.incident_id},
+            absolute_link("incidents:checkin", check_in.pk),
+            check_in,
+        )

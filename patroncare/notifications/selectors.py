@@ -4,6 +4,7 @@ from django.conf import settings
 
 from .models import Delivery, Notification, Preference
 from .registry import KINDS, kinds_in_order
+from .targets import target_key
 
 
 def digests_available() -> bool:
@@ -59,4 +60,12 @@ def staff_with_roles(*, system_id: int, roles, branch_id: int | None = None, exc
         .exclude(pk__in=[pk for pk in exclude_ids if pk])
         .distinct()
         .order_by("email")
+    )
+
+
+def told_about(*, kind: str, target) -> set[int]:
+    """Ids of the people who already have a notification of `kind` about the record, read or not: a job that
+    runs again tells nobody twice."""
+    return set(
+        Notification.objects.filter(kind=kind, target=target_key(target)).values_list("user_id", flat=True)
     )

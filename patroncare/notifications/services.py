@@ -18,15 +18,7 @@ from patroncare.notifications import events
 from .models import Delivery, DigestLine, Notification, Preference
 from .registry import KINDS
 from .selectors import delivery_for
-
-
-def target_key(obj) -> str:
-    """The name of a record a notification is about: "complaints.complaint:12"."""
-    if obj is None:
-        return ""
-    if isinstance(obj, str):
-        return obj
-    return f"{obj._meta.label_lower}:{obj.pk}"
+from .targets import target_key
 
 
 def notify(*, user, kind: str, subject: str, body: str, url: str = "", target=None) -> str:

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from patroncare.core.concurrency import VersionFormMixin
+from patroncare.core.forms import https_by_default
 from patroncare.libraries.models import WEEKDAY_NAMES
 
 from .models import LANGUAGE_CODE_VALIDATOR, Resource
@@ -57,6 +58,7 @@ class ResourceForm(VersionFormMixin, forms.ModelForm):
 
     class Meta:
         model = Resource
+        formfield_callback = https_by_default
         fields = [
             "organisation",
             "name_en",
@@ -107,7 +109,6 @@ class ResourceForm(VersionFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["categories"].queryset = categories
         self.fields["owner"].queryset = owners
-        self.fields["website"].assume_scheme = "https"
         self.fields["name_en"].required = True
         for name in (
             "name",

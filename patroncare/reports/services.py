@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from patroncare.core.access import refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
 
-from . import events, permissions
+from . import events, notices, permissions
 from .models import BoardReport, BoardReportReading, BoardReportVersion, ReportPeriod, ReportStatus
 from .periods import quarter as quarter_period
 from .periods import year as year_period
@@ -112,6 +112,7 @@ def board_report_approve(*, actor, report: BoardReport, expected_version: int) -
     )
     version = _keep_version(report, actor=actor)
     events.report_approved(actor=actor, report=report, number=version.number)
+    notices.report_approved_tell(actor=actor, report=report)
     return report
 
 
@@ -155,4 +156,5 @@ def board_report_confirm_read(*, actor, report: BoardReport) -> BoardReportReadi
     reading.full_clean()
     reading.save()
     events.report_read(actor=actor, report=report)
+    notices.report_read(user=actor, report=report)
     return reading

@@ -7,9 +7,11 @@ from django.utils.translation import gettext_lazy
 from patroncare.accounts import roles
 from patroncare.accounts.models import Role
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
+from patroncare.notifications.registry import NotificationKind, register_kind
 
 from . import permissions
 from .models import BoardReportReading, ReportStatus
+from .notices import REPORT_APPROVED
 
 register_nav(
     NavEntry(
@@ -95,5 +97,11 @@ register_desk_section(
         empty_text=gettext_lazy("No annual figures published yet."),
         link_url_name="public_figures:list",
         link_label=gettext_lazy("The public page"),
+    )
+)
+
+register_kind(
+    NotificationKind(
+        REPORT_APPROVED, gettext_lazy("A board report was approved and waits for you to read it"), order=90
     )
 )

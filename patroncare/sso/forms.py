@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from patroncare.accounts.models import Role
 from patroncare.core.concurrency import VersionFormMixin
+from patroncare.core.forms import https_by_default
 
 from .models import OidcProvider, RoleMapping
 
@@ -18,6 +19,7 @@ class OidcProviderForm(VersionFormMixin, forms.ModelForm):
 
     class Meta:
         model = OidcProvider
+        formfield_callback = https_by_default
         fields = ["name_en", "name_es", "issuer", "client_id", "allowed_domains", "enabled"]
         labels = {
             "name_en": _("Name on the button (English)"),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from patroncare.core.access import refuse_unless
 from patroncare.libraries.calendar import today_in
 
-from . import events
+from . import events, notices
 from .content import STARTER
 from .models import RATING_MAX, Answer, Participation, Question, QuestionKind, Response, Round
 from .permissions import can_run_surveys, is_asked
@@ -55,6 +55,7 @@ def round_start(
         question.full_clean()
         question.save()
     events.round_started(actor=actor, round_=round_)
+    notices.round_open_tell(round_)  # a round that opens later is told by the hourly job
     return round_
 
 
@@ -91,6 +92,7 @@ def round_answer(*, actor, round_: Round, branch, answers: dict[int, object]) ->
             answer.text = str(value).strip()[:2000]
         answer.full_clean()
         answer.save()
+    notices.round_answered(user=actor, round_=round_)
 
 
 @transaction.atomic

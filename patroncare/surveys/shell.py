@@ -3,8 +3,10 @@ from django.utils.translation import gettext_lazy
 
 from patroncare.accounts.permissions import STAFF_ROLES
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
+from patroncare.notifications.registry import NotificationKind, register_kind
 
 from . import selectors
+from .notices import ROUND_OPEN
 
 
 def desk_surveys(user) -> list[DeskItem]:
@@ -34,3 +36,4 @@ register_desk_section(
         hide_when_empty=True,
     )
 )
+register_kind(NotificationKind(ROUND_OPEN, gettext_lazy("A staff survey round asks you"), order=80))

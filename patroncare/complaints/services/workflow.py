@@ -381,6 +381,10 @@ def complaint_reassign(*, actor, complaint: Complaint, expected_version: int, ow
     events.complaint_reassigned(
         actor=actor, complaint=complaint, changes=changed_fields(complaint, before, ["owner"])
     )
+    previous = before["owner"]
+    if previous is not None and previous != owner:
+        # Passed on: nothing about the case waits for the previous owner any more.
+        notifications_clear_for(obj=complaint, user=previous)
     if owner != actor:
         tell_new_owner(complaint)
     return complaint
