@@ -12,12 +12,14 @@ RATING_CHOICES = [("", _("Not checked")), *[(str(v), label) for v, label in reve
 class WalkStartForm(forms.Form):
     branch = forms.ModelChoiceField(label=_("Branch"), queryset=None)
     walked_on = forms.DateField(
-        label=_("Day of the walk-through"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Day of the walk-through"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
 
     def __init__(self, *args, branches, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["branch"].queryset = branches
+        if len(branches) == 1:  # a supervisor of one branch has nothing to choose
+            self.fields["branch"].empty_label = None
 
 
 class AreaForm(VersionFormMixin, forms.Form):
@@ -87,7 +89,9 @@ class WalkActionForm(forms.Form):
     point = forms.ModelChoiceField(label=_("Finding about"), queryset=None, required=False)
     text = forms.CharField(label=_("What is to be done"), max_length=300)
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=None)
-    due_on = forms.DateField(label=_("Due on"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(
+        label=_("Due on"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
 
     def __init__(self, *args, points, owners, **kwargs):
         super().__init__(*args, **kwargs)
