@@ -151,10 +151,10 @@ class ResultsView(SurveyView):
 
 
 def _action_form(request, round_, data=None):
-    from patroncare.accounts.models import User
     from patroncare.guidance.models import Playbook
     from patroncare.policies.selectors import policy_choices
     from patroncare.training.models import Scenario
+    from patroncare.training.selectors import assignable_people
 
     system_id = request.user.library_system_id
     return ActionForm(
@@ -163,7 +163,7 @@ def _action_form(request, round_, data=None):
         policies=policy_choices(user=request.user),
         playbooks=Playbook.objects.filter(system_id=system_id, is_active=True).order_by("order", "slug"),
         scenarios=Scenario.objects.filter(system_id=system_id).order_by("slug"),
-        staff=User.objects.filter(library_system_id=system_id, is_active=True).order_by("full_name"),
+        staff=assignable_people(user=request.user),
     )
 
 
