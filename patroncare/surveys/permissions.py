@@ -62,3 +62,8 @@ def can_close_walk_action(user, action) -> bool:
 def can_own_walk_action(person, branch_id: int) -> bool:
     """An action goes to someone who works at the branch walked."""
     return person.is_active and has_role_at_branch(person, STAFF_ROLES, branch_id)
+
+
+def can_edit_questions(user, round_, today) -> bool:
+    """Questions are changed only before the round opens: once anyone may answer, they are what was asked."""
+    return can_run_surveys(user) and round_.system_id == user.library_system_id and today < round_.opens_on
