@@ -317,6 +317,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "patroncare.surveys.tasks.tell_open_survey_rounds",
         "schedule": 60 * 60,
     },
+    "surveys-reminders": {
+        "task": "patroncare.surveys.tasks.remind_open_rounds",
+        # Hourly: each round's reminder day begins at local midnight in its library system's time zone.
+        "schedule": 60 * 60,
+    },
     "retention-schedule": {
         "task": "patroncare.retention.tasks.apply_retention",
         "schedule": 60 * 60 * 24,

@@ -15,18 +15,30 @@ from patroncare.accounts.permissions import is_director
 from patroncare.complaints.selectors import restricted_readable
 from patroncare.core.charts import Chart, bar_chart, heat_map, line_chart
 
+from . import community, learning, permissions
 from . import figures as f
-from . import learning, permissions
 from .models import BoardReport, BoardReportReading, ReportStatus
 from .periods import Period
 from .routers import replica_reads
 from .suppression import Cell, measure, protect_table, protection_on, share
 
-SECTION_PLACEHOLDERS = (
-    # Figures of parts of the product that keep their own records; each adds its tables here when it exists.
-    ("referrals", gettext_lazy("Referrals by need")),
-    ("walk-throughs", gettext_lazy("Walk-through results")),
+COMMUNITY_SECTIONS = (
+    # Figures of the referral log and the walk-throughs: a section waits, marked as such, until the library
+    # has recorded something in it.
+    ("referrals", gettext_lazy("Referrals by need"), community.referral_tables),
+    ("walk-throughs", gettext_lazy("Walk-through results"), community.walk_tables),
 )
+
+
+def community_sections(scope, periods, present) -> list[Section]:
+    sections = []
+    for key, title, tables_of in COMMUNITY_SECTIONS:
+        tables = tables_of(scope, periods)
+        if any(table.rows and any(any(row.values) for row in table.rows) for table in tables):
+            sections.append(Section(key, str(title), [present(table) for table in tables]))
+        else:
+            sections.append(Section(key, str(title), pending=True))
+    return sections
 
 
 @dataclass
@@ -151,7 +163,7 @@ def build_dashboard(*, scope: f.Scope, period: Period, protected: bool, user=Non
             [present(table) for table in learning.learning_tables(scope, periods)],
         ),
     ]
-    sections += [Section(key, title, pending=True) for key, title in SECTION_PLACEHOLDERS]
+    sections += community_sections(scope, periods, present)
     return Dashboard(
         period=period,
         previous=periods[1],

@@ -2,8 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from patroncare.accounts.models import Role
+from patroncare.core.concurrency import VersionFormMixin
+from patroncare.core.forms import LanguageVersionsMixin
 
-from .models import RATING_MAX, ActionKind, QuestionKind
+from .models import RATING_MAX, ActionKind, Question, QuestionKind
 
 RATING_CHOICES = [(str(n), str(n)) for n in range(1, RATING_MAX + 1)]
 
@@ -97,3 +99,23 @@ class ActionForm(forms.Form):
         self.fields["playbook"].queryset = playbooks
         self.fields["scenario"].queryset = scenarios
         self.fields["assignee"].queryset = staff
+
+
+class QuestionForm(LanguageVersionsMixin, VersionFormMixin, forms.ModelForm):
+    """A question in both languages side by side; choices one per line, in the same order in each."""
+
+    versioned_fields = ("text", "choices")
+
+    class Meta:
+        model = Question
+        fields = ["text_en", "text_es", "choices_en", "choices_es"]
+        widgets = {
+            "choices_en": forms.Textarea(attrs={"rows": 4}),
+            "choices_es": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.kind != QuestionKind.CHOICE:
+            del self.fields["choices_en"], self.fields["choices_es"]
+            self.versioned_fields = ("text",)

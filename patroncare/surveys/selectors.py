@@ -25,6 +25,17 @@ def round_get(*, user, pk: int) -> Round:
     return found
 
 
+def question_get(*, user, pk: int) -> Question:
+    found = (
+        Question.objects.filter(pk=pk, round__system_id=user.library_system_id)
+        .select_related("round__system")
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
 def asked_branches(*, user, round_: Round) -> list:
     return [b for b in round_.branches.all() if is_asked(user, round_, [b.pk])]
 

@@ -5,7 +5,7 @@ from patroncare.accounts.permissions import STAFF_ROLES
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
 from patroncare.notifications.registry import NotificationKind, register_kind
 
-from . import selectors
+from . import selectors, walk_selectors
 from .notices import ROUND_OPEN
 
 
@@ -14,6 +14,24 @@ def desk_surveys(user) -> list[DeskItem]:
     return [
         DeskItem(title=round_.title, url=reverse("surveys:answer", args=[round_.pk]))
         for round_ in selectors.open_rounds_for(user=user)
+    ]
+
+
+def desk_walk_actions(user) -> list[DeskItem]:
+    """Walk-through findings this person owns and has not closed, the earliest due first."""
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext
+
+    today = walk_selectors.today_for(user)
+    return [
+        DeskItem(
+            title=action.text,
+            url=reverse("surveys:walk_detail", args=[action.walk_id]),
+            detail=gettext("%(branch)s, due %(day)s")
+            % {"branch": action.walk.branch.name, "day": date_format(action.due_on, "SHORT_DATE_FORMAT")},
+            overdue=action.is_overdue(today),
+        )
+        for action in walk_selectors.open_actions_for(user=user)
     ]
 
 
@@ -37,3 +55,15 @@ register_desk_section(
     )
 )
 register_kind(NotificationKind(ROUND_OPEN, gettext_lazy("A staff survey round asks you"), order=80))
+register_desk_section(
+    DeskSection(
+        key="walk-actions",
+        title=gettext_lazy("Walk-through actions for you"),
+        items_for=desk_walk_actions,
+        roles=frozenset(STAFF_ROLES),
+        order=72,
+        hide_when_empty=True,
+        link_url_name="surveys:walks",
+        link_label=gettext_lazy("Walk-throughs"),
+    )
+)

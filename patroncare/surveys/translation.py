@@ -1,8 +1,11 @@
-"""Survey questions are written by the library: one version per language."""
+"""Survey questions and walk-through checklists are written by the library: one version per language."""
 
+from django.utils.translation import gettext_lazy
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Question, Round
+from patroncare.core.languages import watch
+
+from .models import CheckPoint, Question, Round
 
 
 @register(Round)
@@ -13,3 +16,11 @@ class RoundTranslation(TranslationOptions):
 @register(Question)
 class QuestionTranslation(TranslationOptions):
     fields = ("text", "choices")
+
+
+@register(CheckPoint)
+class CheckPointTranslation(TranslationOptions):
+    fields = ("text",)
+
+
+watch(CheckPoint, module=gettext_lazy("Walk-through checklists"), url_name="surveys:walk_checklists")

@@ -1,7 +1,9 @@
 """Staff survey pages: the rounds, answering, and results with the group threshold."""
 
+import copy
+
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,9 +17,9 @@ from patroncare.core.forms import add_service_errors
 from patroncare.libraries.calendar import today_in
 from patroncare.libraries.models import Branch
 
-from . import permissions, selectors, services
-from .forms import ActionForm, AnswerForm, RoundForm
-from .models import MIN_GROUP, QuestionKind, Round
+from . import permissions, question_services, selectors, services
+from .forms import ActionForm, AnswerForm, QuestionForm, RoundForm
+from .models import MIN_GROUP, Question, QuestionKind, Round
 
 
 class SurveyView(PermissionRequiredMixin, View):
@@ -143,6 +145,7 @@ class ResultsView(SurveyView):
                 "branch_id": branch_id,
                 "branches": branches,
                 "whole_round": scope is None,
+                "can_run": permissions.can_run_surveys(request.user),
                 "min_group": MIN_GROUP,
                 "nav_current": "surveys",
             },
@@ -151,10 +154,10 @@ class ResultsView(SurveyView):
 
 
 def _action_form(request, round_, data=None):
-    from patroncare.accounts.models import User
     from patroncare.guidance.models import Playbook
     from patroncare.policies.selectors import policy_choices
     from patroncare.training.models import Scenario
+    from patroncare.training.selectors import assignable_people
 
     system_id = request.user.library_system_id
     return ActionForm(
@@ -163,7 +166,7 @@ def _action_form(request, round_, data=None):
         policies=policy_choices(user=request.user),
         playbooks=Playbook.objects.filter(system_id=system_id, is_active=True).order_by("order", "slug"),
         scenarios=Scenario.objects.filter(system_id=system_id).order_by("slug"),
-        staff=User.objects.filter(library_system_id=system_id, is_active=True).order_by("full_name"),
+        staff=assignable_people(user=request.user),
     )
 
 
@@ -180,3 +183,55 @@ class ActionCreateView(ActionMixin, ResultsView):
                 messages.success(request, _("The action was recorded."))
                 return redirect("surveys:results", pk=round_.pk)
         return self.get(request, pk, action_form=form, status=400)
+
+
+class QuestionsView(SurveyView):
+    """The round's questions, each editable in both languages until the round opens."""
+
+    permission = permissions.can_run_surveys
+
+    def get(self, request, pk, bound=None, status=200):
+        round_ = selectors.round_get(user=request.user, pk=pk)
+        editable = permissions.can_edit_questions(request.user, round_, today_in(round_.system))
+        forms = [
+            bound
+            if bound is not None and bound.instance.pk == question.pk
+            else QuestionForm(instance=question, prefix=f"q{question.pk}")
+            for question in round_.questions.all()
+        ]
+        return render(
+            request,
+            "surveys/questions.html",
+            {"round": round_, "forms": forms, "editable": editable, "nav_current": "surveys"},
+            status=status,
+        )
+
+
+class QuestionEditView(ActionMixin, QuestionsView):
+    scoped_model = Question
+    scoped_system_field = "round__system"
+
+    def post(self, request, pk):
+        question = selectors.question_get(user=request.user, pk=pk)
+        round_ = question.round
+        if not permissions.can_edit_questions(request.user, round_, today_in(round_.system)):
+            raise PermissionDenied  # the round has opened: the page says so, with no form to fill
+        form = QuestionForm(request.POST, instance=copy.copy(question), prefix=f"q{question.pk}")
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                question_services.question_update(
+                    actor=request.user,
+                    question=copy.copy(question),
+                    expected_version=data["version"],
+                    text_en=data["text_en"],
+                    text_es=data.get("text_es") or "",
+                    choices_en=data.get("choices_en") or "",
+                    choices_es=data.get("choices_es") or "",
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The question was saved."))
+                return redirect("surveys:questions", pk=question.round_id)
+        return self.get(request, question.round_id, bound=form, status=400)

@@ -17,7 +17,18 @@ def can_run_sessions(user) -> bool:
 
 
 def can_assign(user) -> bool:
+    """The assignments page, for anyone: trainers assign practice to every member of staff there."""
     return has_any_role(user, [Role.TRAINER])
+
+
+def can_assign_to(user, person, person_branch_ids: set[int]) -> bool:
+    """Trainers assign practice to anyone of their system; a supervisor to the people of their branches
+    (the people whose training records they see), for example after a staff survey's results."""
+    if person.library_system_id != user.library_system_id:
+        return False
+    if can_assign(user):
+        return True
+    return has_any_role(user, [Role.SUPERVISOR]) and can_see_records_of(user, person, person_branch_ids)
 
 
 def can_see_others_records(user) -> bool:

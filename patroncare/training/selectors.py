@@ -238,3 +238,16 @@ def home_branch_id(user) -> int | None:
     )
     ranked = sorted(rows, key=lambda row: (row[0] != Role.FRONTLINE, row[1]))
     return ranked[0][2] if ranked else None
+
+
+def assignable_people(*, user) -> QuerySet:
+    """Whom `user` may assign practice to: everyone for trainers, their branches' people for supervisors."""
+    from .permissions import can_assign
+
+    people = staff_of_system(user=user)
+    if can_assign(user):
+        return people
+    branches = supervised_branch_ids(user)
+    if branches is None:
+        return people
+    return people.filter(role_assignments__branch_id__in=branches).distinct()

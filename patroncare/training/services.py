@@ -17,9 +17,9 @@ from patroncare.training import events
 from . import engine
 from .anonymise import anonymise
 from .models import Assignment, GroupSession, GroupStep, Play, Scenario, ScenarioVersion, VersionStatus
-from .permissions import can_assign, can_author, can_practise, can_run_sessions
+from .permissions import can_assign, can_assign_to, can_author, can_practise, can_run_sessions
 from .scenario_format import Choice, ScenarioDoc, ScenarioFormatError, Step, export, parse_valid
-from .selectors import home_branch_id
+from .selectors import home_branch_id, person_branch_ids
 
 STARTER_LIBRARY = Path(__file__).parent / "scenarios"
 
@@ -252,7 +252,10 @@ def play_choose(*, actor, play: Play, step_id: str, index: int) -> Play:
 
 @transaction.atomic
 def assignment_create(*, actor, assignee, scenario: Scenario, due_date) -> Assignment:
-    _require(can_assign(actor))
+    refuse_unless(
+        can_assign_to(actor, assignee, person_branch_ids(assignee)),
+        _("You may assign practice only to the people whose training you oversee."),
+    )
     refuse_unless(
         assignee.library_system_id == actor.library_system_id
         and scenario.system_id == actor.library_system_id,

@@ -135,6 +135,15 @@ NOT_FETCHED = {
     "sso:oidc_callback": "the provider's answer to a sign-in",
     "surveys:answer": "the staff survey: anonymous answers",
     "surveys:results": "the staff survey's results: groups of five or more",
+    "surveys:questions": "a survey round's questions: library-written text, no patron",
+    "surveys:question_edit": "a survey question (POST only)",
+    "surveys:walk_detail": "a walk-through of a branch: places and signs, never a patron",
+    "surveys:walk_area": "a walk-through of a branch: places and signs, never a patron",
+    "surveys:walk_photo": "a walk-through photo: a place or a sign, never a patron",
+    "surveys:walk_point": "a walk-through checklist point: configuration",
+    "surveys:walk_finish": "a walk-through action (POST only)",
+    "surveys:walk_act": "a walk-through action (POST only)",
+    "surveys:walk_action_done": "a walk-through action (POST only)",
 }
 
 

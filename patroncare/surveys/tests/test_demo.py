@@ -25,3 +25,26 @@ def test_demo_has_two_rounds_with_results_compared_and_one_open_and_loading_twic
     count = Response.objects.count()
     load_demo(today=today)
     assert Response.objects.count() == count
+
+
+def test_demo_has_two_walk_throughs_of_one_branch_months_apart_with_actions():
+    from patroncare.surveys import walk_selectors
+    from patroncare.surveys.models import CheckPoint, WalkAction, WalkThrough
+
+    today = date(2026, 11, 23)
+    context = load_demo(today=today)
+    walks = list(WalkThrough.objects.filter(system=context.system).order_by("walked_on"))
+    assert [w.branch.code for w in walks] == ["EAS", "EAS"]
+    assert (walks[1].walked_on - walks[0].walked_on).days == 145
+    assert CheckPoint.objects.filter(system=context.system).count() == 21
+    sheet = walk_selectors.walk_sheet(walk=walks[1])
+    assert sheet.previous == walks[0]
+    changes = {row.point.key: row.change for row in sheet.changed}
+    assert changes["entrance-hours"] == "better"
+    assert changes["computers-working"] == "worse"
+    assert [a.done_on is not None for a in sheet.previous_actions] == [True, True, False]
+    assert [a.owner for a in walk_selectors.open_actions_for(user=context.staff["eas_staff"])] == [
+        context.staff["eas_staff"]
+    ]
+    load_demo(today=today)
+    assert WalkThrough.objects.count() == 2 and WalkAction.objects.count() == 4

@@ -244,3 +244,61 @@ def test_a_playbook_change_without_a_playbook_is_refused_with_a_message(signed_i
     assert "Choose the playbook to change." in response.content.decode()
     assert "Add boundary phrases" in response.content.decode()
     assert not SurveyAction.objects.exists()
+
+
+def test_a_supervisor_assigns_practice_from_a_result_to_someone_of_their_branch(signed_in, world, survey):
+    from patroncare.surveys.models import SurveyAction
+    from patroncare.training.models import Assignment
+    from patroncare.training.tests.factories import ScenarioFactory
+
+    scenario = ScenarioFactory(system=world.system)
+    due = today_in(world.system) + timedelta(days=30)
+    response = signed_in(world.users["supervisor"]).post(
+        reverse("surveys:act", args=[survey.pk]),
+        {
+            "kind": "training",
+            "note": "Practise setting boundaries",
+            "scenario": scenario.pk,
+            "assignee": world.users["frontline"].pk,
+            "due_date": due.isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    assignment = Assignment.objects.get()
+    assert (assignment.assignee, assignment.assigned_by, assignment.due_date) == (
+        world.users["frontline"],
+        world.users["supervisor"],
+        due,
+    )
+    assert SurveyAction.objects.get().assignment == assignment
+
+
+def test_a_supervisor_cannot_assign_practice_to_another_branch_and_nothing_changes(world, survey):
+    from patroncare.core.access import Refused
+    from patroncare.surveys.models import SurveyAction
+    from patroncare.training.models import Assignment
+    from patroncare.training.tests.factories import ScenarioFactory
+
+    scenario = ScenarioFactory(system=world.system)
+    elsewhere = UserFactory(library_system=world.system, roles=[(Role.FRONTLINE, world.other_branch)])
+    with pytest.raises(Refused):
+        services.action_create(
+            actor=world.users["supervisor"],
+            round_=survey,
+            kind="training",
+            note="Practise",
+            scenario=scenario,
+            assignee=elsewhere,
+            due_date=today_in(world.system) + timedelta(days=7),
+        )
+    assert not Assignment.objects.exists()
+    assert not SurveyAction.objects.exists()
+
+
+def test_the_people_a_supervisor_may_train_are_those_of_their_branches(world):
+    from patroncare.training.selectors import assignable_people
+
+    elsewhere = UserFactory(library_system=world.system, roles=[(Role.FRONTLINE, world.other_branch)])
+    mine = set(assignable_people(user=world.users["supervisor"]))
+    assert world.users["frontline"] in mine and elsewhere not in mine
+    assert elsewhere in set(assignable_people(user=world.users["trainer"]))
