@@ -138,6 +138,27 @@ SPANISH_NAMES = {
     "Gravel parking": "Estacionamiento de grava",
 }
 
+SPANISH_HOLIDAYS = {
+    "New Year's Day": "Año Nuevo",
+    "Martin Luther King Jr. Day": "Día de Martin Luther King Jr.",
+    "Memorial Day": "Día de los Caídos",
+    "Juneteenth": "Juneteenth (Día de la Emancipación)",
+    "Juneteenth (observed)": "Juneteenth (Día de la Emancipación, feriado trasladado)",
+    "Independence Day (observed)": "Día de la Independencia (feriado trasladado)",
+    "Labor Day": "Día del Trabajo",
+    "Thanksgiving Day": "Día de Acción de Gracias",
+    "Day after Thanksgiving": "Día después de Acción de Gracias",
+    "Christmas Eve": "Nochebuena",
+    "Christmas Day": "Navidad",
+    "Christmas Day (observed)": "Navidad (feriado trasladado)",
+}
+SPANISH_REASONS = {
+    "Carpet replacement": "Cambio de alfombras",
+    "All-staff de-escalation training": "Capacitación de todo el personal en desescalada",
+    "Roof repair": "Reparación del techo",
+    "Boiler replacement": "Cambio de la caldera",
+}
+
 CLOSURES = [
     ("EAS", date(2026, 8, 10), date(2026, 8, 14), "Carpet replacement"),
     ("HAR", date(2026, 11, 25), date(2026, 11, 25), "All-staff de-escalation training"),
@@ -163,10 +184,15 @@ def load(context) -> None:
             _location(branch, location_name, kind)
         context.branches[code] = branch
     for day, name in HOLIDAYS:
-        Holiday.objects.get_or_create(system=riverbend, date=day, defaults={"name": name})
+        Holiday.objects.get_or_create(
+            system=riverbend, date=day, defaults={"name": name, "name_es": SPANISH_HOLIDAYS[name]}
+        )
     for code, start, end, reason in CLOSURES:
         Closure.objects.get_or_create(
-            branch=context.branches[code], start_date=start, end_date=end, defaults={"reason": reason}
+            branch=context.branches[code],
+            start_date=start,
+            end_date=end,
+            defaults={"reason": reason, "reason_es": SPANISH_REASONS[reason]},
         )
     _second_system(context)
 

@@ -167,10 +167,12 @@ class LocationForm(LanguageVersionsMixin, forms.ModelForm):
         return name
 
 
-class ClosureForm(forms.ModelForm):
+class ClosureForm(LanguageVersionsMixin, forms.ModelForm):
+    versioned_fields = ("reason",)
+
     class Meta:
         model = Closure
-        fields = ["start_date", "end_date", "reason"]
+        fields = ["start_date", "end_date", "reason", "reason_es"]
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}),
             "end_date": forms.DateInput(attrs={"type": "date"}),
@@ -183,10 +185,12 @@ class ClosureForm(forms.ModelForm):
         return data
 
 
-class HolidayForm(forms.ModelForm):
+class HolidayForm(LanguageVersionsMixin, forms.ModelForm):
+    versioned_fields = ("name",)
+
     class Meta:
         model = Holiday
-        fields = ["date", "name"]
+        fields = ["date", "name", "name_es"]
         widgets = {"date": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args, system, **kwargs):

@@ -102,8 +102,17 @@ def location_update(*, actor, location: Location, **values) -> Location:
 
 
 @transaction.atomic
-def closure_create(*, actor, branch: Branch, start_date, end_date, reason: str) -> Closure:
-    closure = Closure(branch=branch, start_date=start_date, end_date=end_date, reason=reason)
+def closure_create(
+    *, actor, branch: Branch, start_date, end_date, reason: str, reason_es: str | None = None
+) -> Closure:
+    with writing_main_language():
+        closure = Closure(
+            branch=branch,
+            start_date=start_date,
+            end_date=end_date,
+            reason=reason,
+            reason_es=(reason_es or "").strip() or None,
+        )
     closure.full_clean()
     closure.save()
     events.closure_added(actor=actor, closure=closure)
@@ -117,8 +126,9 @@ def closure_delete(*, actor, closure: Closure) -> None:
 
 
 @transaction.atomic
-def holiday_create(*, actor, system: LibrarySystem, date, name: str) -> Holiday:
-    holiday = Holiday(system=system, date=date, name=name)
+def holiday_create(*, actor, system: LibrarySystem, date, name: str, name_es: str | None = None) -> Holiday:
+    with writing_main_language():
+        holiday = Holiday(system=system, date=date, name=name, name_es=(name_es or "").strip() or None)
     holiday.full_clean()
     holiday.save()
     events.holiday_added(actor=actor, holiday=holiday)

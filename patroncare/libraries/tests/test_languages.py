@@ -104,3 +104,21 @@ def test_a_branch_keeps_its_name_and_gets_a_spanish_one(signed_in, world):
     assert response.status_code == 302
     branch.refresh_from_db()
     assert (branch.name_en, branch.name_es) == (english, "Sucursal de prueba")
+
+
+@pytest.mark.django_db
+def test_the_desk_names_a_holiday_in_spanish_or_marks_its_english_name(signed_in, world):
+    from datetime import timedelta
+
+    from patroncare.libraries.calendar import today_in
+    from patroncare.libraries.models import Holiday
+
+    today = today_in(world.system)
+    Holiday.objects.create(system=world.system, date=today, name_en="Labor Day", name_es="Día del Trabajo")
+    Holiday.objects.create(system=world.system, date=today + timedelta(days=1), name_en="Founders' Day")
+    client = _in_spanish(signed_in(world.users["frontline"]))
+    page = client.get(reverse("core:desk")).content.decode()
+    assert "Día del Trabajo: todas las sucursales cerradas" in page
+    founders = escape("Founders' Day")
+    assert f'<span lang="en">{founders}</span>: todas las sucursales cerradas' in page
+    assert "Labor Day" not in page
