@@ -29,6 +29,17 @@ def _empty_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _main_language():
+    """Each test starts in English: a Spanish request of the test before leaves its thread in Spanish, and
+    a factory's `name=` would then write the Spanish version of a translated field."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 # Keys used by role-matrix tests. "other_system_admin" holds every permission, but in another system.
 ROLE_KEYS = [
     "frontline",

@@ -52,6 +52,18 @@ SUPERVISORS = {
 }
 
 
+# What the Spanish letters say happened (staff write it when they issue a Spanish letter).
+SPANISH_SUMMARIES = {
+    "Left with unchecked laptop from the lending kiosk": "Se fue con una computadora portátil del quiosco de "
+    "préstamo sin registrarla",
+    "Wrote on the restroom mirror and broke the soap dispenser": "Escribió en el espejo del baño y rompió el "
+    "dispensador de jabón",
+    "Insults at the desk over a fine": "Insultos en el mostrador por una multa",
+    "Young child left alone in the children's area": "Un niño pequeño se quedó solo en el área infantil",
+    "Smelled of alcohol and fell asleep at a table": "Olía a alcohol y se quedó dormido en una mesa",
+}
+
+
 def load(context) -> None:
     system = context.system
     director = context.staff["director"]
@@ -108,6 +120,10 @@ def load(context) -> None:
             else "",
             guardian_name=GUARDIANS.get(person.card_number, "Parent or guardian") if person.is_minor else "",
             letter_language="es" if incident.branch.code in ("HAR", "EAS") else "en",
+            # A Spanish letter asks for what happened in Spanish, as the issuing form does.
+            summary_es=SPANISH_SUMMARIES.get(incident.summary, "")
+            if incident.branch.code in ("HAR", "EAS")
+            else "",
         )
         exclusion.incidents.add(incident)
         exclusion.rules.set(incident.rules.all())
@@ -353,6 +369,9 @@ def _carried_over(context, card, name, description, rule_code, days_ago, languag
             issued_at=datetime.combine(start, time(15), tzinfo=system.zone),
             letter_language=language,
             conditions="Meet the branch manager before any visit back.",
+            conditions_es="Reúnase con la gerencia de la sucursal antes de cualquier visita."
+            if language == "es"
+            else "",
         )
         exclusion.rules.set(Rule.objects.filter(system=system, code=rule_code))
         Delivery.objects.create(

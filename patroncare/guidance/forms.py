@@ -69,8 +69,12 @@ class PhraseLanguageForm(forms.ModelForm):
 
 
 class PhraseForm(forms.Form):
-    meaning_en = forms.CharField(label=_("What it says, in English"), max_length=200)
-    meaning_es = forms.CharField(label=_("What it says, in Spanish"), max_length=200)
+    meaning_en = forms.CharField(
+        label=_("What it says, in English"), max_length=200, widget=forms.TextInput(attrs={"lang": "en"})
+    )
+    meaning_es = forms.CharField(
+        label=_("What it says, in Spanish"), max_length=200, widget=forms.TextInput(attrs={"lang": "es"})
+    )
 
 
 class TranslationsForm(VersionFormMixin):
@@ -88,7 +92,7 @@ class TranslationsForm(VersionFormMixin):
         }
         for phrase in phrases:
             self.fields[f"phrase_{phrase.pk}"] = forms.CharField(
-                label=phrase.meaning_en,
+                label=phrase.meaning,
                 required=False,
                 max_length=300,
                 initial=current.get(phrase.pk, ""),

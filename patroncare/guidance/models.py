@@ -143,15 +143,15 @@ class Phrase(models.Model):
     system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="phrases")
     key = models.SlugField(max_length=60)
     order = models.PositiveSmallIntegerField(default=100)
-    meaning_en = models.CharField(_("meaning (English)"), max_length=200)
-    meaning_es = models.CharField(_("meaning (Spanish)"), max_length=200)
+    # What it means, in each staff language (`meaning_en`, `meaning_es`: translation.py).
+    meaning = models.CharField(_("meaning"), max_length=200)
 
     class Meta:
         ordering = ["order", "key"]
         constraints = [models.UniqueConstraint(fields=["system", "key"], name="phrase_unique_key")]
 
     def __str__(self) -> str:
-        return self.meaning_en
+        return self.meaning
 
 
 class PhraseTranslation(models.Model):

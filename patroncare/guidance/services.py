@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from patroncare.core.concurrency import save_if_unchanged
+from patroncare.core.languages import writing_main_language
 from patroncare.guidance import events
 
 from .content import PHRASE_LANGUAGES, PHRASES, PLAYBOOKS, STANDARD_RULE_CODES
@@ -78,11 +79,12 @@ def phrase_cards_install_standard(*, system) -> None:
             },
         )
     for order, (key, meaning_en, meaning_es, translations) in enumerate(PHRASES, start=1):
-        phrase, _created = Phrase.objects.get_or_create(
-            system=system,
-            key=key,
-            defaults={"order": order * 10, "meaning_en": meaning_en, "meaning_es": meaning_es},
-        )
+        with writing_main_language():
+            phrase, _created = Phrase.objects.get_or_create(
+                system=system,
+                key=key,
+                defaults={"order": order * 10, "meaning": meaning_en, "meaning_es": meaning_es},
+            )
         for code, text in translations.items():
             PhraseTranslation.objects.get_or_create(
                 phrase=phrase, language=languages[code], defaults={"text": text}
@@ -202,9 +204,10 @@ def phrase_create(*, actor, system, meaning_en: str, meaning_es: str) -> Phrase:
     if Phrase.objects.filter(system=system, key=key).exists():
         raise ValidationError({"meaning_en": _("This phrase is already on the cards.")})
     order = (Phrase.objects.filter(system=system).aggregate(top=Max("order"))["top"] or 0) + 10
-    phrase = Phrase(
-        system=system, key=key, order=order, meaning_en=meaning_en.strip(), meaning_es=meaning_es.strip()
-    )
+    with writing_main_language():
+        phrase = Phrase(
+            system=system, key=key, order=order, meaning=meaning_en.strip(), meaning_es=meaning_es.strip()
+        )
     phrase.full_clean()
     phrase.save()
     events.phrase_added(actor=actor, phrase=phrase, system=system)

@@ -114,6 +114,51 @@ HOLIDAYS = [
     (date(2027, 12, 24), "Christmas Day (observed)"),
 ]
 
+# The names the library's Spanish signage uses. Branches keep their place names, which have one version.
+SPANISH_NAMES = {
+    "Entrance and lobby": "Entrada y vestíbulo",
+    "Service desk": "Mostrador de atención",
+    "Adult stacks": "Estanterías de adultos",
+    "Children's area": "Área infantil",
+    "Teen space": "Espacio juvenil",
+    "Computer lab": "Sala de computadoras",
+    "Restrooms": "Baños",
+    "Parking lot": "Estacionamiento",
+    "Community meeting room": "Sala de reuniones comunitaria",
+    "Quiet study rooms": "Salas de estudio en silencio",
+    "Local history room": "Sala de historia local",
+    "Plaza and book drop": "Plaza y buzón de devolución",
+    "Maker space": "Taller de creación",
+    "Study room": "Sala de estudio",
+    "Reading deck": "Terraza de lectura",
+    "Front room and desk": "Sala de entrada y mostrador",
+    "Children's corner": "Rincón infantil",
+    "Public computers": "Computadoras públicas",
+    "Restroom": "Baño",
+    "Gravel parking": "Estacionamiento de grava",
+}
+
+SPANISH_HOLIDAYS = {
+    "New Year's Day": "Año Nuevo",
+    "Martin Luther King Jr. Day": "Día de Martin Luther King Jr.",
+    "Memorial Day": "Día de los Caídos",
+    "Juneteenth": "Juneteenth (Día de la Emancipación)",
+    "Juneteenth (observed)": "Juneteenth (Día de la Emancipación, feriado trasladado)",
+    "Independence Day (observed)": "Día de la Independencia (feriado trasladado)",
+    "Labor Day": "Día del Trabajo",
+    "Thanksgiving Day": "Día de Acción de Gracias",
+    "Day after Thanksgiving": "Día después de Acción de Gracias",
+    "Christmas Eve": "Nochebuena",
+    "Christmas Day": "Navidad",
+    "Christmas Day (observed)": "Navidad (feriado trasladado)",
+}
+SPANISH_REASONS = {
+    "Carpet replacement": "Cambio de alfombras",
+    "All-staff de-escalation training": "Capacitación de todo el personal en desescalada",
+    "Roof repair": "Reparación del techo",
+    "Boiler replacement": "Cambio de la caldera",
+}
+
 CLOSURES = [
     ("EAS", date(2026, 8, 10), date(2026, 8, 14), "Carpet replacement"),
     ("HAR", date(2026, 11, 25), date(2026, 11, 25), "All-staff de-escalation training"),
@@ -136,13 +181,18 @@ def load(context) -> None:
         branch = _branch(riverbend, code, name, address, phone, small, week)
         locations = SMALL_BRANCH_LOCATIONS if small else STANDARD_LOCATIONS + extra
         for location_name, kind in locations:
-            Location.objects.get_or_create(branch=branch, name=location_name, defaults={"kind": kind})
+            _location(branch, location_name, kind)
         context.branches[code] = branch
     for day, name in HOLIDAYS:
-        Holiday.objects.get_or_create(system=riverbend, date=day, defaults={"name": name})
+        Holiday.objects.get_or_create(
+            system=riverbend, date=day, defaults={"name": name, "name_es": SPANISH_HOLIDAYS[name]}
+        )
     for code, start, end, reason in CLOSURES:
         Closure.objects.get_or_create(
-            branch=context.branches[code], start_date=start, end_date=end, defaults={"reason": reason}
+            branch=context.branches[code],
+            start_date=start,
+            end_date=end,
+            defaults={"reason": reason, "reason_es": SPANISH_REASONS[reason]},
         )
     _second_system(context)
 
@@ -151,7 +201,12 @@ def _branch(system, code, name, address, phone, small, week) -> Branch:
     branch, created = Branch.objects.get_or_create(
         system=system,
         code=code,
-        defaults={"name": name, "address": address, "phone": phone, "is_small": small},
+        defaults={
+            "name": name,
+            "address": address,
+            "phone": phone,
+            "is_small": small,
+        },
     )
     if created:
         OpeningHours.objects.bulk_create(
@@ -160,6 +215,13 @@ def _branch(system, code, name, address, phone, small, week) -> Branch:
             if hours
         )
     return branch
+
+
+def _location(branch, name, kind) -> Location:
+    location, _ = Location.objects.get_or_create(
+        branch=branch, name=name, defaults={"kind": kind, "name_es": SPANISH_NAMES[name]}
+    )
+    return location
 
 
 def _second_system(context) -> None:
@@ -171,4 +233,4 @@ def _second_system(context) -> None:
     for code, name in [("LKM", "Lakeshore Main"), ("BAY", "Bayside Branch")]:
         branch = _branch(lakeshore, code, name, "", "", False, NEIGHBOURHOOD_WEEK)
         for location_name, kind in STANDARD_LOCATIONS[:4]:
-            Location.objects.get_or_create(branch=branch, name=location_name, defaults={"kind": kind})
+            _location(branch, location_name, kind)

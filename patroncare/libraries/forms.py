@@ -6,6 +6,8 @@ from django.forms import BaseFormSet, formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from patroncare.core.concurrency import VersionFormMixin
+from patroncare.core.forms import LanguageVersionsMixin
+from patroncare.core.languages import main_language
 
 from .models import WEEKDAY_NAMES, Branch, Closure, Holiday, LibrarySystem, Location
 
@@ -46,10 +48,13 @@ class LibrarySystemForm(VersionFormMixin, forms.ModelForm):
         }
 
 
-class BranchForm(VersionFormMixin, forms.ModelForm):
+class BranchForm(LanguageVersionsMixin, VersionFormMixin, forms.ModelForm):
+    # A branch named after its place keeps that name; a Spanish one is written where signage differs.
+    versioned_fields = ("name",)
+
     class Meta:
         model = Branch
-        fields = ["name", "code", "address", "phone", "is_small", "is_active"]
+        fields = ["name", "name_es", "code", "address", "phone", "is_small", "is_active"]
 
     def __init__(self, *args, system, **kwargs):
         self.system = system
@@ -67,8 +72,13 @@ class BranchForm(VersionFormMixin, forms.ModelForm):
         return code
 
     def clean_name(self):
-        name = self.cleaned_data["name"].strip()
-        if self._others().filter(name__iexact=name).exists():
+        return self._unique_name(self.cleaned_data["name"].strip(), main_language())
+
+    def clean_name_es(self):
+        return self._unique_name((self.cleaned_data.get("name_es") or "").strip(), "es") or None
+
+    def _unique_name(self, name: str, language: str) -> str:
+        if name and self._others().filter(**{f"name_{language}__iexact": name}).exists():
             raise ValidationError(_("Another branch already has this name."))
         return name
 
@@ -130,10 +140,12 @@ def week_initial(branch: Branch | None) -> list[dict]:
     ]
 
 
-class LocationForm(VersionFormMixin, forms.ModelForm):
+class LocationForm(LanguageVersionsMixin, VersionFormMixin, forms.ModelForm):
+    versioned_fields = ("name",)
+
     class Meta:
         model = Location
-        fields = ["name", "kind", "is_active"]
+        fields = ["name", "name_es", "kind", "is_active"]
 
     def __init__(self, *args, branch, **kwargs):
         self.branch = branch
@@ -142,20 +154,27 @@ class LocationForm(VersionFormMixin, forms.ModelForm):
             del self.fields["version"]
 
     def clean_name(self):
-        name = self.cleaned_data["name"].strip()
-        if (
-            Location.objects.filter(branch=self.branch, name__iexact=name)
-            .exclude(pk=self.instance.pk)
-            .exists()
-        ):
+        return self._unique_name(self.cleaned_data["name"].strip(), main_language())
+
+    def clean_name_es(self):
+        return self._unique_name((self.cleaned_data.get("name_es") or "").strip(), "es") or None
+
+    def _unique_name(self, name: str, language: str) -> str:
+        """A location's name is unique in its branch in each language (compared without case)."""
+        if not name:
+            return name
+        others = Location.objects.filter(branch=self.branch).exclude(pk=self.instance.pk)
+        if others.filter(**{f"name_{language}__iexact": name}).exists():
             raise ValidationError(_("This branch already has a location with this name."))
         return name
 
 
-class ClosureForm(forms.ModelForm):
+class ClosureForm(LanguageVersionsMixin, forms.ModelForm):
+    versioned_fields = ("reason",)
+
     class Meta:
         model = Closure
-        fields = ["start_date", "end_date", "reason"]
+        fields = ["start_date", "end_date", "reason", "reason_es"]
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}),
             "end_date": forms.DateInput(attrs={"type": "date"}),
@@ -168,10 +187,12 @@ class ClosureForm(forms.ModelForm):
         return data
 
 
-class HolidayForm(forms.ModelForm):
+class HolidayForm(LanguageVersionsMixin, forms.ModelForm):
+    versioned_fields = ("name",)
+
     class Meta:
         model = Holiday
-        fields = ["date", "name"]
+        fields = ["date", "name", "name_es"]
         widgets = {"date": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args, system, **kwargs):

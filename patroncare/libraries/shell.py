@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -12,11 +14,22 @@ from patroncare.accounts.models import Role, User
 from patroncare.accounts.permissions import STAFF_ROLES, branch_ids_for
 from patroncare.core.languages import language_codes, main_language, missing_versions
 from patroncare.core.shell import DeskItem, DeskSection, NavEntry, register_desk_section, register_nav
+from patroncare.core.templatetags.language_versions import versioned
 
 from .calendar import today_in
 from .models import Branch, Closure, Holiday
 
 CLOSURE_HORIZON_DAYS = 7
+
+
+def _marked(record, field: str) -> str:
+    """The library's text, escaped, and wrapped in its `lang` when it is shown in another language."""
+    return conditional_escape(versioned(record, field))
+
+
+def _sentence(sentence: str, **parts: str) -> str:
+    """A translated sentence holding the library's texts, each marked with its language."""
+    return mark_safe(conditional_escape(sentence) % parts)  # noqa: S308 - the sentence and each part escaped
 
 
 def closures_ahead(user) -> list[DeskItem]:
@@ -26,7 +39,7 @@ def closures_ahead(user) -> list[DeskItem]:
     horizon = today + timedelta(days=CLOSURE_HORIZON_DAYS)
     items = [
         DeskItem(
-            title=_("%(name)s: every branch closed") % {"name": holiday.name},
+            title=_sentence(_("%(name)s: every branch closed"), name=_marked(holiday, "name")),
             detail=date_format(holiday.date, "DATE_FORMAT"),
             urgent=holiday.date == today,
         )
@@ -40,8 +53,11 @@ def closures_ahead(user) -> list[DeskItem]:
         closures = closures.filter(branch_id__in=branch_ids)
     items += [
         DeskItem(
-            title=_("%(branch)s closed: %(reason)s")
-            % {"branch": closure.branch.name, "reason": closure.reason},
+            title=_sentence(
+                _("%(branch)s closed: %(reason)s"),
+                branch=_marked(closure.branch, "name"),
+                reason=_marked(closure, "reason"),
+            ),
             detail=_closure_dates(closure),
             urgent=closure.start_date <= today,
         )

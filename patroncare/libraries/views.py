@@ -149,7 +149,11 @@ class LocationCreateView(ActionMixin, BranchDetailView):
         if not form.is_valid():
             return self._render(request, branch, location_form=form, status=400)
         services.location_create(
-            actor=request.user, branch=branch, name=form.cleaned_data["name"], kind=form.cleaned_data["kind"]
+            actor=request.user,
+            branch=branch,
+            name=form.cleaned_data["name"],
+            name_es=form.cleaned_data["name_es"],
+            kind=form.cleaned_data["kind"],
         )
         messages.success(request, _("The location was added."))
         return redirect("libraries:branch_detail", pk=branch.pk)

@@ -7,6 +7,7 @@ start-up (in their shell.py); the practice room never imports them, and the trai
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from patroncare.core.languages import language_codes, version_in
 from patroncare.libraries.models import Location
 
 PRACTICE_WINDOW_DAYS = 730  # closed cases of the last two years may become practice
@@ -29,8 +30,13 @@ def staff_names(system) -> set[str]:
 
 
 def place_names(system) -> set[str]:
-    names = set(system.branches.values_list("name", flat=True))
-    return names | set(Location.objects.filter(branch__system=system).values_list("name", flat=True))
+    """Every branch and location name, in every language it is written in (a Spanish narrative names them
+    in Spanish)."""
+    names = set()
+    for queryset in (system.branches.all(), Location.objects.filter(branch__system=system)):
+        for record in queryset:
+            names |= {version_in(record, "name", code) for code in language_codes()}
+    return names - {""}
 
 
 def clean(names) -> list[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from patroncare.accounts.models import User
@@ -33,9 +34,6 @@ ALLOWED = {
     # An organisation's own name, which the directory shows as the organisation writes it.
     "988 Suicide and Crisis Lifeline",
 }
-# Library texts that have no Spanish version yet because their model has none (branch and location names are
-# registered for translation later); each entry is named in docs/translations.md.
-KNOWN_GAPS = {"Children's area"}
 SKIPPED_TAGS = {"script", "style", "template", "title"}
 
 
@@ -77,7 +75,7 @@ def _interface_english() -> set[str]:
             one_code = " " not in msgid and msgid.islower()
             if msgid != msgstr and "%" not in msgid and "{" not in msgid and len(msgid) > 3 and not one_code:
                 english.add(msgid.replace('\\"', '"'))
-    return english - ALLOWED - KNOWN_GAPS
+    return english - ALLOWED
 
 
 def _library_english() -> set[str]:
@@ -90,7 +88,29 @@ def _library_english() -> set[str]:
             for en, es in model._default_manager.values_list(f"{field}_en", f"{field}_es"):
                 if en and es and en.strip() != es.strip() and len(en) > 3:
                     english.add(" ".join(en.split()))
-    return english - ALLOWED - KNOWN_GAPS
+    return english - ALLOWED
+
+
+def _drop_spanish_versions() -> set[str]:
+    """Empty every Spanish version the database lets go (a published statement must keep its own), and
+    return the English texts that are now shown as fallbacks."""
+    from modeltranslation.translator import translator
+
+    fallbacks = set()
+    for model in translator.get_registered_models(abstract=False):
+        manager = model._default_manager
+        manager = manager.rewrite(False) if hasattr(manager, "rewrite") else manager
+        for field in translated_fields(model):
+            column = model._meta.get_field(f"{field}_es")
+            try:
+                with transaction.atomic():
+                    manager.all().update(**{column.name: None if column.null else ""})
+            except IntegrityError:
+                continue
+            for (en,) in manager.filter(**{f"{column.name}__isnull": column.null}).values_list(f"{field}_en"):
+                if en and len(en) > 3:
+                    fallbacks.add(" ".join(en.split()))
+    return fallbacks - ALLOWED
 
 
 def english_on_spanish_pages(client, start, english) -> tuple[int, dict[str, set[str]]]:
@@ -133,3 +153,37 @@ def test_every_demo_page_in_spanish_as_every_role_has_no_english(client):
     assert pages > 300
     report = "\n".join(f"{text!r} on {sorted(urls)[:3]}" for text, urls in sorted(found.items()))
     assert not found, f"{len(found)} English strings on Spanish pages ({pages} pages):\n{report}"
+
+
+@pytest.mark.demo
+@pytest.mark.django_db
+@pytest.mark.xfail(
+    strict=True,
+    reason="Still printed without their lang when shown as a fallback (111 texts, December 2026): complaint "
+    "categories and policy tags in the case and list filters (<option> elements), referral categories and "
+    "resources on /help/, survey rounds and questions, the ladder's class names and tiers, authority groups "
+    "and survey titles in the audit trail, board report texts, branch names in complaint lists. Remove this "
+    "mark when the crawl passes.",
+)
+def test_every_library_text_shown_without_its_spanish_version_is_marked_english(client):
+    """With the Spanish versions gone, each page shows the English ones: each inside an element whose
+    `lang` says so (the `versioned` filter, the `lang_of` tag), so a screen reader pronounces it in English.
+    The administrator, the director and a member of front-line staff reach every kind of library text."""
+    call_command("load_demo", stdout=StringIO())
+    fallbacks = _drop_spanish_versions()
+    assert len(fallbacks) > 100
+    pages, found = 0, {}
+    for email in (
+        "alex.chen@riverbend.example",
+        "evelyn.marsh@riverbend.example",
+        "luis.ortega@riverbend.example",
+    ):
+        client.logout()
+        sign_in(client, User.objects.get(email=email))
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+        visited, role_found = english_on_spanish_pages(client, reverse("core:desk"), fallbacks)
+        pages += visited
+        for text, urls in role_found.items():
+            found.setdefault(text, set()).update(urls)
+    report = "\n".join(f"{text!r} on {sorted(urls)[:3]}" for text, urls in sorted(found.items()))
+    assert not found, f"{len(found)} unmarked English fallbacks ({pages} pages):\n{report}"

@@ -41,3 +41,21 @@ def test_an_english_quick_card_names_the_policy_in_english(signed_in, world):
     client.cookies["django_language"] = "en"
     text = " ".join(_card_text(client, slug).split())
     assert "Fines and fees" in text and "Multas y cargos" not in text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_keeps_both_meanings_of_a_phrase(back_to_the_latest_schema):
+    from patroncare.testing.migrations import migrate_to
+
+    old = migrate_to([("guidance", "0004_rules_from_the_rulebook")])
+    system = old.get_model("libraries", "LibrarySystem").objects.create(name="Old County", slug="old-county")
+    old.get_model("guidance", "Phrase").objects.create(
+        system=system, key="wait", meaning_en="Please wait here.", meaning_es="Espere aquí, por favor."
+    )
+    new = migrate_to([("guidance", "0005_phrase_meaning_per_language")])
+    phrase = new.get_model("guidance", "Phrase").objects.get(system_id=system.pk)
+    assert (phrase.meaning, phrase.meaning_en, phrase.meaning_es) == (
+        "Please wait here.",
+        "Please wait here.",
+        "Espere aquí, por favor.",
+    )
