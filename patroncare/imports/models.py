@@ -12,6 +12,9 @@ from patroncare.libraries.models import LibrarySystem
 
 class Kind(models.TextChoices):
     INCIDENTS = "incidents", _("Incidents")
+    EXCLUSIONS = "exclusions", _("Exclusions and ban lists")
+    COMPLAINTS = "complaints", _("Complaints")
+    RESOURCES = "resources", _("Community resources")
 
 
 class RunStatus(models.TextChoices):

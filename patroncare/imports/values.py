@@ -47,6 +47,12 @@ def parse_moment(text: str, *, zone: ZoneInfo) -> datetime | None:
     return moment if offset is not None and abs(offset.total_seconds()) <= 14 * 3600 else None
 
 
+def parse_day(text: str, *, zone: ZoneInfo):
+    """The calendar day a cell names (a time given with it is ignored), in the library's time zone."""
+    moment = parse_moment(text, zone=zone)
+    return moment.astimezone(zone).date() if moment is not None else None
+
+
 # Words every branch name shares say nothing about which branch is meant.
 COMMON_WORDS = {"branch", "library", "public", "the", "lib", "biblioteca", "sucursal", "de", "la"}
 
