@@ -48,7 +48,9 @@ def branch_of(row, name: str = "branch", *, required: bool = True):
 
 def behaviours_of(row) -> list[str]:
     found = [row.matched("behaviours", text) for text in split_values(row.cell("behaviours"))]
-    return [key for key in found if key in Behaviour.values] or [row.mapping.default_behaviour]
+    return [key for key in found if key in Behaviour.values] or [
+        row.default("behaviours") or row.mapping.default_behaviour
+    ]
 
 
 def location_of(row, branch):
@@ -100,4 +102,5 @@ IMPORTER = Importer(
     make=make,
     undo=undo,
     multiple=frozenset({"behaviours"}),
+    defaults=("branch", "behaviours"),
 )
