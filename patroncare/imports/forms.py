@@ -13,13 +13,15 @@ class UploadForm(forms.Form):
         label=_("Where it comes from"),
         max_length=80,
         help_text=_(
-            "A name for this source, e.g. “Incident Google Form”. The columns you choose are remembered for it."
+            "A name for this source, e.g. “Incident Google Form”. "
+            "The columns you choose are remembered for it."
         ),
     )
     file = forms.FileField(
         label=_("File"),
         help_text=_(
-            "CSV (UTF-8 or Windows-1252) or XLSX, as Google Forms, Sheets, Excel or LibInsight save it; 20 MB at most."
+            "CSV (UTF-8 or Windows-1252) or XLSX, as Google Forms, Sheets, Excel or LibInsight save it; "
+            "20 MB at most."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
     )

@@ -16,7 +16,6 @@ from . import selectors
 from .forms import ColumnsForm, UploadForm, ValuesForm
 from .models import ImportJob, ImportRun, JobState
 from .permissions import can_import
-from .reading import Table
 from .services import IMPORTERS, Mapping, failed_rows_csv, import_undo, jobs, value_suggestions
 from .values import date_formats_found
 
