@@ -37,7 +37,10 @@ def choices(system) -> dict:
     categories_install_defaults(system=system)
     return {
         "branch": {b.code: b.name for b in system.branches.all()},
-        "location": {str(p.pk): p.name for p in Location.objects.filter(branch__system=system)},
+        "location": {
+            str(p.pk): f"{p.branch.name} · {p.name}"
+            for p in Location.objects.filter(branch__system=system).select_related("branch")
+        },
         "kind": dict(ComplaintKind.choices),
         "channel": dict(Channel.choices) | {Channel.WEB.value: "Google Form online"},
         "category": {c.key: c.name for c in Category.objects.filter(system=system, is_active=True)},

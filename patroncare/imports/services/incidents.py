@@ -27,7 +27,10 @@ LABELS = {
 def choices(system) -> dict:
     return {
         "branch": {b.code: b.name for b in Branch.objects.filter(system=system)},
-        "location": {str(p.pk): p.name for p in Location.objects.filter(branch__system=system)},
+        "location": {
+            str(p.pk): f"{p.branch.name} · {p.name}"
+            for p in Location.objects.filter(branch__system=system).select_related("branch")
+        },
         "behaviours": dict(Behaviour.choices),
     }
 
