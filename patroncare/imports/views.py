@@ -228,7 +228,9 @@ class RunView(PermissionRequiredMixin, View):
 class FailedRowsView(RunView):
     def get(self, request, pk):
         run = self.run(request, pk)
-        header = []
+        job = ImportJob.objects.filter(run=run).first()
+        # The file's own order of columns (a JSON object in PostgreSQL keeps no order of its keys).
+        header = list(job.mapping.get("header", [])) if job else []
         for error in run.errors:
             header.extend(name for name in error["values"] if name not in header)
         response = HttpResponse(failed_rows_csv(run, header), content_type="text/csv; charset=utf-8")
