@@ -26,6 +26,7 @@ urlpatterns = [
     path("help/", include("patroncare.referrals.urls")),
     path("reports/", include("patroncare.reports.urls")),
     path("surveys/", include("patroncare.surveys.urls")),
+    path("settings/imports/", include("patroncare.imports.urls")),
     path("api/v1/", include("patroncare.api.urls")),
     path("account/api-tokens/", include("patroncare.api.token_urls")),
     path("mail/", include("patroncare.mailbox.urls")),

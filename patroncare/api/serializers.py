@@ -254,6 +254,40 @@ class PolicyDetailSerializer(PolicySerializer):
     alternatives = serializers.CharField(allow_blank=True)
 
 
+class ResourceHoursSerializer(serializers.Serializer):
+    weekday = serializers.IntegerField(min_value=0, max_value=6, help_text="0 is Monday.")
+    opens = serializers.TimeField()
+    closes = serializers.TimeField()
+
+
+class ResourceSerializer(serializers.Serializer):
+    """A community resource of the referrals directory, as staff see it to refer someone."""
+
+    id = serializers.IntegerField()
+    organisation = serializers.CharField()
+    name = serializers.CharField()
+    description = serializers.CharField(allow_blank=True)
+    needs = serializers.SerializerMethodField()
+    address = serializers.CharField(allow_blank=True)
+    phone = serializers.CharField(allow_blank=True)
+    text_line = serializers.CharField(allow_blank=True)
+    website = serializers.CharField(allow_blank=True)
+    languages = serializers.SerializerMethodField()
+    hours = ResourceHoursSerializer(many=True, source="hours.all")
+    hours_note = serializers.CharField(allow_blank=True)
+    eligibility = serializers.CharField(allow_blank=True)
+    cost = serializers.CharField(allow_blank=True)
+    open_now = serializers.BooleanField(help_text="Open at this moment, in the library's time zone.")
+    last_verified_on = serializers.DateField(allow_null=True)
+    version = serializers.IntegerField()
+
+    def get_needs(self, resource) -> list[str]:
+        return [category.slug for category in resource.categories.all()]
+
+    def get_languages(self, resource) -> list[str]:
+        return [code for code in resource.languages.split(",") if code]
+
+
 class ChangeSerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text="Position in the feed.")
     resource = serializers.CharField()

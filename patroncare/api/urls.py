@@ -31,6 +31,8 @@ urlpatterns = [
     path("ladder/", views.LadderView.as_view(), name="ladder"),
     path("policies/", views.PolicyListView.as_view(), name="policies"),
     path("policies/<int:pk>/", views.PolicyDetailView.as_view(), name="policy"),
+    path("referrals/resources/", views.ResourceListView.as_view(), name="resources"),
+    path("referrals/resources/<int:pk>/", views.ResourceDetailView.as_view(), name="resource"),
     path("changes/", views.ChangesView.as_view(), name="changes"),
     # Any other address under the API answers 404 as problem details, never the HTML page.
     re_path(r"^.*$", views.NotFoundView.as_view(), name="not_found"),

@@ -1,6 +1,7 @@
 """The REST API, version 1. Every endpoint reads through an app's selectors, writes through its services,
 validates with the page's own form, and checks the same predicates as the page: no rule is written here."""
 
+import re
 from collections.abc import Mapping
 from datetime import datetime
 
@@ -40,6 +41,8 @@ from patroncare.policies import permissions as policy_permissions
 from patroncare.policies import selectors as policy_selectors
 from patroncare.policies.models import Flexibility, PolicyArea
 from patroncare.policies.selectors import policy_choices
+from patroncare.referrals import permissions as referral_permissions
+from patroncare.referrals import selectors as referral_selectors
 from patroncare.rulebook import selectors as rule_selectors
 
 from . import serializers as s
@@ -500,6 +503,49 @@ class PolicyDetailView(ApiView):
     def get(self, request, pk):
         policy = policy_selectors.policy_get(user=request.user, pk=pk)
         return with_etag(Response(s.PolicyDetailSerializer(policy).data), policy)
+
+
+# --- Referrals directory -------------------------------------------------------------------------------
+
+
+class ResourceListView(ApiView):
+    permission = referral_permissions.can_find_help
+
+    @extend_schema(
+        operation_id="referral_resources_list",
+        parameters=[
+            OpenApiParameter(
+                "need", str, description="A need's short name (its slug), as on the directory page."
+            ),
+            OpenApiParameter("language", str, description="A language code such as es."),
+            OpenApiParameter("open_now", bool),
+        ],
+        responses={200: s.paged(s.ResourceSerializer), **problems(400)},
+    )
+    def get(self, request):
+        params = request.query_params
+        need = params.get("need", "")
+        if need and not referral_selectors.categories(user=request.user).filter(slug=need).exists():
+            raise ValidationError({"need": [_("Choose one of the needs of the directory.")]})
+        language = params.get("language", "").strip()[:12]
+        if language and not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", language):
+            raise ValidationError({"language": [_("Use a language code such as en, es or pt-BR.")]})
+        filters = referral_selectors.HelpFilters(
+            need=need, language=language, open_now=params.get("open_now", "").lower() in ("1", "true", "yes")
+        )
+        resources = referral_selectors.find_help(user=request.user, filters=filters)
+        return cursor_page(self, resources, ("organisation", "name", "pk"), s.ResourceSerializer)
+
+
+class ResourceDetailView(ApiView):
+    permission = referral_permissions.can_find_help
+
+    @extend_schema(
+        operation_id="referral_resources_read", responses={200: s.ResourceSerializer, **problems(404)}
+    )
+    def get(self, request, pk):
+        resource = referral_selectors.resource_get(user=request.user, pk=pk)
+        return with_etag(Response(s.ResourceSerializer(resource).data), resource)
 
 
 # --- Changes feed ---------------------------------------------------------------------------------------

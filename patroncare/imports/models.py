@@ -7,11 +7,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from patroncare.core.files import random_upload_to
 from patroncare.libraries.models import LibrarySystem
 
 
 class Kind(models.TextChoices):
     INCIDENTS = "incidents", _("Incidents")
+    EXCLUSIONS = "exclusions", _("Exclusions and ban lists")
+    COMPLAINTS = "complaints", _("Complaints")
+    RESOURCES = "resources", _("Community resources")
 
 
 class RunStatus(models.TextChoices):
@@ -88,3 +92,44 @@ class ColumnMapping(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.source}"
+
+
+class JobState(models.TextChoices):
+    MAPPING = "mapping", _("Being prepared")
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Importing")
+    FINISHED = "finished", _("Finished")
+    FAILED = "failed", _("Stopped by an error")
+
+
+class ImportJob(models.Model):
+    """A file uploaded in the browser, on its way through the steps: columns, values, dry run, import.
+
+    The file is kept (private storage) until the import is made, so each step reads what was uploaded."""
+
+    system = models.ForeignKey(LibrarySystem, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("kind of records"), max_length=20, choices=Kind.choices)
+    source = models.CharField(
+        _("source"), max_length=80, help_text=_("e.g. “Incident Google Form 2019–2024”")
+    )
+    file = models.FileField(upload_to=random_upload_to("imports"))
+    file_name = models.CharField(max_length=200)
+    mapping = models.JSONField(default=dict, blank=True)
+    state = models.CharField(max_length=10, choices=JobState.choices, default=JobState.MAPPING)
+    total = models.PositiveIntegerField(default=0)
+    run = models.OneToOneField(
+        ImportRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="job"
+    )
+    failure = models.CharField(max_length=300, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=Kind.values), name="importjob_kind_valid"),
+            models.CheckConstraint(condition=Q(state__in=JobState.values), name="importjob_state_valid"),
+        ]
+        indexes = [models.Index(fields=["system", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.file_name}"

@@ -27,8 +27,19 @@ def _text(raw: bytes) -> str:
     raise ValidationError(_("The file is neither UTF-8 nor Windows-1252 text."))
 
 
+def _unique(header) -> list[str]:
+    """A title merged over several columns names each of them: the second is "Title (2)", and so on."""
+    seen, out = {}, []
+    for name in (str(h or "").strip() for h in header):
+        if name:
+            seen[name] = seen.get(name, 0) + 1
+            name = name if seen[name] == 1 else f"{name} ({seen[name]})"
+        out.append(name)
+    return out
+
+
 def _table(header, lines, first_number):
-    header = [str(h or "").strip() for h in header]
+    header = _unique(header)
     rows = []
     for number, values in enumerate(lines, start=first_number):
         cells = ["" if v is None else str(v).strip() for v in values]

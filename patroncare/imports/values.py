@@ -47,6 +47,55 @@ def parse_moment(text: str, *, zone: ZoneInfo) -> datetime | None:
     return moment if offset is not None and abs(offset.total_seconds()) <= 14 * 3600 else None
 
 
+# How each format reads to a person, with the same example day (5 March 2024, 2:30 in the afternoon).
+FORMAT_EXAMPLES = {
+    "%Y-%m-%d %H:%M:%S": "2024-03-05 14:30:00",
+    "%Y-%m-%d %H:%M": "2024-03-05 14:30",
+    "%Y-%m-%dT%H:%M:%S": "2024-03-05T14:30:00",
+    "%Y-%m-%dT%H:%M": "2024-03-05T14:30",
+    "%Y-%m-%d": "2024-03-05",
+    "%m/%d/%Y %H:%M:%S": "3/5/2024 14:30:00",
+    "%m/%d/%Y %H:%M": "3/5/2024 14:30",
+    "%m/%d/%Y %I:%M:%S %p": "3/5/2024 2:30:00 PM",
+    "%m/%d/%Y %I:%M %p": "3/5/2024 2:30 PM",
+    "%m/%d/%Y": "3/5/2024",
+    "%m/%d/%y %H:%M": "3/5/24 14:30",
+    "%m/%d/%y": "3/5/24",
+}
+
+
+def date_formats_found(texts) -> list[tuple[str, int]]:
+    """How the dates of a column are written: each form found (as an example) with its count, and
+    "" for the values that cannot be read; blanks are not counted."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        value = re.sub(r"\s+", " ", (text or "").strip()).upper().replace(".", "")
+        if not value:
+            continue
+        found = ""
+        for fmt in FORMATS:
+            try:
+                datetime.strptime(value, fmt)
+            except ValueError:
+                continue
+            found = FORMAT_EXAMPLES[fmt]
+            break
+        if not found:
+            try:
+                datetime.fromisoformat(text.strip())
+                found = "2024-03-05T14:30:00-06:00"
+            except ValueError:
+                found = ""
+        counts[found] = counts.get(found, 0) + 1
+    return sorted(counts.items(), key=lambda item: (item[0] == "", -item[1]))
+
+
+def parse_day(text: str, *, zone: ZoneInfo):
+    """The calendar day a cell names (a time given with it is ignored), in the library's time zone."""
+    moment = parse_moment(text, zone=zone)
+    return moment.astimezone(zone).date() if moment is not None else None
+
+
 # Words every branch name shares say nothing about which branch is meant.
 COMMON_WORDS = {"branch", "library", "public", "the", "lib", "biblioteca", "sucursal", "de", "la"}
 

@@ -12,6 +12,7 @@ from patroncare.incidents.tests.factories import IncidentFactory
 from patroncare.libraries.calendar import today_in
 from patroncare.patrons.tests.factories import PersonFactory
 from patroncare.policies.tests.factories import PolicyFactory
+from patroncare.referrals.tests.factories import ResourceFactory
 from patroncare.rulebook.models import Outcome, Rule
 from patroncare.rulebook.services import rules_install_defaults
 
@@ -31,6 +32,8 @@ class Records:
     rule: object
     other_system_rule: object
     category: object
+    resource: object = None
+    other_system_resource: object = None
 
 
 def token_for(user, scope=Scope.READ_WRITE, days=30) -> str:
@@ -90,4 +93,6 @@ def build_records(world) -> Records:
         rule=rule,
         other_system_rule=other_rule,
         category=category,
+        resource=ResourceFactory(system=world.system, organisation="Harbor Food Pantry"),
+        other_system_resource=ResourceFactory(system=world.other_system, organisation="Elsewhere Shelter"),
     )

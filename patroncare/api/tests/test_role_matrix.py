@@ -34,6 +34,9 @@ STAFF = {**REPORTERS, "trainer": 200}
 STAFF_RECORD = {**STAFF, "other_system_admin": 404}
 EVERYONE = {**STAFF, "trustee": 200}
 EVERYONE_RECORD = {**EVERYONE, "other_system_admin": 404}
+# The referrals directory: every member of staff, not the trustees (the can_find_help predicate).
+HELPERS = {**STAFF}
+HELPERS_RECORD = {**HELPERS, "other_system_admin": 404}
 
 
 def read_cases(records):
@@ -51,6 +54,8 @@ def read_cases(records):
         ("api:ladder", None, STAFF, None),
         ("api:policies", None, EVERYONE, r.policy.title),
         ("api:policy", r.policy, EVERYONE_RECORD, r.policy.title),
+        ("api:resources", None, HELPERS, r.resource.organisation),
+        ("api:resource", r.resource, HELPERS_RECORD, r.resource.organisation),
     ]
 
 
@@ -69,6 +74,7 @@ SEES_IN_LIST = {
         "other_branch_supervisor",
     },
     "api:policies": set(ALL) - {"other_system_admin", "anonymous"},
+    "api:resources": set(ALL) - {"other_system_admin", "anonymous", "trustee"},
 }
 
 
@@ -100,6 +106,7 @@ def test_other_systems_records_are_404_for_everyone(api, records):
         ("api:exclusion", r.other_system_exclusion),
         ("api:rule", r.other_system_rule),
         ("api:policy", r.other_system_policy),
+        ("api:resource", r.other_system_resource),
     ]:
         for key in ["supervisor", "administrator", "security"]:
             response = api.get(key, reverse(name, args=[record.pk]))

@@ -126,12 +126,16 @@ def complaint_record(
     occurred_at=None,
     resolved_now: bool = False,
     resolution: str = "",
+    announce: bool = True,
 ) -> tuple[Complaint, str]:
     """Staff record a complaint taken at the desk, by phone, e-mail, letter or social media.
 
     Where (a place of the branch) and when it happened are kept as told. A complaint "resolved now" is
     closed at once as resolved at first contact, a one-off, by whoever may resolve it (front-line staff
     only minor and moderate ones); otherwise it is refused and nothing is saved.
+
+    `announce=False` records a case taken in long ago (an old spreadsheet brought in): the patron and the
+    staff heard of it then, so no one is mailed or notified now.
 
     Returns the case and the status secret to give the patron (shown once, stored only as a hash).
     """
@@ -191,14 +195,15 @@ def complaint_record(
         data={"code": "received", "channel": complaint.channel},
     )
     events.complaint_recorded(actor=actor, complaint=complaint)
-    _after_triage_notifications(complaint)
-    tell_owner_of_new_case(complaint, recorded_by=actor)
-    mail_patron(
-        complaint=complaint,
-        subject_template="complaints/email/received_subject.txt",
-        body_template="complaints/email/received_body.txt",
-        context={"secret": group_secret(secret)},
-    )
+    if announce:
+        _after_triage_notifications(complaint)
+        tell_owner_of_new_case(complaint, recorded_by=actor)
+        mail_patron(
+            complaint=complaint,
+            subject_template="complaints/email/received_subject.txt",
+            body_template="complaints/email/received_body.txt",
+            context={"secret": group_secret(secret)},
+        )
     if resolved_now:
         complaint_close(
             actor=actor,
@@ -207,6 +212,7 @@ def complaint_record(
             judgement=Judgement.ONE_OFF,
             reason=resolution,
             outcome=Outcome.FIRST_CONTACT,
+            announce=announce,
         )
     return complaint, secret
 

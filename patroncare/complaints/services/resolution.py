@@ -184,8 +184,10 @@ def complaint_close(
     outcome: str = "",
     review: PolicyReview | None = None,
     new_review: dict | None = None,
+    announce: bool = True,
 ):
-    """Close with the judgement one-off or systemic.
+    """Close with the judgement one-off or systemic (`announce=False`: a case closed long ago, brought in
+    from an old record, sends the patron no satisfaction survey now).
 
     A systemic case links to a policy review: one already open, or a new one.
     """
@@ -244,7 +246,7 @@ def complaint_close(
         data={"code": "closed", "judgement": complaint.judgement},
     )
     events.complaint_closed(actor=actor, complaint=complaint, judgement=judgement)
-    if complaint.kind == Kind.COMPLAINT:  # praise and suggestions get no satisfaction survey
+    if announce and complaint.kind == Kind.COMPLAINT:  # praise and suggestions get no satisfaction survey
         mail_patron(
             complaint=complaint,
             subject_template="complaints/email/follow_up_subject.txt",

@@ -8,7 +8,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from patroncare.accounts.permissions import is_director
+from patroncare.accounts.permissions import is_administrator, is_director
 from patroncare.conduct import events
 from patroncare.core.access import Refused, refuse_unless
 from patroncare.core.concurrency import save_if_unchanged
@@ -132,7 +132,14 @@ def exclusion_issue(
     deviation_reason: str = "",
     guardian_name: str = "",
     person_name: str = "",
+    decided_before_in: str = "",
 ) -> Exclusion:
+    """Issue an exclusion for an incident, as the ladder recommends or with a reason for departing from it.
+
+    `decided_before_in` names the record an exclusion decided before the library used PatronCare comes from
+    (its old ban list): the decision was made then, by whoever could make it, so neither today's limits of
+    the importer nor the ladder apply to it, and no one is asked to approve it.
+    """
     system = incident.system
     if outcome not in EXCLUDING_OUTCOMES:
         raise ValidationError(
@@ -148,10 +155,19 @@ def exclusion_issue(
         raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
     if person.system_id != system.pk or (branch is not None and branch.system_id != system.pk):
         raise ValidationError(_("That person or branch belongs to another library system."))
-    _check_allowance(actor=actor, system=system, outcome=outcome, start_date=start_date, end_date=end_date)
-    recommendation = recommendation_for(incident=incident, person=person)
-    deviates = recommendation is None or not recommendation.allows(
-        outcome=outcome, start_date=start_date, end_date=end_date
+    decided_before_in = decided_before_in.strip()
+    refuse_unless(
+        not decided_before_in or is_administrator(actor),
+        _("Only an administrator brings in exclusions decided before PatronCare."),
+    )
+    if not decided_before_in:
+        _check_allowance(
+            actor=actor, system=system, outcome=outcome, start_date=start_date, end_date=end_date
+        )
+    recommendation = None if decided_before_in else recommendation_for(incident=incident, person=person)
+    deviates = not decided_before_in and (
+        recommendation is None
+        or not recommendation.allows(outcome=outcome, start_date=start_date, end_date=end_date)
     )
     chosen = None
     if recommendation is not None and recommendation.has_choice():
@@ -190,7 +206,7 @@ def exclusion_issue(
         summary_es=summary_es.strip(),
         conditions_es=conditions_es.strip(),
         recommended_outcome=recommendation.outcome if recommendation else "",
-        recommendation=recommendation.explanation if recommendation else _("No ladder row applies."),
+        recommendation=_recommendation_text(recommendation, decided_before_in),
         deviation_reason=deviation_reason,
         ladder_option=chosen.position if chosen else None,
         ladder_option_text=option_text(chosen)[:200] if chosen else "",
@@ -232,6 +248,12 @@ def exclusion_issue(
             target=exclusion,
         )
     return exclusion
+
+
+def _recommendation_text(recommendation, decided_before_in: str) -> str:
+    if decided_before_in:
+        return (_("Decided before PatronCare; from “%(source)s”.") % {"source": decided_before_in})[:300]
+    return recommendation.explanation if recommendation else _("No ladder row applies.")
 
 
 @transaction.atomic

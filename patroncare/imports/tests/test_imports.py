@@ -80,7 +80,7 @@ def test_a_dry_run_shows_what_would_be_made_and_every_row_error_and_makes_nothin
     assert [e["row"] for e in run.errors] == [6, 7, 8]  # the blank row 3 is not counted
     assert "“yesterday” is not a date we can read" in run.errors[0]["messages"][0]
     assert "“Atlantis Branch” is not a branch of the library" in run.errors[1]["messages"][0]
-    assert run.errors[2]["messages"] == ["narrative: The row has no narrative."]
+    assert run.errors[2]["messages"] == ["What happened: The row has no narrative."]
     assert (
         Incident.objects.count() == 0 and ImportRun.objects.count() == 0 and ImportedRow.objects.count() == 0
     )

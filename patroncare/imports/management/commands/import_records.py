@@ -1,4 +1,5 @@
-"""`manage.py import_records --kind incidents --mapping mapping.json --actor admin@library.org file.csv`"""
+"""`manage.py import_records --kind incidents --mapping mapping.json --actor admin@library.org file.csv`
+(kinds: incidents, exclusions, complaints, resources)."""
 
 import json
 from pathlib import Path
@@ -9,15 +10,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from patroncare.accounts.models import User
 from patroncare.imports import services
+from patroncare.imports.models import Kind
 from patroncare.imports.reading import read_table
 
 
 class Command(BaseCommand):
-    help = "Import a library's old spreadsheet (CSV or XLSX) of incidents, with a progress bar."
+    help = "Import a library's old spreadsheet (CSV or XLSX), with a progress bar."
 
     def add_arguments(self, parser):
         parser.add_argument("file")
-        parser.add_argument("--kind", choices=["incidents"], required=True)
+        parser.add_argument("--kind", choices=Kind.values, required=True)
         parser.add_argument("--mapping", required=True, help="JSON: source, columns, row_key, values")
         parser.add_argument(
             "--actor", required=True, help="e-mail of the administrator the import is made by"
@@ -39,8 +41,9 @@ class Command(BaseCommand):
         with Progress(*columns, disable=not self.stdout.isatty()) as bar:
             task = bar.add_task("Importing" if not options["dry_run"] else "Dry run", total=len(table.rows))
             try:
-                run = services.import_incidents(
+                run = services.import_records(
                     actor=actor,
+                    kind=options["kind"],
                     table=table,
                     mapping=mapping,
                     file_name=path.name,
