@@ -51,7 +51,9 @@ def private_queue(redis_broker, monkeypatch):
     app.__dict__.pop("amqp", None)
 
 
-@pytest.mark.django_db
+# The worker's thread writes the message's sent mark through its own connection: the test must not hold
+# a transaction open over the tables it writes.
+@pytest.mark.django_db(transaction=True)
 def test_password_reset_email_is_sent_by_a_worker_through_redis(client, world, private_queue):
     user = world.users["frontline"]
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
