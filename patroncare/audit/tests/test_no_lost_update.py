@@ -79,6 +79,8 @@ CREATE_FORMS = {
     "ScenarioTextForm": "a new scenario starts from a template text",
     "DayHoursForm": "the rows of the branch form, which carries the branch's version",
     "RoleRowForm": "the rows of the staff form, which carries the member's version",
+    "WalkStartForm": "starts a new walk-through; the branch and the day start from the supervisor's own",
+    "CheckPointCreateForm": "adds a new point to a checklist; its area starts from the one chosen",
 }
 
 

@@ -68,7 +68,13 @@ def test_editing_the_spanish_name_keeps_the_english_one_and_is_audited(signed_in
     client = _in_spanish(signed_in(world.users["administrator"]))
     client.post(
         reverse("libraries:location_edit", args=[world.branch.pk, location.pk]),
-        {"name": english, "name_es": "Vestíbulo", "kind": location.kind, "is_active": "on"},
+        {
+            "name": english,
+            "name_es": "Vestíbulo",
+            "kind": location.kind,
+            "is_active": "on",
+            "version": location.version,
+        },
     )
     location.refresh_from_db()
     assert (location.name_en, location.name_es) == (english, "Vestíbulo")
