@@ -109,12 +109,12 @@ def test_a_form_error_is_announced_and_keeps_what_was_typed(phone_page, world):
     page.goto(f"/settings/branches/{world.branch.pk}/")
     page.get_by_label("First day closed").fill("2026-12-10")
     page.get_by_label("Last day closed").fill("2026-12-08")
-    page.get_by_label("Reason").fill("Roof repair")
+    page.get_by_label("Reason (English)").fill("Roof repair")
     page.get_by_role("button", name="Add closure").click()
     summary = page.get_by_role("alert")
     assert "The last day closed cannot be before the first day closed." in summary.inner_text()
     assert page.evaluate("document.activeElement.getAttribute('role')") == "alert"
-    assert page.get_by_label("Reason").input_value() == "Roof repair"
+    assert page.get_by_label("Reason (English)").input_value() == "Roof repair"
     check_accessibility(page, "settings-branch-error")
     screenshot(page, "form-error-phone")
 
