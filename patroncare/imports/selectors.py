@@ -30,3 +30,8 @@ def job_get_for(*, user, pk: int) -> ImportJob:
 
 def run_get_for(*, user, pk: int) -> ImportRun:
     return get_object_or_404(runs_of(user=user), pk=pk)
+
+
+def job_of_run(*, run: ImportRun) -> ImportJob | None:
+    """The browser job an import run came from (None for a run from the command line)."""
+    return ImportJob.objects.filter(run=run).first()

@@ -228,7 +228,7 @@ class RunView(PermissionRequiredMixin, View):
 class FailedRowsView(RunView):
     def get(self, request, pk):
         run = self.run(request, pk)
-        job = ImportJob.objects.filter(run=run).first()
+        job = selectors.job_of_run(run=run)
         # The file's own order of columns (a JSON object in PostgreSQL keeps no order of its keys).
         header = list(job.mapping.get("header", [])) if job else []
         for error in run.errors:

@@ -59,11 +59,18 @@ def checkpoint_get(*, user, pk: int) -> CheckPoint:
     return found
 
 
-def walkable_branches(*, user) -> list:
+def walkable_branches(*, user) -> QuerySet:
+    """The branches where `user` may walk, by name (a queryset, for the start form's choice)."""
     from patroncare.libraries.models import Branch
 
     branches = Branch.objects.filter(system_id=user.library_system_id).order_by("name")
-    return [b for b in branches if has_role_at_branch(user, OVERSIGHT, b.pk)]
+    ids = [b.pk for b in branches if has_role_at_branch(user, OVERSIGHT, b.pk)]
+    return branches.filter(pk__in=ids)
+
+
+def active_points(*, system_id: int) -> QuerySet:
+    """The checklist's points in use, in checklist order: what a finding may be about."""
+    return CheckPoint.objects.filter(system_id=system_id, is_active=True).order_by("order", "id")
 
 
 def previous_walk(*, walk: WalkThrough) -> WalkThrough | None:

@@ -42,9 +42,7 @@ class WalkListView(WalkView):
         user = request.user
         branches = selectors.walkable_branches(user=user)
         if form is None and branches:
-            form = WalkStartForm(
-                branches=_branch_queryset(branches), initial={"walked_on": today_in(user.library_system)}
-            )
+            form = WalkStartForm(branches=branches, initial={"walked_on": today_in(user.library_system)})
         return _page(
             request,
             "surveys/walks/index.html",
@@ -57,18 +55,12 @@ class WalkListView(WalkView):
         )
 
 
-def _branch_queryset(branches):
-    from patroncare.libraries.models import Branch
-
-    return Branch.objects.filter(pk__in=[b.pk for b in branches]).order_by("name")
-
-
 class WalkStartView(ActionMixin, WalkListView):
     def post(self, request):
         branches = selectors.walkable_branches(user=request.user)
         if not branches:
             raise PermissionDenied
-        form = WalkStartForm(request.POST, branches=_branch_queryset(branches))
+        form = WalkStartForm(request.POST, branches=branches)
         if form.is_valid():
             try:
                 walk = walk_services.walk_start(actor=request.user, **form.cleaned_data)
@@ -118,7 +110,7 @@ class WalkDetailView(WalkView):
 def _action_form(walk, data=None):
     return WalkActionForm(
         data,
-        points=CheckPoint.objects.filter(system_id=walk.system_id, is_active=True).order_by("order", "id"),
+        points=selectors.active_points(system_id=walk.system_id),
         owners=selectors.action_owners(walk=walk),
     )
 
@@ -175,23 +167,35 @@ class WalkAreaView(WalkView):
         return _page(request, "surveys/walks/area.html", self._context(walk, area, form), status=400)
 
 
+def _done(request, form, perform, message: str) -> bool:
+    """Run `perform(cleaned_data)` for a valid form and show `message`; False when the form or the service
+    refused, the form then holding why (and what was typed)."""
+    if not form.is_valid():
+        return False
+    try:
+        perform(form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return False
+    messages.success(request, message)
+    return True
+
+
 class WalkFinishView(ActionMixin, WalkDetailView):
     def post(self, request, pk):
         walk = selectors.walk_get(user=request.user, pk=pk)
         form = WalkFinishForm(request.POST)
-        if form.is_valid():
-            try:
-                walk_services.walk_finish(
-                    actor=request.user,
-                    walk=copy.copy(walk),
-                    expected_version=form.cleaned_data["version"],
-                    summary=form.cleaned_data["summary"],
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("The walk-through is finished."))
-                return redirect("surveys:walk_detail", pk=walk.pk)
+
+        def finish(data):
+            walk_services.walk_finish(
+                actor=request.user,
+                walk=copy.copy(walk),
+                expected_version=data["version"],
+                summary=data["summary"],
+            )
+
+        if _done(request, form, finish, _("The walk-through is finished.")):
+            return redirect("surveys:walk_detail", pk=walk.pk)
         return self.get(request, pk, finish_form=form, status=400)
 
 
@@ -199,14 +203,12 @@ class WalkActionCreateView(ActionMixin, WalkDetailView):
     def post(self, request, pk):
         walk = selectors.walk_get(user=request.user, pk=pk)
         form = _action_form(walk, request.POST)
-        if form.is_valid():
-            try:
-                walk_services.walk_action_create(actor=request.user, walk=walk, **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("The action was given to its owner."))
-                return redirect("surveys:walk_detail", pk=walk.pk)
+
+        def give(data):
+            walk_services.walk_action_create(actor=request.user, walk=walk, **data)
+
+        if _done(request, form, give, _("The action was given to its owner.")):
+            return redirect("surveys:walk_detail", pk=walk.pk)
         return self.get(request, pk, action_form=form, status=400)
 
 
@@ -217,19 +219,17 @@ class WalkActionDoneView(ActionMixin, WalkDetailView):
     def post(self, request, pk):
         action = selectors.walk_action_get(user=request.user, pk=pk)
         form = WalkActionDoneForm(request.POST, prefix=f"a{action.pk}")
-        if form.is_valid():
-            try:
-                walk_services.walk_action_close(
-                    actor=request.user,
-                    action=copy.copy(action),
-                    expected_version=form.cleaned_data["version"],
-                    done_note=form.cleaned_data["done_note"],
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("The action is done."))
-                return redirect("surveys:walk_detail", pk=action.walk_id)
+
+        def close(data):
+            walk_services.walk_action_close(
+                actor=request.user,
+                action=copy.copy(action),
+                expected_version=data["version"],
+                done_note=data["done_note"],
+            )
+
+        if _done(request, form, close, _("The action is done.")):
+            return redirect("surveys:walk_detail", pk=action.walk_id)
         return self.get(request, action.walk_id, done_forms={action.pk: form}, status=400)
 
 

@@ -47,9 +47,6 @@ def redis_broker(monkeypatch):
     monkeypatch.setattr(DjangoWorkerFixup, "_maybe_close_db_fd", lambda self, connection: None)
     monkeypatch.setattr(DjangoWorkerFixup, "_close_database", lambda self, **kwargs: None)
     app.close()  # connection pools are cached on the app: start and end with fresh ones
-    # Every app's tasks module, imported now: a task first imported after the test worker has started is
-    # missing from the registry, and a later test queuing it would find it not registered.
-    app.loader.import_default_modules()
     yield connection
     app.close()
 
